@@ -1,2 +1,10 @@
 package dev.cspctl.cli;
-public final class Main { public static void main(String[] a){} }
+
+/** Entry point of the cspctl jar. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(Cli.run(args, System.out, System.err, System.getenv()));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.cspctl.cli;
+
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code cspctl}: the root command; the verbs are its subcommands. */
+@Command(
+    name = "cspctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
+    subcommands = {ValidateCommand.class, picocli.CommandLine.HelpCommand.class},
+    usageHelpAutoWidth = true)
+public final class CspctlCommand implements Runnable {
+  private final Map<String, String> env;
+
+  @Mixin GlobalOptions global;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  CspctlCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

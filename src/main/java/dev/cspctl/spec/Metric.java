@@ -1,0 +1,4 @@
+package dev.cspctl.spec;
+
+/** An experience metric, by event key. */
+public record Metric(String event, boolean primary) {}
