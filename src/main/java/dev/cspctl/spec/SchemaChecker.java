@@ -60,11 +60,29 @@ final class SchemaChecker {
         return doc.error(pointer, "found " + render(instance) + "; expected " + render(m.getSchemaNode()));
       case "type":
         return doc.error(pointer, "found " + describe(instance) + "; expected " + expectedType(m.getSchemaNode()));
+      case "minItems":
+        return doc.error(pointer, "holds " + size(instance) + " items; expected at least " + m.getSchemaNode().asInt());
+      case "maxItems":
+        return doc.error(pointer, "holds " + size(instance) + " items; expected at most " + m.getSchemaNode().asInt());
+      case "minLength":
+        return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asInt() + " characters");
+      case "maxLength":
+        return doc.error(pointer, "is " + instance.asText().length() + " characters long; expected at most " + m.getSchemaNode().asInt());
+      case "minimum":
+        return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asText());
+      case "maximum":
+        return doc.error(pointer, "found " + render(instance) + "; expected at most " + m.getSchemaNode().asText());
+      case "uniqueItems":
+        return doc.error(pointer, "holds the same item twice; expected each item once");
       case "pattern":
         return doc.error(pointer, "found " + render(instance) + "; expected text matching " + m.getSchemaNode().asText());
       default:
         return doc.error(pointer, stripLocation(m.getMessage()) + " (found " + render(instance) + ")");
     }
+  }
+
+  private static int size(JsonNode n) {
+    return n == null ? 0 : n.size();
   }
 
   private static String pointer(ValidationMessage m) {
