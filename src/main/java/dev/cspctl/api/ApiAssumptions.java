@@ -45,12 +45,20 @@ public final class ApiAssumptions {
    */
   public static final boolean LINK_VIA_GROUP_PUT = true;
 
+  /** How variants are carried in a bulk publish {@code entries[]} item. */
+  public enum BulkVariantFormat {
+    /** {@code "variants":[{"uid":"cs…"}]} on the item (SKILL-EXP says this may publish base only). */
+    VARIANTS_ARRAY,
+    /** {@code "variant_uid":"cs…"} on the item, one item per variant (SKILL-VAR). */
+    VARIANT_UID_FIELD
+  }
+
   /**
-   * §10 [conflict] / decision 5: bulk publish does not carry variants reliably, so by default it
-   * publishes the base entry items only and variants go through the single-entry endpoint.
-   * When true, {@code variants:[{uid}]} is added to each bulk {@code entries[]} item.
+   * §10 [conflict] / decision 5: bulk publish of variants is undocumented. cspctl sends
+   * {@code entries[].variants:[{uid}]} with {@code api_version: 3.2}. The single-entry endpoint
+   * ({@code publish.method: entry}) is the documented alternative.
    */
-  public static final boolean BULK_PUBLISH_INCLUDES_VARIANTS = false;
+  public static final BulkVariantFormat BULK_VARIANT_FORMAT = BulkVariantFormat.VARIANTS_ARRAY;
 
   /** §10 [doc]: {@code api_version} header value for variant publishing. */
   public static final String VARIANT_PUBLISH_API_VERSION = "3.2";

@@ -86,7 +86,8 @@ public final class JsonCodec {
     }
   }
 
-  private RemoteApiException bad(ApiRequest req, ApiResponse resp, String what, Throwable cause) {
+  /** A reply that was received but is not what the API documents. */
+  public RemoteApiException bad(ApiRequest req, ApiResponse resp, String what, Throwable cause) {
     return new RemoteApiException(req.api(), req.method(), redactor.path(req.path()), resp.status(),
         "unexpected reply: " + redactor.scrub(what), req.resource(), cause);
   }
