@@ -1,0 +1,88 @@
+package dev.cspctl.api;
+
+/**
+ * Every behaviour of the remote APIs that contentstack-api.md marks [inf] or SILENT, and every
+ * conflict resolved in its "Decisions for cspctl", lives here as ONE named constant so that
+ * switching is a one-line change. Section numbers refer to contentstack-api.md.
+ */
+public final class ApiAssumptions {
+  private ApiAssumptions() {}
+
+  /** §0 [inf]: an OAuth token is sent as {@code authorization: Bearer <token>}. */
+  public static final String OAUTH_PREFIX = "Bearer ";
+
+  /**
+   * Decision 6 / §6 [code-u]: PUT /experiences-priority body is {@code {"priorityOrder":[...]}}
+   * holding every experience uid, highest first.
+   */
+  public static final String PRIORITY_FIELD = "priorityOrder";
+
+  /**
+   * §6 SILENT/[inf]: the GET /experiences-priority reply is read as {@code {"priorityOrder":[…]}};
+   * a bare JSON array is accepted too when this is true.
+   */
+  public static final boolean PRIORITY_GET_ACCEPTS_BARE_ARRAY = true;
+
+  /**
+   * §5 [conflict]: {@code trafficDistribution} is written as a JSON number (docs, code-u) rather
+   * than a string (CLI type). Reading accepts both.
+   */
+  public static final boolean TRAFFIC_DISTRIBUTION_AS_STRING = false;
+
+  /** §5 [inf]: {@code __type} of non-primary metrics. */
+  public static final String SECONDARY_METRIC_TYPE = "Secondary";
+
+  /** §5 [doc]: {@code __type} of the first (primary) metric. */
+  public static final String PRIMARY_METRIC_TYPE = "Primary";
+
+  /** §5 [inf]: the written value for the archived version status. */
+  public static final String ARCHIVED_STATUS = "ARCHIVED";
+
+  /**
+   * Decision 4 / §8: link content types with {@code PUT /v3/variant_groups/{uid}} carrying
+   * {@code name} + full {@code content_types}. False switches to the documented
+   * {@code PUT /v3/variant_groups/{uid}/variants} form.
+   */
+  public static final boolean LINK_VIA_GROUP_PUT = true;
+
+  /** How variants are carried in a bulk publish {@code entries[]} item. */
+  public enum BulkVariantFormat {
+    /** {@code "variants":[{"uid":"cs…"}]} on the item (SKILL-EXP says this may publish base only). */
+    VARIANTS_ARRAY,
+    /** {@code "variant_uid":"cs…"} on the item, one item per variant (SKILL-VAR). */
+    VARIANT_UID_FIELD
+  }
+
+  /**
+   * §10 [conflict] / decision 5: bulk publish of variants is undocumented. cspctl sends
+   * {@code entries[].variants:[{uid}]} with {@code api_version: 3.2}. The single-entry endpoint
+   * ({@code publish.method: entry}) is the documented alternative.
+   */
+  public static final BulkVariantFormat BULK_VARIANT_FORMAT = BulkVariantFormat.VARIANTS_ARRAY;
+
+  /** §10 [doc]: {@code api_version} header value for variant publishing. */
+  public static final String VARIANT_PUBLISH_API_VERSION = "3.2";
+
+  /** §10 [doc]: bulk publish limits per request. */
+  public static final int BULK_MAX_ENTRIES = 10;
+  public static final int BULK_MAX_LOCALES = 10;
+  public static final int BULK_MAX_ENVIRONMENTS = 10;
+
+  /** §11 [doc]: CMA page size maximum. */
+  public static final int CMA_PAGE_LIMIT = 100;
+
+  /**
+   * §11 [inf]: {@code count} appears with {@code include_count=true}. When absent, pagination
+   * continues while a page is full.
+   */
+  public static final boolean CMA_COUNT_EXPECTED = true;
+
+  /** §2 [doc]/[code-u]: Personalize uids are 24-hex ObjectIds. */
+  public static final String PERSONALIZE_UID_PATTERN = "[0-9a-f]{24}";
+
+  /** §8 [doc]: CMS variant group / variant uids are {@code cs} + 16 hex. */
+  public static final String CMS_VARIANT_UID_PATTERN = "cs[0-9a-f]{16}";
+
+  /** §2/§3/§4 [code]: Personalize list endpoints return bare arrays (no pagination seen). */
+  public static final boolean PERSONALIZE_LISTS_ARE_BARE_ARRAYS = true;
+}

@@ -1,0 +1,80 @@
+package dev.cspctl.api;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Base URLs of the two APIs. {@code cmaBase} is the CMA host without {@code /v3}; client paths
+ * start with {@code /v3}. Plain {@code http://} is accepted only for loopback addresses
+ * (127.0.0.0/8, ::1, localhost), so tokens never travel in clear text over a network.
+ */
+public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
+  public static final String ENV_REGION = "CONTENTSTACK_REGION";
+  public static final String ENV_PERSONALIZE_URL = "CSPCTL_PERSONALIZE_URL";
+  public static final String ENV_CMA_URL = "CSPCTL_CMA_URL";
+
+  public ApiEndpoints {
+    personalizeBase = check(Objects.requireNonNull(personalizeBase, "personalizeBase"), "Personalize");
+    cmaBase = check(Objects.requireNonNull(cmaBase, "cmaBase"), "CMA");
+  }
+
+  public static ApiEndpoints of(String personalizeBase, String cmaBase) {
+    return new ApiEndpoints(URI.create(personalizeBase), URI.create(cmaBase));
+  }
+
+  /** Region (default na) with optional explicit URL overrides; null/blank overrides are ignored. */
+  public static ApiEndpoints resolve(Region region, String personalizeUrl, String cmaUrl) {
+    ApiEndpoints r = (region == null ? Region.NA : region).endpoints();
+    URI p = blank(personalizeUrl) ? r.personalizeBase : URI.create(personalizeUrl.trim());
+    URI c = blank(cmaUrl) ? r.cmaBase : URI.create(cmaUrl.trim());
+    return new ApiEndpoints(p, c);
+  }
+
+  /** From {@code CONTENTSTACK_REGION}, {@code CSPCTL_PERSONALIZE_URL}, {@code CSPCTL_CMA_URL}. */
+  public static ApiEndpoints fromEnvironment(Map<String, String> env) {
+    String region = env.get(ENV_REGION);
+    return resolve(blank(region) ? Region.NA : Region.parse(region), env.get(ENV_PERSONALIZE_URL),
+        env.get(ENV_CMA_URL));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static URI check(URI uri, String which) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new IllegalArgumentException(which + " URL '" + uri + "' must be an absolute https:// URL");
+    }
+    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+      throw new IllegalArgumentException(which + " URL '" + uri + "' uses plain http:// to a"
+          + " non-loopback host; credentials would travel unencrypted. Use https://, or http:// only"
+          + " to 127.0.0.1/localhost (e.g. the local emulator)");
+    }
+    String s = uri.toString();
+    return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost")) {
+      return true;
+    }
+    // Only literal addresses are resolved here (no DNS lookup for names).
+    if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
+      try {
+        return InetAddress.getByName(h).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

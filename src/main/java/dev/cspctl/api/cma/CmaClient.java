@@ -1,0 +1,219 @@
+package dev.cspctl.api.cma;
+
+import static dev.cspctl.api.http.Paths.params;
+import static dev.cspctl.api.http.Paths.query;
+import static dev.cspctl.api.http.Paths.seg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.Api;
+import dev.cspctl.api.ApiAssumptions;
+import dev.cspctl.api.AuthSession;
+import dev.cspctl.api.ResourceRef;
+import dev.cspctl.api.http.ApiResponse;
+import dev.cspctl.api.http.HttpTransport;
+import dev.cspctl.api.http.RateBucket;
+import dev.cspctl.api.http.RestCaller;
+import dev.cspctl.api.http.WireFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed client of the Contentstack CMA parts cspctl uses (§1, §8–§11). Reads go under the CMA read
+ * bucket, writes under the write bucket, bulk publish under the bulk bucket (1/s).
+ */
+public final class CmaClient {
+  private static final String V3 = "/v3";
+  private final HttpTransport transport;
+  private final RestCaller rest;
+  private final UserSession userSession;
+  private final String branch;
+
+  public CmaClient(HttpTransport transport, AuthSession session) {
+    this(transport, new RestCaller(transport, Api.CMA, session::cmaHeaders, null),
+        session.credentials().branch());
+  }
+
+  private CmaClient(HttpTransport transport, RestCaller rest, String branch) {
+    this.transport = transport;
+    this.rest = rest;
+    this.userSession = new UserSession(transport);
+    this.branch = branch;
+  }
+
+  /** A view of this client whose errors name {@code ref}. */
+  public CmaClient about(ResourceRef ref) {
+    return new CmaClient(transport, rest.about(ref), branch);
+  }
+
+  // --- user session (§1)
+  public String login(String email, String password, String tfaToken) {
+    return userSession.login(email, password, tfaToken);
+  }
+
+  public void logout(String authtoken) {
+    userSession.logout(authtoken);
+  }
+
+  // --- variant groups (§8)
+  /** One page of variant groups (with variant info and count). */
+  public VariantGroupPage listVariantGroups(int skip, int limit) {
+    String path = query(V3 + "/variant_groups", params("skip", skip, "limit", limit,
+        "include_count", true, "include_variant_info", true));
+    return rest.call("GET", path, null, RateBucket.CMA_READ).as(VariantGroupPage.class);
+  }
+
+  /** Every variant group: {@code ceil(G/100)} requests (at least 1). */
+  public List<VariantGroup> listAllVariantGroups() {
+    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> {
+      VariantGroupPage p = listVariantGroups(skip, limit);
+      return new Pager.Page<>(p.variantGroups(), p.count());
+    });
+  }
+
+  /**
+   * Sets the group's linked content types to exactly {@code contentTypes} (decision 4). Default
+   * form: {@code PUT /v3/variant_groups/{uid}} with {@code name} + the full {@code content_types}
+   * list; with {@link ApiAssumptions#LINK_VIA_GROUP_PUT} false, the documented
+   * {@code PUT /v3/variant_groups/{uid}/variants} form with {@code uid} and {@code branches}.
+   */
+  public void linkContentTypes(String groupUid, String groupName, List<ContentTypeLink> contentTypes) {
+    ObjectNode body = transport.codec().mapper().createObjectNode();
+    String path = V3 + "/variant_groups/" + seg(groupUid);
+    if (ApiAssumptions.LINK_VIA_GROUP_PUT) {
+      body.put("name", groupName);
+      body.set("content_types", links(contentTypes));
+    } else {
+      path += "/variants";
+      body.set("content_types", links(contentTypes));
+      body.put("uid", groupUid);
+      body.putArray("branches").add(branch == null ? "main" : branch);
+    }
+    rest.call("PUT", path, body, RateBucket.CMA_WRITE).discard();
+  }
+
+  private ArrayNode links(List<ContentTypeLink> contentTypes) {
+    ArrayNode a = transport.codec().mapper().createArrayNode();
+    for (ContentTypeLink l : contentTypes) {
+      a.addObject().put("uid", l.uid()).put("status",
+          l.status() == null ? ContentTypeLink.LINKED : l.status());
+    }
+    return a;
+  }
+
+  // --- entry variants (§9)
+  private static String variantsPath(String ct, String entryUid) {
+    return V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid) + "/variants";
+  }
+
+  /** Creates or updates; {@code entry} is the {@code entry} object (fields + optional _variant). */
+  public EntryVariant upsertEntryVariant(String ct, String entryUid, String variantUid,
+      String locale, ObjectNode entry) {
+    ObjectNode body = transport.codec().mapper().createObjectNode();
+    body.set("entry", entry);
+    String path = query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
+    return entryOf(rest.call("PUT", path, body, RateBucket.CMA_WRITE));
+  }
+
+  public EntryVariant getEntryVariant(String ct, String entryUid, String variantUid, String locale) {
+    String path = query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
+    return entryOf(rest.call("GET", path, null, RateBucket.CMA_READ));
+  }
+
+  /** One page of an entry's variants in a locale. */
+  public Pager.Page<EntryVariant> listEntryVariants(String ct, String entryUid, String locale,
+      int skip, int limit) {
+    String path = query(variantsPath(ct, entryUid), params("locale", locale, "skip", skip,
+        "limit", limit, "include_count", true));
+    RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
+    ApiResponse resp = call.exchange();
+    JsonNode tree = transport.codec().tree(call.request(), resp);
+    JsonNode entries = tree.get("entries");
+    if (entries == null || !entries.isArray()) {
+      throw transport.codec().bad(call.request(), resp, "missing required field 'entries'", null);
+    }
+    List<EntryVariant> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      out.add(entryVariant(call, resp, entries.get(i), "entries[" + i + "]"));
+    }
+    JsonNode count = tree.get("count");
+    return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
+  }
+
+  /** Every variant of the entry in the locale: {@code ceil(V/100)} requests (at least 1). */
+  public List<EntryVariant> listAllEntryVariants(String ct, String entryUid, String locale) {
+    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT,
+        (skip, limit) -> listEntryVariants(ct, entryUid, locale, skip, limit));
+  }
+
+  public void deleteEntryVariant(String ct, String entryUid, String variantUid, String locale) {
+    String path = query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
+    rest.call("DELETE", path, null, RateBucket.CMA_WRITE).discard();
+  }
+
+  private EntryVariant entryOf(RestCaller.Call call) {
+    ApiResponse resp = call.exchange();
+    JsonNode tree = transport.codec().tree(call.request(), resp);
+    return entryVariant(call, resp, tree.get("entry"), "entry");
+  }
+
+  private EntryVariant entryVariant(RestCaller.Call call, ApiResponse resp, JsonNode node,
+      String where) {
+    if (node == null || !node.isObject()) {
+      throw transport.codec().bad(call.request(), resp, "missing required field '" + where + "'",
+          null);
+    }
+    try {
+      return new EntryVariant((ObjectNode) node);
+    } catch (WireFormatException e) {
+      throw transport.codec().bad(call.request(), resp, "at " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  // --- publishing (§10, decision 5)
+  /** One bulk publish request (≤10×10×10); variants per {@link ApiAssumptions#BULK_VARIANT_FORMAT}. */
+  public PublishResult bulkPublish(BulkPublishRequest request) {
+    Map<String, String> headers = request.hasVariants()
+        ? Map.of("api_version", ApiAssumptions.VARIANT_PUBLISH_API_VERSION) : Map.of();
+    return rest.call("POST", V3 + "/bulk/publish", request.toJson(transport.codec().mapper()),
+        RateBucket.CMA_BULK, headers, false, true).as(PublishResult.class);
+  }
+
+  /** Publishes any number of entries, batched by {@link BulkPublishBatcher}, at the bulk rate. */
+  public List<PublishResult> bulkPublishAll(List<BulkEntry> entries, List<String> locales,
+      List<String> environments) {
+    List<PublishResult> out = new ArrayList<>();
+    for (BulkPublishRequest r : BulkPublishBatcher.batches(entries, locales, environments)) {
+      out.add(bulkPublish(r));
+    }
+    return out;
+  }
+
+  /**
+   * Publishes entry variants with the documented single-entry endpoint and {@code api_version:
+   * 3.2}; {@code publishLatestBase=false, conditionally=true} per the docs' example.
+   */
+  public PublishResult publishEntryVariants(String ct, String entryUid, String locale,
+      List<String> environments, List<String> locales, List<VariantRef> variants) {
+    ObjectNode body = transport.codec().mapper().createObjectNode();
+    ObjectNode entry = body.putObject("entry");
+    environments.forEach(entry.putArray("environments")::add);
+    locales.forEach(entry.putArray("locales")::add);
+    ArrayNode vs = entry.putArray("variants");
+    for (VariantRef v : variants) {
+      ObjectNode vn = vs.addObject().put("uid", v.uid());
+      if (v.version() != null) {
+        vn.put("version", v.version());
+      }
+    }
+    entry.putObject("variant_rules").put("publish_latest_base", false)
+        .put("publish_latest_base_conditionally", true);
+    body.put("locale", locale);
+    String path = V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid) + "/publish";
+    return rest.call("POST", path, body, RateBucket.CMA_WRITE,
+        Map.of("api_version", ApiAssumptions.VARIANT_PUBLISH_API_VERSION), false, true)
+        .as(PublishResult.class);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.cspctl.api.personalize;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cspctl.api.http.Wire;
+
+/** A Personalize event as returned by the API (§3); {@code name} may be absent. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Event(String uid, String key, String description, String name) {
+  public Event {
+    Wire.personalizeUid(uid, "uid");
+    Wire.required(key, "key");
+  }
+}

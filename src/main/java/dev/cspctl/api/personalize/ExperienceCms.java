@@ -1,0 +1,18 @@
+package dev.cspctl.api.personalize;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cspctl.api.http.Wire;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code _cms} of an experience: the CMS variant group and shortUid → CMS variant uid. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ExperienceCms(String variantGroup, Map<String, String> variants) {
+  public ExperienceCms {
+    if (variantGroup != null) {
+      Wire.cmsUid(variantGroup, "_cms.variantGroup");
+    }
+    variants = variants == null ? Map.of() : Map.copyOf(new TreeMap<>(variants));
+    variants.forEach((k, v) -> Wire.cmsUid(v, "_cms.variants." + k));
+  }
+}

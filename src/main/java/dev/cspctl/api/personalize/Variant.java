@@ -1,0 +1,35 @@
+package dev.cspctl.api.personalize;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+
+/**
+ * A version variant (§5), used both in replies and in PUT bodies. {@code shortUid} is null for a
+ * new variant (the server mints it); keep the existing one otherwise (decision 2).
+ * {@code trafficDistribution} is read from a number or a string.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Variant(
+    @JsonProperty("__type") VariantType type,
+    String name,
+    String shortUid,
+    List<String> audiences,
+    List<String> lyticsAudiences,
+    String audienceCombinationType,
+    @JsonSerialize(using = TrafficDistributionSerializer.class) Integer trafficDistribution,
+    JsonNode target) {
+
+  public static Variant segmented(String name, String shortUid, List<String> audiences,
+      List<String> lyticsAudiences, String combination) {
+    return new Variant(VariantType.SEGMENTED, name, shortUid, audiences, lyticsAudiences,
+        combination, null, null);
+  }
+
+  public static Variant abTest(String name, String shortUid, int trafficDistribution) {
+    return new Variant(VariantType.AB_TEST, name, shortUid, null, null, null, trafficDistribution,
+        null);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.cspctl.state;
+
+import dev.cspctl.api.RemoteApiException;
+import dev.cspctl.api.cma.CmaClient;
+import dev.cspctl.api.personalize.Experience;
+import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Reads the live state with the fewest requests the APIs allow, issued concurrently on a small
+ * executor (the shared rate buckets of the transport keep it within the limits).
+ *
+ * <p><b>Request count.</b> With E experiences, G variant groups and, for each scoped entry i,
+ * V<sub>i</sub> variants:
+ *
+ * <ul>
+ *   <li>Personalize = 5 + E: {@code GET /attributes}, {@code /events}, {@code /audiences},
+ *       {@code /experiences}, {@code /experiences-priority}, and one {@code GET
+ *       /experiences/{uid}/versions} per experience ({@code _cms} comes with the list, so no
+ *       per-experience GET).
+ *   <li>CMA = max(1, ceil(G/100)) + Σ<sub>i∈scope</sub> max(1, ceil(V<sub>i</sub>/100)): variant
+ *       groups with {@code include_variant_info=true} (100 per page), and one entry-variant list
+ *       per scoped (content type, entry, locale), 100 per page. (If the server omitted
+ *       {@code count}, a list whose size is a multiple of 100 costs one more page.)
+ * </ul>
+ *
+ * <p><b>Scope.</b> Entry variants are read only for the {@link ReadScope}; entries outside it are
+ * not discovered (the CMA has no cheap "entries with variants" query).
+ *
+ * <p>Retries are transparent (done by the transport) and not counted above.
+ */
+public final class StateReader {
+  private final PersonalizeClient personalize;
+  private final CmaClient cma;
+  private final int parallelism;
+
+  public StateReader(PersonalizeClient personalize, CmaClient cma) {
+    this(personalize, cma, 4);
+  }
+
+  public StateReader(PersonalizeClient personalize, CmaClient cma, int parallelism) {
+    this.personalize = personalize;
+    this.cma = cma;
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  /** The documented upper bound of requests for a state of the given shape. */
+  public static int expectedPersonalizeRequests(int experiences) {
+    return 5 + experiences;
+  }
+
+  public static int expectedCmaRequests(int variantGroups, List<Integer> variantsPerScopedEntry) {
+    int n = pages(variantGroups);
+    for (int v : variantsPerScopedEntry) {
+      n += pages(v);
+    }
+    return n;
+  }
+
+  private static int pages(int items) {
+    return Math.max(1, (items + 99) / 100);
+  }
+
+  public LiveState read(ReadScope scope) {
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService ex = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "cspctl-read-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      var attributes = async(ex, personalize::listAttributes);
+      var events = async(ex, personalize::listEvents);
+      var audiences = async(ex, personalize::listAudiences);
+      var priority = async(ex, personalize::getPriority);
+      var experiences = async(ex, personalize::listExperiences).thenCompose(list -> {
+        List<CompletableFuture<LiveExperience>> each = new ArrayList<>();
+        for (Experience e : list) {
+          each.add(async(ex, () -> personalize.listVersions(e.uid()))
+              .thenApply((List<Version> vs) -> LiveMapper.experience(e, vs)));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+            .thenApply(v -> each.stream().map(CompletableFuture::join).toList());
+      });
+      var groups = async(ex, cma::listAllVariantGroups);
+      List<CompletableFuture<List<LiveEntryVariant>>> entries = new ArrayList<>();
+      for (EntryKey k : scope.entries()) {
+        entries.add(async(ex, () -> cma.listAllEntryVariants(k.contentType(), k.entryUid(),
+            k.locale())).thenApply(list -> list.stream()
+                .map(v -> LiveMapper.entryVariant(k, v)).toList()));
+      }
+      List<CompletableFuture<?>> all = new ArrayList<>(List.of(attributes, events, audiences,
+          priority, experiences, groups));
+      all.addAll(entries);
+      CompletableFuture<?>[] arr = all.toArray(CompletableFuture[]::new);
+      // Fail fast: the first failure completes this, and we stop waiting for the rest.
+      CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+      for (CompletableFuture<?> f : arr) {
+        f.whenComplete((v, t) -> {
+          if (t != null) {
+            firstFailure.completeExceptionally(t);
+          }
+        });
+      }
+      CompletableFuture.anyOf(CompletableFuture.allOf(arr), firstFailure).join();
+      return new LiveState(
+          attributes.join().stream().map(LiveMapper::attribute).toList(),
+          events.join().stream().map(LiveMapper::event).toList(),
+          audiences.join().stream().map(LiveMapper::audience).toList(),
+          experiences.join(),
+          groups.join().stream().map(LiveMapper::group).toList(),
+          entries.stream().flatMap(f -> f.join().stream()).toList(),
+          priority.join());
+    } catch (CompletionException e) {
+      throw unwrap(e);
+    } finally {
+      ex.shutdownNow();
+    }
+  }
+
+  private static <T> CompletableFuture<T> async(ExecutorService ex, Supplier<T> s) {
+    return CompletableFuture.supplyAsync(s, ex);
+  }
+
+  private static RuntimeException unwrap(CompletionException e) {
+    Throwable t = e;
+    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof RemoteApiException r) {
+      return r;
+    }
+    return t instanceof RuntimeException r ? r : e;
+  }
+}
