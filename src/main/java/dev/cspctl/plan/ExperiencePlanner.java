@@ -1,0 +1,348 @@
+package dev.cspctl.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.spec.EntryContent;
+import dev.cspctl.spec.Experience;
+import dev.cspctl.spec.ExperienceStatus;
+import dev.cspctl.spec.ExperienceType;
+import dev.cspctl.spec.Kind;
+import dev.cspctl.spec.Metric;
+import dev.cspctl.spec.PublishSettings;
+import dev.cspctl.spec.ResourceKey;
+import dev.cspctl.spec.Variant;
+import dev.cspctl.state.EntryKey;
+import dev.cspctl.state.LiveEntryVariant;
+import dev.cspctl.state.LiveExperience;
+import dev.cspctl.state.LiveVariant;
+import dev.cspctl.state.LiveVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans one experience: its metadata, its version (variants, audiences, traffic, metrics), the
+ * variant group's content types, entry variant content, publishing and status, as the chain of
+ * steps of the product brief. A change to the variants of an ACTIVE experience becomes a new
+ * version: pause, new draft keeping existing shortUids, configure, activate.
+ */
+final class ExperiencePlanner {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private final Planner.Run run;
+
+  ExperiencePlanner(Planner.Run run) {
+    this.run = run;
+  }
+
+  void plan(Experience e) {
+    Optional<LiveExperience> live = run.index.live.experienceByName(e.name());
+    List<String> notes = new ArrayList<>();
+    boolean renaming = false;
+    if (live.isEmpty() && e.renamedFrom() != null) {
+      live = run.index.live.experienceByName(e.renamedFrom());
+      renaming = live.isPresent();
+      if (renaming) notes.add("renamed from '" + e.renamedFrom() + "' (uid, shortUids and CMS content kept)");
+    }
+    ObjectNode after = ExperienceViews.desired(e);
+    if (live.isEmpty()) {
+      List<String> ids = create(e, notes);
+      run.addChange(e.resourceKey(), Action.CREATE, null, after, notes, ids);
+      return;
+    }
+    LiveExperience l = live.get();
+    run.claimedLiveUids.add(l.uid());
+    boolean managed = Ownership.isManaged(l.description());
+    ObjectNode before = ExperienceViews.live(l, e, run.index);
+    boolean typeChanged = !e.type().apiName().equals(l.type());
+    if (typeChanged) {
+      if (!managed) {
+        run.warnings.add("experience '" + e.name() + "' exists unmanaged with type " + l.type()
+            + "; cspctl will not replace an experience it does not manage. Rename the spec or change its type");
+        return;
+      }
+      notes.add("the type of an experience cannot change in place: the live one is deleted and a new one created");
+      List<String> ids = new ArrayList<>(delete(l));
+      ids.addAll(create(e, notes));
+      run.addChange(e.resourceKey(), Action.REPLACE, before, after, notes, ids);
+      return;
+    }
+    List<String> ids = update(e, l, before, after, managed, notes);
+    if (ids.isEmpty()) return;
+    Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
+    run.addChange(e.resourceKey(), action, before, after, notes, ids);
+  }
+
+  // --- create ---------------------------------------------------------------------------------
+
+  private List<String> create(Experience e, List<String> notes) {
+    List<String> ids = new ArrayList<>();
+    ObjectNode args = Steps.args().put("name", e.name()).put("description", Ownership.mark(e.description()))
+        .put("type", e.type().apiName());
+    String created = run.steps.add(StepType.CREATE_EXPERIENCE, e.name(), "create experience '" + e.name() + "' (with its draft version)", args, List.of());
+    ids.add(created);
+    String configured = configure(e, null, Map.of(), List.of(created), ids);
+    String last = afterConfigure(e, configured, e.variants(), Set.of(), ids, true);
+    status(e, last, ids, false, null);
+    return ids;
+  }
+
+  /** PUT the draft version with every desired variant (existing shortUids kept). */
+  private String configure(Experience e, String versionUid, Map<String, String> shortUids, List<String> deps, List<String> ids) {
+    ObjectNode args = Steps.args().put("experience", e.name()).put("type", e.type().apiName());
+    if (versionUid != null) args.put("versionUid", versionUid);
+    ArrayNode variants = args.putArray("variants");
+    List<String> allDeps = new ArrayList<>(deps);
+    for (Variant v : e.variants()) {
+      ObjectNode o = variants.addObject().put("name", v.name());
+      String kept = shortUids.get(v.name());
+      if (kept != null) o.put("shortUid", kept);
+      if (e.type() == ExperienceType.AB_TEST) {
+        o.put("traffic", v.traffic());
+      } else {
+        ArrayNode a = o.putArray("audiences");
+        v.audiences().forEach(a::add);
+        ArrayNode ly = o.putArray("lyticsAudiences");
+        v.lyticsAudiences().forEach(ly::add);
+        o.put("match", v.match().apiName());
+      }
+      allDeps.addAll(run.audienceDeps(v));
+    }
+    ArrayNode metrics = args.putArray("metrics");
+    for (Metric m : e.metrics()) {
+      metrics.addObject().put("event", m.event()).put("primary", m.primary());
+      allDeps.add(run.eventCreates.get(m.event()));
+    }
+    String id = run.steps.add(StepType.CONFIGURE_VERSION, e.name(),
+        "configure the draft version of '" + e.name() + "' (" + e.variants().size() + " variants)", args, allDeps);
+    ids.add(id);
+    return id;
+  }
+
+  /**
+   * After the version holds its variants: wait for the CMS sync, link content types, write the
+   * entry variants that differ, publish them. Returns the last step id of the chain.
+   */
+  private String afterConfigure(Experience e, String previous, List<Variant> variants, Set<String> linkedLive,
+      List<String> ids, boolean waitCms) {
+    String last = previous;
+    if (waitCms) {
+      ObjectNode args = Steps.args().put("experience", e.name());
+      ArrayNode names = args.putArray("variants");
+      e.variants().forEach(v -> names.add(v.name()));
+      last = run.steps.add(StepType.WAIT_CMS, e.name(), "wait for the CMS variant group of '" + e.name() + "'", args, deps(last));
+      ids.add(last);
+    }
+    Set<String> wanted = new HashSet<>(e.contentTypes());
+    if (!linkedLive.containsAll(wanted)) {
+      ObjectNode args = Steps.args().put("experience", e.name());
+      ArrayNode cts = args.putArray("contentTypes");
+      new java.util.TreeSet<>(e.contentTypes()).forEach(cts::add);
+      last = run.steps.add(StepType.LINK_CONTENT_TYPES, e.name(), "link " + String.join(", ", new java.util.TreeSet<>(e.contentTypes()))
+          + " to the variant group of '" + e.name() + "'", args, deps(last));
+      ids.add(last);
+    }
+    return writeContent(e, variants, last, ids);
+  }
+
+  private String writeContent(Experience e, List<Variant> variants, String previous, List<String> ids) {
+    List<String> upserts = new ArrayList<>();
+    ArrayNode publishItems = JSON.arrayNode();
+    for (Variant v : variants) {
+      for (EntryContent c : v.content()) {
+        ObjectNode args = Steps.args().put("experience", e.name()).put("variant", v.name())
+            .put("contentType", c.contentType()).put("entry", c.entry()).put("locale", c.locale());
+        args.set("fields", c.fields());
+        String resource = e.name() + "/" + v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale();
+        upserts.add(run.steps.add(StepType.UPSERT_ENTRY_VARIANT, resource,
+            "write entry variant " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ") of variant '" + v.name() + "'",
+            args, deps(previous)));
+        publishItems.addObject().put("variant", v.name()).put("contentType", c.contentType()).put("entry", c.entry())
+            .put("locale", c.locale());
+      }
+    }
+    ids.addAll(upserts);
+    if (upserts.isEmpty()) return previous;
+    PublishSettings publish = run.desired.project() == null
+        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK) : run.desired.project().publish();
+    if (publish.environments().isEmpty()) {
+      run.warnings.add("publish.environments is empty in cspctl.yaml: entry variants of '" + e.name() + "' are written but not published");
+      return upserts.get(upserts.size() - 1);
+    }
+    ObjectNode args = Steps.args().put("experience", e.name()).put("method", publish.method().name().toLowerCase());
+    args.set("items", publishItems);
+    ArrayNode envs = args.putArray("environments");
+    publish.environments().forEach(envs::add);
+    String id = run.steps.add(StepType.PUBLISH_ENTRY_VARIANTS, e.name(),
+        "publish " + publishItems.size() + " entry variant(s) of '" + e.name() + "' to " + String.join(", ", publish.environments()),
+        args, upserts);
+    ids.add(id);
+    return id;
+  }
+
+  /** Activation or pause so the live status matches; returns the last step id. */
+  private String status(Experience e, String previous, List<String> ids, boolean serving, LiveExperience live) {
+    boolean wantServing = e.status() == ExperienceStatus.ACTIVE;
+    if (wantServing && !serving) {
+      String id = run.steps.add(StepType.ACTIVATE_VERSION, e.name(), "activate '" + e.name() + "'",
+          Steps.args().put("experience", e.name()), deps(previous));
+      ids.add(id);
+      boolean hasContent = e.variants().stream().anyMatch(v -> !v.content().isEmpty());
+      if (!hasContent) return id;
+      // Activation of a new experience may regenerate CMS variant uids (contentstack-api.md §5).
+      String refresh = run.steps.add(StepType.REFRESH_CMS, e.name(),
+          "re-read the CMS variants of '" + e.name() + "' and rewrite content whose variant uid changed",
+          Steps.args().put("experience", e.name()), List.of(id));
+      ids.add(refresh);
+      return refresh;
+    }
+    if (!wantServing && serving) {
+      String id = pause(e.name(), live, previous);
+      ids.add(id);
+      return id;
+    }
+    return previous;
+  }
+
+  private String pause(String name, LiveExperience live, String previous) {
+    LiveVersion active = live.versionWithStatus("ACTIVE").orElseThrow();
+    ObjectNode args = Steps.args().put("experience", name).put("experienceUid", live.uid()).put("versionUid", active.uid());
+    return run.steps.add(StepType.PAUSE_VERSION, name + "#" + live.uid(), "pause '" + name + "'", args, deps(previous));
+  }
+
+  // --- update ---------------------------------------------------------------------------------
+
+  private List<String> update(Experience e, LiveExperience l, ObjectNode before, ObjectNode after, boolean managed, List<String> notes) {
+    List<String> ids = new ArrayList<>();
+    String last = null;
+    boolean metaChanged = !before.path("name").equals(after.path("name"))
+        || !before.path("description").equals(after.path("description"));
+    if (metaChanged || !managed) {
+      ObjectNode args = Steps.args().put("uid", l.uid()).put("name", e.name())
+          .put("description", Ownership.mark(e.description())).put("type", e.type().apiName());
+      last = run.steps.add(StepType.UPDATE_EXPERIENCE, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", args, List.of());
+      ids.add(last);
+    }
+    boolean versionChanged = !withoutContent(before).equals(withoutContent(after));
+    boolean serving = ExperienceViews.serving(l);
+    Optional<LiveVersion> current = ExperienceViews.currentVersion(l);
+    Map<String, String> shortUids = shortUids(e, current.orElse(null));
+    Set<String> linked = new HashSet<>(run.index.live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
+    List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
+    boolean needsWait = versionChanged && mintsVariants(e, shortUids);
+    if (versionChanged) {
+      boolean locked = current.isPresent() && !"DRAFT".equals(current.get().status());
+      if (locked) {
+        if (serving) {
+          last = pause(e.name(), l, last);
+          ids.add(last);
+        }
+        Optional<LiveVersion> draft = l.versionWithStatus("DRAFT");
+        String draftUid = draft.map(LiveVersion::uid).orElse(null);
+        if (draft.isEmpty()) {
+          last = run.steps.add(StepType.CREATE_DRAFT_VERSION, e.name(), "create a new draft version of '" + e.name() + "'",
+              Steps.args().put("experience", e.name()).put("experienceUid", l.uid()), deps(last));
+          ids.add(last);
+        }
+        notes.add("new version: " + (serving ? "pause the active version, " : "") + "draft with the desired variants"
+            + " (existing shortUids kept)" + (e.status() == ExperienceStatus.ACTIVE ? ", activate" : ""));
+        last = configure(e, draftUid, shortUids, deps(last), ids);
+        last = afterConfigure(e, last, changedContent, linked, ids, needsWait);
+        status(e, last, ids, false, l);
+        return ids;
+      }
+      last = configure(e, current.map(LiveVersion::uid).orElse(null), shortUids, deps(last), ids);
+      last = afterConfigure(e, last, changedContent, linked, ids, needsWait);
+      status(e, last, ids, serving, l);
+      return ids;
+    }
+    if (!linked.containsAll(e.contentTypes()) || !changedContent.isEmpty()) {
+      last = afterConfigure(e, last, changedContent, linked, ids, false);
+    }
+    status(e, last, ids, serving, l);
+    return ids;
+  }
+
+  private static JsonNode withoutContent(ObjectNode view) {
+    ObjectNode copy = view.deepCopy();
+    copy.remove("name");
+    copy.remove("description");
+    copy.remove("status");
+    copy.remove("contentTypes");
+    copy.path("variants").forEach(v -> ((ObjectNode) v).remove("content"));
+    return copy;
+  }
+
+  /** Desired variant name to the live shortUid it keeps (by name, or by renamedFrom). */
+  private static Map<String, String> shortUids(Experience e, LiveVersion current) {
+    Map<String, String> out = new HashMap<>();
+    if (current == null) return out;
+    Map<String, String> byName = new HashMap<>();
+    for (LiveVariant v : current.variants()) if (v.shortUid() != null) byName.put(v.name(), v.shortUid());
+    for (Variant v : e.variants()) {
+      String s = byName.get(v.name());
+      if (s == null && v.renamedFrom() != null) s = byName.get(v.renamedFrom());
+      if (s != null) out.put(v.name(), s);
+    }
+    return out;
+  }
+
+  /** A desired variant without a live shortUid gets a new CMS variant: wait for the sync. */
+  private static boolean mintsVariants(Experience e, Map<String, String> shortUids) {
+    return e.variants().stream().anyMatch(v -> !shortUids.containsKey(v.name()));
+  }
+
+  /** Variants whose entry content differs from the live content (projected on the spec's fields). */
+  private List<Variant> changedContent(Experience e, LiveExperience l, LiveVersion current, boolean versionChanged) {
+    List<Variant> out = new ArrayList<>();
+    Map<String, String> shortUids = shortUids(e, current);
+    for (Variant v : e.variants()) {
+      List<EntryContent> differing = new ArrayList<>();
+      String shortUid = shortUids.get(v.name());
+      String cmsUid = shortUid == null || l.cms() == null ? null : l.cms().variants().get(shortUid);
+      for (EntryContent c : v.content()) {
+        Optional<LiveEntryVariant> ev = cmsUid == null ? Optional.empty()
+            : run.index.live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
+        if (ev.isEmpty() || !ExperienceViews.project(ev.get().fields(), c.fields()).equals(c.fields())) differing.add(c);
+      }
+      if (!differing.isEmpty()) {
+        out.add(new Variant(v.name(), v.renamedFrom(), v.audiences(), v.lyticsAudiences(), v.match(), v.traffic(), differing));
+      }
+    }
+    return out;
+  }
+
+  // --- delete ---------------------------------------------------------------------------------
+
+  List<String> delete(LiveExperience l) {
+    List<String> ids = new ArrayList<>();
+    String last = null;
+    if (ExperienceViews.serving(l)) {
+      last = pause(l.name(), l, null);
+      ids.add(last);
+    }
+    String id = run.steps.add(StepType.DELETE_EXPERIENCE, l.name() + "#" + l.uid(), "delete experience '" + l.name() + "'",
+        Steps.args().put("uid", l.uid()).put("name", l.name()), deps(last));
+    ids.add(id);
+    return ids;
+  }
+
+  /** Prune: a managed live experience no spec declares. */
+  void deleteUndeclared(LiveExperience l) {
+    List<String> ids = delete(l);
+    List<String> notes = new ArrayList<>();
+    run.index.live.variantGroupOf(l).ifPresent(g -> notes.add("its CMS variant group " + g.uid() + " ('" + g.name()
+        + "') is left orphaned: the API does not delete it"));
+    if (ExperienceViews.serving(l)) notes.add("paused before deletion");
+    run.addChange(new ResourceKey(Kind.EXPERIENCE, l.name()), Action.DELETE, ExperienceViews.live(l, null, run.index), null, notes, ids);
+  }
+
+  private static List<String> deps(String previous) {
+    return previous == null ? List.of() : List.of(previous);
+  }
+}

@@ -1,0 +1,279 @@
+package dev.cspctl.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.spec.Attribute;
+import dev.cspctl.spec.Audience;
+import dev.cspctl.spec.AudienceRules;
+import dev.cspctl.spec.DesiredState;
+import dev.cspctl.spec.Event;
+import dev.cspctl.spec.Experience;
+import dev.cspctl.spec.Kind;
+import dev.cspctl.spec.ResourceKey;
+import dev.cspctl.spec.Variant;
+import dev.cspctl.state.LiveAttribute;
+import dev.cspctl.state.LiveAudience;
+import dev.cspctl.state.LiveEvent;
+import dev.cspctl.state.LiveExperience;
+import dev.cspctl.state.LiveState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The planner: a pure function of (desired, live, options) to a {@link Plan}. Resources are
+ * joined by natural key; only managed fields are compared; unmanaged live resources are never
+ * touched except to adopt one a spec names; deletes happen only with prune, only for managed
+ * resources.
+ */
+public final class Planner {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  public Plan plan(DesiredState desired, LiveState live, PlanOptions options) {
+    return new Run(desired, live, options).plan();
+  }
+
+  /** One planning run's working state. */
+  static final class Run {
+    final DesiredState desired;
+    final LiveIndex index;
+    final PlanOptions options;
+    final Steps steps = new Steps();
+    final Map<ResourceKey, Change> changes = new LinkedHashMap<>();
+    final List<String> warnings = new ArrayList<>();
+    final Map<String, String> attributeCreates = new HashMap<>();
+    final Map<String, String> eventCreates = new HashMap<>();
+    final Map<String, String> audienceWrites = new HashMap<>();
+    final Set<String> claimedLiveUids = new HashSet<>();
+    final Set<ResourceKey> scope;
+
+    Run(DesiredState desired, LiveState live, PlanOptions options) {
+      this.desired = desired;
+      this.index = new LiveIndex(live);
+      this.options = options;
+      this.scope = options.only().isEmpty() ? null : OnlyScope.expand(desired, options.only());
+      if (scope != null) {
+        warnings.add("plan restricted by --only to " + scope.size() + " resource(s) and what they depend on; prune is off");
+      }
+    }
+
+    boolean inScope(ResourceKey key) {
+      return scope == null || scope.contains(key);
+    }
+
+    Plan plan() {
+      desired.attributes().stream().filter(a -> inScope(a.resourceKey())).forEach(this::attribute);
+      desired.events().stream().filter(e -> inScope(e.resourceKey())).forEach(this::event);
+      desired.audiences().stream().filter(a -> inScope(a.resourceKey())).forEach(this::audience);
+      ExperiencePlanner experiences = new ExperiencePlanner(this);
+      desired.experiences().stream().filter(e -> inScope(e.resourceKey())).forEach(experiences::plan);
+      int unmanaged = unmanagedAndPrune(experiences);
+      if (desired.priority().isPresent() && inScope(desired.priority().get().resourceKey())) {
+        new PriorityPlanner(this).plan(desired.priority().get());
+      }
+      List<Step> ordered = StepGraph.order(steps.all());
+      Map<String, Integer> position = new HashMap<>();
+      for (int i = 0; i < ordered.size(); i++) position.put(ordered.get(i).id(), i);
+      List<Change> sorted = new ArrayList<>(changes.values());
+      sorted.sort((a, b) -> Integer.compare(firstStep(a, position), firstStep(b, position)));
+      return new Plan(sorted, ordered, unmanaged, warnings);
+    }
+
+    private static int firstStep(Change c, Map<String, Integer> position) {
+      return c.stepIds().stream().mapToInt(id -> position.getOrDefault(id, Integer.MAX_VALUE)).min().orElse(Integer.MAX_VALUE);
+    }
+
+    void addChange(ResourceKey key, Action action, JsonNode before, JsonNode after, List<String> notes, List<String> stepIds) {
+      List<FieldDiff> diffs = JsonDiff.diff(before, after);
+      changes.put(key, new Change(key, action, before, after, diffs, notes, stepIds));
+    }
+
+    // --- attributes and events -------------------------------------------------------------
+
+    private void attribute(Attribute a) {
+      ObjectNode after = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", a.description());
+      Optional<LiveAttribute> live = index.live.attributeByKey(a.key());
+      ObjectNode args = Steps.args().put("key", a.key()).put("name", a.name()).put("description", Ownership.mark(a.description()));
+      if (live.isEmpty()) {
+        String id = steps.add(StepType.CREATE_ATTRIBUTE, a.key(), "create attribute " + a.key(), args, List.of());
+        attributeCreates.put(a.key(), id);
+        addChange(a.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
+        return;
+      }
+      LiveAttribute l = live.get();
+      claimedLiveUids.add(l.uid());
+      ObjectNode before = JSON.objectNode().put("key", l.key()).put("name", l.name()).put("description", Ownership.strip(l.description()));
+      boolean managed = Ownership.isManaged(l.description());
+      if (managed && before.equals(after)) return;
+      String id = steps.add(StepType.UPDATE_ATTRIBUTE, a.key(), (managed ? "update" : "adopt") + " attribute " + a.key(),
+          args.put("uid", l.uid()), List.of());
+      addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, List.of(), List.of(id));
+    }
+
+    private void event(Event e) {
+      ObjectNode after = JSON.objectNode().put("key", e.key()).put("description", e.description());
+      Optional<LiveEvent> live = index.live.eventByKey(e.key());
+      ObjectNode args = Steps.args().put("key", e.key()).put("description", Ownership.mark(e.description()));
+      if (live.isEmpty()) {
+        String id = steps.add(StepType.CREATE_EVENT, e.key(), "create event " + e.key(), args, List.of());
+        eventCreates.put(e.key(), id);
+        addChange(e.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
+        return;
+      }
+      LiveEvent l = live.get();
+      claimedLiveUids.add(l.uid());
+      ObjectNode before = JSON.objectNode().put("key", l.key()).put("description", Ownership.strip(l.description()));
+      boolean managed = Ownership.isManaged(l.description());
+      if (managed && before.equals(after)) return;
+      String id = steps.add(StepType.UPDATE_EVENT, e.key(), (managed ? "update" : "adopt") + " event " + e.key(),
+          args.put("uid", l.uid()), List.of());
+      addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, List.of(), List.of(id));
+    }
+
+    // --- audiences ---------------------------------------------------------------------------
+
+    ObjectNode keyedDefinition(AudienceRules rules) {
+      return AudienceDefinitions.canonical(AudienceDefinitions.toKeyedApi(rules, index::attributeKey), k -> k);
+    }
+
+    static ObjectNode audienceView(String name, String description, ObjectNode keyed) {
+      ObjectNode v = JSON.objectNode().put("name", name).put("description", description);
+      Optional<ObjectNode> lang = AudienceDefinitions.toLanguage(keyed);
+      if (lang.isPresent()) {
+        v.set("match", lang.get().get("match"));
+        v.set("rules", lang.get().get("rules"));
+      } else {
+        v.set("definition", keyed);
+      }
+      return v;
+    }
+
+    private void audience(Audience a) {
+      ObjectNode keyed = keyedDefinition(a.rules());
+      ObjectNode after = audienceView(a.name(), a.description(), keyed);
+      List<String> deps = new ArrayList<>();
+      collectAttributeRefs(keyed).forEach(k -> deps.add(attributeCreates.get(k)));
+      ObjectNode args = Steps.args().put("name", a.name()).put("description", Ownership.mark(a.description()));
+      args.set("definition", keyed);
+      Optional<LiveAudience> live = index.live.audienceByName(a.name());
+      List<String> notes = new ArrayList<>();
+      boolean renaming = false;
+      if (live.isEmpty() && a.renamedFrom() != null) {
+        live = index.live.audienceByName(a.renamedFrom());
+        renaming = live.isPresent();
+        if (renaming) notes.add("renamed from '" + a.renamedFrom() + "' (uid " + live.get().uid() + " kept)");
+      }
+      if (live.isEmpty()) {
+        String id = steps.add(StepType.CREATE_AUDIENCE, a.name(), "create audience '" + a.name() + "'", args, deps);
+        audienceWrites.put(a.name(), id);
+        addChange(a.resourceKey(), Action.CREATE, null, after, notes, List.of(id));
+        return;
+      }
+      LiveAudience l = live.get();
+      claimedLiveUids.add(l.uid());
+      if ("LYTICS".equalsIgnoreCase(l.source())) {
+        warnings.add("audience '" + a.name() + "' exists as a Lytics audience, which the API cannot change; the spec is ignored."
+            + " Reference Lytics audiences in a variant's lyticsAudiences instead");
+        return;
+      }
+      ObjectNode liveKeyed = AudienceDefinitions.canonical(l.definition(), index::attributeKey);
+      ObjectNode before = audienceView(l.name(), Ownership.strip(l.description()), liveKeyed);
+      boolean managed = Ownership.isManaged(l.description());
+      if (managed && before.equals(after)) return;
+      Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
+      String id = steps.add(StepType.UPDATE_AUDIENCE, a.name(), action.verb() + " audience '" + a.name() + "'",
+          args.put("uid", l.uid()), deps);
+      audienceWrites.put(a.name(), id);
+      addChange(a.resourceKey(), action, before, after, notes, List.of(id));
+    }
+
+    static Set<String> collectAttributeRefs(JsonNode def) {
+      Set<String> keys = new HashSet<>();
+      collect(def, keys);
+      return keys;
+    }
+
+    private static void collect(JsonNode n, Set<String> keys) {
+      JsonNode a = n.path("attribute");
+      if (AudienceDefinitions.CUSTOM.equals(a.path("__type").asText())) keys.add(a.path("ref").asText());
+      n.path("rules").forEach(r -> collect(r, keys));
+    }
+
+    // --- unmanaged resources and prune -----------------------------------------------------------
+
+    private int unmanagedAndPrune(ExperiencePlanner experiences) {
+      int unmanaged = 0;
+      List<String> managedNotDesired = new ArrayList<>();
+      boolean prune = options.prune() && scope == null;
+      for (LiveExperience e : index.live.experiences()) {
+        if (claimedLiveUids.contains(e.uid())) continue;
+        if (!Ownership.isManaged(e.description())) unmanaged++;
+        else if (prune) experiences.deleteUndeclared(e);
+        else managedNotDesired.add("experience '" + e.name() + "'");
+      }
+      for (LiveAudience a : index.live.audiences()) {
+        if (claimedLiveUids.contains(a.uid())) continue;
+        if (!Ownership.isManaged(a.description())) unmanaged++;
+        else if (prune) deleteAudience(a);
+        else managedNotDesired.add("audience '" + a.name() + "'");
+      }
+      for (LiveEvent e : index.live.events()) {
+        if (claimedLiveUids.contains(e.uid())) continue;
+        if (!Ownership.isManaged(e.description())) unmanaged++;
+        else if (prune) deleteEvent(e);
+        else managedNotDesired.add("event " + e.key());
+      }
+      for (LiveAttribute a : index.live.attributes()) {
+        if (claimedLiveUids.contains(a.uid())) continue;
+        if (!Ownership.isManaged(a.description())) unmanaged++;
+        else if (prune) deleteAttribute(a);
+        else managedNotDesired.add("attribute " + a.key());
+      }
+      if (!managedNotDesired.isEmpty()) {
+        warnings.add(managedNotDesired.size() + " managed resource(s) are no longer in the specs and are kept (run with --prune"
+            + " to delete them): " + String.join(", ", managedNotDesired));
+      }
+      return unmanaged;
+    }
+
+    private List<String> experienceStepIds() {
+      return steps.idsOfType(StepType.CONFIGURE_VERSION, StepType.DELETE_EXPERIENCE, StepType.ACTIVATE_VERSION);
+    }
+
+    private void deleteAudience(LiveAudience a) {
+      String id = steps.add(StepType.DELETE_AUDIENCE, a.name() + "#" + a.uid(), "delete audience '" + a.name() + "'",
+          Steps.args().put("uid", a.uid()).put("name", a.name()), experienceStepIds());
+      ObjectNode before = audienceView(a.name(), Ownership.strip(a.description()),
+          AudienceDefinitions.canonical(a.definition(), index::attributeKey));
+      addChange(new ResourceKey(Kind.AUDIENCE, a.name()), Action.DELETE, before, null, List.of(), List.of(id));
+    }
+
+    private void deleteEvent(LiveEvent e) {
+      String id = steps.add(StepType.DELETE_EVENT, e.key() + "#" + e.uid(), "delete event " + e.key(),
+          Steps.args().put("uid", e.uid()).put("key", e.key()), experienceStepIds());
+      ObjectNode before = JSON.objectNode().put("key", e.key()).put("description", Ownership.strip(e.description()));
+      addChange(new ResourceKey(Kind.EVENT, e.key()), Action.DELETE, before, null, List.of(), List.of(id));
+    }
+
+    private void deleteAttribute(LiveAttribute a) {
+      List<String> deps = steps.idsOfType(StepType.CREATE_AUDIENCE, StepType.UPDATE_AUDIENCE, StepType.DELETE_AUDIENCE);
+      String id = steps.add(StepType.DELETE_ATTRIBUTE, a.key() + "#" + a.uid(), "delete attribute " + a.key(),
+          Steps.args().put("uid", a.uid()).put("key", a.key()), deps);
+      ObjectNode before = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", Ownership.strip(a.description()));
+      addChange(new ResourceKey(Kind.ATTRIBUTE, a.key()), Action.DELETE, before, null, List.of(), List.of(id));
+    }
+
+    /** Audience names a variant refers to: the steps that write them must come first. */
+    List<String> audienceDeps(Variant v) {
+      List<String> deps = new ArrayList<>();
+      for (String name : v.audiences()) deps.add(audienceWrites.get(name));
+      return deps;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.cspctl.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.spec.Experience;
+import dev.cspctl.spec.Priority;
+import dev.cspctl.state.LiveExperience;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The experience priority: the names the Priority document lists, highest first, then every
+ * other experience in its current relative order. The API needs the full list, unmanaged
+ * experiences included (their relative order is kept).
+ */
+final class PriorityPlanner {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private final Planner.Run run;
+
+  PriorityPlanner(Planner.Run run) {
+    this.run = run;
+  }
+
+  void plan(Priority priority) {
+    Set<String> deleted = new LinkedHashSet<>();
+    Map<String, String> renamed = new HashMap<>();
+    for (Change c : run.changes.values()) {
+      if (c.key().kind() != dev.cspctl.spec.Kind.EXPERIENCE) continue;
+      if (c.action() == Action.DELETE) deleted.add(c.key().name());
+    }
+    for (Experience e : run.desired.experiences()) {
+      if (e.renamedFrom() != null && run.index.live.experienceByName(e.name()).isEmpty()
+          && run.index.live.experienceByName(e.renamedFrom()).isPresent()) {
+        renamed.put(e.renamedFrom(), e.name());
+      }
+    }
+    // The order the project will have after apply if priority is left alone: the live order,
+    // then experiences this plan creates (the API appends them).
+    List<String> expected = new ArrayList<>();
+    for (String uid : run.index.live.priorityOrder()) {
+      String name = run.index.experienceNameByUid.get(uid);
+      if (name == null || deleted.contains(name)) continue;
+      expected.add(renamed.getOrDefault(name, name));
+    }
+    for (LiveExperience l : run.index.live.experiences()) {
+      String name = renamed.getOrDefault(l.name(), l.name());
+      if (!expected.contains(name) && !deleted.contains(l.name())) expected.add(name);
+    }
+    List<String> createSteps = new ArrayList<>();
+    for (Change c : run.changes.values()) {
+      if (c.key().kind() == dev.cspctl.spec.Kind.EXPERIENCE && (c.action() == Action.CREATE || c.action() == Action.REPLACE)) {
+        if (c.action() == Action.REPLACE) expected.remove(c.key().name());
+        expected.add(c.key().name());
+      }
+      for (String id : c.stepIds()) {
+        if (id.startsWith("create_experience:") || id.startsWith("delete_experience:")) createSteps.add(id);
+      }
+    }
+    List<String> desired = new ArrayList<>();
+    for (String name : priority.order()) if (expected.contains(name)) desired.add(name);
+    for (String name : expected) if (!desired.contains(name)) desired.add(name);
+    if (desired.equals(expected)) return;
+    ObjectNode args = Steps.args();
+    ArrayNode order = args.putArray("order");
+    desired.forEach(order::add);
+    String id = run.steps.add(StepType.SET_PRIORITY, "priority", "set the experience priority (" + desired.size() + " experiences)",
+        args, createSteps);
+    run.addChange(priority.resourceKey(), Action.UPDATE, view(expected), view(desired), List.of(), List.of(id));
+  }
+
+  private static ObjectNode view(List<String> names) {
+    ObjectNode v = JSON.objectNode();
+    ArrayNode a = v.putArray("order");
+    names.forEach(a::add);
+    return v;
+  }
+}
