@@ -131,8 +131,13 @@ public final class AudienceDefinitions {
 
   /** 6 and 6.0 compare equal. */
   private static JsonNode normalizeNumber(JsonNode v) {
-    if (v.isNumber()) return JSON.numberNode(v.decimalValue().stripTrailingZeros());
-    return v;
+    if (!v.isNumber()) return v;
+    java.math.BigDecimal d = v.decimalValue().stripTrailingZeros();
+    if (d.scale() <= 0 && d.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+        && d.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
+      return JSON.numberNode(d.longValueExact());
+    }
+    return JSON.numberNode(d.doubleValue());
   }
 
   /** Puts attribute uids into a keyed definition just before it is sent. */
