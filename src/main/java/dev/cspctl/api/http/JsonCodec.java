@@ -101,11 +101,11 @@ public final class JsonCodec {
         && ife.getTargetType().isEnum()) {
       return at(ife) + "unknown value '" + ife.getValue() + "'";
     }
-    if (e instanceof com.fasterxml.jackson.core.JsonParseException jpe) {
-      return "malformed JSON: " + jpe.getOriginalMessage();
-    }
-    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
-      return "malformed JSON: truncated";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException sre
+          && !(t instanceof JsonMappingException)) {
+        return "malformed JSON: " + sre.getOriginalMessage();
+      }
     }
     if (e instanceof JsonMappingException jme) {
       String msg = jme.getOriginalMessage();
