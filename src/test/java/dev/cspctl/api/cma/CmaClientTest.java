@@ -102,6 +102,18 @@ class CmaClientTest {
             + "{\"uid\":\"page\",\"status\":\"linked\"},{\"uid\":\"banner\",\"status\":\"linked\"}]}")));
   }
 
+  @Test
+  void documentedLinkFormBehindTheSameMethod() {
+    wm.stubFor(put("/v3/variant_groups/" + GROUP + "/variants").willReturn(okJson(
+        "{\"message\":\"Variant Group and Variants updated successfully\"}")));
+    cma.withLinkViaGroupPut(false).linkContentTypes(GROUP, "Homepage hero",
+        List.of(ContentTypeLink.linked("page"), new ContentTypeLink("old", "unlinked")));
+    wm.verify(1, authed(putRequestedFor(urlEqualTo("/v3/variant_groups/" + GROUP + "/variants")))
+        .withRequestBody(equalToJson("{\"content_types\":[{\"uid\":\"page\",\"status\":"
+            + "\"linked\"},{\"uid\":\"old\",\"status\":\"unlinked\"}],\"uid\":\"" + GROUP
+            + "\",\"branches\":[\"dev\"]}")));
+  }
+
   static String entryJson(String variant, int version) {
     return "{\"uid\":\"" + ENTRY + "\",\"locale\":\"en-us\",\"_version\":" + version + ","
         + "\"title\":\"red\",\"created_at\":\"x\",\"_variant\":{\"_change_set\":[\"title\"],"
