@@ -80,6 +80,9 @@ public final class JsonCodec {
       if (value == null) {
         throw bad(req, resp, "reply body is JSON null", null);
       }
+      if (value instanceof java.util.Collection<?> c && c.contains(null)) {
+        throw bad(req, resp, "list holds a null item", null);
+      }
       return value;
     } catch (IOException | IllegalArgumentException e) {
       throw bad(req, resp, describe(e), e);
@@ -95,7 +98,9 @@ public final class JsonCodec {
   static String describe(Throwable e) {
     if (e instanceof ValueInstantiationException vie) {
       Throwable root = vie.getCause() != null ? vie.getCause() : vie;
-      return at(vie) + root.getMessage();
+      String msg = root instanceof WireFormatException ? root.getMessage()
+          : "invalid value (" + root.getClass().getSimpleName() + ")";
+      return at(vie) + msg;
     }
     if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
         && ife.getTargetType().isEnum()) {
