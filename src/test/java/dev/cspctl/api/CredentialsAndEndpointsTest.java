@@ -62,6 +62,14 @@ class CredentialsAndEndpointsTest {
   }
 
   @Test
+  void cmaBaseWithV3SuffixIsAccepted() {
+    assertThat(ApiEndpoints.of("https://p.example.com", "https://api.contentstack.io/v3/").cmaBase()
+        .toString()).isEqualTo("https://api.contentstack.io");
+    assertThat(ApiEndpoints.of("http://127.0.0.1:9/", "http://127.0.0.1:9/v3").cmaBase().toString())
+        .isEqualTo("http://127.0.0.1:9");
+  }
+
+  @Test
   void plainHttpOnlyToLoopback() {
     ApiEndpoints.of("http://localhost:1", "http://127.0.0.2:2");
     ApiEndpoints.of("http://[::1]:1", "https://example.com");
