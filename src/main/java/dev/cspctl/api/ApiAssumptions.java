@@ -71,11 +71,8 @@ public final class ApiAssumptions {
   /** §11 [doc]: CMA page size maximum. */
   public static final int CMA_PAGE_LIMIT = 100;
 
-  /**
-   * §11 [inf]: {@code count} appears with {@code include_count=true}. When absent, pagination
-   * continues while a page is full.
-   */
-  public static final boolean CMA_COUNT_EXPECTED = true;
+  // §11 [inf]: {@code count} appears with {@code include_count=true}; when absent, pagination
+  // continues while a page is full (see cma.Pager).
 
   /** §2 [doc]/[code-u]: Personalize uids are 24-hex ObjectIds. */
   public static final String PERSONALIZE_UID_PATTERN = "[0-9a-f]{24}";
@@ -83,6 +80,6 @@ public final class ApiAssumptions {
   /** §8 [doc]: CMS variant group / variant uids are {@code cs} + 16 hex. */
   public static final String CMS_VARIANT_UID_PATTERN = "cs[0-9a-f]{16}";
 
-  /** §2/§3/§4 [code]: Personalize list endpoints return bare arrays (no pagination seen). */
-  public static final boolean PERSONALIZE_LISTS_ARE_BARE_ARRAYS = true;
+  // §2/§3/§4 [code]: Personalize list endpoints return bare JSON arrays with no pagination; the
+  // client decodes List<T> directly (PersonalizeClient). SILENT: query parameters, filters.
 }

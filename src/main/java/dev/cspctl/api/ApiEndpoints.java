@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Base URLs of the two APIs. {@code cmaBase} is the CMA host without {@code /v3}; client paths
- * start with {@code /v3}. Plain {@code http://} is accepted only for loopback addresses
+ * start with {@code /v3} (a given base ending in {@code /v3}, as the docs write it, is accepted and
+ * the suffix dropped). Plain {@code http://} is accepted only for loopback addresses
  * (127.0.0.0/8, ::1, localhost), so tokens never travel in clear text over a network.
  */
 public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
@@ -19,7 +20,13 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
 
   public ApiEndpoints {
     personalizeBase = check(Objects.requireNonNull(personalizeBase, "personalizeBase"), "Personalize");
-    cmaBase = check(Objects.requireNonNull(cmaBase, "cmaBase"), "CMA");
+    cmaBase = stripV3(check(Objects.requireNonNull(cmaBase, "cmaBase"), "CMA"));
+  }
+
+  /** The docs write the CMA base as {@code https://host/v3}; paths here already start with /v3. */
+  private static URI stripV3(URI uri) {
+    String s = uri.toString();
+    return s.endsWith("/v3") ? URI.create(s.substring(0, s.length() - 3)) : uri;
   }
 
   public static ApiEndpoints of(String personalizeBase, String cmaBase) {

@@ -30,22 +30,30 @@ public final class CmaClient {
   private final RestCaller rest;
   private final UserSession userSession;
   private final String branch;
+  private final boolean linkViaGroupPut;
 
   public CmaClient(HttpTransport transport, AuthSession session) {
     this(transport, new RestCaller(transport, Api.CMA, session::cmaHeaders, null),
-        session.credentials().branch());
+        session.credentials().branch(), ApiAssumptions.LINK_VIA_GROUP_PUT);
   }
 
-  private CmaClient(HttpTransport transport, RestCaller rest, String branch) {
+  private CmaClient(HttpTransport transport, RestCaller rest, String branch,
+      boolean linkViaGroupPut) {
     this.transport = transport;
     this.rest = rest;
     this.userSession = new UserSession(transport);
     this.branch = branch;
+    this.linkViaGroupPut = linkViaGroupPut;
   }
 
   /** A view of this client whose errors name {@code ref}. */
   public CmaClient about(ResourceRef ref) {
-    return new CmaClient(transport, rest.about(ref), branch);
+    return new CmaClient(transport, rest.about(ref), branch, linkViaGroupPut);
+  }
+
+  /** This client with the other link form (tests; the default is {@link ApiAssumptions}). */
+  CmaClient withLinkViaGroupPut(boolean viaGroupPut) {
+    return new CmaClient(transport, rest, branch, viaGroupPut);
   }
 
   // --- user session (§1)
@@ -82,7 +90,7 @@ public final class CmaClient {
   public void linkContentTypes(String groupUid, String groupName, List<ContentTypeLink> contentTypes) {
     ObjectNode body = transport.codec().mapper().createObjectNode();
     String path = V3 + "/variant_groups/" + seg(groupUid);
-    if (ApiAssumptions.LINK_VIA_GROUP_PUT) {
+    if (linkViaGroupPut) {
       body.put("name", groupName);
       body.set("content_types", links(contentTypes));
     } else {

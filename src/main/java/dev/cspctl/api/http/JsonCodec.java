@@ -80,6 +80,9 @@ public final class JsonCodec {
       if (value == null) {
         throw bad(req, resp, "reply body is JSON null", null);
       }
+      if (value instanceof java.util.Collection<?> c && c.contains(null)) {
+        throw bad(req, resp, "list holds a null item", null);
+      }
       return value;
     } catch (IOException | IllegalArgumentException e) {
       throw bad(req, resp, describe(e), e);
@@ -95,17 +98,19 @@ public final class JsonCodec {
   static String describe(Throwable e) {
     if (e instanceof ValueInstantiationException vie) {
       Throwable root = vie.getCause() != null ? vie.getCause() : vie;
-      return at(vie) + root.getMessage();
+      String msg = root instanceof WireFormatException ? root.getMessage()
+          : "invalid value (" + root.getClass().getSimpleName() + ")";
+      return at(vie) + msg;
     }
     if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
         && ife.getTargetType().isEnum()) {
       return at(ife) + "unknown value '" + ife.getValue() + "'";
     }
-    if (e instanceof com.fasterxml.jackson.core.JsonParseException jpe) {
-      return "malformed JSON: " + jpe.getOriginalMessage();
-    }
-    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
-      return "malformed JSON: truncated";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException sre
+          && !(t instanceof JsonMappingException)) {
+        return "malformed JSON: " + sre.getOriginalMessage();
+      }
     }
     if (e instanceof JsonMappingException jme) {
       String msg = jme.getOriginalMessage();

@@ -46,8 +46,15 @@ public final class Wire {
     return value;
   }
 
+  /** Null-safe immutable copy; a null item is a malformed reply. */
   public static <T> List<T> list(List<T> value) {
-    return value == null ? List.of() : List.copyOf(value);
+    if (value == null) {
+      return List.of();
+    }
+    if (value.contains(null)) {
+      throw new WireFormatException("list holds a null item");
+    }
+    return List.copyOf(value);
   }
 
   static String abbreviate(String v) {

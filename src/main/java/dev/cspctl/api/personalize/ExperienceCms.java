@@ -12,7 +12,11 @@ public record ExperienceCms(String variantGroup, Map<String, String> variants) {
     if (variantGroup != null) {
       Wire.cmsUid(variantGroup, "_cms.variantGroup");
     }
-    variants = variants == null ? Map.of() : Map.copyOf(new TreeMap<>(variants));
-    variants.forEach((k, v) -> Wire.cmsUid(v, "_cms.variants." + k));
+    if (variants == null) {
+      variants = Map.of();
+    } else {
+      variants.forEach((k, v) -> Wire.cmsUid(v, "_cms.variants." + k));
+      variants = Map.copyOf(new TreeMap<>(variants));
+    }
   }
 }

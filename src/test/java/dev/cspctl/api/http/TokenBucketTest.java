@@ -1,0 +1,64 @@
+package dev.cspctl.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TokenBucketTest {
+
+  @Test
+  void concurrentCallersAreSpacedByTheRate() throws Exception {
+    double rate = 200; // 5 ms per permit
+    int burst = 2;
+    int n = 22;
+    TokenBucket bucket = new TokenBucket("t", rate, burst);
+    ExecutorService ex = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Long> grants = Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> fs = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      fs.add(ex.submit(() -> {
+        go.await();
+        bucket.acquire();
+        grants.add(System.nanoTime());
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : fs) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    ex.shutdown();
+    long elapsed = Collections.max(grants) - start;
+    // (n - burst) / rate seconds at least: 20 * 5 ms = 100 ms
+    assertThat(elapsed).isGreaterThanOrEqualTo((long) ((n - burst) / rate * 1e9) - 1_000_000);
+    // No more than burst + rate*t permits were granted by any time t after start.
+    List<Long> sorted = new ArrayList<>(grants);
+    Collections.sort(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      double allowed = burst + (sorted.get(i) - start) / 1e9 * rate;
+      assertThat(i + 1.0).isLessThanOrEqualTo(allowed + 1.0);
+    }
+  }
+
+  @Test
+  void burstIsImmediateAndDebtIsReported() {
+    TokenBucket bucket = new TokenBucket("t", 1, 3);
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isZero();
+    long wait4 = bucket.reserve();
+    long wait5 = bucket.reserve();
+    assertThat(wait4).isBetween(900_000_000L, 1_000_000_000L);
+    assertThat(wait5).isBetween(1_900_000_000L, 2_000_000_000L); // queued behind the 4th
+  }
+}
