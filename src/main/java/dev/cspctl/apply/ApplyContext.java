@@ -1,0 +1,18 @@
+package dev.cspctl.apply;
+
+import dev.cspctl.api.cma.CmaClient;
+import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.spec.PublishSettings;
+import java.time.Duration;
+
+/**
+ * What steps need: the two clients, the uid registry, where to publish, and how long to wait
+ * for the CMS variant group sync.
+ */
+record ApplyContext(
+    PersonalizeClient personalize,
+    CmaClient cma,
+    UidRegistry uids,
+    PublishSettings publish,
+    Duration cmsTimeout,
+    Duration cmsFirstPoll) {}

@@ -1,0 +1,44 @@
+package dev.cspctl.apply;
+
+import dev.cspctl.state.LiveAttribute;
+import dev.cspctl.state.LiveAudience;
+import dev.cspctl.state.LiveEvent;
+import dev.cspctl.state.LiveExperience;
+import dev.cspctl.state.LiveState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Natural keys to uids during an apply: seeded from the live state the plan was made from,
+ * updated as steps create and rename resources. Thread-safe: steps run concurrently.
+ */
+final class UidRegistry {
+  final Map<String, String> attributes = new ConcurrentHashMap<>();
+  final Map<String, String> events = new ConcurrentHashMap<>();
+  final Map<String, String> audiences = new ConcurrentHashMap<>();
+  final Map<String, String> experiences = new ConcurrentHashMap<>();
+  /** experience name -> (shortUid -> CMS variant uid), as last read. */
+  final Map<String, Map<String, String>> cmsVariants = new ConcurrentHashMap<>();
+  /** experience name -> variant name -> shortUid, as last configured or read. */
+  final Map<String, Map<String, String>> shortUids = new ConcurrentHashMap<>();
+  final Map<String, String> variantGroups = new ConcurrentHashMap<>();
+
+  UidRegistry(LiveState live) {
+    for (LiveAttribute a : live.attributes()) attributes.put(a.key(), a.uid());
+    for (LiveEvent e : live.events()) events.put(e.key(), e.uid());
+    for (LiveAudience a : live.audiences()) audiences.put(a.name(), a.uid());
+    for (LiveExperience e : live.experiences()) {
+      experiences.put(e.name(), e.uid());
+      if (e.cms() != null && e.cms().variantGroup() != null) {
+        variantGroups.put(e.name(), e.cms().variantGroup());
+        cmsVariants.put(e.name(), new ConcurrentHashMap<>(e.cms().variants()));
+      }
+    }
+  }
+
+  static String require(Map<String, String> map, String kind, String name) {
+    String uid = map.get(name);
+    if (uid == null) throw new ApplyException(kind + " '" + name + "' does not exist in the live project");
+    return uid;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.cspctl.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cspctl.api.personalize.Experience;
+import dev.cspctl.api.personalize.Metric;
+import dev.cspctl.api.personalize.MetricType;
+import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.Version;
+import dev.cspctl.api.personalize.VersionInput;
+import dev.cspctl.api.personalize.VersionStatus;
+import dev.cspctl.plan.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Experience versions: pause, new draft, configure (full body, shortUids kept), wait for the
+ * asynchronous CMS sync, activate, and the re-read of {@code _cms} after activation. Every step
+ * reads the versions first, so a re-run after any failure finds its way.
+ */
+final class VersionSteps {
+  private final ApplyContext ctx;
+  private final ContentSteps content;
+
+  VersionSteps(ApplyContext ctx, ContentSteps content) {
+    this.ctx = ctx;
+    this.content = content;
+  }
+
+  String run(Step step) {
+    JsonNode a = step.args();
+    String name = a.path("experience").asText();
+    String uid = a.hasNonNull("experienceUid") ? a.get("experienceUid").asText()
+        : UidRegistry.require(ctx.uids().experiences, "experience", name);
+    PersonalizeClient client = ctx.personalize().about(StepRunner.ref("experience", name));
+    return switch (step.type()) {
+      case PAUSE_VERSION -> pause(client, uid);
+      case CREATE_DRAFT_VERSION -> createDraft(client, uid);
+      case CONFIGURE_VERSION -> configure(client, name, uid, a);
+      case WAIT_CMS -> waitCms(client, name, uid, a);
+      case ACTIVATE_VERSION -> activate(client, uid);
+      case REFRESH_CMS -> refresh(client, name, uid);
+      default -> throw new IllegalArgumentException(step.type().name());
+    };
+  }
+
+  private static Optional<Version> withStatus(List<Version> versions, VersionStatus status) {
+    return versions.stream().filter(v -> v.status() == status).reduce((first, second) -> second);
+  }
+
+  private String pause(PersonalizeClient client, String uid) {
+    Optional<Version> active = withStatus(client.listVersions(uid), VersionStatus.ACTIVE);
+    if (active.isEmpty()) return "not active; nothing to pause";
+    Version v = active.get();
+    client.updateVersion(uid, v.uid(), new VersionInput(VersionStatus.PAUSED, v.variants(), v.metrics()));
+    return "paused version " + v.uid();
+  }
+
+  private String createDraft(PersonalizeClient client, String uid) {
+    Version draft = Writes.createOnce("create a draft version",
+        () -> client.createVersion(uid, VersionInput.draft()),
+        () -> withStatus(client.listVersions(uid), VersionStatus.DRAFT));
+    return "draft " + draft.uid();
+  }
+
+  private String configure(PersonalizeClient client, String name, String uid, JsonNode a) {
+    List<Version> versions = client.listVersions(uid);
+    Version draft = withStatus(versions, VersionStatus.DRAFT)
+        .orElseThrow(() -> new ApplyException("experience '" + name + "' has no draft version to configure"));
+    boolean ab = "AB_TEST".equals(a.path("type").asText());
+    List<Variant> variants = new ArrayList<>();
+    for (JsonNode v : a.path("variants")) {
+      String shortUid = v.hasNonNull("shortUid") ? v.get("shortUid").asText() : null;
+      if (shortUid == null) shortUid = existingShortUid(draft, v.path("name").asText());
+      if (ab) {
+        variants.add(Variant.abTest(v.path("name").asText(), shortUid, v.path("traffic").asInt()));
+      } else {
+        List<String> audiences = new ArrayList<>();
+        for (JsonNode n : v.path("audiences")) audiences.add(UidRegistry.require(ctx.uids().audiences, "audience", n.asText()));
+        List<String> lytics = new ArrayList<>();
+        v.path("lyticsAudiences").forEach(n -> lytics.add(n.asText()));
+        variants.add(Variant.segmented(v.path("name").asText(), shortUid, audiences, lytics, v.path("match").asText("OR")));
+      }
+    }
+    List<Metric> metrics = new ArrayList<>();
+    for (JsonNode m : a.path("metrics")) {
+      String event = m.path("event").asText();
+      metrics.add(new Metric(m.path("primary").asBoolean() ? MetricType.PRIMARY : MetricType.SECONDARY,
+          UidRegistry.require(ctx.uids().events, "event", event), event));
+    }
+    Version result = client.updateVersion(uid, draft.uid(), new VersionInput(VersionStatus.DRAFT, variants, metrics));
+    rememberShortUids(name, result);
+    return "configured draft " + draft.uid() + " with " + variants.size() + " variants";
+  }
+
+  /** A re-run after a crash finds variants it already configured in the draft: keep their shortUids. */
+  private static String existingShortUid(Version draft, String variantName) {
+    return draft.variants().stream().filter(v -> variantName.equals(v.name())).map(Variant::shortUid).findFirst().orElse(null);
+  }
+
+  private void rememberShortUids(String name, Version version) {
+    Map<String, String> m = new ConcurrentHashMap<>();
+    for (Variant v : version.variants()) if (v.shortUid() != null) m.put(v.name(), v.shortUid());
+    ctx.uids().shortUids.put(name, m);
+  }
+
+  /** The version holding the current variants: the draft, else the active one, else the newest. */
+  private Map<String, String> shortUids(PersonalizeClient client, String name, String uid) {
+    Map<String, String> known = ctx.uids().shortUids.get(name);
+    if (known != null) return known;
+    List<Version> versions = client.listVersions(uid);
+    Optional<Version> current = withStatus(versions, VersionStatus.DRAFT).or(() -> withStatus(versions, VersionStatus.ACTIVE))
+        .or(() -> versions.stream().max(Comparator.comparing(Version::uid)));
+    current.ifPresent(v -> rememberShortUids(name, v));
+    return ctx.uids().shortUids.getOrDefault(name, Map.of());
+  }
+
+  private String waitCms(PersonalizeClient client, String name, String uid, JsonNode a) {
+    Map<String, String> shortUids = shortUids(client, name, uid);
+    List<String> needed = new ArrayList<>();
+    for (JsonNode v : a.path("variants")) {
+      String s = shortUids.get(v.asText());
+      if (s != null) needed.add(s);
+    }
+    long deadline = System.nanoTime() + ctx.cmsTimeout().toNanos();
+    Duration delay = ctx.cmsFirstPoll();
+    int polls = 0;
+    while (true) {
+      Experience e = client.getExperience(uid);
+      polls++;
+      if (e.cmsReady() && e.cms().variants().keySet().containsAll(needed)) {
+        ctx.uids().variantGroups.put(name, e.cms().variantGroup());
+        ctx.uids().cmsVariants.put(name, new ConcurrentHashMap<>(e.cms().variants()));
+        return "variant group " + e.cms().variantGroup() + " after " + polls + " poll(s)";
+      }
+      if (System.nanoTime() + delay.toNanos() > deadline) {
+        throw new ApplyException("experience '" + name + "': the CMS variant group did not appear within "
+            + ctx.cmsTimeout().toSeconds() + " s (" + polls + " polls of GET /experiences/" + uid + "); re-run apply to resume");
+      }
+      sleep(delay);
+      delay = Duration.ofMillis(Math.min(5000, (long) (delay.toMillis() * 1.6) + 1));
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApplyException("interrupted while waiting for the CMS sync");
+    }
+  }
+
+  private String activate(PersonalizeClient client, String uid) {
+    List<Version> versions = client.listVersions(uid);
+    Optional<Version> target = withStatus(versions, VersionStatus.DRAFT).or(() -> withStatus(versions, VersionStatus.PAUSED));
+    if (target.isEmpty()) {
+      if (withStatus(versions, VersionStatus.ACTIVE).isPresent()) return "already active";
+      throw new ApplyException("no draft or paused version to activate");
+    }
+    Version v = target.get();
+    client.updateVersion(uid, v.uid(), new VersionInput(VersionStatus.ACTIVE, v.variants(), v.metrics()));
+    return "activated version " + v.uid();
+  }
+
+  private String refresh(PersonalizeClient client, String name, String uid) {
+    Experience e = client.getExperience(uid);
+    Map<String, String> before = ctx.uids().cmsVariants.getOrDefault(name, Map.of());
+    Map<String, String> now = e.cms() == null ? Map.of() : e.cms().variants();
+    Map<String, String> changed = new HashMap<>();
+    for (var entry : now.entrySet()) {
+      String old = before.get(entry.getKey());
+      if (old != null && !old.equals(entry.getValue())) changed.put(entry.getKey(), entry.getValue());
+    }
+    ctx.uids().cmsVariants.put(name, new ConcurrentHashMap<>(now));
+    if (changed.isEmpty()) return "CMS variant uids unchanged";
+    int rewritten = content.rewrite(name, changed.keySet());
+    return "CMS variant uids changed for shortUid(s) " + changed.keySet() + "; rewrote " + rewritten + " entry variant(s)";
+  }
+}
