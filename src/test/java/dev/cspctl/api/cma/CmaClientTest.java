@@ -178,6 +178,15 @@ class CmaClientTest {
   }
 
   @Test
+  void baseEntryVersion() {
+    wm.stubFor(get(urlPathEqualTo("/v3/content_types/page/entries/" + ENTRY)).willReturn(okJson(
+        "{\"entry\":{\"uid\":\"" + ENTRY + "\",\"_version\":7,\"title\":\"t\"}}")));
+    assertThat(cma.getEntryVersion("page", ENTRY, "en-us")).isEqualTo(7);
+    wm.verify(1, authed(getRequestedFor(urlEqualTo("/v3/content_types/page/entries/" + ENTRY
+        + "?locale=en-us"))));
+  }
+
+  @Test
   void singleEntryPublishUsesApiVersion32() {
     wm.stubFor(post("/v3/content_types/page/entries/" + ENTRY + "/publish").willReturn(okJson(
         "{\"notice\":\"The requested action has been performed.\",\"job_id\":\"j1\"}")));
