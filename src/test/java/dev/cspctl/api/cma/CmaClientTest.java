@@ -93,6 +93,15 @@ class CmaClientTest {
   }
 
   @Test
+  void foreignVariantGroupWithCustomUidIsAccepted() {
+    wm.stubFor(get(urlPathEqualTo("/v3/variant_groups")).willReturn(okJson("{\"variant_groups\":"
+        + "[{\"uid\":\"my_colors\",\"name\":\"Colors\",\"variants\":[{\"uid\":\"red\","
+        + "\"name\":\"Red\"}]}],\"count\":1}")));
+    assertThat(cma.listAllVariantGroups()).singleElement()
+        .satisfies(g -> assertThat(g.experienceUid()).isNull());
+  }
+
+  @Test
   void linkSendsNameAndFullContentTypeList() {
     wm.stubFor(put("/v3/variant_groups/" + GROUP).willReturn(okJson("{\"message\":\"ok\"}")));
     cma.linkContentTypes(GROUP, "Homepage hero",
