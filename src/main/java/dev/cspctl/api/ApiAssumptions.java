@@ -77,7 +77,13 @@ public final class ApiAssumptions {
   /** §2 [doc]/[code-u]: Personalize uids are 24-hex ObjectIds. */
   public static final String PERSONALIZE_UID_PATTERN = "[0-9a-f]{24}";
 
-  /** §8 [doc]: CMS variant group / variant uids are {@code cs} + 16 hex. */
+  /**
+   * §8 [doc]: CMS variant group / variant uids are {@code cs} + 16 hex. Enforced for what
+   * Personalize manages ({@code _cms} of an experience, groups carrying {@code
+   * personalize_metadata.experience_uid} and their variants). Groups created directly in the CMA
+   * (JSM exposes POST /variant_groups, which may take a caller-chosen uid [inf]) and entry variants
+   * only need a non-blank uid, so that one foreign group cannot make the whole state unreadable.
+   */
   public static final String CMS_VARIANT_UID_PATTERN = "cs[0-9a-f]{16}";
 
   // §2/§3/§4 [code]: Personalize list endpoints return bare JSON arrays with no pagination; the

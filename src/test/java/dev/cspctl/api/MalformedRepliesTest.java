@@ -61,7 +61,9 @@ class MalformedRepliesTest {
         Arguments.of("/experiences-priority", "{\"priorityOrder\":[1,2]}"),
         Arguments.of("/experiences-priority", "{\"priorityOrder\":\"x\"}"),
         Arguments.of("/v3/variant_groups", "{\"count\":1}"),
-        Arguments.of("/v3/variant_groups", "{\"variant_groups\":[{\"uid\":\"cs0\",\"name\":\"g\"}]}"),
+        Arguments.of("/v3/variant_groups", "{\"variant_groups\":[{\"uid\":\"cs0\",\"name\":\"g\","
+            + "\"personalize_metadata\":{\"experience_uid\":\"" + EXP + "\"}}]}"),
+        Arguments.of("/v3/variant_groups", "{\"variant_groups\":[{\"uid\":\"\",\"name\":\"g\"}]}"),
         Arguments.of("/v3/variant_groups", "{\"variant_groups\":[{\"uid\":\"cs00000000000000a1\","
             + "\"name\":\"g\",\"content_types\":[{\"status\":\"linked\"}]}]}"),
         Arguments.of("/v3/content_types/page/entries/blt1/variants", "{\"entries\":{}}"),

@@ -147,6 +147,14 @@ class SecretRedactionTest {
   }
 
   @Test
+  void requestToStringHidesHeaderValues() {
+    var req = new dev.cspctl.api.http.ApiRequest(Api.CMA, "POST", "/v3/user-session?token=abc",
+        Map.of("authtoken", LOGIN_TOKEN), PASSWORD.getBytes(), dev.cspctl.api.http.RateBucket.CMA_WRITE,
+        true, null);
+    assertThat(req.toString()).doesNotContain(LOGIN_TOKEN, PASSWORD, "abc").contains("authtoken");
+  }
+
+  @Test
   void queryValuesThatLookSecretAreMasked() {
     Redactor r = new Redactor();
     assertThat(r.path("/x?skip=0&access_token=abc&api_key=blt1&password=p&locale=en-us"))

@@ -180,6 +180,23 @@ public final class CmaClient {
     }
   }
 
+  /**
+   * The base entry's {@code _version} in a locale ({@code GET /v3/content_types/{ct}/entries/{uid}}).
+   * Bulk publish items carry the BASE version: a stale one republishes old base content (§10).
+   */
+  public int getEntryVersion(String ct, String entryUid, String locale) {
+    String path = query(V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid),
+        params("locale", locale));
+    RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
+    ApiResponse resp = call.exchange();
+    JsonNode v = transport.codec().tree(call.request(), resp).path("entry").path("_version");
+    if (!v.canConvertToInt() || !v.isNumber()) {
+      throw transport.codec().bad(call.request(), resp, "missing required field 'entry._version'",
+          null);
+    }
+    return v.asInt();
+  }
+
   // --- publishing (§10, decision 5)
   /** One bulk publish request (≤10×10×10); variants per {@link ApiAssumptions#BULK_VARIANT_FORMAT}. */
   public PublishResult bulkPublish(BulkPublishRequest request) {

@@ -13,7 +13,7 @@ public record CmsVariant(
     @JsonProperty("personalize_metadata") PersonalizeMetadata personalizeMetadata,
     String alias) {
   public CmsVariant {
-    Wire.cmsUid(uid, "variants[].uid");
+    Wire.required(uid, "variants[].uid");
   }
 
   public String shortUid() {

@@ -18,7 +18,7 @@ public record EntryVariant(ObjectNode entry) {
     if (v == null || !v.isObject()) {
       throw new WireFormatException("missing required field '_variant'");
     }
-    Wire.cmsUid(v.path("_uid").isTextual() ? v.get("_uid").asText() : null, "_variant._uid");
+    Wire.required(v.path("_uid").isTextual() ? v.get("_uid").asText() : null, "_variant._uid");
   }
 
   public String variantUid() {

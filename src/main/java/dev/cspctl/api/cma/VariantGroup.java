@@ -16,11 +16,17 @@ public record VariantGroup(
     List<CmsVariant> variants,
     @JsonProperty("variant_count") Integer variantCount) {
   public VariantGroup {
-    Wire.cmsUid(uid, "uid");
+    Wire.required(uid, "uid");
     Wire.required(name, "name");
     contentTypes = Wire.list(contentTypes);
     branches = Wire.list(branches);
     variants = Wire.list(variants);
+    if (personalizeMetadata != null && personalizeMetadata.experienceUid() != null) {
+      // managed by Personalize: uids have the documented shape (ApiAssumptions)
+      Wire.cmsUid(uid, "uid");
+      Wire.personalizeUid(personalizeMetadata.experienceUid(), "personalize_metadata.experience_uid");
+      variants.forEach(v -> Wire.cmsUid(v.uid(), "variants[].uid"));
+    }
   }
 
   public String experienceUid() {

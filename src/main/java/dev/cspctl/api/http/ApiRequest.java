@@ -29,6 +29,13 @@ public record ApiRequest(
     headers = Map.copyOf(new LinkedHashMap<>(headers));
   }
 
+  /** Never prints header values or the body (they may hold credentials). */
+  @Override
+  public String toString() {
+    return "ApiRequest[" + api + " " + method + " " + new Redactor().path(path) + ", headers="
+        + headers.keySet() + ", body=" + (body == null ? 0 : body.length) + " bytes]";
+  }
+
   public ApiRequest withResource(ResourceRef ref) {
     return new ApiRequest(api, method, path, headers, body, bucket, sensitiveBody, ref);
   }

@@ -93,6 +93,15 @@ class CmaClientTest {
   }
 
   @Test
+  void foreignVariantGroupWithCustomUidIsAccepted() {
+    wm.stubFor(get(urlPathEqualTo("/v3/variant_groups")).willReturn(okJson("{\"variant_groups\":"
+        + "[{\"uid\":\"my_colors\",\"name\":\"Colors\",\"variants\":[{\"uid\":\"red\","
+        + "\"name\":\"Red\"}]}],\"count\":1}")));
+    assertThat(cma.listAllVariantGroups()).singleElement()
+        .satisfies(g -> assertThat(g.experienceUid()).isNull());
+  }
+
+  @Test
   void linkSendsNameAndFullContentTypeList() {
     wm.stubFor(put("/v3/variant_groups/" + GROUP).willReturn(okJson("{\"message\":\"ok\"}")));
     cma.linkContentTypes(GROUP, "Homepage hero",
@@ -175,6 +184,15 @@ class CmaClientTest {
         .isExactlyInstanceOf(RemoteApiException.class)
         .hasMessageContaining("CMA GET " + VPATH + "?locale=en-us&skip=0&limit=100&include_count=true"
             + " failed (200): unexpected reply: at entries[0]: missing required field '_variant'");
+  }
+
+  @Test
+  void baseEntryVersion() {
+    wm.stubFor(get(urlPathEqualTo("/v3/content_types/page/entries/" + ENTRY)).willReturn(okJson(
+        "{\"entry\":{\"uid\":\"" + ENTRY + "\",\"_version\":7,\"title\":\"t\"}}")));
+    assertThat(cma.getEntryVersion("page", ENTRY, "en-us")).isEqualTo(7);
+    wm.verify(1, authed(getRequestedFor(urlEqualTo("/v3/content_types/page/entries/" + ENTRY
+        + "?locale=en-us"))));
   }
 
   @Test
