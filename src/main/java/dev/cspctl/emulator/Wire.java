@@ -1,0 +1,61 @@
+package dev.cspctl.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Low-level exchange I/O: capped body reads, query parsing, JSON replies, silent closes. */
+final class Wire {
+  private Wire() {}
+
+  /** The body, or null when it exceeds {@code cap} bytes. */
+  static byte[] readBody(HttpExchange ex, int cap) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] b = in.readNBytes(cap + 1);
+      return b.length > cap ? null : b;
+    }
+  }
+
+  static Map<String, String> query(String raw) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return m;
+    }
+    for (String kv : raw.split("&")) {
+      int i = kv.indexOf('=');
+      String k = i < 0 ? kv : kv.substring(0, i);
+      String v = i < 0 ? "" : kv.substring(i + 1);
+      m.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+    }
+    return m;
+  }
+
+  static void send(HttpExchange ex, int status, JsonNode body, Map<String, String> headers) throws IOException {
+    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    if (body == null) {
+      ex.sendResponseHeaders(status, -1);
+      ex.close();
+      return;
+    }
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /**
+   * Closes the connection without any response: the JDK server closes the socket when an
+   * exchange is closed before its headers were sent. Clients see a connection error.
+   */
+  static void closeWithoutResponse(HttpExchange ex) {
+    ex.close();
+  }
+}
