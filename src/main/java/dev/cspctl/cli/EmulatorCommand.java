@@ -44,8 +44,13 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--entries", description = "JSON file of content types and base entries")
   Path entries;
 
-  /** Released by tests (or never): the command serves until the JVM stops. */
-  final CountDownLatch stop = new CountDownLatch(1);
+  /** Released by {@link #requestStop()} (or never): the command serves until the JVM stops. */
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Makes {@link #call()} save the state (if --state) and return 0; for tests and embedding. */
+  public void requestStop() {
+    stop.countDown();
+  }
 
   @Override
   public Integer call() throws InterruptedException {

@@ -12,13 +12,25 @@ import java.util.Map;
 
 /** Low-level exchange I/O: capped body reads, query parsing, JSON replies, silent closes. */
 final class Wire {
+  private static final long DRAIN_LIMIT = 64L << 20;
+
   private Wire() {}
 
   /** The body, or null when it exceeds {@code cap} bytes. */
   static byte[] readBody(HttpExchange ex, int cap) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       byte[] b = in.readNBytes(cap + 1);
-      return b.length > cap ? null : b;
+      if (b.length <= cap) {
+        return b;
+      }
+      // Drain (bounded) so the client can read the 413 instead of a broken pipe.
+      byte[] sink = new byte[64 * 1024];
+      long drained = 0;
+      int n;
+      while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+        drained += n;
+      }
+      return null;
     }
   }
 
