@@ -7,6 +7,16 @@ import java.util.Set;
  * Every emulator behaviour that rests on an inference ([inf]) or on nothing documented (SILENT)
  * in {@code contentstack-api.md} lives here, so that changing our reading of the real APIs is a
  * one-line edit. Each constant says what it models.
+ *
+ * <p>Behaviours without a switch (fixed by design, listed so they are not forgotten):
+ * <ul>
+ *   <li>[inf] Logout ({@code DELETE /v3/user-session}) does not invalidate the fixed authtoken.
+ *   <li>[inf] {@code GET /attributes} lists only CUSTOM attributes; presets are not resources.
+ *   <li>[inf] Activation never regenerates CMS variant uids (the real API "may").
+ *   <li>[inf] Publish environments are not validated (any non-empty name).
+ *   <li>[inf] Experience rename does not rename its CMS variant group.
+ *   <li>[inf] One project per emulator; rate limits are per emulator (the real ones per org).
+ * </ul>
  */
 public final class ApiAssumptions {
   private ApiAssumptions() {}
@@ -32,11 +42,8 @@ public final class ApiAssumptions {
   public static final int CMA_CODE_NOT_FOUND = 118;
   public static final int CMA_CODE_VALIDATION = 119;
   public static final int CMA_CODE_VARIANT_NOT_LINKED = 141;
-  public static final int CMA_CODE_RATE_LIMIT = 429;
   /** [inf] Login without tfa_token when TFA is configured: HTTP 294 as the CLI expects. */
   public static final int TFA_REQUIRED_STATUS = 294;
-  /** [inf] Logout does not invalidate the fixed sandbox authtoken. */
-  public static final boolean LOGOUT_INVALIDATES_TOKEN = false;
 
   // ---- Personalize envelopes and statuses ----
   /** [inf] POST creates answer 201 (NestJS default); PUT 200. */
@@ -57,13 +64,17 @@ public final class ApiAssumptions {
   }
 
   // ---- Personalize model ----
-  /** [inf] GET /attributes lists only CUSTOM attributes (presets are not resources). */
-  public static final boolean LIST_PRESET_ATTRIBUTES = false;
   /** SILENT: attribute keys and event keys are unique per project. */
   public static final String DUPLICATE_ATTRIBUTE_KEY = "personalize.ATTRIBUTES.DUPLICATE_KEY";
   public static final String DUPLICATE_EVENT_KEY = "personalize.EVENTS.DUPLICATE_KEY";
-  /** SILENT: deleting an attribute/audience/event still referenced is allowed. */
-  public static final boolean ALLOW_DELETE_REFERENCED = true;
+  /**
+   * SILENT: deleting an attribute (used by an audience), an audience (used by a version) or an
+   * event (used by a metric) is refused with 400 personalize.{KIND}.IN_USE when false.
+   */
+  public static final boolean ALLOW_DELETE_REFERENCED = false;
+  public static String inUse(String kind) {
+    return "personalize." + kind + ".IN_USE";
+  }
   /** SILENT: single GET of attributes/events/audiences exists. */
   public static final boolean SINGLE_GET_ENABLED = true;
   /** [inf] Message when the audience rule count exceeds the cap. */
@@ -114,8 +125,6 @@ public final class ApiAssumptions {
   }
   /** [inf] POST /versions may carry variants/metrics (validated like PUT). */
   public static final boolean POST_VERSION_ACCEPTS_BODY = true;
-  /** [inf] Activation never regenerates CMS variant uids in the emulator. */
-  public static final boolean REGENERATE_CMS_ON_ACTIVATION = false;
 
   // ---- Priority ----
   public static final String MISSING_EXPERIENCES = "personalize.EXPERIENCES_PRIORITY.MISSING_EXPERIENCES";
@@ -155,8 +164,6 @@ public final class ApiAssumptions {
   public static final String PUBLISH_API_VERSION = "3.2";
   /** [inf] publish_latest_base_conditionally publishes the base when it was never published. */
   public static final boolean CONDITIONAL_BASE_IF_UNPUBLISHED = true;
-  /** [inf] Environments are not validated (any non-empty name). */
-  public static final boolean VALIDATE_ENVIRONMENTS = false;
   /** [inf] Bulk publish counts only against the bulk bucket (not CMA writes). */
   public static final boolean BULK_ALSO_COUNTS_AS_WRITE = false;
   /** SILENT: Personalize sends Retry-After on 429 too (we do). */

@@ -28,8 +28,9 @@ final class ExperienceView {
     }
     Set<String> aud = new LinkedHashSet<>();
     Set<String> lytics = new LinkedHashSet<>();
-    if (latest != null) {
-      for (JsonNode v : latest.path("variants")) {
+    ObjectNode referring = ApiAssumptions.REFERRED_FROM_LATEST_VERSION ? latest : live(e);
+    if (referring != null) {
+      for (JsonNode v : referring.path("variants")) {
         v.path("audiences").forEach(a -> aud.add(a.asText()));
         v.path("lyticsAudiences").forEach(a -> lytics.add(a.asText()));
       }
@@ -48,6 +49,18 @@ final class ExperienceView {
       }
     }
     return "DRAFT";
+  }
+
+  /** The ACTIVE version, else the PAUSED one, else the latest. */
+  static ObjectNode live(ExperienceRecord e) {
+    for (String st : ApiAssumptions.STATUS_PRECEDENCE) {
+      for (ObjectNode v : e.versions) {
+        if (st.equals(Json.text(v, "status"))) {
+          return v;
+        }
+      }
+    }
+    return latest(e);
   }
 
   static ObjectNode latest(ExperienceRecord e) {

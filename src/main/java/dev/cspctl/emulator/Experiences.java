@@ -22,7 +22,11 @@ final class Experiences {
   void register(Router r) {
     r.add("GET", "/experiences", q -> store.locked(s -> {
       ArrayNode a = Json.array();
-      s.experiences.values().forEach(e -> a.add(ExperienceView.summary(e)));
+      if (ApiAssumptions.LIST_EXPERIENCES_BY_PRIORITY) {
+        s.priorityOrder.forEach(uid -> a.add(ExperienceView.summary(s.experiences.get(uid))));
+      } else {
+        s.experiences.values().forEach(e -> a.add(ExperienceView.summary(e)));
+      }
       return Response.ok(a);
     }));
     r.add("POST", "/experiences", q -> store.locked(s -> Response.created(create(s, q.object()))));

@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 final class HttpFront implements HttpHandler {
   enum Api { PERSONALIZE, CMA }
 
-  private record Outcome(int status, String fault) {}
-
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private final EmulatorConfig config;
   private final Router router;
@@ -45,76 +43,125 @@ final class HttpFront implements HttpHandler {
     this.admin = admin;
   }
 
-  @Override
-  public void handle(HttpExchange ex) {
-    long t0 = System.nanoTime();
-    String method = ex.getRequestMethod().toUpperCase();
-    String path = ex.getRequestURI().getPath();
-    Outcome outcome = new Outcome(500, null);
-    try {
-      if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
-        outcome = new Outcome(admin.handle(ex, method, path), null);
+  /** One exchange; logs itself exactly once, just before its reply (or close) goes out. */
+  private final class Ctx {
+    final HttpExchange ex;
+    final String method;
+    final String path;
+    final long t0 = System.nanoTime();
+    boolean logged;
+
+    Ctx(HttpExchange ex, String method, String path) {
+      this.ex = ex;
+      this.method = method;
+      this.path = path;
+    }
+
+    void log(int status, String fault) {
+      if (logged) {
         return;
       }
-      outcome = serve(ex, path.equals("/v3") || path.startsWith("/v3/") ? Api.CMA : Api.PERSONALIZE, method, path);
-    } catch (Throwable t) {
-      LOG.error("emulator bug on {} {}", method, path, t);
-      try {
-        Wire.send(ex, 500, ApiException.businessBody(500, "Internal emulator error"), Map.of());
-      } catch (IOException | RuntimeException ignored) {
-        ex.close();
-      }
-    } finally {
+      logged = true;
       List<String> creds = new ArrayList<>();
       RequestLog.CREDENTIAL_HEADERS.forEach(h -> {
         if (ex.getRequestHeaders().containsKey(h)) {
           creds.add(h);
         }
       });
-      log.add(new RequestLog.Entry(method, path, outcome.status, (System.nanoTime() - t0) / 1_000_000,
-          outcome.fault, List.copyOf(creds)));
+      log.add(new RequestLog.Entry(method, path, status, (System.nanoTime() - t0) / 1_000_000, fault,
+          List.copyOf(creds)));
+    }
+
+    void send(int status, JsonNode body, Map<String, String> headers, String fault) throws IOException {
+      log(status, fault);
+      Wire.send(ex, status, body, headers);
+    }
+
+    void close(int status, String fault) {
+      log(status, fault);
+      Wire.closeWithoutResponse(ex);
     }
   }
 
-  private Outcome serve(HttpExchange ex, Api api, String method, String path) throws IOException {
+  @Override
+  public void handle(HttpExchange ex) {
+    String method = ex.getRequestMethod().toUpperCase();
+    String path = ex.getRequestURI().getPath();
+    if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
+      try {
+        admin.handle(ex, method, path);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("emulator admin failure on {} {}", method, path, e);
+        ex.close();
+      }
+      return;
+    }
+    Ctx c = new Ctx(ex, method, path);
+    try {
+      serve(c, path.equals("/v3") || path.startsWith("/v3/") ? Api.CMA : Api.PERSONALIZE);
+    } catch (Throwable t) {
+      LOG.error("emulator bug on {} {}", method, path, t);
+      try {
+        c.send(500, ApiException.businessBody(500, "Internal emulator error"), Map.of(), null);
+      } catch (IOException | RuntimeException ignored) {
+        c.close(500, null);
+      }
+    } finally {
+      c.log(500, null);
+    }
+  }
+
+  private void serve(Ctx c, Api api) throws IOException {
+    String method = c.method;
+    String path = c.path;
     sleep(config.latencyMs());
-    Decision d = limiter.acquire(bucket(api, method, path));
+    Bucket bucket = bucket(api, method, path);
+    Decision d = limiter.acquire(bucket);
+    if (d.allowed() && bucket == Bucket.BULK && ApiAssumptions.BULK_ALSO_COUNTS_AS_WRITE) {
+      d = limiter.acquire(Bucket.CMA_WRITE);
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     if (api == Api.CMA) {
       headers.put("X-RateLimit-Limit", Integer.toString(d.limit()));
       headers.put("X-RateLimit-Remaining", Integer.toString(d.remaining()));
     }
     if (!d.allowed()) {
-      return reply(ex, api, 429, "Too many requests", throttled(headers, d.retryAfterSeconds()), null);
+      c.send(429, errorBody(api, 429, "Too many requests"), throttled(api, headers, d.retryAfterSeconds()), null);
+      return;
     }
-    byte[] raw = Wire.readBody(ex, ApiAssumptions.MAX_BODY_BYTES);
+    byte[] raw = Wire.readBody(c.ex, ApiAssumptions.MAX_BODY_BYTES);
     if (raw == null) {
-      return reply(ex, api, 413, "Request body is larger than " + ApiAssumptions.MAX_BODY_BYTES + " bytes", headers, null);
+      c.send(413, errorBody(api, 413, "Request body is larger than " + ApiAssumptions.MAX_BODY_BYTES + " bytes"),
+          headers, null);
+      return;
     }
     Optional<Router.Match> match = router.match(method, path);
     if (match.isEmpty()) {
-      return unknownRoute(ex, api, method, path, headers);
+      unknownRoute(c, api, headers);
+      return;
     }
     Fault fault = faults.next();
     String faultName = fault == Fault.NONE ? null : fault.name();
     switch (fault) {
       case ERROR_500 -> {
-        return reply(ex, api, 500, "Injected fault", headers, faultName);
+        c.send(500, errorBody(api, 500, "Injected fault"), headers, faultName);
+        return;
       }
       case THROTTLE_429 -> {
-        limiter.countThrottled(bucket(api, method, path));
-        return reply(ex, api, 429, "Too many requests", throttled(headers, 1), faultName);
+        limiter.countThrottled(bucket);
+        c.send(429, errorBody(api, 429, "Too many requests"), throttled(api, headers, 1), faultName);
+        return;
       }
       case RESET -> {
-        Wire.closeWithoutResponse(ex);
-        return new Outcome(0, faultName);
+        c.close(0, faultName);
+        return;
       }
       case LATENCY_SPIKE -> sleep(config.latencySpikeMs());
       default -> { }
     }
     Response resp;
     try {
-      Request req = parse(ex, method, path, raw, match.get().params());
+      Request req = parse(c.ex, method, path, raw, match.get().params());
       if (!path.equals("/v3/user-session")) {
         if (api == Api.CMA) {
           auth.cma(req);
@@ -127,11 +174,10 @@ final class HttpFront implements HttpHandler {
       resp = new Response(e.status, e.body);
     }
     if (fault == Fault.DROP) {
-      Wire.closeWithoutResponse(ex);
-      return new Outcome(resp.status(), faultName);
+      c.close(resp.status(), faultName);
+      return;
     }
-    Wire.send(ex, resp.status(), resp.body(), headers);
-    return new Outcome(resp.status(), faultName);
+    c.send(resp.status(), resp.body(), headers, faultName);
   }
 
   private Request parse(HttpExchange ex, String method, String path, byte[] raw, Map<String, String> params) {
@@ -159,30 +205,26 @@ final class HttpFront implements HttpHandler {
         ex.getRequestHeaders());
   }
 
-  private Outcome unknownRoute(HttpExchange ex, Api api, String method, String path, Map<String, String> headers)
-      throws IOException {
-    boolean known = router.knowsPath(path);
+  private void unknownRoute(Ctx c, Api api, Map<String, String> headers) throws IOException {
     if (api == Api.PERSONALIZE) {
-      var body = ApiException.businessBody(404, "Cannot " + method + " " + path);
+      var body = ApiException.businessBody(404, "Cannot " + c.method + " " + c.path);
       body.put("error", "Not Found");
-      Wire.send(ex, ApiAssumptions.PERSONALIZE_WRONG_METHOD_STATUS, body, headers);
-      return new Outcome(404, null);
+      c.send(ApiAssumptions.PERSONALIZE_WRONG_METHOD_STATUS, body, headers, null);
+      return;
     }
+    boolean known = router.knowsPath(c.path);
     int status = known ? ApiAssumptions.CMA_WRONG_METHOD_STATUS : 404;
-    String msg = known ? "Method " + method + " is not allowed on " + path : "The requested URL " + path + " was not found.";
-    return reply(ex, api, status, msg, headers, null);
+    String msg = known ? "Method " + c.method + " is not allowed on " + c.path
+        : "The requested URL " + c.path + " was not found.";
+    c.send(status, errorBody(api, status, msg), headers, null);
   }
 
-  private static Map<String, String> throttled(Map<String, String> headers, long retryAfter) {
+  private static Map<String, String> throttled(Api api, Map<String, String> headers, long retryAfter) {
     Map<String, String> h = new LinkedHashMap<>(headers);
-    h.put("Retry-After", Long.toString(retryAfter));
+    if (api == Api.CMA || ApiAssumptions.PERSONALIZE_RETRY_AFTER) {
+      h.put("Retry-After", Long.toString(retryAfter));
+    }
     return h;
-  }
-
-  private Outcome reply(HttpExchange ex, Api api, int status, String message, Map<String, String> headers,
-      String fault) throws IOException {
-    Wire.send(ex, status, errorBody(api, status, message), headers);
-    return new Outcome(status, fault);
   }
 
   static JsonNode errorBody(Api api, int status, String message) {

@@ -17,17 +17,23 @@ final class ProjectResources {
   void register(Router r) {
     r.add("GET", "/attributes", q -> list(s -> s.attributes));
     r.add("POST", "/attributes", q -> store.locked(s -> Response.created(saveAttribute(s, null, q))));
-    r.add("GET", "/attributes/{uid}", q -> one(s -> s.attributes, "ATTRIBUTES", q));
+    if (ApiAssumptions.SINGLE_GET_ENABLED) {
+      r.add("GET", "/attributes/{uid}", q -> one(s -> s.attributes, "ATTRIBUTES", q));
+    }
     r.add("PUT", "/attributes/{uid}", q -> store.locked(s -> Response.ok(saveAttribute(s, q.param("uid"), q))));
     r.add("DELETE", "/attributes/{uid}", q -> delete(s -> s.attributes, "ATTRIBUTES", q));
     r.add("GET", "/events", q -> list(s -> s.events));
     r.add("POST", "/events", q -> store.locked(s -> Response.created(saveEvent(s, null, q))));
-    r.add("GET", "/events/{uid}", q -> one(s -> s.events, "EVENTS", q));
+    if (ApiAssumptions.SINGLE_GET_ENABLED) {
+      r.add("GET", "/events/{uid}", q -> one(s -> s.events, "EVENTS", q));
+    }
     r.add("PUT", "/events/{uid}", q -> store.locked(s -> Response.ok(saveEvent(s, q.param("uid"), q))));
     r.add("DELETE", "/events/{uid}", q -> delete(s -> s.events, "EVENTS", q));
     r.add("GET", "/audiences", q -> list(s -> s.audiences));
     r.add("POST", "/audiences", q -> store.locked(s -> Response.created(saveAudience(s, null, q))));
-    r.add("GET", "/audiences/{uid}", q -> one(s -> s.audiences, "AUDIENCES", q));
+    if (ApiAssumptions.SINGLE_GET_ENABLED) {
+      r.add("GET", "/audiences/{uid}", q -> one(s -> s.audiences, "AUDIENCES", q));
+    }
     r.add("PUT", "/audiences/{uid}", q -> store.locked(s -> Response.ok(saveAudience(s, q.param("uid"), q))));
     r.add("DELETE", "/audiences/{uid}", q -> delete(s -> s.audiences, "AUDIENCES", q));
   }
@@ -47,6 +53,9 @@ final class ProjectResources {
   private Response delete(Table t, String kind, Request q) {
     return store.locked(s -> {
       existing(t.of(s), kind, q.param("uid"));
+      if (!ApiAssumptions.ALLOW_DELETE_REFERENCED && References.inUse(s, kind, q.param("uid"))) {
+        throw ApiException.business(400, ApiAssumptions.inUse(kind));
+      }
       t.of(s).remove(q.param("uid"));
       return Response.noContent();
     });

@@ -19,10 +19,19 @@ final class Store {
     this.sync = sync;
   }
 
+  /**
+   * Runs the action under the lock. A {@link Response} result gets a deep copy of its body, so
+   * serialisation outside the lock never sees a node another request is changing.
+   */
+  @SuppressWarnings("unchecked")
   <T> T locked(Function<EmulatorState, T> action) {
     synchronized (lock) {
       sync.runDue(state, System.currentTimeMillis());
-      return action.apply(state);
+      T result = action.apply(state);
+      if (result instanceof Response r && r.body() != null) {
+        return (T) new Response(r.status(), r.body().deepCopy());
+      }
+      return result;
     }
   }
 

@@ -124,4 +124,23 @@ class PersonalizeResourcesTest extends EmulatorTestBase {
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().toString()).contains(ApiAssumptions.MAX_RULES_MESSAGE);
   }
+
+  @Test
+  void referencedResourcesCannotBeDeletedWhileInUse() {
+    String attr = api.attribute("age");
+    String ev = api.event("signup");
+    Api.Res aud = api.p("POST", "/audiences", audience(rule("CustomAttributeReference", attr, "HAS_ANY_VALUE", null)));
+    String audUid = aud.text("/uid");
+    String exp = api.experience("E", "SEGMENTED");
+    ObjectNode body = Api.version("DRAFT", Api.segmented("v", null, audUid));
+    body.putArray("metrics").addObject().put("__type", "Primary").put("event", ev).put("name", "Signup");
+    api.p("PUT", "/experiences/" + exp + "/versions/" + api.latestVersion(exp), body);
+    assertThat(api.p("DELETE", "/attributes/" + attr, null).text("/message")).isEqualTo("personalize.ATTRIBUTES.IN_USE");
+    assertThat(api.p("DELETE", "/audiences/" + audUid, null).text("/message")).isEqualTo("personalize.AUDIENCES.IN_USE");
+    assertThat(api.p("DELETE", "/events/" + ev, null).status()).isEqualTo(400);
+    assertThat(api.p("DELETE", "/experiences/" + exp, null).status()).isEqualTo(204);
+    assertThat(api.p("DELETE", "/audiences/" + audUid, null).status()).isEqualTo(204);
+    assertThat(api.p("DELETE", "/attributes/" + attr, null).status()).isEqualTo(204);
+    assertThat(api.p("DELETE", "/events/" + ev, null).status()).isEqualTo(204);
+  }
 }

@@ -112,4 +112,17 @@ class RateLimitAndFaultTest {
     assertThatThrownBy(() -> FaultInjector.parse("500:0.7,429:0.7")).hasMessageContaining("more than 1");
     assertThat(FaultInjector.parse("500:0.05,429:0.05,reset:0.02,drop:0.05,latency-spike:0.01")).hasSize(5);
   }
+
+  @Test
+  void latencyAndLatencySpikesDelayReplies() {
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().latencyMs(60).faults("latency-spike:1.0")
+        .latencySpikeMs(120).build())) {
+      Api api = new Api(emu);
+      long t0 = System.nanoTime();
+      assertThat(api.p("GET", "/attributes", null).status()).isEqualTo(200);
+      assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(175);
+      assertThat(emu.requestLog().get(0).fault()).isEqualTo("LATENCY_SPIKE");
+      assertThat(emu.requestLog().get(0).ms()).isGreaterThanOrEqualTo(175);
+    }
+  }
 }
