@@ -148,6 +148,14 @@ public final class Emulator implements AutoCloseable {
     });
   }
 
+  /** Saves to {@code config.stateFile()}; throws IllegalStateException when none is configured. */
+  public void save() {
+    if (config.stateFile() == null) {
+      throw new IllegalStateException("no state file configured");
+    }
+    save(config.stateFile());
+  }
+
   /** Back to the seeded state; clears the request log and counters. */
   public void reset() {
     admin.reset();

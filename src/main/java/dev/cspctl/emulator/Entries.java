@@ -1,6 +1,5 @@
 package dev.cspctl.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +55,5 @@ final class Entries {
       throw ApiException.cma(422, "UID is not valid", ApiAssumptions.CMA_CODE_NOT_FOUND, "uid", "is not valid.");
     }
     return e;
-  }
-
-  static ArrayNode list(List<ObjectNode> nodes) {
-    ArrayNode a = Json.array();
-    nodes.forEach(a::add);
-    return a;
   }
 }

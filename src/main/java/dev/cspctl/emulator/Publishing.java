@@ -18,6 +18,21 @@ final class Publishing {
   void register(Router r) {
     r.add("POST", "/v3/bulk/publish", q -> store.locked(s -> bulk(s, q)));
     r.add("POST", "/v3/content_types/{ct}/entries/{entry}/publish", q -> store.locked(s -> single(s, q)));
+    r.add("GET", "/v3/bulk/jobs/{job}", q -> store.locked(s -> job(s, q.param("job"))));
+  }
+
+  /** [inf] Jobs complete synchronously: status "completed" with the number of published items. */
+  private static Response job(EmulatorState s, String id) {
+    long items = s.publishEvents.stream().filter(e -> id.equals(Json.text(e, "job_id"))).count();
+    if (items == 0) {
+      throw ApiException.cma(404, "Job was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+    }
+    ObjectNode body = Json.object();
+    ObjectNode job = body.putObject("job");
+    job.put("uid", id);
+    job.put("status", "completed");
+    job.put("items", items);
+    return Response.ok(body);
   }
 
   private Response bulk(EmulatorState s, Request q) {

@@ -167,6 +167,9 @@ class CmaContractTest extends EmulatorTestBase {
     assertThat(bulk.status()).isEqualTo(200);
     assertThat(bulk.text("/notice")).startsWith("Your bulk publish request is in progress.");
     assertThat(bulk.text("/job_id")).isNotBlank();
+    Api.Res job = api.c("GET", "/bulk/jobs/" + bulk.text("/job_id"), null);
+    assertThat(job.text("/job/status")).isEqualTo("completed");
+    assertThat(job.body().path("job").path("items").asInt()).isEqualTo(4);
     assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", null, "staging")).hasValue(1);
     assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", vu, "production")).hasValue(2);
 
