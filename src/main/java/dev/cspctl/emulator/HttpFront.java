@@ -74,7 +74,7 @@ final class HttpFront implements HttpHandler {
 
     void send(int status, JsonNode body, Map<String, String> headers, String fault) throws IOException {
       log(status, fault);
-      Wire.send(ex, status, body, headers);
+      Wire.send(ex, status, "HEAD".equals(method) ? null : body, headers);
     }
 
     void close(int status, String fault) {

@@ -18,8 +18,16 @@ final class Seeds {
   private Seeds() {}
 
   static EmulatorState fresh(Path entriesFile) {
+    try {
+      return build(read(entriesFile));
+    } catch (ClassCastException | IllegalArgumentException e) {
+      throw new EmulatorStateException("Invalid entries seed " + (entriesFile == null ? DEFAULT_RESOURCE
+          : entriesFile.toAbsolutePath()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static EmulatorState build(JsonNode seed) {
     EmulatorState s = new EmulatorState();
-    JsonNode seed = read(entriesFile);
     for (JsonNode ct : seed.path("content_types")) {
       s.contentTypes.put(ct.path("uid").asText(), (ObjectNode) ct.deepCopy());
     }

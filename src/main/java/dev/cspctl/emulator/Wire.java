@@ -43,9 +43,18 @@ final class Wire {
       int i = kv.indexOf('=');
       String k = i < 0 ? kv : kv.substring(0, i);
       String v = i < 0 ? "" : kv.substring(i + 1);
-      m.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      m.put(decode(k), decode(v));
     }
     return m;
+  }
+
+  /** Decodes %-escapes; a malformed escape is kept as sent rather than failing the request. */
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 
   static void send(HttpExchange ex, int status, JsonNode body, Map<String, String> headers) throws IOException {

@@ -79,4 +79,12 @@ class PersistenceTest {
       assertThat(api.c("GET", "/content_types/hero_banner", null).status()).isEqualTo(422);
     }
   }
+
+  @Test
+  void invalidEntriesSeedNamesTheFile() throws IOException {
+    Path seed = dir.resolve("entries.json");
+    Files.writeString(seed, "{\"content_types\":[1]}");
+    assertThatThrownBy(() -> Emulator.start(EmulatorConfig.builder().entriesFile(seed).build()))
+        .isInstanceOf(EmulatorStateException.class).hasMessageContaining(seed.toAbsolutePath().toString());
+  }
 }
