@@ -177,6 +177,10 @@ public final class ApiAssumptions {
   public static final String STATUS_REQUIRED = "STATUS_REQUIRED";
   public static final String INVALID_STATUS = "INVALID_STATUS";
   public static final String VARIANTS_NOT_ARRAY = "VARIANTS_NOT_ARRAY";
+  /** [inf] Code for other non-array fields, by analogy with VARIANTS_NOT_ARRAY. */
+  public static String notArray(String field) {
+    return field + "_NOT_ARRAY";
+  }
   public static final String EMPTY_ARRAY = "EMPTY_ARRAY";
   public static final String NOT_VALID_ENUM = "NOT_VALID_ENUM";
   /** [inf] A/B traffic must sum to 100. */

@@ -105,7 +105,7 @@ final class Experiences {
   private static ObjectNode setPriority(EmulatorState s, ObjectNode body) {
     JsonNode order = body.get("priorityOrder");
     if (order == null || !order.isArray()) {
-      throw ApiException.validation("priorityOrder", ApiAssumptions.VARIANTS_NOT_ARRAY.replace("VARIANTS", "PRIORITY_ORDER"));
+      throw ApiException.validation("priorityOrder", ApiAssumptions.notArray("PRIORITY_ORDER"));
     }
     List<String> uids = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -101,7 +101,7 @@ final class VersionValidator {
       lytics = v.get("lyticsAudiences");
     }
     if (!aud.isArray() || !lytics.isArray()) {
-      add(ApiAssumptions.variantField(i, "audiences"), ApiAssumptions.VARIANTS_NOT_ARRAY.replace("VARIANTS", "AUDIENCES"));
+      add(ApiAssumptions.variantField(i, "audiences"), ApiAssumptions.notArray("AUDIENCES"));
       return;
     }
     if (aud.isEmpty() && lytics.isEmpty()) {
@@ -156,7 +156,7 @@ final class VersionValidator {
       return Json.array();
     }
     if (!ms.isArray()) {
-      add("metrics", ApiAssumptions.VARIANTS_NOT_ARRAY.replace("VARIANTS", "METRICS"));
+      add("metrics", ApiAssumptions.notArray("METRICS"));
       return Json.array();
     }
     for (int i = 0; i < ms.size(); i++) {
