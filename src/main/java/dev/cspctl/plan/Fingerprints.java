@@ -28,6 +28,13 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static Map<String, String> of(DesiredState desired, LiveState live) {
+    Map<String, String> out = ofLive(live);
+    for (var k : desired.byKey().keySet()) out.putIfAbsent(k.toString(), ABSENT);
+    return out;
+  }
+
+  /** Fingerprints of every live object, by resource key. */
+  public static Map<String, String> ofLive(LiveState live) {
     Map<String, String> out = new TreeMap<>();
     LiveIndex index = new LiveIndex(live);
     for (var a : live.attributes()) out.put(key(Kind.ATTRIBUTE, a.key()), hash(a));
@@ -41,11 +48,10 @@ public final class Fingerprints {
       out.put(key(Kind.EXPERIENCE, e.name()), hash(parts));
     }
     out.put(key(Kind.PRIORITY, ResourceKey.PRIORITY_NAME), hash(live.priorityOrder()));
-    for (var k : desired.byKey().keySet()) out.putIfAbsent(k.toString(), ABSENT);
     return out;
   }
 
-  /** Keys whose fingerprint differs, each with what happened ("changed", "was created", "was deleted"). */
+  /** Planned keys whose fingerprint differs now, each with what happened ("changed", "was created", "was deleted"). */
   public static List<String> differences(Map<String, String> planned, Map<String, String> now) {
     List<String> out = new ArrayList<>();
     for (var e : planned.entrySet()) {
@@ -54,9 +60,6 @@ public final class Fingerprints {
       if (e.getValue().equals(ABSENT)) out.add(e.getKey() + " was created");
       else if (current.equals(ABSENT)) out.add(e.getKey() + " was deleted");
       else out.add(e.getKey() + " changed");
-    }
-    for (var e : now.entrySet()) {
-      if (!planned.containsKey(e.getKey()) && !e.getValue().equals(ABSENT)) out.add(e.getKey() + " was created");
     }
     return out;
   }

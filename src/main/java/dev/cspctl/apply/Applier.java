@@ -1,0 +1,31 @@
+package dev.cspctl.apply;
+
+import dev.cspctl.api.cma.CmaClient;
+import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.plan.Plan;
+import dev.cspctl.spec.PublishSettings;
+import dev.cspctl.state.LiveState;
+import java.time.Duration;
+
+/** Runs a plan against the two APIs: the public entry point of the apply stage. */
+public final class Applier {
+  private final PersonalizeClient personalize;
+  private final CmaClient cma;
+  private final PublishSettings publish;
+  private final Duration cmsTimeout;
+  private final int parallelism;
+
+  public Applier(PersonalizeClient personalize, CmaClient cma, PublishSettings publish, Duration cmsTimeout, int parallelism) {
+    this.personalize = personalize;
+    this.cma = cma;
+    this.publish = publish;
+    this.cmsTimeout = cmsTimeout;
+    this.parallelism = parallelism;
+  }
+
+  /** @param live the live state the plan was made from (seeds the uid registry) */
+  public ApplyResult apply(Plan plan, LiveState live, ProgressListener progress) {
+    ApplyContext ctx = new ApplyContext(personalize, cma, new UidRegistry(live), publish, cmsTimeout, Duration.ofMillis(100));
+    return new Executor(parallelism).run(plan.steps(), new StepRunner(ctx), progress);
+  }
+}

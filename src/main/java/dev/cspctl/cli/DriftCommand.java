@@ -1,0 +1,58 @@
+package dev.cspctl.cli;
+
+import dev.cspctl.plan.PlanOptions;
+import dev.cspctl.spec.DesiredState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cspctl drift [DIR]}: the plan without prune, for schedules. */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    description = "Report anything in the live project that differs from the specs (a plan without --prune).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:in sync", "1:error", "2:drift found"})
+final class DriftCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json or gitlab (default: text).")
+  OutputFormat format = OutputFormat.TEXT;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE, in the chosen format.")
+  Path report;
+
+  @ParentCommand CspctlCommand root;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    DesiredState desired = Workspace.load(dir);
+    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
+      Logging.configure(root.global);
+      Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of()));
+      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()));
+      spec.commandLine().getOut().print(rendered);
+      if (report != null) {
+        try {
+          Path parent = report.toAbsolutePath().getParent();
+          Files.createDirectories(parent);
+          Files.writeString(report, format == OutputFormat.TEXT ? format.render(planned.plan(), false) : rendered);
+        } catch (IOException e) {
+          throw new UserException("cannot write the drift report " + report + ": " + e.getMessage());
+        }
+      }
+      spec.commandLine().getOut().println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
+      return planned.plan().isEmpty() ? 0 : 2;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.cspctl.cli;
+
+import dev.cspctl.plan.Plan;
+import dev.cspctl.plan.render.GitlabRenderer;
+import dev.cspctl.plan.render.JsonRenderer;
+import dev.cspctl.plan.render.MarkdownRenderer;
+import dev.cspctl.plan.render.TextRenderer;
+
+/** {@code --format}: text, markdown, json, gitlab. */
+enum OutputFormat {
+  TEXT,
+  MARKDOWN,
+  JSON,
+  GITLAB;
+
+  String render(Plan plan, boolean color) {
+    return switch (this) {
+      case TEXT -> new TextRenderer(color).render(plan);
+      case MARKDOWN -> new MarkdownRenderer().render(plan);
+      case JSON -> new JsonRenderer().render(plan);
+      case GITLAB -> new GitlabRenderer().render(plan);
+    };
+  }
+
+  /** Colour only on a terminal, and never with NO_COLOR set. */
+  static boolean color(java.util.Map<String, String> env) {
+    return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+  }
+}
