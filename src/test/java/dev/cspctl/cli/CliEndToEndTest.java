@@ -1,0 +1,164 @@
+package dev.cspctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cspctl.api.ApiEndpoints;
+import dev.cspctl.api.ContentstackClients;
+import dev.cspctl.api.Credentials;
+import dev.cspctl.api.http.TransportConfig;
+import dev.cspctl.api.personalize.AudienceInput;
+import dev.cspctl.emulator.Emulator;
+import dev.cspctl.emulator.EmulatorConfig;
+import dev.cspctl.emulator.SandboxCredentials;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them, against the embedded sandbox (state in a temp folder). */
+class CliEndToEndTest {
+  @TempDir Path tmp;
+  Map<String, String> env;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeEach
+  void sandboxInTemp() {
+    env = new HashMap<>();
+    env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("sandbox.json").toString());
+    env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
+  }
+
+  Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A change made "in the UI": straight through the API against the saved sandbox state. */
+  void editSandbox(java.util.function.Consumer<ContentstackClients> edit) {
+    Path state = tmp.resolve("sandbox.json");
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().stateFile(state).build());
+        ContentstackClients c = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
+            SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+            ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
+      edit.accept(c);
+      emu.save(state);
+    }
+  }
+
+  @Test
+  void sandboxRoundTripWithDetailedExitCodesAndDrift() {
+    Run before = run("plan", "--sandbox", "--detailed-exitcode", "specs");
+    assertThat(before.exit()).as(before.err()).isEqualTo(2);
+    assertThat(before.out()).contains("Plan: 9 to add, 1 to change, 0 to delete, 0 to adopt.");
+
+    Run apply = run("apply", "--sandbox", "--auto-approve", "specs");
+    assertThat(apply.exit()).as(apply.err()).isZero();
+    assertThat(apply.out()).contains("[25/25] done").contains("Apply complete: 25 done, 0 failed, 0 skipped");
+    assertThat(Files.exists(tmp.resolve("sandbox.json"))).isTrue();
+
+    Run after = run("plan", "--sandbox", "--detailed-exitcode", "specs");
+    assertThat(after.exit()).isZero();
+    assertThat(after.out()).startsWith("No changes.");
+    assertThat(run("drift", "--sandbox", "specs").exit()).isZero();
+
+    editSandbox(c -> {
+      var a = c.personalize().listAudiences().stream().filter(x -> x.name().equals("Frequent visitors")).findFirst().orElseThrow();
+      c.personalize().updateAudience(a.uid(), new AudienceInput(a.name(), "changed by hand [managed by cspctl]", a.definition()));
+    });
+    Path report = tmp.resolve("drift.md");
+    Run drift = run("drift", "--sandbox", "--format", "markdown", "--report", report.toString(), "specs");
+    assertThat(drift.exit()).isEqualTo(2);
+    assertThat(drift.out()).contains("Frequent visitors").contains("Drift found.");
+    assertThat(report).content().contains("### cspctl plan").contains("Frequent visitors");
+    assertThat(run("apply", "--sandbox", "--auto-approve", "specs").exit()).isZero();
+    assertThat(run("drift", "--sandbox", "specs").exit()).isZero();
+  }
+
+  @Test
+  void applyRefusesToRunUnattendedWithoutAutoApprove() {
+    Run r = run("apply", "--sandbox", "specs");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("refusing to apply unattended").contains("--auto-approve");
+    assertThat(run("plan", "--sandbox", "--detailed-exitcode", "specs").exit()).as("nothing was applied").isEqualTo(2);
+  }
+
+  @Test
+  void savedPlanAppliesOnceAndAStaleOneIsRefused() {
+    Path plan = tmp.resolve("plan.json");
+    assertThat(run("plan", "--sandbox", "--out", plan.toString(), "specs").exit()).isZero();
+    Run applied = run("apply", "--sandbox", "--auto-approve", plan.toString());
+    assertThat(applied.exit()).as(applied.err()).isZero();
+    Run again = run("apply", "--sandbox", "--auto-approve", plan.toString());
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("was already applied");
+
+    Path second = tmp.resolve("second.json");
+    Files.exists(second);
+    editSandbox(c -> {
+      var a = c.personalize().listAudiences().stream().filter(x -> x.name().equals("Mobile visitors")).findFirst().orElseThrow();
+      c.personalize().updateAudience(a.uid(), new AudienceInput(a.name(), "v2 [managed by cspctl]", a.definition()));
+    });
+    assertThat(run("plan", "--sandbox", "--out", second.toString(), "specs").exit()).isZero();
+    editSandbox(c -> {
+      var a = c.personalize().listAudiences().stream().filter(x -> x.name().equals("Mobile visitors")).findFirst().orElseThrow();
+      c.personalize().updateAudience(a.uid(), new AudienceInput(a.name(), "v3 [managed by cspctl]", a.definition()));
+    });
+    Run stale = run("apply", "--sandbox", "--auto-approve", second.toString());
+    assertThat(stale.exit()).isEqualTo(1);
+    assertThat(stale.err()).contains("the live project changed since").contains("Audience/Mobile visitors changed");
+  }
+
+  @Test
+  void missingCredentialsNameTheVariablesAndPointAtTheSandbox() {
+    Run r = run("plan", "specs");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("CONTENTSTACK_AUTHTOKEN").contains("--sandbox");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void noSecretInAnyOutputAtTheMostVerboseLevel() throws Exception {
+    String authtoken = "blt-secret-authtoken-7f3a9c";
+    String mgmt = "cs-secret-management-token-41d2";
+    env.clear();
+    env.put("CONTENTSTACK_AUTHTOKEN", authtoken);
+    env.put("CONTENTSTACK_MANAGEMENT_TOKEN", mgmt);
+    var accepted = new dev.cspctl.emulator.Credentials(authtoken, null, mgmt, SandboxCredentials.API_KEY,
+        SandboxCredentials.PROJECT_UID, null, null, null);
+    PrintStream originalErr = System.err;
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().credentials(accepted).build())) {
+      System.setErr(new PrintStream(logs, true));
+      System.setOut(new PrintStream(logs, true));
+      Path plan = tmp.resolve("secret-plan.json");
+      String[] target = {"--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl()};
+      Run p = run(concat(new String[] {"plan", "-v", "--out", plan.toString()}, target, new String[] {"specs"}));
+      Run a = run(concat(new String[] {"apply", "-v", "--auto-approve"}, target, new String[] {"specs"}));
+      Run d = run(concat(new String[] {"drift", "-v", "--format", "json"}, target, new String[] {"specs"}));
+      assertThat(p.exit()).as(p.err()).isZero();
+      assertThat(a.exit()).as(a.err()).isZero();
+      assertThat(d.exit()).isZero();
+      String everything = p.out() + p.err() + a.out() + a.err() + d.out() + d.err() + logs.toString(StandardCharsets.UTF_8)
+          + Files.readString(plan) + emu.stateDump() + emu.requestLog();
+      assertThat(logs.toString(StandardCharsets.UTF_8)).contains("GET").contains("/experiences");
+      assertThat(everything).doesNotContain(authtoken).doesNotContain(mgmt);
+    } finally {
+      System.setErr(originalErr);
+      System.setOut(originalOut);
+    }
+  }
+
+  static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+}
