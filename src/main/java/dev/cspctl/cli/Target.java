@@ -10,6 +10,9 @@ import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.spec.ProjectConfig;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,12 +29,17 @@ public final class Target implements AutoCloseable {
   private final Emulator sandbox;
   private final Path sandboxState;
   private final String description;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
 
-  private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description) {
+  private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, FileChannel lockChannel,
+      FileLock lock) {
     this.clients = clients;
     this.sandbox = sandbox;
     this.sandboxState = sandboxState;
     this.description = description;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
   }
 
   public ContentstackClients clients() {
@@ -73,7 +81,7 @@ public final class Target implements AutoCloseable {
       throw new UserException(e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
-    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase());
+    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null);
   }
 
   private static Target openSandbox(String apiKey, String projectUid, String branch, TransportConfig transport,
@@ -86,6 +94,21 @@ public final class Target implements AutoCloseable {
     } catch (IOException e) {
       throw new UserException("cannot create " + state.getParent() + " for the sandbox state: " + e.getMessage());
     }
+    // One cspctl at a time per sandbox: each runs its own in-process emulator over the same
+    // state file, so without the lock the last to save would win and updates would be lost.
+    FileChannel channel;
+    FileLock lock;
+    try {
+      Path lockFile = state.resolveSibling(state.getFileName() + ".lock");
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = channel.tryLock();
+      if (lock == null) {
+        System.err.println("Waiting for another cspctl that is using the sandbox (" + lockFile + ")...");
+        lock = channel.lock();
+      }
+    } catch (IOException e) {
+      throw new UserException("cannot lock the sandbox state " + state + ": " + e.getMessage());
+    }
     dev.cspctl.emulator.Credentials accepted = new dev.cspctl.emulator.Credentials(SandboxCredentials.AUTHTOKEN,
         SandboxCredentials.OAUTH_TOKEN, SandboxCredentials.MANAGEMENT_TOKEN, key, project, SandboxCredentials.EMAIL,
         SandboxCredentials.PASSWORD, null);
@@ -96,7 +119,7 @@ public final class Target implements AutoCloseable {
         SandboxCredentials.MANAGEMENT_TOKEN, key, project, branch);
     ContentstackClients clients = ContentstackClients.create(credentials,
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
-    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")");
+    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock);
   }
 
   private static long parseLong(String s, long fallback) {
@@ -104,6 +127,15 @@ public final class Target implements AutoCloseable {
       return s == null ? fallback : Long.parseLong(s);
     } catch (NumberFormatException e) {
       return fallback;
+    }
+  }
+
+  private void releaseLock() {
+    try {
+      if (lock != null) lock.release();
+      if (lockChannel != null) lockChannel.close();
+    } catch (IOException e) {
+      // the OS releases the lock when the process ends
     }
   }
 
@@ -123,6 +155,7 @@ public final class Target implements AutoCloseable {
           sandbox.save(sandboxState);
         } finally {
           sandbox.close();
+          releaseLock();
         }
       }
     }
