@@ -211,27 +211,37 @@ public final class Planner {
       int unmanaged = 0;
       List<String> managedNotDesired = new ArrayList<>();
       boolean prune = options.prune() && scope == null;
+      Set<String> deletedExperiences = new HashSet<>();
       for (LiveExperience e : index.live.experiences()) {
         if (claimedLiveUids.contains(e.uid())) continue;
         if (!Ownership.isManaged(e.description())) unmanaged++;
-        else if (prune) experiences.deleteUndeclared(e);
-        else managedNotDesired.add("experience '" + e.name() + "'");
+        else if (prune) {
+          experiences.deleteUndeclared(e);
+          deletedExperiences.add(e.uid());
+        } else managedNotDesired.add("experience '" + e.name() + "'");
       }
+      InUse inUse = new InUse(deletedExperiences);
+      Set<String> deletedAudiences = new HashSet<>();
       for (LiveAudience a : index.live.audiences()) {
         if (claimedLiveUids.contains(a.uid())) continue;
         if (!Ownership.isManaged(a.description())) unmanaged++;
-        else if (prune) deleteAudience(a);
-        else managedNotDesired.add("audience '" + a.name() + "'");
+        else if (prune && keep(inUse.audienceUsers(a.uid()), "audience '" + a.name() + "'")) continue;
+        else if (prune) {
+          deleteAudience(a);
+          deletedAudiences.add(a.uid());
+        } else managedNotDesired.add("audience '" + a.name() + "'");
       }
       for (LiveEvent e : index.live.events()) {
         if (claimedLiveUids.contains(e.uid())) continue;
         if (!Ownership.isManaged(e.description())) unmanaged++;
+        else if (prune && keep(inUse.eventUsers(e), "event " + e.key())) continue;
         else if (prune) deleteEvent(e);
         else managedNotDesired.add("event " + e.key());
       }
       for (LiveAttribute a : index.live.attributes()) {
         if (claimedLiveUids.contains(a.uid())) continue;
         if (!Ownership.isManaged(a.description())) unmanaged++;
+        else if (prune && keep(inUse.attributeUsers(a, deletedAudiences), "attribute " + a.key())) continue;
         else if (prune) deleteAttribute(a);
         else managedNotDesired.add("attribute " + a.key());
       }
@@ -240,6 +250,68 @@ public final class Planner {
             + " to delete them): " + String.join(", ", managedNotDesired));
       }
       return unmanaged;
+    }
+
+    /** A managed resource no spec declares, still used by something that stays, is kept with a warning. */
+    private boolean keep(List<String> users, String what) {
+      if (users.isEmpty()) return false;
+      warnings.add(what + " is managed and no longer in the specs, but is not deleted: still used by " + String.join(", ", users));
+      return true;
+    }
+
+    /** What will still refer to a resource after this plan: the API refuses to delete a resource in use. */
+    private final class InUse {
+      private final Set<String> deletedExperiences;
+
+      InUse(Set<String> deletedExperiences) {
+        this.deletedExperiences = deletedExperiences;
+      }
+
+      private boolean desired(LiveExperience e) {
+        return claimedLiveUids.contains(e.uid());
+      }
+
+      List<String> audienceUsers(String uid) {
+        List<String> users = new ArrayList<>();
+        for (LiveExperience e : index.live.experiences()) {
+          if (deletedExperiences.contains(e.uid()) || desired(e)) continue;
+          boolean uses = e.versions().stream().filter(v -> !"ARCHIVED".equals(v.status()))
+              .anyMatch(v -> v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
+          if (uses) users.add("experience '" + e.name() + "'");
+        }
+        String name = index.audienceNameByUid.get(uid);
+        for (var e : desired.experiences()) {
+          if (e.variants().stream().anyMatch(v -> v.audiences().contains(name))) users.add("experience '" + e.name() + "' (in the specs)");
+        }
+        return users;
+      }
+
+      List<String> eventUsers(LiveEvent ev) {
+        List<String> users = new ArrayList<>();
+        for (LiveExperience e : index.live.experiences()) {
+          if (deletedExperiences.contains(e.uid())) continue;
+          boolean uses = e.versions().stream().anyMatch(v -> v.metrics().stream().anyMatch(m -> ev.uid().equals(m.eventUid())));
+          if (uses) users.add("experience '" + e.name() + "'");
+        }
+        for (var e : desired.experiences()) {
+          if (e.metrics().stream().anyMatch(m -> m.event().equals(ev.key()))) users.add("experience '" + e.name() + "' (in the specs)");
+        }
+        return users;
+      }
+
+      List<String> attributeUsers(LiveAttribute attr, Set<String> deletedAudiences) {
+        List<String> users = new ArrayList<>();
+        for (LiveAudience a : index.live.audiences()) {
+          if (deletedAudiences.contains(a.uid()) || claimedLiveUids.contains(a.uid())) continue;
+          if (collectAttributeRefs(AudienceDefinitions.canonical(a.definition(), index::attributeKey)).contains(attr.key())) {
+            users.add("audience '" + a.name() + "'");
+          }
+        }
+        for (var a : desired.audiences()) {
+          if (collectAttributeRefs(keyedDefinition(a.rules())).contains(attr.key())) users.add("audience '" + a.name() + "' (in the specs)");
+        }
+        return users;
+      }
     }
 
     private List<String> experienceStepIds() {

@@ -146,6 +146,15 @@ class PlannerTest {
   }
 
   @Test
+  void pruneKeepsAManagedAudienceThatAnUnmanagedExperienceStillUses() {
+    Fixtures.Live live = converged();
+    live.segmented("Hand made", "UI", "ACTIVE", Map.of("A", List.of("Premium")), List.of());
+    Plan p = plan("kind: Attribute\nkey: plan_tier\nname: Plan tier\n", live.build(), new PlanOptions(true, Set.of()));
+    assertThat(p.changes()).extracting(c -> c.key().toString()).containsExactly("Experience/Hero");
+    assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("audience 'Premium'").contains("still used by experience 'Hand made'"));
+  }
+
+  @Test
   void renamedFromKeepsTheUid() {
     Fixtures.Live live = converged();
     String uid = live.audienceUid("Premium");
