@@ -120,7 +120,9 @@ final class ContentSteps {
     String entry = a.path("entry").asText();
     String locale = a.path("locale").asText();
     String variantUid = cmsVariantUid(experience, a.path("variant").asText());
-    ObjectNode body = existingFields(cma, ct, entry, variantUid, locale);
+    ObjectNode body = ctx.uids().freshCmsVariants.contains(variantUid)
+        ? JSON.objectNode()
+        : existingFields(cma, ct, entry, variantUid, locale);
     merge(body, a.path("fields"));
     ObjectNode variantBlock = body.putObject("_variant");
     var changeSet = variantBlock.putArray("_change_set");

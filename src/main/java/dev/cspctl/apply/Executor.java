@@ -96,7 +96,13 @@ public final class Executor {
       String message = action.apply(s);
       return new StepOutcome(s, StepOutcome.Status.DONE, message == null ? "" : message, (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String message = e.getMessage();
+      if (message == null || e instanceof NullPointerException || e instanceof IllegalStateException) {
+        // A bug, not an API answer: say where, so the report is actionable.
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        message = "internal error " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+            + (at == null ? "" : " at " + at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber());
+      }
       return new StepOutcome(s, StepOutcome.Status.FAILED, message, (System.nanoTime() - t0) / 1_000_000);
     }
   }

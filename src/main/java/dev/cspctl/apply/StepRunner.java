@@ -129,6 +129,7 @@ final class StepRunner implements Function<Step, String> {
         () -> client.createExperience(new ExperienceInput(name, a.path("description").asText(), type(a))),
         () -> client.listExperiences().stream().filter(x -> name.equals(x.name())).findFirst());
     ctx.uids().experiences.put(name, created.uid());
+    if (created.latestVersion() != null) ctx.uids().createdDrafts.put(name, created.latestVersion());
     return "uid " + created.uid();
   }
 

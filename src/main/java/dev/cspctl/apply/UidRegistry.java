@@ -22,6 +22,12 @@ final class UidRegistry {
   /** experience name -> variant name -> shortUid, as last configured or read. */
   final Map<String, Map<String, String>> shortUids = new ConcurrentHashMap<>();
   final Map<String, String> variantGroups = new ConcurrentHashMap<>();
+  /** experience name -> its draft version as created or configured in this run (saves a re-read). */
+  final Map<String, dev.cspctl.api.personalize.Version> drafts = new ConcurrentHashMap<>();
+  /** experience name -> draft version uid returned by create (the API creates an empty draft). */
+  final Map<String, String> createdDrafts = new ConcurrentHashMap<>();
+  /** CMS variant uids first seen in this run: they cannot hold content yet, so no read before writing. */
+  final java.util.Set<String> freshCmsVariants = ConcurrentHashMap.newKeySet();
 
   UidRegistry(LiveState live) {
     for (LiveAttribute a : live.attributes()) attributes.put(a.key(), a.uid());

@@ -44,7 +44,7 @@ final class VersionSteps {
       case CREATE_DRAFT_VERSION -> createDraft(client, uid);
       case CONFIGURE_VERSION -> configure(client, name, uid, a);
       case WAIT_CMS -> waitCms(client, name, uid, a);
-      case ACTIVATE_VERSION -> activate(client, uid);
+      case ACTIVATE_VERSION -> activate(client, name, uid);
       case REFRESH_CMS -> refresh(client, name, uid);
       default -> throw new IllegalArgumentException(step.type().name());
     };
@@ -70,9 +70,12 @@ final class VersionSteps {
   }
 
   private String configure(PersonalizeClient client, String name, String uid, JsonNode a) {
-    List<Version> versions = client.listVersions(uid);
-    Version draft = withStatus(versions, VersionStatus.DRAFT)
-        .orElseThrow(() -> new ApplyException("experience '" + name + "' has no draft version to configure"));
+    String createdDraft = ctx.uids().createdDrafts.remove(name);
+    Version draft = createdDraft != null
+        // Just created: the API made an empty draft and told us its uid.
+        ? new Version(createdDraft, VersionStatus.DRAFT, List.of(), List.of())
+        : withStatus(client.listVersions(uid), VersionStatus.DRAFT)
+            .orElseThrow(() -> new ApplyException("experience '" + name + "' has no draft version to configure"));
     boolean ab = "AB_TEST".equals(a.path("type").asText());
     List<Variant> variants = new ArrayList<>();
     for (JsonNode v : a.path("variants")) {
@@ -96,6 +99,7 @@ final class VersionSteps {
     }
     Version result = client.updateVersion(uid, draft.uid(), new VersionInput(VersionStatus.DRAFT, variants, metrics));
     rememberShortUids(name, result);
+    ctx.uids().drafts.put(name, result);
     return "configured draft " + draft.uid() + " with " + variants.size() + " variants";
   }
 
@@ -135,6 +139,10 @@ final class VersionSteps {
       Experience e = client.getExperience(uid);
       polls++;
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(needed)) {
+        Map<String, String> before = ctx.uids().cmsVariants.getOrDefault(name, Map.of());
+        e.cms().variants().forEach((s, cms) -> {
+          if (!before.containsValue(cms)) ctx.uids().freshCmsVariants.add(cms);
+        });
         ctx.uids().variantGroups.put(name, e.cms().variantGroup());
         ctx.uids().cmsVariants.put(name, new ConcurrentHashMap<>(e.cms().variants()));
         return "variant group " + e.cms().variantGroup() + " after " + polls + " poll(s)";
@@ -157,7 +165,13 @@ final class VersionSteps {
     }
   }
 
-  private String activate(PersonalizeClient client, String uid) {
+  private String activate(PersonalizeClient client, String name, String uid) {
+    Version configured = ctx.uids().drafts.remove(name);
+    if (configured != null) {
+      // Configured in this run: activate it with the body we sent, without re-reading.
+      client.updateVersion(uid, configured.uid(), new VersionInput(VersionStatus.ACTIVE, configured.variants(), configured.metrics()));
+      return "activated version " + configured.uid();
+    }
     List<Version> versions = client.listVersions(uid);
     Optional<Version> target = withStatus(versions, VersionStatus.DRAFT).or(() -> withStatus(versions, VersionStatus.PAUSED));
     if (target.isEmpty()) {

@@ -51,7 +51,7 @@ public final class Wire {
     if (value == null) {
       return List.of();
     }
-    if (value.contains(null)) {
+    if (value.stream().anyMatch(java.util.Objects::isNull)) {
       throw new WireFormatException("list holds a null item");
     }
     return List.copyOf(value);
