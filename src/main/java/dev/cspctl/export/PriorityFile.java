@@ -27,7 +27,8 @@ final class PriorityFile {
     }
     if (!missing.isEmpty()) {
       warnings.add("priority: " + String.join(", ", missing) + " in the live priority order could not be named in priority.yaml"
-          + " (not exported); plan will show the priority moving them after the listed experiences");
+          + " (not exported); cspctl keeps them after the listed experiences, so plan shows a priority change"
+          + " if one of them is ranked above an exported experience now");
     }
     if (order.isEmpty()) return null;
     return Header.start("priority").raw("kind: Priority").comment(0, "Highest priority first.")
