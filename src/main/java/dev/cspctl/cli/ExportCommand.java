@@ -75,10 +75,14 @@ final class ExportCommand implements Callable<Integer> {
       ExportSettings settings = new ExportSettings(projectUid, apiKey, target.isSandbox() ? null : region, null, locales);
       LiveState live = new EntryDiscovery(target.clients().personalize(), target.clients().cma()).read(settings.locales());
       Export export = new Exporter().export(live, settings);
-      write(export);
       for (String w : export.warnings()) err.println("warning: " + w);
       for (String n : export.notes()) err.println("note: " + n);
       err.flush();
+      if (export.counts().resources() == 0) {
+        throw new UserException("nothing to export from " + target.description()
+            + ": it has no attributes, events, audiences or experiences the spec format can hold; nothing was written");
+      }
+      write(export);
       out.println("Exported " + export.counts().line() + " from " + target.description() + " to " + this.out + " ("
           + export.files().size() + " files).");
       out.println("Next: review and commit " + this.out + ", then 'cspctl plan " + this.out

@@ -30,7 +30,7 @@ import java.util.List;
  * paused A/B test with metrics, a draft, entry content with a nested group and modular blocks,
  * a float field, and a custom priority.
  */
-final class HandBuiltProject {
+public final class HandBuiltProject {
   static final ObjectMapper M = new ObjectMapper();
   static final String LYTICS = "0123456789abcdef0123456789abcdef";
   static final String HERO = "blt0123456789abcdef";
@@ -41,14 +41,14 @@ final class HandBuiltProject {
   private final CmaClient cma;
   private final CmsSyncWaiter waiter;
 
-  HandBuiltProject(ContentstackClients clients) {
+  public HandBuiltProject(ContentstackClients clients) {
     this.p = clients.personalize();
     this.cma = clients.cma();
     this.waiter = new CmsSyncWaiter(p, Sleeper.REAL, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(20));
   }
 
   /** Builds it; returns the number of resources (attributes, events, audiences, experiences). */
-  int build() {
+  public int build() {
     String tier = p.createAttribute(new AttributeInput("Plan tier", "plan_tier", "Subscription tier of the signed-in customer")).uid();
     String visits = p.createAttribute(new AttributeInput("Visits", "visits", "")).uid();
     String cart = p.createEvent(new EventInput("add_to_cart", "Shopper added an item to the cart")).uid();
