@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class YamlOut {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/.][A-Za-z0-9 _./@()+'?-]*");
-  private static final Pattern NUMBER_LIKE = Pattern.compile("[-+.]?[0-9][0-9_.eE+-]*|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
+  private static final Pattern NUMBER_LIKE = Pattern.compile(
+      "[-+.]?[0-9][0-9_.eE+-]*|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
   private static final Pattern DATE_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*");
   private static final Pattern RESERVED = Pattern.compile(
       "(?i)true|false|yes|no|on|off|y|n|null|~");
