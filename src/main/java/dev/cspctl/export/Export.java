@@ -23,8 +23,12 @@ public record Export(Map<String, String> files, List<String> warnings, List<Stri
     }
 
     public String line() {
-      return attributes + " attributes, " + events + " events, " + audiences + " audiences, " + experiences
-          + " experiences (" + entryContents + " entry variant contents)" + (priority ? ", priority" : "");
+      return n(attributes, "attribute") + ", " + n(events, "event") + ", " + n(audiences, "audience") + ", "
+          + n(experiences, "experience") + " (" + n(entryContents, "entry variant content") + ")" + (priority ? ", priority" : "");
+    }
+
+    private static String n(int count, String noun) {
+      return count + " " + noun + (count == 1 ? "" : "s");
     }
   }
 }
