@@ -25,8 +25,9 @@ final class Entries {
     r.add("GET", "/v3/content_types/{ct}/entries", q -> store.locked(s -> {
       contentType(s, q.param("ct"));
       List<ObjectNode> all = new ArrayList<>();
+      String locale = q.query("locale", null);
       s.entries.forEach((k, v) -> {
-        if (k.startsWith(q.param("ct") + "/")) {
+        if (k.startsWith(q.param("ct") + "/") && (locale == null || locale.equals(Json.text(v, "locale")))) {
           all.add(v);
         }
       });

@@ -308,7 +308,10 @@ final class ExperiencePlanner {
       for (EntryContent c : v.content()) {
         Optional<LiveEntryVariant> ev = cmsUid == null ? Optional.empty()
             : run.index.live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
-        if (ev.isEmpty() || !ExperienceViews.project(ev.get().fields(), c.fields()).equals(c.fields())) differing.add(c);
+        if (ev.isEmpty() || !JsonNumbers.canonical(ExperienceViews.project(ev.get().fields(), c.fields()))
+            .equals(JsonNumbers.canonical(c.fields()))) {
+          differing.add(c);
+        }
       }
       if (!differing.isEmpty()) {
         out.add(new Variant(v.name(), v.renamedFrom(), v.audiences(), v.lyticsAudiences(), v.match(), v.traffic(), differing));

@@ -133,7 +133,7 @@ final class ExperienceViews {
     o.put("contentType", ct);
     o.put("entry", entry);
     o.put("locale", locale);
-    o.set("fields", fields);
+    o.set("fields", JsonNumbers.canonical(fields));
     return o;
   }
 

@@ -195,4 +195,20 @@ class CmaContractTest extends EmulatorTestBase {
     assertThat(cts.path("count").asInt()).isEqualTo(2);
     assertThat(api.c("GET", "/content_types/hero_banner/entries/" + HERO, null).body().path("entry").path("title").asText()).isEqualTo("Welcome");
   }
+
+  @Test
+  void baseEntriesOfAContentTypeArePaginatedAndFilteredByLocale() {
+    JsonNode all = api.c("GET", "/content_types/hero_banner/entries?locale=en-us&include_count=true", null).body();
+    assertThat(all.path("count").asInt()).isEqualTo(2);
+    List<String> uids = new ArrayList<>();
+    all.path("entries").forEach(e -> uids.add(e.path("uid").asText()));
+    assertThat(uids).containsExactly(HERO, BLOCKS);
+    JsonNode page = api.c("GET", "/content_types/hero_banner/entries?locale=en-us&include_count=true&skip=1&limit=1", null).body();
+    assertThat(page.path("entries").size()).isEqualTo(1);
+    assertThat(page.path("entries").get(0).path("uid").asText()).isEqualTo(BLOCKS);
+    assertThat(page.path("count").asInt()).isEqualTo(2);
+    assertThat(api.c("GET", "/content_types/hero_banner/entries?locale=fr-fr&include_count=true", null).body()
+        .path("entries").size()).isZero();
+    assertThat(api.c("GET", "/content_types/nope/entries", null).status()).isEqualTo(422);
+  }
 }

@@ -99,6 +99,20 @@ class PlannerTest {
   }
 
   @Test
+  void entryContentNumbersCompareByValueNotByJsonNodeType() {
+    // YAML reads 12.5 as a BigDecimal, the API's JSON gives a double: the same value.
+    String spec = ATTR_AUD + EXPERIENCE.replace("title: Welcome back", "title: Welcome back\n          discount: 12.5\n          count: 3.0");
+    Fixtures.Live live = new Fixtures.Live().attribute("plan_tier", "Plan tier", MARK.strip());
+    live.audience("Premium", MARK.strip(), PREMIUM_DEF.formatted(live.attributeUid("plan_tier")));
+    live.segmented("Hero", MARK.strip(), "ACTIVE", Map.of("Premium", List.of("Premium")), List.of("hero_banner"));
+    live.entryVariant("Hero", "0", "hero_banner", "blt0123456789abcdef", "{\"title\":\"Welcome back\",\"discount\":12.5,\"count\":3}");
+    assertThat(plan(spec, live.build()).changes()).isEmpty();
+    assertThat(plan(spec.replace("discount: 12.5", "discount: 12.75"), live.build()).changes()).singleElement()
+        .satisfies(c -> assertThat(c.diffs()).extracting(FieldDiff::path).containsExactly(
+            "variants[Premium].content[hero_banner/blt0123456789abcdef/en-us].fields.discount"));
+  }
+
+  @Test
   void serverSetFieldsAndTheMarkerNeverDiff() {
     Fixtures.Live live = converged();
     // shortUids, CMS uids, latestVersion, timestamps and the marker position differ from what cspctl sent.

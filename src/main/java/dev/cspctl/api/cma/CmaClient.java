@@ -111,6 +111,36 @@ public final class CmaClient {
     return a;
   }
 
+  // --- base entries (§9, §11)
+  /** One page of the base entries of a content type in a locale. */
+  public Pager.Page<CmsEntry> listEntries(String ct, String locale, int skip, int limit) {
+    String path = query(V3 + "/content_types/" + seg(ct) + "/entries", params("locale", locale,
+        "skip", skip, "limit", limit, "include_count", true));
+    RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
+    ApiResponse resp = call.exchange();
+    JsonNode tree = transport.codec().tree(call.request(), resp);
+    JsonNode entries = tree.get("entries");
+    if (entries == null || !entries.isArray()) {
+      throw transport.codec().bad(call.request(), resp, "missing required field 'entries'", null);
+    }
+    List<CmsEntry> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode uid = entries.get(i).get("uid");
+      if (uid == null || !uid.isTextual()) {
+        throw transport.codec().bad(call.request(), resp,
+            "at entries[" + i + "]: missing required field 'uid'", null);
+      }
+      out.add(new CmsEntry(uid.asText(), entries.get(i).path("locale").asText(locale)));
+    }
+    JsonNode count = tree.get("count");
+    return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
+  }
+
+  /** Every base entry of the content type in the locale: {@code ceil(N/100)} requests (at least 1). */
+  public List<CmsEntry> listAllEntries(String ct, String locale) {
+    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> listEntries(ct, locale, skip, limit));
+  }
+
   // --- entry variants (§9)
   private static String variantsPath(String ct, String entryUid) {
     return V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid) + "/variants";

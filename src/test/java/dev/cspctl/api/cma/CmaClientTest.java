@@ -271,4 +271,31 @@ class CmaClientTest {
             + " does not belong to the Content Type 'page'. (variant: is not linked)");
     wm.verify(1, putRequestedFor(urlPathEqualTo(VPATH + "/" + VAR))); // 422 is not retried
   }
+
+  @Test
+  void baseEntriesOfAContentTypeArePaginated() {
+    String page1 = IntStream.range(0, 100).mapToObj(i -> String.format("{\"uid\":\"blt%016x\",\"locale\":\"en-us\",\"title\":\"t\"}", i))
+        .collect(Collectors.joining(","));
+    String path = "/v3/content_types/page/entries";
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("skip", equalTo("0"))
+        .willReturn(okJson("{\"entries\":[" + page1 + "],\"count\":101}")));
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("skip", equalTo("100"))
+        .willReturn(okJson("{\"entries\":[{\"uid\":\"" + ENTRY + "\"}],\"count\":101}")));
+
+    List<CmsEntry> all = cma.listAllEntries("page", "en-us");
+
+    assertThat(all).hasSize(101);
+    assertThat(all.get(100)).isEqualTo(new CmsEntry(ENTRY, "en-us"));
+    wm.verify(1, authed(getRequestedFor(urlEqualTo(path + "?locale=en-us&skip=0&limit=100&include_count=true"))));
+    wm.verify(1, authed(getRequestedFor(urlEqualTo(path + "?locale=en-us&skip=100&limit=100&include_count=true"))));
+  }
+
+  @Test
+  void baseEntryWithoutUidIsBadReply() {
+    wm.stubFor(get(urlPathEqualTo("/v3/content_types/page/entries")).willReturn(okJson(
+        "{\"entries\":[{\"title\":\"x\"}],\"count\":1}")));
+    assertThatThrownBy(() -> cma.listAllEntries("page", "en-us"))
+        .isExactlyInstanceOf(RemoteApiException.class)
+        .hasMessageContaining("at entries[0]: missing required field 'uid'");
+  }
 }

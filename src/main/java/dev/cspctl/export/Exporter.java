@@ -1,0 +1,67 @@
+package dev.cspctl.export;
+
+import dev.cspctl.state.LiveExperience;
+import dev.cspctl.state.LiveState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a live state into spec files (a pure function: no I/O). The files, loaded by
+ * {@link dev.cspctl.spec.SpecLoader} and planned against the same live state, give only
+ * adoptions:
+ *
+ * <pre>
+ * cspctl.yaml             project, stack, region (when known), publish settings
+ * attributes.yaml         one document per custom attribute, by key
+ * events.yaml             one document per event, by key
+ * audiences.yaml          one document per audience, by name (Lytics audiences only referenced)
+ * experiences/&lt;slug&gt;.yaml one file per experience, with its variants' entry content
+ * priority.yaml           the full live priority order
+ * </pre>
+ */
+public final class Exporter {
+  public Export export(LiveState live, ExportSettings settings) {
+    LiveLookup lookup = new LiveLookup(live);
+    List<String> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Map<String, String> files = new TreeMap<>();
+    files.put("cspctl.yaml", ProjectFile.render(settings));
+    int[] attributes = {0};
+    put(files, "attributes.yaml", KeyedResourceFiles.attributes(live.attributes(), warnings, attributes));
+    int[] events = {0};
+    put(files, "events.yaml", KeyedResourceFiles.events(live.events(), warnings, events));
+    int[] audiences = {0};
+    put(files, "audiences.yaml", AudienceFile.render(lookup, warnings, notes, audiences));
+    List<LiveExperience> experiences = new ArrayList<>(live.experiences());
+    experiences.sort(Comparator.comparing(LiveExperience::name, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(LiveExperience::uid));
+    Slugs slugs = new Slugs();
+    Set<String> exported = new LinkedHashSet<>();
+    int contents = 0;
+    for (LiveExperience e : experiences) {
+      if (e.name() != null && exported.contains(e.name())) {
+        warnings.add("experience '" + e.name() + "' (uid " + e.uid() + ") not exported: another experience has the same name");
+        continue;
+      }
+      Optional<ExperienceFile.Rendered> r = new ExperienceFile(e, lookup, settings, warnings).render();
+      if (r.isEmpty()) continue;
+      files.put("experiences/" + slugs.unique(e.name()) + ".yaml", r.get().text());
+      exported.add(e.name());
+      contents += r.get().contents();
+    }
+    String priority = PriorityFile.render(lookup, exported, warnings);
+    put(files, "priority.yaml", priority);
+    Export.Counts counts = new Export.Counts(attributes[0], events[0], audiences[0], exported.size(), contents, priority != null);
+    return new Export(files, warnings, notes, counts);
+  }
+
+  private static void put(Map<String, String> files, String path, String text) {
+    if (text != null) files.put(path, text);
+  }
+}
