@@ -2,7 +2,15 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.api.ApiEndpoints;
+import dev.cspctl.api.ContentstackClients;
+import dev.cspctl.api.Credentials;
+import dev.cspctl.api.http.TransportConfig;
+import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.delivery.Shell;
+import dev.cspctl.emulator.Emulator;
+import dev.cspctl.emulator.EmulatorConfig;
+import dev.cspctl.emulator.SandboxCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,9 +291,38 @@ class GitLabCiTest {
     assertThat(apply.exit()).as(apply.output()).isZero();
     assertThat(apply.output()).contains("Apply complete");
 
-    Shell.Result drift = Shell.bash(repo, String.join("\n", script(job(t, "cspctl:drift"))), env, Duration.ofSeconds(60));
+    String driftScript = String.join("\n", script(job(t, "cspctl:drift")));
+    Shell.Result drift = Shell.bash(repo, driftScript, env, Duration.ofSeconds(60));
     assertThat(drift.exit()).as(drift.output()).isZero();
     assertThat(repo.resolve("drift.md")).exists();
+
+    // Someone edits an audience by hand: the scheduled job's script exits 2, which the job's
+    // allow_failure.exit_codes / rules turn into a failed or an allowed-to-fail job.
+    editByHand(tmp.resolve("live/sandbox.json"), "changed by hand");
+    Shell.Result drifted = Shell.bash(repo, driftScript, env, Duration.ofSeconds(60));
+    assertThat(drifted.exit()).as(drifted.output()).isEqualTo(2);
+    assertThat(repo.resolve("drift.md")).content().contains("Frequent visitors");
+
+    // A plan is saved, then the live project changes before the manual apply is played: the
+    // apply job's script refuses the stale plan and names what changed.
+    Shell.Result replan = Shell.bash(repo, String.join("\n", script(job(t, "cspctl:plan"))), env, Duration.ofSeconds(60));
+    assertThat(replan.exit()).as(replan.output()).isZero();
+    editByHand(tmp.resolve("live/sandbox.json"), "changed by hand again");
+    Shell.Result stale = Shell.bash(repo, String.join("\n", script(job(t, "cspctl:apply"))), env, Duration.ofSeconds(60));
+    assertThat(stale.exit()).as(stale.output()).isEqualTo(1);
+    assertThat(stale.output()).contains("the live project changed since plan.json was made").contains("Frequent visitors");
+  }
+
+  /** A change made "in the UI": straight through the API against the saved sandbox state. */
+  static void editByHand(Path state, String description) {
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().stateFile(state).build());
+        ContentstackClients c = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
+            SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+            ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
+      var a = c.personalize().listAudiences().stream().filter(x -> x.name().equals("Frequent visitors")).findFirst().orElseThrow();
+      c.personalize().updateAudience(a.uid(), new AudienceInput(a.name(), description + " [managed by cspctl]", a.definition()));
+      emu.save(state);
+    }
   }
 
   static void copy(Path from, Path to) throws IOException {
