@@ -1,25 +1,33 @@
 # syntax=docker/dockerfile:1
-# Build stage: the Maven wrapper builds the shaded jar.
+# cspctl image: `docker run --rm -v "$PWD:/work" -e CONTENTSTACK_AUTHTOKEN ... IMAGE plan specs/`.
+# Credentials come from the environment at run time; none are baked in.
+
+# Build stage: the Maven wrapper builds the shaded jar (tests run in CI, not here).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -q -B dependency:go-offline
 COPY schemas/ schemas/
-COPY src/ src/
-RUN ./mvnw -q -B -DskipTests package
+COPY src/main/ src/main/
+RUN ./mvnw -q -B -Dmaven.test.skip=true package
 
-# Runtime stage: a JRE only, no build tools, no secrets, a non-root user.
+# Runtime stage: a JRE only (no JDK, Maven or sources), no secrets, a non-root user.
 FROM eclipse-temurin:17-jre AS runtime
+ARG CSPCTL_VERSION=0.1.0
 LABEL org.opencontainers.image.title="cspctl" \
       org.opencontainers.image.description="Contentstack Personalize as code: validate, plan, apply, drift" \
+      org.opencontainers.image.version="${CSPCTL_VERSION}" \
       org.opencontainers.image.licenses="Apache-2.0" \
-      org.opencontainers.image.source="https://gitlab.com/cspctl/cspctl"
-RUN groupadd --system cspctl && useradd --system --gid cspctl --home-dir /work --create-home cspctl
+      org.opencontainers.image.source="https://gitlab.com/cspctl/cspctl" \
+      org.opencontainers.image.documentation="https://gitlab.com/cspctl/cspctl/-/blob/main/README.md"
+RUN groupadd --system --gid 10001 cspctl \
+    && useradd --system --uid 10001 --gid cspctl --home-dir /work --create-home cspctl
 COPY --from=build /src/target/cspctl.jar /opt/cspctl/cspctl.jar
+# The `cspctl` command on PATH: the same jar the ./cspctl launcher runs.
 RUN printf '#!/bin/sh\nexec java ${CSPCTL_JAVA_OPTS:-} -jar /opt/cspctl/cspctl.jar "$@"\n' > /usr/local/bin/cspctl \
     && chmod 0755 /usr/local/bin/cspctl
-USER cspctl
+USER 10001:10001
 WORKDIR /work
 ENTRYPOINT ["cspctl"]
 CMD ["--help"]
