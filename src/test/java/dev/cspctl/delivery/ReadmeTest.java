@@ -25,10 +25,7 @@ class ReadmeTest {
       "./mvnw -B verify\n", "the test command: it is what runs this test (.ci/run)",
       "docker run --rm -v \"$PWD:/work\" -e CONTENTSTACK_AUTHTOKEN -e CONTENTSTACK_MANAGEMENT_TOKEN \\\n"
           + "  registry.gitlab.com/cspctl/cspctl:0.1.0 plan specs/\n",
-          "needs Docker and a published image; DockerImageBuildTest covers the image",
-      "./cspctl export --sandbox --out specs-exported/        # add --force to overwrite the folder\n"
-          + "./cspctl plan --sandbox specs-exported/\n",
-          "cspctl export is not merged yet; docs/adopting.md arrives with it");
+          "needs Docker and a published image; DockerImageBuildTest covers the image");
 
   @TempDir Path tmp;
 
