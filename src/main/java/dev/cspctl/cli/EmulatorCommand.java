@@ -1,0 +1,94 @@
+package dev.cspctl.cli;
+
+import dev.cspctl.emulator.Credentials;
+import dev.cspctl.emulator.Emulator;
+import dev.cspctl.emulator.EmulatorConfig;
+import dev.cspctl.emulator.FaultInjector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cspctl emulator}: serve the local emulator of both APIs on 127.0.0.1 until stopped. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+    description = "Serve a local emulator of the Personalize Management API and the CMA (127.0.0.1 only).")
+public final class EmulatorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", description = "TCP port (default 0: pick a free one)")
+  int port;
+
+  @Option(names = "--state", description = "state file: loaded if it exists, saved atomically on exit")
+  Path state;
+
+  @Option(names = "--latency-ms", description = "extra latency per request")
+  long latencyMs;
+
+  @Option(names = "--rate-limit", description = "enforce the real rate limits (429 + Retry-After)")
+  boolean rateLimit;
+
+  @Option(names = "--faults", description = "fault spec, e.g. 500:0.05,429:0.05,reset:0.02,drop:0.05")
+  String faults = "";
+
+  @Option(names = "--seed", description = "seed of the fault schedule (default 1)")
+  long seed = 1;
+
+  @Option(names = "--cms-delay-ms", description = "delay of the asynchronous _cms sync (default "
+      + EmulatorConfig.REALISTIC_CMS_DELAY_MS + ")")
+  long cmsDelayMs = EmulatorConfig.REALISTIC_CMS_DELAY_MS;
+
+  @Option(names = "--entries", description = "JSON file of content types and base entries")
+  Path entries;
+
+  /** Released by {@link #requestStop()} (or never): the command serves until the JVM stops. */
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Makes {@link #call()} save the state (if --state) and return 0; for tests and embedding. */
+  public void requestStop() {
+    stop.countDown();
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      FaultInjector.parse(faults);
+    } catch (IllegalArgumentException e) {
+      err.println("error: --faults: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    EmulatorConfig config = EmulatorConfig.builder().port(port)
+        .credentials(Credentials.fromEnvironment(System.getenv()))
+        .latencyMs(latencyMs).rateLimit(rateLimit).faults(faults).seed(seed)
+        .cmsDelayMs(cmsDelayMs).entriesFile(entries).stateFile(state).build();
+    Emulator emulator;
+    try {
+      emulator = Emulator.start(config);
+    } catch (RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    Thread hook = new Thread(() -> shutdown(emulator), "cspctl-emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println("listening on " + emulator.baseUrl());
+    out.flush();
+    stop.await();
+    Runtime.getRuntime().removeShutdownHook(hook);
+    shutdown(emulator);
+    return 0;
+  }
+
+  private void shutdown(Emulator emulator) {
+    if (state != null) {
+      emulator.save(state);
+    }
+    emulator.close();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.cspctl.emulator;
+
+import java.util.Objects;
+
+/** Checks each API's credentials the way the real services do (see ApiAssumptions). */
+final class Auth {
+  private final Credentials c;
+
+  Auth(Credentials c) {
+    this.c = c;
+  }
+
+  /** authtoken, or authorization: Bearer OAuth; plus x-project-uid. Management tokens fail. */
+  void personalize(Request r) {
+    String authtoken = r.header("authtoken");
+    String authorization = r.header("authorization");
+    boolean ok = eq(c.authtoken(), authtoken) || isOauth(authorization);
+    if (!ok) {
+      throw ApiException.business(401, ApiAssumptions.NOT_LOGGED_IN);
+    }
+    String project = r.header("x-project-uid");
+    if (project == null || project.isBlank()) {
+      throw ApiException.business(ApiAssumptions.MISSING_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
+    }
+    if (!project.equals(c.projectUid())) {
+      throw ApiException.business(ApiAssumptions.WRONG_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
+    }
+  }
+
+  /** api_key (412), then management token / authtoken / OAuth (401). */
+  void cma(Request r) {
+    String apiKey = r.header("api_key");
+    String authorization = r.header("authorization");
+    boolean tokenOk = eq(c.managementToken(), authorization) || isOauth(authorization)
+        || eq(c.authtoken(), r.header("authtoken"));
+    boolean keyOk = eq(c.apiKey(), apiKey);
+    if (ApiAssumptions.CMA_CHECKS_API_KEY_FIRST && !keyOk) {
+      throw ApiException.cma(412, "Api Key is not valid.", ApiAssumptions.CMA_CODE_API_KEY, "api_key", "is not valid.");
+    }
+    if (!tokenOk) {
+      throw ApiException.cma(401, ApiAssumptions.NOT_LOGGED_IN, ApiAssumptions.CMA_CODE_UNAUTHORIZED,
+          "authorization", "is not valid.");
+    }
+    if (!keyOk) {
+      throw ApiException.cma(412, "Api Key is not valid.", ApiAssumptions.CMA_CODE_API_KEY, "api_key", "is not valid.");
+    }
+  }
+
+  private boolean isOauth(String authorization) {
+    if (authorization == null || c.oauthToken() == null) {
+      return false;
+    }
+    return authorization.equals("Bearer " + c.oauthToken())
+        || (ApiAssumptions.PERSONALIZE_ACCEPTS_BARE_OAUTH && authorization.equals(c.oauthToken()));
+  }
+
+  private static boolean eq(String expected, String actual) {
+    return expected != null && actual != null && Objects.equals(expected, actual);
+  }
+}

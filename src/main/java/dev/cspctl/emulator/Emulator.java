@@ -1,0 +1,174 @@
+package dev.cspctl.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running local emulator of the Personalize Management API (at the root) and the CMA
+ * (under {@code /v3}) on one 127.0.0.1 port.
+ *
+ * <pre>{@code
+ * try (Emulator emu = Emulator.start(EmulatorConfig.builder().build())) {
+ *   URI personalize = URI.create(emu.personalizeUrl());   // http://127.0.0.1:PORT
+ *   URI cma = URI.create(emu.cmaUrl());                   // http://127.0.0.1:PORT/v3
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+  private final EmulatorConfig config;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Store store;
+  private final RequestLog log;
+  private final RateLimiter limiter;
+  private final AdminRoutes admin;
+
+  private Emulator(EmulatorConfig config, HttpServer server, ExecutorService executor, Store store,
+      RequestLog log, RateLimiter limiter, AdminRoutes admin) {
+    this.config = config;
+    this.server = server;
+    this.executor = executor;
+    this.store = store;
+    this.log = log;
+    this.limiter = limiter;
+    this.admin = admin;
+  }
+
+  /** Starts serving; loads {@code config.stateFile()} when it exists. */
+  public static Emulator start(EmulatorConfig config) {
+    // Without TCP_NODELAY the JDK server's separate header/body writes meet delayed ACKs: ~40 ms
+    // per request. Read once by the JDK when the first HttpServer is created.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
+    CmsSync sync = new CmsSync(config.credentials().projectUid(), config.cmsDelayMs());
+    EmulatorState initial = config.stateFile() != null && Files.exists(config.stateFile())
+        ? StateFile.load(config.stateFile())
+        : Seeds.fresh(config.entriesFile());
+    Store store = new Store(initial, () -> Seeds.fresh(config.entriesFile()), sync);
+    Router router = new Router();
+    new ProjectResources(store, config).register(router);
+    new Experiences(store, config).register(router);
+    new Versions(store, config, sync).register(router);
+    new UserSessions(config.credentials()).register(router);
+    new VariantGroups(store).register(router);
+    new Entries(store).register(router);
+    new EntryVariants(store).register(router);
+    new Publishing(store).register(router);
+    RequestLog log = new RequestLog();
+    RateLimiter limiter = new RateLimiter(config.rateLimit());
+    FaultInjector faults = new FaultInjector(config.faults(), config.seed());
+    AdminRoutes admin = new AdminRoutes(store, log, limiter);
+    ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
+      Thread t = new Thread(r, "cspctl-emulator");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      HttpServer server = HttpServer.create(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
+      server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin));
+      server.setExecutor(executor);
+      server.start();
+      return new Emulator(config, server, executor, store, log, limiter, admin);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("Cannot bind the emulator to 127.0.0.1:" + config.port(), e);
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Personalize Management API base: same as {@link #baseUrl()}. */
+  public String personalizeUrl() {
+    return baseUrl();
+  }
+
+  /** CMA base: {@code http://127.0.0.1:PORT/v3}. */
+  public String cmaUrl() {
+    return baseUrl() + "/v3";
+  }
+
+  public Credentials credentials() {
+    return config.credentials();
+  }
+
+  public EmulatorConfig config() {
+    return config;
+  }
+
+  /** Requests so far (method, path, status, ms, fault, names of credential headers present). */
+  public List<RequestLog.Entry> requestLog() {
+    return log.entries();
+  }
+
+  /** The whole state as pretty JSON (same as GET /_emulator/state). */
+  public String stateDump() {
+    return store.dump();
+  }
+
+  /** bucket -> {requests, throttled} (same as GET /_emulator/counters). */
+  public Map<String, Map<String, Long>> counters() {
+    return limiter.counters();
+  }
+
+  /** Published version of a base entry (variantUid null) or entry variant, if any. */
+  public OptionalInt publishedVersion(String ct, String entry, String locale, String variantUid, String env) {
+    return store.locked(s -> {
+      ObjectNode p = s.published.get(EmulatorState.publishKey(ct, entry, locale, variantUid, env));
+      return p == null ? OptionalInt.empty() : OptionalInt.of(p.path("version").asInt());
+    });
+  }
+
+  /** Saves the state atomically (temp file, fsync, atomic rename). */
+  public void save(Path file) {
+    store.locked(s -> {
+      StateFile.save(s, file);
+      return null;
+    });
+  }
+
+  /** Saves to {@code config.stateFile()}; throws IllegalStateException when none is configured. */
+  public void save() {
+    if (config.stateFile() == null) {
+      throw new IllegalStateException("no state file configured");
+    }
+    save(config.stateFile());
+  }
+
+  /** Back to the seeded state; clears the request log and counters. */
+  public void reset() {
+    admin.reset();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.cspctl.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Personalize experiences (CRUD) and the project's priority order. */
+final class Experiences {
+  static final Set<String> TYPES = Set.of("SEGMENTED", "AB_TEST");
+  private final Store store;
+  private final EmulatorConfig config;
+
+  Experiences(Store store, EmulatorConfig config) {
+    this.store = store;
+    this.config = config;
+  }
+
+  void register(Router r) {
+    r.add("GET", "/experiences", q -> store.locked(s -> {
+      ArrayNode a = Json.array();
+      if (ApiAssumptions.LIST_EXPERIENCES_BY_PRIORITY) {
+        s.priorityOrder.forEach(uid -> a.add(ExperienceView.summary(s.experiences.get(uid))));
+      } else {
+        s.experiences.values().forEach(e -> a.add(ExperienceView.summary(e)));
+      }
+      return Response.ok(a);
+    }));
+    r.add("POST", "/experiences", q -> store.locked(s -> Response.created(create(s, q.object()))));
+    r.add("GET", "/experiences/{uid}", q -> store.locked(s -> Response.ok(ExperienceView.summary(find(s, q.param("uid"))))));
+    r.add("PUT", "/experiences/{uid}", q -> store.locked(s -> Response.ok(update(s, q.param("uid"), q.object()))));
+    r.add("DELETE", "/experiences/{uid}", q -> store.locked(s -> {
+      ExperienceRecord e = find(s, q.param("uid"));
+      s.experiences.remove(e.uid);
+      s.priorityOrder.remove(e.uid);
+      s.pendingSyncs.removeIf(p -> p.experienceUid.equals(e.uid));
+      return Response.noContent();
+    }));
+    r.add("GET", "/experiences-priority", q -> store.locked(s -> Response.ok(priority(s))));
+    r.add("PUT", "/experiences-priority", q -> store.locked(s -> Response.ok(setPriority(s, q.object()))));
+  }
+
+  static ExperienceRecord find(EmulatorState s, String uid) {
+    ExperienceRecord e = s.experiences.get(uid);
+    if (e == null) {
+      throw ApiException.notFound("EXPERIENCES");
+    }
+    return e;
+  }
+
+  private ObjectNode create(EmulatorState s, ObjectNode body) {
+    String name = ProjectResources.requireText(body, "name");
+    String type = requireType(body);
+    Quotas.check(config.quotas(), s.experiences.size(), Quotas.EXPERIENCES, "EXPERIENCES");
+    ExperienceRecord e = new ExperienceRecord();
+    e.uid = Ids.objectId();
+    e.name = name;
+    e.description = body.path("description").asText("");
+    e.type = type;
+    e.shortUid = Long.toString(s.nextExperienceShortUid++);
+    e.createdAt = Json.now();
+    e.updatedAt = e.createdAt;
+    e.versions.add(Versions.newDraft());
+    s.experiences.put(e.uid, e);
+    s.priorityOrder.add(e.uid);
+    return ExperienceView.summary(e);
+  }
+
+  private ObjectNode update(EmulatorState s, String uid, ObjectNode body) {
+    ExperienceRecord e = find(s, uid);
+    String name = ProjectResources.requireText(body, "name");
+    if (body.has("__type")) {
+      String type = requireType(body);
+      boolean hasVariants = e.versions.stream().anyMatch(v -> !v.path("variants").isEmpty());
+      if (!type.equals(e.type) && hasVariants) {
+        throw ApiException.business(400, ApiAssumptions.CANNOT_CHANGE_TYPE);
+      }
+      e.type = type;
+    }
+    e.name = name;
+    if (body.has("description")) {
+      e.description = body.path("description").asText("");
+    }
+    e.updatedAt = Json.now();
+    return ExperienceView.summary(e);
+  }
+
+  private static String requireType(ObjectNode body) {
+    String type = Json.text(body, "__type");
+    if (type == null || !TYPES.contains(type)) {
+      throw ApiException.validation("__type", ApiAssumptions.NOT_VALID_ENUM);
+    }
+    return type;
+  }
+
+  private static ObjectNode priority(EmulatorState s) {
+    ObjectNode n = Json.object();
+    n.set("priorityOrder", Json.array(s.priorityOrder));
+    return n;
+  }
+
+  private static ObjectNode setPriority(EmulatorState s, ObjectNode body) {
+    JsonNode order = body.get("priorityOrder");
+    if (order == null || !order.isArray()) {
+      throw ApiException.validation("priorityOrder", ApiAssumptions.notArray("PRIORITY_ORDER"));
+    }
+    List<String> uids = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode u : order) {
+      String uid = u.asText();
+      if (!u.isTextual() || !s.experiences.containsKey(uid) || !seen.add(uid)) {
+        throw ApiException.business(400, ApiAssumptions.INVALID_EXPERIENCES);
+      }
+      uids.add(uid);
+    }
+    if (!seen.containsAll(s.experiences.keySet())) {
+      throw ApiException.business(400, ApiAssumptions.MISSING_EXPERIENCES);
+    }
+    s.priorityOrder = uids;
+    return priority(s);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.cspctl.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Experience versions and their DRAFT/ACTIVE/PAUSED/ARCHIVED state machine. */
+final class Versions {
+  private static final String P = "personalize.EXPERIENCES.VERSIONS.";
+  static final String DRAFT_EXISTS = P + "CANNOT_CREATE_VERSION_AS_DRAFT_ALREADY_EXISTS";
+  static final String LOCKED = P + "CANNOT_UPDATE_LOCKED_VERSION";
+  static final String CANNOT_DRAFT = P + "CANNOT_MARK_VERSION_AS_DRAFT";
+
+  private final Store store;
+  private final EmulatorConfig config;
+  private final CmsSync sync;
+
+  Versions(Store store, EmulatorConfig config, CmsSync sync) {
+    this.store = store;
+    this.config = config;
+    this.sync = sync;
+  }
+
+  void register(Router r) {
+    String base = "/experiences/{uid}/versions";
+    r.add("GET", base, q -> store.locked(s -> Response.ok(ExperienceView.versions(Experiences.find(s, q.param("uid"))))));
+    r.add("POST", base, q -> store.locked(s -> Response.created(create(s, q))));
+    r.add("PUT", base + "/{vuid}", q -> store.locked(s -> Response.ok(update(s, q))));
+    r.add("DELETE", base + "/{vuid}", q -> store.locked(s -> delete(s, q)));
+  }
+
+  static ObjectNode newDraft() {
+    ObjectNode v = Json.object();
+    v.put("uid", Ids.objectId());
+    v.put("status", "DRAFT");
+    v.set("variants", Json.array());
+    v.set("metrics", Json.array());
+    v.put("createdAt", Json.now());
+    v.put("updatedAt", Json.now());
+    return v;
+  }
+
+  private ObjectNode create(EmulatorState s, Request q) {
+    ExperienceRecord e = Experiences.find(s, q.param("uid"));
+    if (e.versions.stream().anyMatch(v -> "DRAFT".equals(Json.text(v, "status")))) {
+      throw ApiException.business(400, DRAFT_EXISTS);
+    }
+    ObjectNode draft = newDraft();
+    ObjectNode body = q.object();
+    if (ApiAssumptions.POST_VERSION_ACCEPTS_BODY && body.has("variants")) {
+      VersionValidator val = new VersionValidator(s, config.quotas());
+      ArrayNode variants = val.variants(body, e.type);
+      ArrayNode metrics = val.metrics(body);
+      val.throwIfAny();
+      assignShortUids(e, variants);
+      draft.set("variants", variants);
+      draft.set("metrics", metrics);
+      scheduleSync(s, e, variants);
+    }
+    e.versions.add(draft);
+    e.updatedAt = Json.now();
+    return draft;
+  }
+
+  private ObjectNode update(EmulatorState s, Request q) {
+    ExperienceRecord e = Experiences.find(s, q.param("uid"));
+    ObjectNode version = find(e, q.param("vuid"));
+    ObjectNode body = q.object();
+    VersionValidator val = new VersionValidator(s, config.quotas());
+    String target = val.status(body);
+    ArrayNode variants = val.variants(body, e.type);
+    ArrayNode metrics = val.metrics(body);
+    val.throwIfAny();
+    String current = Json.text(version, "status");
+    if ("DRAFT".equals(current)) {
+      checkShortUids(e, variants);
+      if ("PAUSED".equals(target)) {
+        throw ApiException.business(400, ApiAssumptions.INVALID_TRANSITION);
+      }
+      assignShortUids(e, variants);
+      version.set("variants", variants);
+      version.set("metrics", metrics);
+      if ("ACTIVE".equals(target)) {
+        archiveLive(e, version);
+      }
+      scheduleSync(s, e, variants);
+    } else {
+      if ("DRAFT".equals(target) && !ApiAssumptions.ARCHIVED.equals(current)) {
+        throw ApiException.business(400, CANNOT_DRAFT);
+      }
+      if (ApiAssumptions.ARCHIVED.equals(current)
+          || !LockedContent.same(version, variants, metrics)) {
+        throw ApiException.business(400, LOCKED);
+      }
+      if ("ACTIVE".equals(target) && !"ACTIVE".equals(current)) {
+        archiveLive(e, version);
+      }
+    }
+    version.put("status", target);
+    version.put("updatedAt", Json.now());
+    e.updatedAt = Json.now();
+    return version;
+  }
+
+  private Response delete(EmulatorState s, Request q) {
+    ExperienceRecord e = Experiences.find(s, q.param("uid"));
+    ObjectNode version = find(e, q.param("vuid"));
+    String st = Json.text(version, "status");
+    if ("ACTIVE".equals(st) || "PAUSED".equals(st)) {
+      throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_LIVE_VERSION);
+    }
+    e.versions.remove(version);
+    return Response.noContent();
+  }
+
+  private static ObjectNode find(ExperienceRecord e, String vuid) {
+    return e.versions.stream().filter(v -> vuid.equals(Json.text(v, "uid"))).findFirst()
+        .orElseThrow(() -> ApiException.notFound("EXPERIENCES.VERSIONS"));
+  }
+
+  /** Activating archives the other ACTIVE (and, by our reading, PAUSED) versions. */
+  private static void archiveLive(ExperienceRecord e, ObjectNode activated) {
+    for (ObjectNode v : e.versions) {
+      String st = Json.text(v, "status");
+      boolean live = "ACTIVE".equals(st) || ("PAUSED".equals(st) && ApiAssumptions.ACTIVATION_ARCHIVES_PAUSED);
+      if (v != activated && live) {
+        v.put("status", ApiAssumptions.ARCHIVED);
+        v.put("updatedAt", Json.now());
+      }
+    }
+  }
+
+  /** Every sent shortUid must be one the experience already knows, and unique in the body. */
+  private static void checkShortUids(ExperienceRecord e, ArrayNode variants) {
+    Set<String> known = new HashSet<>(e.cmsVariants.keySet());
+    e.versions.forEach(v -> v.path("variants").forEach(x -> known.add(x.path("shortUid").asText())));
+    Set<String> seen = new HashSet<>();
+    VersionValidator val = new VersionValidator(null, false);
+    for (int i = 0; i < variants.size(); i++) {
+      JsonNode su = variants.get(i).get("shortUid");
+      if (su == null || su.isNull()) {
+        continue;
+      }
+      if (!known.contains(su.asText()) || !seen.add(su.asText())) {
+        val.add(ApiAssumptions.variantField(i, "shortUid"), ApiAssumptions.UNKNOWN_SHORT_UID);
+      }
+    }
+    val.throwIfAny();
+  }
+
+  private static void assignShortUids(ExperienceRecord e, ArrayNode variants) {
+    for (JsonNode v : variants) {
+      JsonNode su = v.get("shortUid");
+      if (su == null || su.isNull()) {
+        ((ObjectNode) v).put("shortUid", Long.toString(e.variantHighWater++));
+      } else {
+        ((ObjectNode) v).put("shortUid", su.asText());
+      }
+    }
+  }
+
+  private void scheduleSync(EmulatorState s, ExperienceRecord e, ArrayNode variants) {
+    Map<String, String> names = new LinkedHashMap<>();
+    variants.forEach(v -> names.put(v.path("shortUid").asText(), Json.text(v, "name")));
+    sync.schedule(s, e, names);
+  }
+}
