@@ -19,7 +19,7 @@ record BenchProject(int attributes, int events, int audiences, int experiences, 
   }
 
   static BenchProject quick() {
-    return new BenchProject(3, 3, 6, 6, 3, 2);
+    return new BenchProject(2, 2, 4, 4, 2, 2);
   }
 
   /** Size from system properties {@code bench.attributes} ... {@code bench.entries}, else {@code base}. */

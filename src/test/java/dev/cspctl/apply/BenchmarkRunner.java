@@ -157,6 +157,9 @@ final class BenchmarkRunner {
         .put("wallSeconds", round(wall)).put("boundSeconds", round(bound)).put("bindingBucket", binding)
         .put("cmsWaitSeconds", cmsWait).put("ratio", bound == 0 ? 0 : round(wall / bound)).put("total429", total429)
         .put("peakHeapMb", round(peak / (1024.0 * 1024.0)));
+    if (plan.changes().size() <= 3) {
+      plan.changes().forEach(c -> o.withArray("changeDetails").add(c.action() + " " + c.key() + " " + c.diffs() + " " + c.notes()));
+    }
     out.printf(Locale.ROOT, "%-40s wall %7.2f s  bound %7.2f s (%s%s)  wall/bound %.2f  requests %s  429s %d  writes %d  peak heap %.0f MB%n",
         name, wall, bound, binding, cmsWait > 0 ? " + _cms" : "", bound == 0 ? 0 : wall / bound, buckets, total429, writes,
         peak / (1024.0 * 1024.0));

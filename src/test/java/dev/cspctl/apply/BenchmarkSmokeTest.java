@@ -16,7 +16,7 @@ class BenchmarkSmokeTest {
   @Test
   void quickBenchmarkCompletesAndEndsWithOneJsonLine() throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    new BenchmarkRunner(new BenchmarkRunner.Settings(BenchProject.quick(), 20, 50, 8, 4, true), work,
+    new BenchmarkRunner(new BenchmarkRunner.Settings(BenchProject.quick(), 10, 50, 8, 4, true), work,
         new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
     String printed = buffer.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
