@@ -24,6 +24,9 @@ class Benchmark {
 
   @Test
   void benchmark() throws IOException {
+    // One INFO line per request would bury the figures; -Dbench.httpLog=INFO brings them back.
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("cspctl.http"))
+        .setLevel(ch.qos.logback.classic.Level.toLevel(System.getProperty("bench.httpLog", "WARN")));
     ObjectNode json = new BenchmarkRunner(BenchmarkRunner.Settings.fromProperties(BenchProject.defaults(), 300, true), work,
         System.out).run();
     Files.createDirectories(Path.of("target"));
