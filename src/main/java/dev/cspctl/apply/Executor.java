@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -27,22 +28,28 @@ public final class Executor {
 
   public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
     long started = System.nanoTime();
-    Map<String, Step> byId = new HashMap<>();
+    Map<String, Integer> order = new HashMap<>();
     Map<String, Integer> waiting = new HashMap<>();
     Map<String, List<Step>> dependents = new HashMap<>();
     for (Step s : steps) {
-      byId.put(s.id(), s);
+      order.put(s.id(), order.size());
       waiting.put(s.id(), s.dependsOn().size());
       for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
     }
     List<StepOutcome> outcomes = new ArrayList<>();
     Map<String, StepOutcome.Status> status = new HashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "cspctl-apply");
-      t.setDaemon(true);
-      return t;
-    });
-    ExecutorCompletionService<StepOutcome> completion = new ExecutorCompletionService<>(pool);
+    // Ready steps wait in plan order, not arrival order: a step that just became ready (the
+    // publish of an experience whose entry variants are written) goes before later experiences'
+    // steps, so each experience's chain finishes early and the 1/s bulk publishes spread over
+    // the run instead of queueing at its end.
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
+        new PriorityBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "cspctl-apply-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    BlockingQueue<Object> done = new LinkedBlockingQueue<>();
     AtomicInteger startedCount = new AtomicInteger();
     int total = steps.size();
     int inFlight = 0;
@@ -51,25 +58,30 @@ public final class Executor {
     try {
       while (!ready.isEmpty() || inFlight > 0) {
         for (Step s : ready) {
-          int index = startedCount.incrementAndGet();
-          completion.submit(() -> runOne(s, action, progress, index, total));
+          pool.execute(new Ranked(order.get(s.id()), () -> {
+            try {
+              done.add(runOne(s, action, progress, startedCount.incrementAndGet(), total));
+            } catch (Throwable t) {
+              done.add(t);
+            }
+          }));
           inFlight++;
         }
         ready.clear();
         if (inFlight == 0) break;
-        StepOutcome done = take(completion);
+        StepOutcome finished = take(done);
         inFlight--;
-        outcomes.add(done);
-        status.put(done.step().id(), done.status());
-        progress.finished(done, outcomes.size(), total);
-        if (done.status() == StepOutcome.Status.DONE) {
-          for (Step d : dependents.getOrDefault(done.step().id(), List.of())) {
+        outcomes.add(finished);
+        status.put(finished.step().id(), finished.status());
+        progress.finished(finished, outcomes.size(), total);
+        if (finished.status() == StepOutcome.Status.DONE) {
+          for (Step d : dependents.getOrDefault(finished.step().id(), List.of())) {
             if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
           }
         } else {
-          skipDependents(done.step(), dependents, status, outcomes, progress, total);
+          skipDependents(finished.step(), dependents, status, outcomes, progress, total);
         }
-        ready.sort((a, b) -> Integer.compare(steps.indexOf(a), steps.indexOf(b)));
+        ready.sort((a, b) -> Integer.compare(order.get(a.id()), order.get(b.id())));
       }
     } finally {
       pool.shutdownNow();
@@ -77,16 +89,29 @@ public final class Executor {
     return new ApplyResult(outcomes, (System.nanoTime() - started) / 1_000_000);
   }
 
-  private static StepOutcome take(ExecutorCompletionService<StepOutcome> completion) {
+  /** A pool task ordered by its step's position in the plan. */
+  private record Ranked(int rank, Runnable task) implements Runnable, Comparable<Ranked> {
+    @Override
+    public void run() {
+      task.run();
+    }
+
+    @Override
+    public int compareTo(Ranked o) {
+      return Integer.compare(rank, o.rank);
+    }
+  }
+
+  private static StepOutcome take(BlockingQueue<Object> done) {
+    Object o;
     try {
-      Future<StepOutcome> f = completion.take();
-      return f.get();
+      o = done.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApplyException("apply interrupted");
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new ApplyException("step runner crashed: " + e.getCause(), e.getCause());
     }
+    if (o instanceof Throwable t) throw new ApplyException("step runner crashed: " + t, t);
+    return (StepOutcome) o;
   }
 
   private static StepOutcome runOne(Step s, Function<Step, String> action, ProgressListener progress, int index, int total) {
