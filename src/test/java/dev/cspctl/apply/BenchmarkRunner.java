@@ -73,11 +73,12 @@ final class BenchmarkRunner {
     ObjectNode phases = json.putObject("phases");
     HeapSampler heap = new HeapSampler();
     try (E2E e2e = harness(seed)) {
-      phases.set("planEmpty", measure(e2e, heap, "plan (empty project)", () -> plan(e2e, desired, settings.readParallelism())));
-      phases.set("applyFromEmpty", measure(e2e, heap, "apply (from empty)", () -> apply(e2e, desired, settings.readParallelism(), settings.applyParallelism())));
-      phases.set("planNoChanges", measure(e2e, heap, "plan (no changes)", () -> plan(e2e, desired, settings.readParallelism())));
+      phases.set("planEmpty", measure(e2e, heap, "plan (empty project)", mark -> plan(e2e, desired, settings.readParallelism())));
+      phases.set("applyFromEmpty", measure(e2e, heap, "apply (from empty)",
+          mark -> apply(e2e, desired, settings.readParallelism(), settings.applyParallelism(), mark)));
+      phases.set("planNoChanges", measure(e2e, heap, "plan (no changes)", mark -> plan(e2e, desired, settings.readParallelism())));
       phases.set("apply10pct", measure(e2e, heap, "apply (10% change: " + changedCount + " experiences' content, "
-          + changedCount + " audiences)", () -> apply(e2e, changed, settings.readParallelism(), settings.applyParallelism())));
+          + changedCount + " audiences)", mark -> apply(e2e, changed, settings.readParallelism(), settings.applyParallelism(), mark)));
       Plan after = plan(e2e, changed, settings.readParallelism());
       json.put("convergedAfter10pct", after.changes().isEmpty());
     } finally {
@@ -86,7 +87,7 @@ final class BenchmarkRunner {
     if (settings.naive()) {
       try (E2E naive = harness(seed)) {
         ObjectNode n = measure(naive, new HeapSampler(), "naive baseline: apply from empty, one request at a time",
-            () -> apply(naive, desired, 1, 1));
+            mark -> apply(naive, desired, 1, 1, mark));
         json.set("naiveApplyFromEmpty", n);
         double ratio = n.path("wallSeconds").asDouble() / phases.path("applyFromEmpty").path("wallSeconds").asDouble();
         json.put("naiveOverCspctl", round(ratio));
@@ -108,9 +109,10 @@ final class BenchmarkRunner {
   }
 
   /** What {@code cspctl apply --auto-approve DIR} does: read, plan, run the steps. */
-  static Plan apply(E2E e2e, DesiredState d, int readParallelism, int applyParallelism) {
+  static Plan apply(E2E e2e, DesiredState d, int readParallelism, int applyParallelism, Runnable mark) {
     LiveState live = new StateReader(e2e.clients.personalize(), e2e.clients.cma(), readParallelism).read(E2E.scope(d));
     Plan plan = new Planner().plan(d, live, new PlanOptions(false, Set.of()));
+    mark.run();
     ApplyResult r = new Applier(e2e.clients.personalize(), e2e.clients.cma(), d.project().publish(), Duration.ofSeconds(60),
         applyParallelism).apply(plan, live, ProgressListener.NONE);
     if (!r.succeeded()) {
@@ -120,13 +122,19 @@ final class BenchmarkRunner {
     return plan;
   }
 
-  private ObjectNode measure(E2E e2e, HeapSampler heap, String name, java.util.function.Supplier<Plan> phase) {
+  private ObjectNode measure(E2E e2e, HeapSampler heap, String name, java.util.function.Function<Runnable, Plan> phase) {
     Map<String, Map<String, Long>> before = e2e.emulator.counters();
     int logBefore = e2e.emulator.requestLog().size();
     heap.reset();
+    List<Map<String, Map<String, Long>>> marks = new ArrayList<>();
     long t0 = System.nanoTime();
-    Plan plan = phase.get();
-    double wall = (System.nanoTime() - t0) / 1e9;
+    long[] markNanos = {0};
+    Plan plan = phase.apply(() -> {
+      marks.add(e2e.emulator.counters());
+      markNanos[0] = System.nanoTime();
+    });
+    long t1 = System.nanoTime();
+    double wall = (t1 - t0) / 1e9;
     long peak = heap.peakBytes();
     Map<String, Map<String, Long>> after = e2e.emulator.counters();
     List<RequestLog.Entry> log = e2e.emulator.requestLog();
@@ -136,8 +144,6 @@ final class BenchmarkRunner {
     ObjectNode o = M.createObjectNode();
     ObjectNode buckets = o.putObject("requests");
     ObjectNode throttled = o.putObject("throttled429");
-    double bound = 0;
-    String binding = "";
     long total429 = 0;
     for (String b : List.of("PERSONALIZE", "CMA_READ", "CMA_WRITE", "BULK")) {
       long req = after.get(b).get("requests") - before.get(b).get("requests");
@@ -145,25 +151,52 @@ final class BenchmarkRunner {
       buckets.put(b, req);
       throttled.put(b, thr);
       total429 += thr;
-      double seconds = (req - thr) / RATES.get(b);
-      if (seconds > bound) {
-        bound = seconds;
-        binding = b;
-      }
     }
     double cmsWait = versionWrites ? settings.cmsDelayMs() / 1000.0 : 0;
-    bound += cmsWait;
+    String[] binding = {""};
+    double bound = bound(before, after, binding) + cmsWait;
     o.put("steps", plan.steps().size()).put("changes", plan.changes().size()).put("writes", writes)
-        .put("wallSeconds", round(wall)).put("boundSeconds", round(bound)).put("bindingBucket", binding)
+        .put("wallSeconds", round(wall)).put("boundSeconds", round(bound)).put("bindingBucket", binding[0])
         .put("cmsWaitSeconds", cmsWait).put("ratio", bound == 0 ? 0 : round(wall / bound)).put("total429", total429)
         .put("peakHeapMb", round(peak / (1024.0 * 1024.0)));
+    String staged = "";
+    if (!marks.isEmpty()) {
+      // read+plan must finish before apply starts: the two stages cannot share a bucket's time
+      String[] b1 = {""};
+      String[] b2 = {""};
+      double readStage = bound(before, marks.get(0), b1);
+      double applyStage = bound(marks.get(0), after, b2) + cmsWait;
+      double stagedBound = readStage + applyStage;
+      o.put("readStageWallSeconds", round((markNanos[0] - t0) / 1e9)).put("readStageBoundSeconds", round(readStage))
+          .put("applyStageWallSeconds", round((t1 - markNanos[0]) / 1e9)).put("applyStageBoundSeconds", round(applyStage))
+          .put("applyStageBindingBucket", b2[0]).put("stagedBoundSeconds", round(stagedBound))
+          .put("ratioStaged", round(wall / stagedBound));
+      staged = String.format(Locale.ROOT, "%n%40s read+plan %.2f s (bound %.2f %s), apply steps %.2f s (bound %.2f %s%s); staged bound %.2f s, wall/staged %.2f",
+          "", (markNanos[0] - t0) / 1e9, readStage, b1[0], (t1 - markNanos[0]) / 1e9, applyStage, b2[0], cmsWait > 0 ? " + _cms" : "",
+          stagedBound, wall / stagedBound);
+    }
     if (plan.changes().size() <= 3) {
       plan.changes().forEach(c -> o.withArray("changeDetails").add(c.action() + " " + c.key() + " " + c.diffs() + " " + c.notes()));
     }
-    out.printf(Locale.ROOT, "%-40s wall %7.2f s  bound %7.2f s (%s%s)  wall/bound %.2f  requests %s  429s %d  writes %d  peak heap %.0f MB%n",
-        name, wall, bound, binding, cmsWait > 0 ? " + _cms" : "", bound == 0 ? 0 : wall / bound, buckets, total429, writes,
-        peak / (1024.0 * 1024.0));
+    out.printf(Locale.ROOT, "%-40s wall %7.2f s  bound %7.2f s (%s%s)  wall/bound %.2f  requests %s  429s %d  writes %d  peak heap %.0f MB%s%n",
+        name, wall, bound, binding[0], cmsWait > 0 ? " + _cms" : "", bound == 0 ? 0 : wall / bound, buckets, total429, writes,
+        peak / (1024.0 * 1024.0), staged);
     return o;
+  }
+
+  /** max over buckets of (admitted requests between the two snapshots) / (server rate). */
+  private static double bound(Map<String, Map<String, Long>> from, Map<String, Map<String, Long>> to, String[] binding) {
+    double bound = 0;
+    for (String b : List.of("PERSONALIZE", "CMA_READ", "CMA_WRITE", "BULK")) {
+      long req = to.get(b).get("requests") - from.get(b).get("requests");
+      long thr = to.get(b).get("throttled") - from.get(b).get("throttled");
+      double seconds = (req - thr) / RATES.get(b);
+      if (seconds > bound) {
+        bound = seconds;
+        binding[0] = b;
+      }
+    }
+    return bound;
   }
 
   static double round(double d) {
