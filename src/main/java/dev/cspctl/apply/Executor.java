@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Runs a plan's steps as their dependency graph: a step starts once every step it depends on is
  * done; independent steps run concurrently (bounded by a pool; the HTTP transport's token
  * buckets bound the request rate); dependents of a failed step are skipped with the reason,
- * independent branches go on. {@code parallelism == 1} runs serially in plan order.
+ * independent branches go on. {@code parallelism == 1} runs serially, one resource after another.
  */
 public final class Executor {
   private final int parallelism;
@@ -28,20 +28,24 @@ public final class Executor {
 
   public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
     long started = System.nanoTime();
-    Map<String, Integer> order = new HashMap<>();
+    Map<String, Long> order = new HashMap<>();
+    Map<String, Integer> groupFirst = new HashMap<>();
     Map<String, Integer> waiting = new HashMap<>();
     Map<String, List<Step>> dependents = new HashMap<>();
-    for (Step s : steps) {
-      order.put(s.id(), order.size());
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      int first = groupFirst.computeIfAbsent(group(s), g -> groupFirst.size());
+      order.put(s.id(), ((long) first << 32) | i);
       waiting.put(s.id(), s.dependsOn().size());
       for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
     }
     List<StepOutcome> outcomes = new ArrayList<>();
     Map<String, StepOutcome.Status> status = new HashMap<>();
-    // Ready steps wait in plan order, not arrival order: a step that just became ready (the
-    // publish of an experience whose entry variants are written) goes before later experiences'
-    // steps, so each experience's chain finishes early and the 1/s bulk publishes spread over
-    // the run instead of queueing at its end.
+    // Ready steps wait by resource (an experience with all its steps), then plan order, not in
+    // arrival order: a step that just became ready (the publish of an experience whose entry
+    // variants are written) goes before later experiences' steps, so each experience's chain
+    // finishes early and the 1/s bulk publishes spread over the run instead of queueing at its
+    // end (the plan itself is ordered by step type: all creates, then all versions, ...).
     AtomicInteger threads = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
         new PriorityBlockingQueue<>(), r -> {
@@ -81,7 +85,7 @@ public final class Executor {
         } else {
           skipDependents(finished.step(), dependents, status, outcomes, progress, total);
         }
-        ready.sort((a, b) -> Integer.compare(order.get(a.id()), order.get(b.id())));
+        ready.sort((a, b) -> Long.compare(order.get(a.id()), order.get(b.id())));
       }
     } finally {
       pool.shutdownNow();
@@ -89,8 +93,14 @@ public final class Executor {
     return new ApplyResult(outcomes, (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** A pool task ordered by its step's position in the plan. */
-  private record Ranked(int rank, Runnable task) implements Runnable, Comparable<Ranked> {
+  /** The resource a step belongs to: its experience for the experience's content steps. */
+  private static String group(Step s) {
+    String experience = s.args().path("experience").asText("");
+    return experience.isEmpty() ? s.resource() : experience;
+  }
+
+  /** A pool task ordered by its rank (resource first, then position in the plan). */
+  private record Ranked(long rank, Runnable task) implements Runnable, Comparable<Ranked> {
     @Override
     public void run() {
       task.run();
@@ -98,7 +108,7 @@ public final class Executor {
 
     @Override
     public int compareTo(Ranked o) {
-      return Integer.compare(rank, o.rank);
+      return Long.compare(rank, o.rank);
     }
   }
 
