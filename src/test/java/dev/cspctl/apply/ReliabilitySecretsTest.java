@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets: every command (validate, plan in every format with a saved plan, apply of a folder and
- * of a saved plan, drift with a report, export, and the emulator itself in a child JVM) run at
+ * of a saved plan, drift with a report, and the emulator itself in a child JVM) run at
  * {@code -v} with known secret values in the environment (authtoken, OAuth token, management
- * token, password); every stdout, stderr, log line, plan file, report, exported file and the
+ * token, password); every stdout, stderr, log line, plan file, report and the
  * emulator's state file is scanned: zero occurrences.
  */
 @Tag("slow")
@@ -102,7 +102,7 @@ class ReliabilitySecretsTest {
     });
     String text = everything.toString();
     Reliability.result(String.format("secrets: %d commands at -v (validate, plan x5 formats, apply dir + saved plan, drift x2 reports, "
-        + "export, plan/drift with email+password login, a refused token, emulator child JVM); %d chars of output/logs and %d files "
+        + "plan/drift with email+password login, a refused token, emulator child JVM); %d chars of output/logs and %d files "
         + "(plans, reports, emulator state, child logs) scanned for %d secrets: %d occurrences%s; HTTP lines logged: %d; exit codes %s",
         commands, text.length(), files, secrets.size(), found.size(), found.isEmpty() ? "" : " " + found,
         count(text, " -> "), outputs.stream().map(o -> o.lines().findFirst().orElse("").replaceAll(".* -> exit ", "")).toList()));
