@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,70 +25,109 @@ public final class Executor {
   }
 
   public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
-    long started = System.nanoTime();
-    Map<String, Long> order = new HashMap<>();
-    Map<String, Integer> groupFirst = new HashMap<>();
-    Map<String, Integer> waiting = new HashMap<>();
-    Map<String, List<Step>> dependents = new HashMap<>();
-    for (int i = 0; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      int first = groupFirst.computeIfAbsent(group(s), g -> groupFirst.size());
-      order.put(s.id(), ((long) first << 32) | i);
-      waiting.put(s.id(), s.dependsOn().size());
-      for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
-    }
-    List<StepOutcome> outcomes = new ArrayList<>();
-    Map<String, StepOutcome.Status> status = new HashMap<>();
-    // Ready steps wait by resource (an experience with all its steps), then plan order, not in
-    // arrival order: a step that just became ready (the publish of an experience whose entry
-    // variants are written) goes before later experiences' steps, so each experience's chain
-    // finishes early and the 1/s bulk publishes spread over the run instead of queueing at its
-    // end (the plan itself is ordered by step type: all creates, then all versions, ...).
-    AtomicInteger threads = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
-        new PriorityBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "cspctl-apply-" + threads.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    BlockingQueue<Object> done = new LinkedBlockingQueue<>();
-    AtomicInteger startedCount = new AtomicInteger();
-    int total = steps.size();
-    int inFlight = 0;
-    List<Step> ready = new ArrayList<>();
-    for (Step s : steps) if (s.dependsOn().isEmpty()) ready.add(s);
-    try {
-      while (!ready.isEmpty() || inFlight > 0) {
-        for (Step s : ready) {
-          pool.execute(new Ranked(order.get(s.id()), () -> {
-            try {
-              done.add(runOne(s, action, progress, startedCount.incrementAndGet(), total));
-            } catch (Throwable t) {
-              done.add(t);
-            }
-          }));
-          inFlight++;
-        }
-        ready.clear();
-        if (inFlight == 0) break;
-        StepOutcome finished = take(done);
-        inFlight--;
-        outcomes.add(finished);
-        status.put(finished.step().id(), finished.status());
-        progress.finished(finished, outcomes.size(), total);
-        if (finished.status() == StepOutcome.Status.DONE) {
-          for (Step d : dependents.getOrDefault(finished.step().id(), List.of())) {
-            if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
-          }
-        } else {
-          skipDependents(finished.step(), dependents, status, outcomes, progress, total);
-        }
-        ready.sort((a, b) -> Long.compare(order.get(a.id()), order.get(b.id())));
+    return new Run(steps, action, progress).run();
+  }
+
+  /** One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step. */
+  private final class Run {
+    private final List<Step> steps;
+    private final Function<Step, String> action;
+    private final ProgressListener progress;
+    private final Map<String, Long> rank = new HashMap<>();
+    private final Map<String, Integer> waiting = new HashMap<>();
+    private final Map<String, List<Step>> dependents = new HashMap<>();
+    private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final Map<String, StepOutcome.Status> status = new HashMap<>();
+    private final AtomicInteger startedCount = new AtomicInteger();
+    private ThreadPoolExecutor pool;
+    private int inFlight;
+    private Throwable crash;
+
+    Run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
+      this.steps = steps;
+      this.action = action;
+      this.progress = progress;
+      Map<String, Integer> groupFirst = new HashMap<>();
+      for (int i = 0; i < steps.size(); i++) {
+        Step s = steps.get(i);
+        int first = groupFirst.computeIfAbsent(group(s), g -> groupFirst.size());
+        rank.put(s.id(), ((long) first << 32) | i);
+        waiting.put(s.id(), s.dependsOn().size());
+        for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
-    } finally {
-      pool.shutdownNow();
     }
-    return new ApplyResult(outcomes, (System.nanoTime() - started) / 1_000_000);
+
+    ApplyResult run() {
+      long started = System.nanoTime();
+      // Ready steps wait by resource (an experience with all its steps), then plan order, not in
+      // arrival order: a step that just became ready (the publish of an experience whose entry
+      // variants are written) goes before later experiences' steps, so each experience's chain
+      // finishes early and the 1/s bulk publishes spread over the run instead of queueing at its
+      // end (the plan itself is ordered by step type: all creates, then all versions, ...). The
+      // worker that finishes a step queues its dependents before it takes its next task, so the
+      // choice is made among all ready steps.
+      AtomicInteger threads = new AtomicInteger();
+      pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "cspctl-apply-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      pool.prestartAllCoreThreads();
+      try {
+        synchronized (this) {
+          List<Step> ready = new ArrayList<>();
+          for (Step s : steps) if (s.dependsOn().isEmpty()) ready.add(s);
+          submitAll(ready);
+          while (inFlight > 0 && crash == null) wait();
+          if (crash != null) throw new ApplyException("step runner crashed: " + crash, crash);
+          return new ApplyResult(new ArrayList<>(outcomes), (System.nanoTime() - started) / 1_000_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApplyException("apply interrupted");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    /** Caller holds the monitor. */
+    private void submitAll(List<Step> ready) {
+      ready.sort((a, b) -> Long.compare(rank.get(a.id()), rank.get(b.id())));
+      for (Step s : ready) {
+        inFlight++;
+        pool.execute(new Ranked(rank.get(s.id()), () -> execute(s)));
+      }
+    }
+
+    private void execute(Step s) {
+      StepOutcome done = null;
+      Throwable failure = null;
+      try {
+        done = runOne(s, action, progress, startedCount.incrementAndGet(), steps.size());
+      } catch (Throwable t) {
+        failure = t;
+      }
+      synchronized (this) {
+        inFlight--;
+        if (failure != null) {
+          crash = failure;
+        } else {
+          outcomes.add(done);
+          status.put(s.id(), done.status());
+          progress.finished(done, outcomes.size(), steps.size());
+          if (done.status() == StepOutcome.Status.DONE) {
+            List<Step> ready = new ArrayList<>();
+            for (Step d : dependents.getOrDefault(s.id(), List.of())) {
+              if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
+            }
+            if (crash == null) submitAll(ready);
+          } else {
+            skipDependents(s, dependents, status, outcomes, progress, steps.size());
+          }
+        }
+        notifyAll();
+      }
+    }
   }
 
   /** The resource a step belongs to: its experience for the experience's content steps. */
@@ -110,18 +147,6 @@ public final class Executor {
     public int compareTo(Ranked o) {
       return Long.compare(rank, o.rank);
     }
-  }
-
-  private static StepOutcome take(BlockingQueue<Object> done) {
-    Object o;
-    try {
-      o = done.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApplyException("apply interrupted");
-    }
-    if (o instanceof Throwable t) throw new ApplyException("step runner crashed: " + t, t);
-    return (StepOutcome) o;
   }
 
   private static StepOutcome runOne(Step s, Function<Step, String> action, ProgressListener progress, int index, int total) {
