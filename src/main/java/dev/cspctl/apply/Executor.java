@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -16,7 +15,7 @@ import java.util.function.Function;
  * Runs a plan's steps as their dependency graph: a step starts once every step it depends on is
  * done; independent steps run concurrently (bounded by a pool; the HTTP transport's token
  * buckets bound the request rate); dependents of a failed step are skipped with the reason,
- * independent branches go on. {@code parallelism == 1} runs serially in plan order.
+ * independent branches go on. {@code parallelism == 1} runs serially, one resource after another.
  */
 public final class Executor {
   private final int parallelism;
@@ -26,66 +25,127 @@ public final class Executor {
   }
 
   public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
-    long started = System.nanoTime();
-    Map<String, Step> byId = new HashMap<>();
-    Map<String, Integer> waiting = new HashMap<>();
-    Map<String, List<Step>> dependents = new HashMap<>();
-    for (Step s : steps) {
-      byId.put(s.id(), s);
-      waiting.put(s.id(), s.dependsOn().size());
-      for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
-    }
-    List<StepOutcome> outcomes = new ArrayList<>();
-    Map<String, StepOutcome.Status> status = new HashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "cspctl-apply");
-      t.setDaemon(true);
-      return t;
-    });
-    ExecutorCompletionService<StepOutcome> completion = new ExecutorCompletionService<>(pool);
-    AtomicInteger startedCount = new AtomicInteger();
-    int total = steps.size();
-    int inFlight = 0;
-    List<Step> ready = new ArrayList<>();
-    for (Step s : steps) if (s.dependsOn().isEmpty()) ready.add(s);
-    try {
-      while (!ready.isEmpty() || inFlight > 0) {
-        for (Step s : ready) {
-          int index = startedCount.incrementAndGet();
-          completion.submit(() -> runOne(s, action, progress, index, total));
-          inFlight++;
-        }
-        ready.clear();
-        if (inFlight == 0) break;
-        StepOutcome done = take(completion);
-        inFlight--;
-        outcomes.add(done);
-        status.put(done.step().id(), done.status());
-        progress.finished(done, outcomes.size(), total);
-        if (done.status() == StepOutcome.Status.DONE) {
-          for (Step d : dependents.getOrDefault(done.step().id(), List.of())) {
-            if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
-          }
-        } else {
-          skipDependents(done.step(), dependents, status, outcomes, progress, total);
-        }
-        ready.sort((a, b) -> Integer.compare(steps.indexOf(a), steps.indexOf(b)));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return new ApplyResult(outcomes, (System.nanoTime() - started) / 1_000_000);
+    return new Run(steps, action, progress).run();
   }
 
-  private static StepOutcome take(ExecutorCompletionService<StepOutcome> completion) {
-    try {
-      Future<StepOutcome> f = completion.take();
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApplyException("apply interrupted");
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new ApplyException("step runner crashed: " + e.getCause(), e.getCause());
+  /** One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step. */
+  private final class Run {
+    private final List<Step> steps;
+    private final Function<Step, String> action;
+    private final ProgressListener progress;
+    private final Map<String, Long> rank = new HashMap<>();
+    private final Map<String, Integer> waiting = new HashMap<>();
+    private final Map<String, List<Step>> dependents = new HashMap<>();
+    private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final Map<String, StepOutcome.Status> status = new HashMap<>();
+    private final AtomicInteger startedCount = new AtomicInteger();
+    private ThreadPoolExecutor pool;
+    private int inFlight;
+    private Throwable crash;
+
+    Run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
+      this.steps = steps;
+      this.action = action;
+      this.progress = progress;
+      Map<String, Integer> groupFirst = new HashMap<>();
+      for (int i = 0; i < steps.size(); i++) {
+        Step s = steps.get(i);
+        int first = groupFirst.computeIfAbsent(group(s), g -> groupFirst.size());
+        rank.put(s.id(), ((long) first << 32) | i);
+        waiting.put(s.id(), s.dependsOn().size());
+        for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
+      }
+    }
+
+    ApplyResult run() {
+      long started = System.nanoTime();
+      // Ready steps wait by resource (an experience with all its steps), then plan order, not in
+      // arrival order: a step that just became ready (the publish of an experience whose entry
+      // variants are written) goes before later experiences' steps, so each experience's chain
+      // finishes early and the 1/s bulk publishes spread over the run instead of queueing at its
+      // end (the plan itself is ordered by step type: all creates, then all versions, ...). The
+      // worker that finishes a step queues its dependents before it takes its next task, so the
+      // choice is made among all ready steps.
+      AtomicInteger threads = new AtomicInteger();
+      pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "cspctl-apply-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      pool.prestartAllCoreThreads();
+      try {
+        synchronized (this) {
+          List<Step> ready = new ArrayList<>();
+          for (Step s : steps) if (s.dependsOn().isEmpty()) ready.add(s);
+          submitAll(ready);
+          while (inFlight > 0 && crash == null) wait();
+          if (crash != null) throw new ApplyException("step runner crashed: " + crash, crash);
+          return new ApplyResult(new ArrayList<>(outcomes), (System.nanoTime() - started) / 1_000_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApplyException("apply interrupted");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    /** Caller holds the monitor. */
+    private void submitAll(List<Step> ready) {
+      ready.sort((a, b) -> Long.compare(rank.get(a.id()), rank.get(b.id())));
+      for (Step s : ready) {
+        inFlight++;
+        pool.execute(new Ranked(rank.get(s.id()), () -> execute(s)));
+      }
+    }
+
+    private void execute(Step s) {
+      StepOutcome done = null;
+      Throwable failure = null;
+      try {
+        done = runOne(s, action, progress, startedCount.incrementAndGet(), steps.size());
+      } catch (Throwable t) {
+        failure = t;
+      }
+      synchronized (this) {
+        inFlight--;
+        if (failure != null) {
+          crash = failure;
+        } else {
+          outcomes.add(done);
+          status.put(s.id(), done.status());
+          progress.finished(done, outcomes.size(), steps.size());
+          if (done.status() == StepOutcome.Status.DONE) {
+            List<Step> ready = new ArrayList<>();
+            for (Step d : dependents.getOrDefault(s.id(), List.of())) {
+              if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
+            }
+            if (crash == null) submitAll(ready);
+          } else {
+            skipDependents(s, dependents, status, outcomes, progress, steps.size());
+          }
+        }
+        notifyAll();
+      }
+    }
+  }
+
+  /** The resource a step belongs to: its experience for the experience's content steps. */
+  private static String group(Step s) {
+    String experience = s.args().path("experience").asText("");
+    return experience.isEmpty() ? s.resource() : experience;
+  }
+
+  /** A pool task ordered by its rank (resource first, then position in the plan). */
+  private record Ranked(long rank, Runnable task) implements Runnable, Comparable<Ranked> {
+    @Override
+    public void run() {
+      task.run();
+    }
+
+    @Override
+    public int compareTo(Ranked o) {
+      return Long.compare(rank, o.rank);
     }
   }
 

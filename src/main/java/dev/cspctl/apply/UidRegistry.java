@@ -26,10 +26,15 @@ final class UidRegistry {
   final Map<String, dev.cspctl.api.personalize.Version> drafts = new ConcurrentHashMap<>();
   /** experience name -> draft version uid returned by create (the API creates an empty draft). */
   final Map<String, String> createdDrafts = new ConcurrentHashMap<>();
-  /** CMS variant uids first seen in this run: they cannot hold content yet, so no read before writing. */
-  final java.util.Set<String> freshCmsVariants = ConcurrentHashMap.newKeySet();
+  /**
+   * CMS variant uids that existed when the plan was made. A variant uid outside this set was made
+   * by this apply (the _cms sync of a version it configured), so no entry variant content can
+   * exist for it yet: its first write needs no read of the existing fields.
+   */
+  final java.util.Set<String> cmsVariantsAtPlanTime = ConcurrentHashMap.newKeySet();
 
   UidRegistry(LiveState live) {
+    for (dev.cspctl.state.LiveEntryVariant v : live.entryVariants()) cmsVariantsAtPlanTime.add(v.variantUid());
     for (LiveAttribute a : live.attributes()) attributes.put(a.key(), a.uid());
     for (LiveEvent e : live.events()) events.put(e.key(), e.uid());
     for (LiveAudience a : live.audiences()) audiences.put(a.name(), a.uid());
@@ -38,6 +43,7 @@ final class UidRegistry {
       if (e.cms() != null && e.cms().variantGroup() != null) {
         variantGroups.put(e.name(), e.cms().variantGroup());
         cmsVariants.put(e.name(), new ConcurrentHashMap<>(e.cms().variants()));
+        cmsVariantsAtPlanTime.addAll(e.cms().variants().values());
       }
     }
   }

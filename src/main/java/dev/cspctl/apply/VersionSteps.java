@@ -139,10 +139,6 @@ final class VersionSteps {
       Experience e = client.getExperience(uid);
       polls++;
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(needed)) {
-        Map<String, String> before = ctx.uids().cmsVariants.getOrDefault(name, Map.of());
-        e.cms().variants().forEach((s, cms) -> {
-          if (!before.containsValue(cms)) ctx.uids().freshCmsVariants.add(cms);
-        });
         ctx.uids().variantGroups.put(name, e.cms().variantGroup());
         ctx.uids().cmsVariants.put(name, new ConcurrentHashMap<>(e.cms().variants()));
         return "variant group " + e.cms().variantGroup() + " after " + polls + " poll(s)";

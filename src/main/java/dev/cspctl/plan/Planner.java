@@ -68,6 +68,7 @@ public final class Planner {
     }
 
     Plan plan() {
+      refuseAmbiguousNames();
       desired.attributes().stream().filter(a -> inScope(a.resourceKey())).forEach(this::attribute);
       desired.events().stream().filter(e -> inScope(e.resourceKey())).forEach(this::event);
       desired.audiences().stream().filter(a -> inScope(a.resourceKey())).forEach(this::audience);
@@ -83,6 +84,28 @@ public final class Planner {
       List<Change> sorted = new ArrayList<>(changes.values());
       sorted.sort((a, b) -> Integer.compare(firstStep(a, position), firstStep(b, position)));
       return new Plan(sorted, ordered, unmanaged, warnings);
+    }
+
+    /**
+     * Audiences and experiences are matched by name, which the APIs do not keep unique. Two live
+     * ones with the name of a desired one (e.g. made by two applies at once against one project)
+     * cannot be told apart: refuse, naming them, instead of planning against either.
+     */
+    private void refuseAmbiguousNames() {
+      List<String> ambiguous = new ArrayList<>();
+      for (Audience a : desired.audiences()) {
+        List<String> uids = index.live.audiences().stream().filter(l -> l.name().equals(a.name())).map(LiveAudience::uid).toList();
+        if (uids.size() > 1) ambiguous.add("audience '" + a.name() + "' (uids " + String.join(", ", uids) + ")");
+      }
+      for (Experience e : desired.experiences()) {
+        List<String> uids = index.live.experiences().stream().filter(l -> l.name().equals(e.name())).map(LiveExperience::uid).toList();
+        if (uids.size() > 1) ambiguous.add("experience '" + e.name() + "' (uids " + String.join(", ", uids) + ")");
+      }
+      if (!ambiguous.isEmpty()) {
+        throw new PlanException("more than one live resource has the name of " + String.join(", ", ambiguous)
+            + "; cspctl cannot tell which one it manages: delete or rename the extra one in the UI. Two applies at once"
+            + " against one project make such duplicates: run one apply at a time per project (in CI: a resource_group)");
+      }
     }
 
     private static int firstStep(Change c, Map<String, Integer> position) {

@@ -52,10 +52,12 @@ final class PriorityPlanner {
       if (!expected.contains(name) && !deleted.contains(l.name())) expected.add(name);
     }
     List<String> createSteps = new ArrayList<>();
+    int created = 0;
     for (Change c : run.changes.values()) {
       if (c.key().kind() == dev.cspctl.spec.Kind.EXPERIENCE && (c.action() == Action.CREATE || c.action() == Action.REPLACE)) {
         if (c.action() == Action.REPLACE) expected.remove(c.key().name());
         expected.add(c.key().name());
+        created++;
       }
       for (String id : c.stepIds()) {
         if (id.startsWith("create_experience:") || id.startsWith("delete_experience:")) createSteps.add(id);
@@ -64,7 +66,9 @@ final class PriorityPlanner {
     List<String> desired = new ArrayList<>();
     for (String name : priority.order()) if (expected.contains(name)) desired.add(name);
     for (String name : expected) if (!desired.contains(name)) desired.add(name);
-    if (desired.equals(expected)) return;
+    // Two or more creates run concurrently, so the order the API appends them in is not known:
+    // then set the priority even when the predicted order already matches.
+    if (desired.equals(expected) && created < 2) return;
     ObjectNode args = Steps.args();
     ArrayNode order = args.putArray("order");
     desired.forEach(order::add);

@@ -292,4 +292,26 @@ class PlannerTest {
     assertThatThrownBy(() -> StepGraph.order(steps)).isInstanceOf(PlanException.class)
         .hasMessageContaining("dependency cycle").hasMessageContaining("a -> c -> b -> a");
   }
+
+  @Test
+  void aDesiredNameMatchingTwoLiveResourcesIsRefusedNamingTheirUids() {
+    Fixtures.Live live = converged();
+    live.audience("Premium", MARK.strip(), PREMIUM_DEF.formatted(live.attributeUid("plan_tier")));
+    live.segmented("Hero", MARK.strip(), "ACTIVE", Map.of("Premium", List.of("Premium")), List.of("hero_banner"));
+    List<String> audienceUids = live.audiences.stream().map(a -> a.uid()).toList();
+    assertThatThrownBy(() -> plan(ATTR_AUD + EXPERIENCE, live.build()))
+        .isInstanceOf(PlanException.class)
+        .hasMessageContaining("audience 'Premium' (uids " + String.join(", ", audienceUids) + ")")
+        .hasMessageContaining("experience 'Hero' (uids ")
+        .hasMessageContaining("one apply at a time per project");
+  }
+
+  @Test
+  void creatingTwoExperiencesAlwaysSetsThePriorityBecauseConcurrentCreatesAppendInAnyOrder() {
+    String second = EXPERIENCE.replace("name: Hero", "name: Hero two");
+    Plan p = plan(ATTR_AUD + EXPERIENCE + second + "---\nkind: Priority\norder: [Hero, Hero two]\n", new Fixtures.Live().build());
+    assertThat(p.steps()).extracting(Step::type).contains(StepType.SET_PRIORITY);
+    Plan one = plan(ATTR_AUD + EXPERIENCE + "---\nkind: Priority\norder: [Hero]\n", new Fixtures.Live().build());
+    assertThat(one.steps()).extracting(Step::type).doesNotContain(StepType.SET_PRIORITY);
+  }
 }

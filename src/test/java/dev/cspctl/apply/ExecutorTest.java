@@ -1,0 +1,50 @@
+package dev.cspctl.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cspctl.plan.Step;
+import dev.cspctl.plan.StepType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExecutorTest {
+  static Step step(String id, StepType type, String experience, String... deps) {
+    var args = JsonNodeFactory.instance.objectNode();
+    if (type != StepType.CREATE_EXPERIENCE) args.put("experience", experience);
+    return new Step(id, type, experience, id, args, List.of(deps));
+  }
+
+  /** The plan is ordered by step type; ready steps still run one experience's chain before the next. */
+  @Test
+  void readyStepsRunByExperienceThenPlanOrderNotByArrival() {
+    List<Step> plan = List.of(
+        step("create A", StepType.CREATE_EXPERIENCE, "A"), step("create B", StepType.CREATE_EXPERIENCE, "B"),
+        step("upsert A1", StepType.UPSERT_ENTRY_VARIANT, "A", "create A"), step("upsert A2", StepType.UPSERT_ENTRY_VARIANT, "A", "create A"),
+        step("upsert B1", StepType.UPSERT_ENTRY_VARIANT, "B", "create B"), step("upsert B2", StepType.UPSERT_ENTRY_VARIANT, "B", "create B"),
+        step("publish A", StepType.PUBLISH_ENTRY_VARIANTS, "A", "upsert A1", "upsert A2"),
+        step("publish B", StepType.PUBLISH_ENTRY_VARIANTS, "B", "upsert B1", "upsert B2"));
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    ApplyResult r = new Executor(1).run(plan, s -> {
+      ran.add(s.id());
+      return "";
+    }, ProgressListener.NONE);
+    assertThat(r.succeeded()).isTrue();
+    assertThat(ran).containsExactly("create A", "upsert A1", "upsert A2", "publish A", "create B", "upsert B1", "upsert B2", "publish B");
+  }
+
+  @Test
+  void aFailedStepSkipsItsDependentsAndTheOtherExperienceGoesOn() {
+    List<Step> plan = List.of(
+        step("create A", StepType.CREATE_EXPERIENCE, "A"), step("create B", StepType.CREATE_EXPERIENCE, "B"),
+        step("upsert A1", StepType.UPSERT_ENTRY_VARIANT, "A", "create A"), step("upsert B1", StepType.UPSERT_ENTRY_VARIANT, "B", "create B"));
+    ApplyResult r = new Executor(4).run(plan, s -> {
+      if (s.id().equals("create A")) throw new IllegalStateException("boom");
+      return "";
+    }, ProgressListener.NONE);
+    assertThat(r.outcomes()).extracting(o -> o.step().id() + "=" + o.status())
+        .containsExactlyInAnyOrder("create A=FAILED", "upsert A1=SKIPPED", "create B=DONE", "upsert B1=DONE");
+  }
+}
