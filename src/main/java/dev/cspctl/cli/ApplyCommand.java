@@ -2,6 +2,7 @@ package dev.cspctl.cli;
 
 import dev.cspctl.apply.ApplyResult;
 import dev.cspctl.apply.Applier;
+import dev.cspctl.apply.ProjectLock;
 import dev.cspctl.apply.StepOutcome;
 import dev.cspctl.plan.Fingerprints;
 import dev.cspctl.plan.Plan;
@@ -59,12 +60,14 @@ final class ApplyCommand implements Callable<Integer> {
     PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
-      Workspace.Planned planned = Workspace.plan(target, desired, options);
-      out.print(new TextRenderer(color).render(planned.plan()));
-      out.flush();
-      if (planned.plan().isEmpty()) return 0;
-      if (!confirm(out)) return 1;
-      return execute(target, planned.plan(), planned.live(), desired.project().publish(), out, err);
+      try (ProjectLock lock = lock(target, err)) {
+        Workspace.Planned planned = Workspace.plan(target, desired, options);
+        out.print(new TextRenderer(color).render(planned.plan()));
+        out.flush();
+        if (planned.plan().isEmpty()) return 0;
+        if (!confirm(out)) return 1;
+        return execute(target, planned.plan(), planned.live(), desired.project().publish(), out, err);
+      }
     }
   }
 
@@ -75,22 +78,37 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport())) {
       Logging.configure(root.global);
-      LiveState live = Workspace.read(target, saved.scope());
-      List<String> changed = Fingerprints.differences(saved.fingerprints(), Fingerprints.ofLive(live));
-      if (!changed.isEmpty()) {
-        throw new UserException("the live project changed since " + input + " was made (" + String.join("; ", changed)
-            + "); run 'cspctl plan' again");
+      try (ProjectLock lock = lock(target, err)) {
+        return applySaved(target, saved, out, err, color);
       }
-      out.print(new TextRenderer(color).render(saved.plan()));
-      out.flush();
-      if (saved.plan().isEmpty()) {
-        saved.markApplied(input);
-        return 0;
-      }
-      if (!confirm(out)) return 1;
-      saved.markApplied(input);
-      return execute(target, saved.plan(), live, saved.publish(), out, err);
     }
+  }
+
+  /** One apply at a time per project: the plan is read and run under the project lock. */
+  private ProjectLock lock(Target target, PrintWriter err) {
+    Duration wait = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_LOCK_WAIT_S", "600")));
+    return ProjectLock.acquire(target.clients().personalize(), Duration.ofMinutes(30), wait, message -> {
+      err.println(message);
+      err.flush();
+    });
+  }
+
+  private int applySaved(Target target, SavedPlan saved, PrintWriter out, PrintWriter err, boolean color) {
+    LiveState live = Workspace.read(target, saved.scope());
+    List<String> changed = Fingerprints.differences(saved.fingerprints(), Fingerprints.ofLive(live));
+    if (!changed.isEmpty()) {
+      throw new UserException("the live project changed since " + input + " was made (" + String.join("; ", changed)
+          + "); run 'cspctl plan' again");
+    }
+    out.print(new TextRenderer(color).render(saved.plan()));
+    out.flush();
+    if (saved.plan().isEmpty()) {
+      saved.markApplied(input);
+      return 0;
+    }
+    if (!confirm(out)) return 1;
+    saved.markApplied(input);
+    return execute(target, saved.plan(), live, saved.publish(), out, err);
   }
 
   private boolean confirm(PrintWriter out) {

@@ -35,7 +35,8 @@ public final class Exporter {
     int[] attributes = {0};
     put(files, "attributes.yaml", KeyedResourceFiles.attributes(live.attributes(), warnings, attributes));
     int[] events = {0};
-    put(files, "events.yaml", KeyedResourceFiles.events(live.events(), warnings, events));
+    put(files, "events.yaml", KeyedResourceFiles.events(live.events().stream()
+        .filter(e -> !dev.cspctl.plan.Ownership.LOCK_EVENT_KEY.equals(e.key())).toList(), warnings, events));
     int[] audiences = {0};
     put(files, "audiences.yaml", AudienceFile.render(lookup, warnings, notes, audiences));
     List<LiveExperience> experiences = new ArrayList<>(live.experiences());

@@ -38,7 +38,9 @@ public final class Fingerprints {
     Map<String, String> out = new TreeMap<>();
     LiveIndex index = new LiveIndex(live);
     for (var a : live.attributes()) out.put(key(Kind.ATTRIBUTE, a.key()), hash(a));
-    for (var e : live.events()) out.put(key(Kind.EVENT, e.key()), hash(e));
+    for (var e : live.events()) {
+      if (!Ownership.LOCK_EVENT_KEY.equals(e.key())) out.put(key(Kind.EVENT, e.key()), hash(e));
+    }
     for (var a : live.audiences()) out.put(key(Kind.AUDIENCE, a.name()), hash(a));
     for (LiveExperience e : live.experiences()) {
       List<Object> parts = new ArrayList<>();

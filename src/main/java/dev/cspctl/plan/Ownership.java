@@ -7,6 +7,12 @@ package dev.cspctl.plan;
 public final class Ownership {
   public static final String MARKER = "[managed by cspctl]";
 
+  /**
+   * Key of the event that {@code cspctl apply} holds as a project-wide lock while it runs
+   * ({@code dev.cspctl.apply.ProjectLock}). The planner never plans, counts or prunes it.
+   */
+  public static final String LOCK_EVENT_KEY = "cspctl_apply_lock";
+
   private Ownership() {}
 
   public static boolean isManaged(String description) {

@@ -255,7 +255,7 @@ public final class Planner {
         } else managedNotDesired.add("audience '" + a.name() + "'");
       }
       for (LiveEvent e : index.live.events()) {
-        if (claimedLiveUids.contains(e.uid())) continue;
+        if (claimedLiveUids.contains(e.uid()) || Ownership.LOCK_EVENT_KEY.equals(e.key())) continue;
         if (!Ownership.isManaged(e.description())) unmanaged++;
         else if (prune && keep(inUse.eventUsers(e), "event " + e.key())) continue;
         else if (prune) deleteEvent(e);
