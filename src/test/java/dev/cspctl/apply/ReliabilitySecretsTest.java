@@ -65,7 +65,9 @@ class ReliabilitySecretsTest {
           cat(new String[] {"apply", "-v", "--auto-approve"}, target, specs),
           cat(new String[] {"drift", "-v", "--format", "markdown", "--report", tmp.resolve("drift.md").toString()}, target, specs),
           cat(new String[] {"drift", "-v", "--format", "json", "--report", tmp.resolve("drift.json").toString()}, target, specs),
-          cat(new String[] {"plan", "-v", "--stacktrace"}, target, specs));
+          cat(new String[] {"plan", "-v", "--stacktrace"}, target, specs),
+          cat(new String[] {"export", "-v", "--project", "65f0c0ffee0123456789abcd", "--stack", "blt0123456789abcdef",
+              "--out", tmp.resolve("exported").toString()}, target, null));
       for (String[] args : runs) {
         outputs.add(run(env, args));
         commands++;
