@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * @param stateFile state to load at start (null: fresh)
  * @param quotas enforce the documented default quotas
  * @param latencySpikeMs extra latency of a "latency-spike" fault
+ * @param regenerateCmsOnActivation [inf] the first activation of an experience mints new CMS
+ *     variant uids (contentstack-api.md §5: it "may"); off by default, on to test the re-read
  */
 public record EmulatorConfig(
     int port,
@@ -29,7 +31,8 @@ public record EmulatorConfig(
     Path entriesFile,
     Path stateFile,
     boolean quotas,
-    long latencySpikeMs) {
+    long latencySpikeMs,
+    boolean regenerateCmsOnActivation) {
 
   /** Delay used by "realistic" mode for the _cms sync. */
   public static final long REALISTIC_CMS_DELAY_MS = 300;
@@ -55,6 +58,7 @@ public record EmulatorConfig(
     private Path stateFile;
     private boolean quotas = true;
     private long latencySpikeMs = 1500;
+    private boolean regenerateCmsOnActivation;
 
     public Builder port(int v) { port = v; return this; }
     public Builder credentials(Credentials v) { credentials = v; return this; }
@@ -67,6 +71,7 @@ public record EmulatorConfig(
     public Builder stateFile(Path v) { stateFile = v; return this; }
     public Builder quotas(boolean v) { quotas = v; return this; }
     public Builder latencySpikeMs(long v) { latencySpikeMs = v; return this; }
+    public Builder regenerateCmsOnActivation(boolean v) { regenerateCmsOnActivation = v; return this; }
 
     /** Realistic mode: CMS sync delay, rate limits on. */
     public Builder realistic() {
@@ -77,7 +82,7 @@ public record EmulatorConfig(
 
     public EmulatorConfig build() {
       return new EmulatorConfig(port, credentials, latencyMs, rateLimit, faults, seed, cmsDelayMs,
-          entriesFile, stateFile, quotas, latencySpikeMs);
+          entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation);
     }
   }
 }

@@ -85,7 +85,9 @@ final class Versions {
       version.set("variants", variants);
       version.set("metrics", metrics);
       if ("ACTIVE".equals(target)) {
+        boolean first = e.versions.stream().noneMatch(v -> v != version && !"DRAFT".equals(Json.text(v, "status")));
         archiveLive(e, version);
+        if (first && config.regenerateCmsOnActivation()) regenerateCmsVariants(s, e);
       }
       scheduleSync(s, e, variants);
     } else {
@@ -120,6 +122,20 @@ final class Versions {
   private static ObjectNode find(ExperienceRecord e, String vuid) {
     return e.versions.stream().filter(v -> vuid.equals(Json.text(v, "uid"))).findFirst()
         .orElseThrow(() -> ApiException.notFound("EXPERIENCES.VERSIONS"));
+  }
+
+  /** [inf] A first activation may mint new CMS variant uids; content written for the old ones is orphaned. */
+  private static void regenerateCmsVariants(EmulatorState s, ExperienceRecord e) {
+    for (var entry : new java.util.ArrayList<>(e.cmsVariants.entrySet())) {
+      ObjectNode old = s.cmsVariants.remove(entry.getValue());
+      if (old == null) continue;
+      ObjectNode fresh = old.deepCopy();
+      String uid = Ids.cms();
+      fresh.put("uid", uid);
+      fresh.put("updated_at", Json.now());
+      s.cmsVariants.put(uid, fresh);
+      e.cmsVariants.put(entry.getKey(), uid);
+    }
   }
 
   /** Activating archives the other ACTIVE (and, by our reading, PAUSED) versions. */

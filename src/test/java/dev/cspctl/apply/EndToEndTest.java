@@ -115,6 +115,27 @@ class EndToEndTest {
   }
 
   @Test
+  void activationThatMintsNewCmsVariantUidsGetsItsContentRewritten() {
+    try (E2E e2e = new E2E(dev.cspctl.emulator.EmulatorConfig.builder().regenerateCmsOnActivation(true),
+        dev.cspctl.api.http.TransportConfig.defaults().withRates(2000, 2000, 2000, 2000, 1000))) {
+      DesiredState d = E2E.load(Path.of("specs"));
+      ApplyResult result = e2e.apply(d, false);
+      assertThat(result.succeeded()).as(result.outcomes().toString()).isTrue();
+      assertThat(result.outcomes()).filteredOn(o -> o.step().type() == dev.cspctl.plan.StepType.REFRESH_CMS)
+          .allSatisfy(o -> assertThat(o.message()).contains("CMS variant uids changed").contains("rewrote"));
+      assertThat(e2e.plan(d, false).changes()).isEmpty();
+      LiveState live = e2e.read(d);
+      LiveExperience hero = live.experienceByName("Homepage hero by segment").orElseThrow();
+      String premium = hero.cms().variants().get("0");
+      assertThat(live.entryVariants()).anySatisfy(v -> {
+        assertThat(v.variantUid()).isEqualTo(premium);
+        assertThat(v.fields().path("title").asText()).isEqualTo("Welcome back");
+      });
+      assertThat(e2e.emulator.publishedVersion("hero_banner", "blt0123456789abcdef", "en-us", premium, "production")).isPresent();
+    }
+  }
+
+  @Test
   void renamedFromKeepsUids() {
     Path specs = E2E.copyExamples(dir);
     try (E2E e2e = E2E.fast("", 1)) {
