@@ -73,6 +73,7 @@ final class ExperiencePlanner {
       return;
     }
     List<String> ids = update(e, l, before, after, managed, notes);
+    if (managed && run.options.prune() && run.scope == null) pruneContent(e, l, ids, notes);
     if (ids.isEmpty()) return;
     Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
     run.addChange(e.resourceKey(), action, before, after, notes, ids);
@@ -318,6 +319,35 @@ final class ExperiencePlanner {
       }
     }
     return out;
+  }
+
+  /**
+   * Prune: entry variant content of this managed experience that no spec declares (read for the
+   * entries the specs touch) is deleted.
+   */
+  private void pruneContent(Experience e, LiveExperience l, List<String> ids, List<String> notes) {
+    if (l.cms() == null) return;
+    Map<String, String> shortUidByCms = new HashMap<>();
+    l.cms().variants().forEach((shortUid, cms) -> shortUidByCms.put(cms, shortUid));
+    Map<String, String> nameByShortUid = new HashMap<>();
+    ExperienceViews.currentVersion(l).ifPresent(v -> v.variants().forEach(x -> {
+      if (x.shortUid() != null) nameByShortUid.put(x.shortUid(), x.name());
+    }));
+    Set<String> declared = new HashSet<>();
+    for (Variant v : e.variants()) {
+      for (EntryContent c : v.content()) declared.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
+    }
+    for (LiveEntryVariant ev : ExperienceViews.liveContent(l, run.index)) {
+      String variant = nameByShortUid.getOrDefault(shortUidByCms.get(ev.variantUid()), "shortUid " + shortUidByCms.get(ev.variantUid()));
+      String key = variant + "/" + ev.contentType() + "/" + ev.entryUid() + "/" + ev.locale();
+      if (declared.contains(key)) continue;
+      ObjectNode args = Steps.args().put("experience", e.name()).put("variant", variant).put("variantUid", ev.variantUid())
+          .put("contentType", ev.contentType()).put("entry", ev.entryUid()).put("locale", ev.locale());
+      ids.add(run.steps.add(StepType.DELETE_ENTRY_VARIANT, e.name() + "/" + key, "delete entry variant " + ev.contentType() + "/"
+          + ev.entryUid() + " (" + ev.locale() + ") of variant '" + variant + "'", args, List.of()));
+      notes.add("prune: delete the entry variant content of '" + variant + "' on " + ev.contentType() + "/" + ev.entryUid()
+          + " (" + ev.locale() + "), which no spec declares");
+    }
   }
 
   // --- delete ---------------------------------------------------------------------------------

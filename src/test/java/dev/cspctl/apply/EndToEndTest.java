@@ -136,6 +136,25 @@ class EndToEndTest {
   }
 
   @Test
+  void pruneDeletesEntryVariantContentRemovedFromTheSpecs() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.fast("", 1)) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"),
+          "    content:\n      - contentType: hero_banner\n        entry: blt0123456789abcdef\n        fields:\n          title: Tap to explore\n",
+          "    content: []\n");
+      DesiredState smaller = E2E.load(specs);
+      assertThat(e2e.plan(smaller, false).changes()).isEmpty();
+      ApplyResult pruned = e2e.apply(smaller, true);
+      assertThat(pruned.succeeded()).as(pruned.outcomes().toString()).isTrue();
+      assertThat(pruned.outcomes()).extracting(o -> o.step().type()).containsExactly(dev.cspctl.plan.StepType.DELETE_ENTRY_VARIANT);
+      assertThat(e2e.plan(smaller, true).changes()).isEmpty();
+      LiveExperience hero = e2e.read(smaller).experienceByName("Homepage hero by segment").orElseThrow();
+      assertThat(e2e.read(smaller).entryVariants()).noneMatch(v -> v.variantUid().equals(hero.cms().variants().get("1")));
+    }
+  }
+
+  @Test
   void renamedFromKeepsUids() {
     Path specs = E2E.copyExamples(dir);
     try (E2E e2e = E2E.fast("", 1)) {

@@ -169,6 +169,21 @@ class PlannerTest {
   }
 
   @Test
+  void pruneDeletesEntryVariantContentNoSpecDeclares() {
+    Fixtures.Live live = converged();
+    live.entryVariant("Hero", "0", "hero_banner", "blt1111111111111111", "{\"title\":\"old\"}");
+    Plan kept = plan(ATTR_AUD + EXPERIENCE, live.build());
+    assertThat(kept.isEmpty()).isTrue();
+    Plan pruned = plan(ATTR_AUD + EXPERIENCE, live.build(), new PlanOptions(true, Set.of()));
+    assertThat(pruned.steps()).singleElement().satisfies(s -> {
+      assertThat(s.type()).isEqualTo(StepType.DELETE_ENTRY_VARIANT);
+      assertThat(s.args().path("entry").asText()).isEqualTo("blt1111111111111111");
+      assertThat(s.args().path("variant").asText()).isEqualTo("Premium");
+    });
+    assertThat(pruned.changes().get(0).notes()).anySatisfy(n -> assertThat(n).startsWith("prune: delete the entry variant content"));
+  }
+
+  @Test
   void renamedFromKeepsTheUid() {
     Fixtures.Live live = converged();
     String uid = live.audienceUid("Premium");
