@@ -231,7 +231,7 @@ final class ExperiencePlanner {
     }
     boolean versionChanged = !withoutContent(before).equals(withoutContent(after));
     boolean serving = ExperienceViews.serving(l);
-    Optional<LiveVersion> current = ExperienceViews.currentVersion(l);
+    Optional<LiveVersion> current = l.currentVersion();
     Map<String, String> shortUids = shortUids(e, current.orElse(null));
     Set<String> linked = new HashSet<>(run.index.live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
     List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
@@ -330,7 +330,7 @@ final class ExperiencePlanner {
     Map<String, String> shortUidByCms = new HashMap<>();
     l.cms().variants().forEach((shortUid, cms) -> shortUidByCms.put(cms, shortUid));
     Map<String, String> nameByShortUid = new HashMap<>();
-    ExperienceViews.currentVersion(l).ifPresent(v -> v.variants().forEach(x -> {
+    l.currentVersion().ifPresent(v -> v.variants().forEach(x -> {
       if (x.shortUid() != null) nameByShortUid.put(x.shortUid(), x.name());
     }));
     Set<String> declared = new HashSet<>();

@@ -70,7 +70,7 @@ final class ExperienceViews {
     v.put("status", liveStatus(e, desired == null ? null : desired.status()));
     List<String> linked = index.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of());
     v.set("contentTypes", sorted(linked));
-    Optional<LiveVersion> version = currentVersion(e);
+    Optional<LiveVersion> version = e.currentVersion();
     Map<String, Variant> desiredVariants = new HashMap<>();
     if (desired != null) for (Variant d : desired.variants()) desiredVariants.put(d.name(), d);
     ArrayNode variants = v.putArray("variants");
@@ -102,19 +102,6 @@ final class ExperienceViews {
       metrics.addObject().put("event", index.eventKey(m.eventUid())).put("primary", "Primary".equals(m.type()));
     }
     return v;
-  }
-
-  /** The version holding the experience's current variants: ACTIVE, else the newest. */
-  static Optional<LiveVersion> currentVersion(LiveExperience e) {
-    Optional<LiveVersion> active = e.versionWithStatus("ACTIVE");
-    if (active.isPresent()) return active;
-    if (e.latestVersion() != null) {
-      Optional<LiveVersion> latest = e.version(e.latestVersion());
-      if (latest.isPresent()) return latest;
-    }
-    Optional<LiveVersion> draft = e.versionWithStatus("DRAFT");
-    if (draft.isPresent()) return draft;
-    return e.versions().isEmpty() ? Optional.empty() : Optional.of(e.versions().get(e.versions().size() - 1));
   }
 
   static boolean serving(LiveExperience e) {
