@@ -294,11 +294,22 @@ public final class Planner {
         return claimedLiveUids.contains(e.uid());
       }
 
+      private boolean desiredStatusActive(LiveExperience e) {
+        return desired.experiences().stream()
+            .filter(d -> d.name().equals(e.name()) || e.name().equals(d.renamedFrom()))
+            .anyMatch(d -> d.status() == dev.cspctl.spec.ExperienceStatus.ACTIVE);
+      }
+
       List<String> audienceUsers(String uid) {
         List<String> users = new ArrayList<>();
         for (LiveExperience e : index.live.experiences()) {
-          if (deletedExperiences.contains(e.uid()) || desired(e)) continue;
-          boolean uses = e.versions().stream().filter(v -> !"ARCHIVED".equals(v.status()))
+          if (deletedExperiences.contains(e.uid())) continue;
+          // A desired experience keeps its live ACTIVE/PAUSED versions unless it is activated
+          // (activation archives them); its draft is replaced by the desired variants.
+          boolean activated = desired(e) && desiredStatusActive(e);
+          if (activated) continue;
+          boolean uses = e.versions().stream()
+              .filter(v -> desired(e) ? "ACTIVE".equals(v.status()) || "PAUSED".equals(v.status()) : !"ARCHIVED".equals(v.status()))
               .anyMatch(v -> v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
           if (uses) users.add("experience '" + e.name() + "'");
         }
