@@ -4,18 +4,13 @@ import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
+import dev.cspctl.plan.ReadScopes;
 import dev.cspctl.spec.DesiredState;
-import dev.cspctl.spec.EntryContent;
-import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.SpecLoader;
-import dev.cspctl.spec.Variant;
-import dev.cspctl.state.EntryKey;
 import dev.cspctl.state.LiveState;
 import dev.cspctl.state.ReadScope;
 import dev.cspctl.state.StateReader;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** Loads specs, reads the live state a plan needs, and plans: the shared start of plan, apply and drift. */
 final class Workspace {
@@ -27,22 +22,12 @@ final class Workspace {
     return new SpecLoader().load(dir);
   }
 
-  static ReadScope scope(DesiredState desired) {
-    Set<EntryKey> keys = new LinkedHashSet<>();
-    for (Experience e : desired.experiences()) {
-      for (Variant v : e.variants()) {
-        for (EntryContent c : v.content()) keys.add(new EntryKey(c.contentType(), c.entry(), c.locale()));
-      }
-    }
-    return ReadScope.of(keys);
-  }
-
   static LiveState read(Target target, ReadScope scope) {
     return new StateReader(target.clients().personalize(), target.clients().cma()).read(scope);
   }
 
   static Planned plan(Target target, DesiredState desired, PlanOptions options) {
-    ReadScope scope = scope(desired);
+    ReadScope scope = ReadScopes.of(desired);
     LiveState live = read(target, scope);
     return new Planned(desired, live, scope, new Planner().plan(desired, live, options));
   }

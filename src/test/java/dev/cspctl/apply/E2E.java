@@ -11,11 +11,7 @@ import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
 import dev.cspctl.spec.DesiredState;
-import dev.cspctl.spec.EntryContent;
-import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.SpecLoader;
-import dev.cspctl.spec.Variant;
-import dev.cspctl.state.EntryKey;
 import dev.cspctl.state.LiveState;
 import dev.cspctl.state.ReadScope;
 import dev.cspctl.state.StateReader;
@@ -24,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -58,11 +53,7 @@ final class E2E implements AutoCloseable {
   }
 
   static ReadScope scope(DesiredState d) {
-    Set<EntryKey> keys = new LinkedHashSet<>();
-    for (Experience e : d.experiences()) {
-      for (Variant v : e.variants()) for (EntryContent c : v.content()) keys.add(new EntryKey(c.contentType(), c.entry(), c.locale()));
-    }
-    return ReadScope.of(keys);
+    return dev.cspctl.plan.ReadScopes.of(d);
   }
 
   LiveState read(DesiredState d) {
