@@ -32,8 +32,11 @@ final class ContentSteps {
   /** Entry variant writes of this run, per experience, for {@link #rewrite}. */
   private final Map<String, List<JsonNode>> written = new ConcurrentHashMap<>();
 
-  ContentSteps(ApplyContext ctx) {
+  private final VariantUids variants;
+
+  ContentSteps(ApplyContext ctx, VariantUids variants) {
     this.ctx = ctx;
+    this.variants = variants;
   }
 
   String run(Step step) {
@@ -84,42 +87,11 @@ final class ContentSteps {
     return "linked " + String.join(", ", wanted);
   }
 
-  /** The CMS variant uid of a variant, by name: shortUid from the version, uid from {@code _cms}. */
-  private String cmsVariantUid(String experience, String variant) {
-    String expUid = UidRegistry.require(ctx.uids().experiences, "experience", experience);
-    Map<String, String> shortUids = ctx.uids().shortUids.get(experience);
-    if (shortUids == null || !shortUids.containsKey(variant)) {
-      Map<String, String> m = new ConcurrentHashMap<>();
-      var versions = ctx.personalize().listVersions(expUid);
-      var current = versions.stream().filter(v -> v.status().name().equals("DRAFT")).findFirst()
-          .or(() -> versions.stream().filter(v -> v.status().name().equals("ACTIVE")).findFirst())
-          .or(() -> versions.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(versions.get(versions.size() - 1)));
-      current.ifPresent(v -> v.variants().forEach(x -> {
-        if (x.shortUid() != null) m.put(x.name(), x.shortUid());
-      }));
-      ctx.uids().shortUids.put(experience, m);
-      shortUids = m;
-    }
-    String shortUid = shortUids.get(variant);
-    if (shortUid == null) throw new ApplyException("experience '" + experience + "' has no variant '" + variant + "'");
-    Map<String, String> cms = ctx.uids().cmsVariants.get(experience);
-    if (cms == null || !cms.containsKey(shortUid)) {
-      var e = ctx.personalize().getExperience(expUid);
-      if (e.cms() != null) ctx.uids().cmsVariants.put(experience, new ConcurrentHashMap<>(e.cms().variants()));
-      cms = ctx.uids().cmsVariants.getOrDefault(experience, Map.of());
-    }
-    String uid = cms.get(shortUid);
-    if (uid == null) {
-      throw new ApplyException("variant '" + variant + "' of experience '" + experience + "' has no CMS variant uid yet");
-    }
-    return uid;
-  }
-
   private String upsert(CmaClient cma, String experience, JsonNode a) {
     String ct = a.path("contentType").asText();
     String entry = a.path("entry").asText();
     String locale = a.path("locale").asText();
-    String variantUid = cmsVariantUid(experience, a.path("variant").asText());
+    String variantUid = variants.cmsUid(experience, a.path("variant").asText());
     // A CMS variant made by this apply has no content yet: skip the read (one CMA read per
     // entry variant of a new experience; half of the CMA requests of an apply from empty).
     ObjectNode body = ctx.uids().cmsVariantsAtPlanTime.contains(variantUid)
@@ -173,7 +145,7 @@ final class ContentSteps {
     for (JsonNode item : a.path("items")) {
       String key = item.path("contentType").asText() + "\u0000" + item.path("entry").asText() + "\u0000" + item.path("locale").asText();
       byEntry.computeIfAbsent(key, k -> new ArrayList<>())
-          .add(new VariantRef(cmsVariantUid(experience, item.path("variant").asText()), null));
+          .add(new VariantRef(variants.cmsUid(experience, item.path("variant").asText()), null));
     }
     if ("entry".equals(a.path("method").asText())) {
       for (var e : byEntry.entrySet()) {

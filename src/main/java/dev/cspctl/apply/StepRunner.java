@@ -23,8 +23,9 @@ final class StepRunner implements Function<Step, String> {
 
   StepRunner(ApplyContext ctx) {
     this.ctx = ctx;
-    this.content = new ContentSteps(ctx);
-    this.versions = new VersionSteps(ctx, content);
+    VariantUids variants = new VariantUids(ctx);
+    this.content = new ContentSteps(ctx, variants);
+    this.versions = new VersionSteps(ctx, content, variants);
   }
 
   @Override

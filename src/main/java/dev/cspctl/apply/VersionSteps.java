@@ -12,7 +12,6 @@ import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.plan.Step;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,12 @@ final class VersionSteps {
   private final ApplyContext ctx;
   private final ContentSteps content;
 
-  VersionSteps(ApplyContext ctx, ContentSteps content) {
+  private final VariantUids variantUids;
+
+  VersionSteps(ApplyContext ctx, ContentSteps content, VariantUids variants) {
     this.ctx = ctx;
     this.content = content;
+    this.variantUids = variants;
   }
 
   String run(Step step) {
@@ -50,12 +52,10 @@ final class VersionSteps {
     };
   }
 
-  private static Optional<Version> withStatus(List<Version> versions, VersionStatus status) {
-    return versions.stream().filter(v -> v.status() == status).reduce((first, second) -> second);
-  }
+
 
   private String pause(PersonalizeClient client, String uid) {
-    Optional<Version> active = withStatus(client.listVersions(uid), VersionStatus.ACTIVE);
+    Optional<Version> active = VariantUids.withStatus(client.listVersions(uid), VersionStatus.ACTIVE);
     if (active.isEmpty()) return "not active; nothing to pause";
     Version v = active.get();
     client.updateVersion(uid, v.uid(), new VersionInput(VersionStatus.PAUSED, v.variants(), v.metrics()));
@@ -65,7 +65,7 @@ final class VersionSteps {
   private String createDraft(PersonalizeClient client, String uid) {
     Version draft = Writes.createOnce("create a draft version",
         () -> client.createVersion(uid, VersionInput.draft()),
-        () -> withStatus(client.listVersions(uid), VersionStatus.DRAFT));
+        () -> VariantUids.withStatus(client.listVersions(uid), VersionStatus.DRAFT));
     return "draft " + draft.uid();
   }
 
@@ -74,7 +74,7 @@ final class VersionSteps {
     Version draft = createdDraft != null
         // Just created: the API made an empty draft and told us its uid.
         ? new Version(createdDraft, VersionStatus.DRAFT, List.of(), List.of())
-        : withStatus(client.listVersions(uid), VersionStatus.DRAFT)
+        : VariantUids.withStatus(client.listVersions(uid), VersionStatus.DRAFT)
             .orElseThrow(() -> new ApplyException("experience '" + name + "' has no draft version to configure"));
     boolean ab = "AB_TEST".equals(a.path("type").asText());
     List<Variant> variants = new ArrayList<>();
@@ -98,7 +98,7 @@ final class VersionSteps {
           UidRegistry.require(ctx.uids().events, "event", event), event));
     }
     Version result = client.updateVersion(uid, draft.uid(), new VersionInput(VersionStatus.DRAFT, variants, metrics));
-    rememberShortUids(name, result);
+    variantUids.remember(name, result);
     ctx.uids().drafts.put(name, result);
     return "configured draft " + draft.uid() + " with " + variants.size() + " variants";
   }
@@ -108,25 +108,8 @@ final class VersionSteps {
     return draft.variants().stream().filter(v -> variantName.equals(v.name())).map(Variant::shortUid).findFirst().orElse(null);
   }
 
-  private void rememberShortUids(String name, Version version) {
-    Map<String, String> m = new ConcurrentHashMap<>();
-    for (Variant v : version.variants()) if (v.shortUid() != null) m.put(v.name(), v.shortUid());
-    ctx.uids().shortUids.put(name, m);
-  }
-
-  /** The version holding the current variants: the draft, else the active one, else the newest. */
-  private Map<String, String> shortUids(PersonalizeClient client, String name, String uid) {
-    Map<String, String> known = ctx.uids().shortUids.get(name);
-    if (known != null) return known;
-    List<Version> versions = client.listVersions(uid);
-    Optional<Version> current = withStatus(versions, VersionStatus.DRAFT).or(() -> withStatus(versions, VersionStatus.ACTIVE))
-        .or(() -> versions.stream().max(Comparator.comparing(Version::uid)));
-    current.ifPresent(v -> rememberShortUids(name, v));
-    return ctx.uids().shortUids.getOrDefault(name, Map.of());
-  }
-
   private String waitCms(PersonalizeClient client, String name, String uid, JsonNode a) {
-    Map<String, String> shortUids = shortUids(client, name, uid);
+    Map<String, String> shortUids = variantUids.shortUids(name, null);
     List<String> needed = new ArrayList<>();
     for (JsonNode v : a.path("variants")) {
       String s = shortUids.get(v.asText());
@@ -169,9 +152,9 @@ final class VersionSteps {
       return "activated version " + configured.uid();
     }
     List<Version> versions = client.listVersions(uid);
-    Optional<Version> target = withStatus(versions, VersionStatus.DRAFT).or(() -> withStatus(versions, VersionStatus.PAUSED));
+    Optional<Version> target = VariantUids.withStatus(versions, VersionStatus.DRAFT).or(() -> VariantUids.withStatus(versions, VersionStatus.PAUSED));
     if (target.isEmpty()) {
-      if (withStatus(versions, VersionStatus.ACTIVE).isPresent()) return "already active";
+      if (VariantUids.withStatus(versions, VersionStatus.ACTIVE).isPresent()) return "already active";
       throw new ApplyException("no draft or paused version to activate");
     }
     Version v = target.get();
