@@ -115,11 +115,21 @@ public final class Target implements AutoCloseable {
     long cmsDelay = parseLong(env.get("CSPCTL_SANDBOX_CMS_DELAY_MS"), 200);
     Emulator emulator = Emulator.start(EmulatorConfig.builder().port(0).credentials(accepted).cmsDelayMs(cmsDelay)
         .stateFile(Files.exists(state) ? state : null).build());
-    Credentials credentials = new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-        SandboxCredentials.MANAGEMENT_TOKEN, key, project, branch);
+    Credentials credentials = sandboxCredentials(key, project, branch);
     ContentstackClients clients = ContentstackClients.create(credentials,
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
     return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock);
+  }
+
+  /** What a client sends to the sandbox: its fixed authtoken and management token, for this stack and project. */
+  public static Credentials sandboxCredentials(String apiKey, String projectUid, String branch) {
+    return new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null, SandboxCredentials.MANAGEMENT_TOKEN, apiKey,
+        projectUid, branch);
+  }
+
+  /** Sandbox credentials for the default sandbox stack and project. */
+  public static Credentials sandboxCredentials() {
+    return sandboxCredentials(SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null);
   }
 
   private static long parseLong(String s, long fallback) {

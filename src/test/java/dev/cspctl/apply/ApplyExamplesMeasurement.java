@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
-import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
@@ -32,8 +30,7 @@ class ApplyExamplesMeasurement {
   @Test
   void applyExamplesWithLatencyAndRateLimits() {
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().port(0).latencyMs(300).rateLimit(true).cmsDelayMs(300).build());
-        ContentstackClients clients = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null,
-            null, SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+        ContentstackClients clients = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
             ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
       DesiredState d = E2E.load(Path.of("specs"));
       long t0 = System.nanoTime();

@@ -6,7 +6,6 @@ import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
@@ -30,8 +29,7 @@ final class E2E implements AutoCloseable {
 
   E2E(EmulatorConfig.Builder config, TransportConfig transport) {
     emulator = Emulator.start(config.port(0).build());
-    Credentials credentials = new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-        SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null);
+    Credentials credentials = dev.cspctl.cli.Target.sandboxCredentials();
     clients = ContentstackClients.create(credentials, ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
   }
 

@@ -9,7 +9,6 @@ import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.cli.Cli;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
@@ -123,8 +122,7 @@ class ReliabilityConcurrencyTest {
   }
 
   static ContentstackClients clients(Emulator emu) {
-    Credentials credentials = new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-        SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null);
+    Credentials credentials = dev.cspctl.cli.Target.sandboxCredentials();
     return ContentstackClients.create(credentials, ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults()
         .withRates(1000, 1000, 1000, 1000, 100).withRetries(4, Duration.ofMillis(5), Duration.ofMillis(50), 1)
         .withMaxRetryAfter(Duration.ofMillis(50)));

@@ -46,8 +46,7 @@ class CliEndToEndTest {
   void editSandbox(java.util.function.Consumer<ContentstackClients> edit) {
     Path state = tmp.resolve("sandbox.json");
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().stateFile(state).build());
-        ContentstackClients c = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-            SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+        ContentstackClients c = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
             ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
       edit.accept(c);
       emu.save(state);

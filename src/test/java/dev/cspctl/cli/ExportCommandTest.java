@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
-import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
@@ -47,8 +46,7 @@ class ExportCommandTest {
   int handBuiltSandbox() {
     Path state = tmp.resolve("sandbox.json");
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).build());
-        ContentstackClients c = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-            SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+        ContentstackClients c = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
             ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
       int resources = new HandBuiltProject(c).build();
       emu.save(state);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
-import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.delivery.Shell;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import dev.cspctl.emulator.SandboxCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -316,8 +314,7 @@ class GitLabCiTest {
   /** A change made "in the UI": straight through the API against the saved sandbox state. */
   static void editByHand(Path state, String description) {
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().stateFile(state).build());
-        ContentstackClients c = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-            SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+        ContentstackClients c = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
             ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
       var a = c.personalize().listAudiences().stream().filter(x -> x.name().equals("Frequent visitors")).findFirst().orElseThrow();
       c.personalize().updateAudience(a.uid(), new AudienceInput(a.name(), description + " [managed by cspctl]", a.definition()));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
-import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.apply.Applier;
 import dev.cspctl.apply.ApplyResult;
@@ -46,8 +45,7 @@ class ExportRoundTripTest {
   @Test
   void handBuiltProjectExportsToSpecsWhosePlanIsAdoptionsOnlyThenNothing() throws Exception {
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().port(0).cmsDelayMs(0).build());
-        ContentstackClients clients = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-            SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+        ContentstackClients clients = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
             ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults().withRates(2000, 2000, 2000, 2000, 1000))) {
       int built = new HandBuiltProject(clients).build();
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
-import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
@@ -21,7 +20,6 @@ import dev.cspctl.apply.ApplyResult;
 import dev.cspctl.apply.ProgressListener;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.state.LiveState;
@@ -54,8 +52,7 @@ class PlanConvergenceProperties {
   @BeforeProperty
   void start() {
     emulator = Emulator.start(EmulatorConfig.builder().port(0).build());
-    clients = ContentstackClients.create(new Credentials(SandboxCredentials.AUTHTOKEN, null, null, null, null,
-        SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY, SandboxCredentials.PROJECT_UID, null),
+    clients = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()),
         TransportConfig.defaults().withRates(5000, 5000, 5000, 5000, 5000));
   }
