@@ -45,6 +45,22 @@ public final class ApiAssumptions {
    */
   public static final boolean LINK_VIA_GROUP_PUT = true;
 
+  /**
+   * Decision 3 / §14 [doc]: a DRAFT may exist beside the ACTIVE version, and activating it
+   * archives the active one, so an active experience is changed without downtime. Should a
+   * service refuse that ([inf]), {@code CSPCTL_DRAFT_BESIDE_ACTIVE=false} makes cspctl pause the
+   * active version first (the plan warns that visitors then see base content).
+   */
+  public static final boolean DRAFT_BESIDE_ACTIVE = true;
+
+  public static final String DRAFT_BESIDE_ACTIVE_VARIABLE = "CSPCTL_DRAFT_BESIDE_ACTIVE";
+
+  /** {@link #DRAFT_BESIDE_ACTIVE}, unless the environment variable says {@code false}. */
+  public static boolean draftBesideActive() {
+    String v = System.getenv(DRAFT_BESIDE_ACTIVE_VARIABLE);
+    return v == null || v.isBlank() ? DRAFT_BESIDE_ACTIVE : !"false".equalsIgnoreCase(v.trim());
+  }
+
   /** How variants are carried in a bulk publish {@code entries[]} item. */
   public enum BulkVariantFormat {
     /** {@code "variants":[{"uid":"cs…"}]} on the item (SKILL-EXP says this may publish base only). */

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Experience versions: pause, new draft, configure (full body, shortUids kept), wait for the
+ * Experience versions: new draft (beside the active one), configure (full body, shortUids kept), pause, wait for the
  * asynchronous CMS sync, activate, and the re-read of {@code _cms} after activation. Every step
  * reads the versions first, so a re-run after any failure finds its way.
  */
@@ -43,7 +43,7 @@ final class VersionSteps {
     PersonalizeClient client = ctx.personalize().about(StepRunner.ref("experience", name));
     return switch (step.type()) {
       case PAUSE_VERSION -> pause(client, uid);
-      case CREATE_DRAFT_VERSION -> createDraft(client, uid);
+      case CREATE_DRAFT_VERSION -> createDraft(client, name, uid);
       case CONFIGURE_VERSION -> configure(client, name, uid, a);
       case WAIT_CMS -> waitCms(client, name, uid, a);
       case ACTIVATE_VERSION -> activate(client, name, uid);
@@ -62,10 +62,22 @@ final class VersionSteps {
     return "paused version " + v.uid();
   }
 
-  private String createDraft(PersonalizeClient client, String uid) {
-    Version draft = Writes.createOnce("create a draft version",
-        () -> client.createVersion(uid, VersionInput.draft()),
-        () -> VariantUids.withStatus(client.listVersions(uid), VersionStatus.DRAFT));
+  private String createDraft(PersonalizeClient client, String name, String uid) {
+    Version draft;
+    try {
+      draft = Writes.createOnce("create a draft version",
+          () -> client.createVersion(uid, VersionInput.draft()),
+          () -> VariantUids.withStatus(client.listVersions(uid), VersionStatus.DRAFT));
+    } catch (dev.cspctl.api.RemoteApiException e) {
+      List<Version> versions = client.listVersions(uid);
+      boolean refusedBesideActive = e.status() == 400 && VariantUids.withStatus(versions, VersionStatus.ACTIVE).isPresent()
+          && VariantUids.withStatus(versions, VersionStatus.DRAFT).isEmpty();
+      if (!refusedBesideActive) throw e;
+      throw new ApplyException("experience '" + name + "': the service refused a new draft beside the active version ("
+          + e.getMessage() + "); nothing was changed and the active version still serves. To change it by pausing it first"
+          + " (visitors then see base entries until the new version is active), plan and apply again with "
+          + dev.cspctl.api.ApiAssumptions.DRAFT_BESIDE_ACTIVE_VARIABLE + "=false", e);
+    }
     return "draft " + draft.uid();
   }
 

@@ -57,7 +57,7 @@ final class ApplyCommand implements Callable<Integer> {
     boolean color = OutputFormat.color(root.env());
     if (SavedPlan.looksLikePlan(input)) return applySaved(out, err, color);
     DesiredState desired = Workspace.load(input);
-    PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of());
+    PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
       try (ProjectLock lock = lock(target, err)) {

@@ -39,7 +39,7 @@ final class DriftCommand implements Callable<Integer> {
     DesiredState desired = Workspace.load(dir);
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
-      Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of()));
+      Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive()));
       String rendered = format.render(planned.plan(), OutputFormat.color(root.env()));
       spec.commandLine().getOut().print(rendered);
       if (report != null) {

@@ -48,7 +48,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DesiredState desired = Workspace.load(dir);
-    PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), only(desired));
+    PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), only(desired), dev.cspctl.api.ApiAssumptions.draftBesideActive());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, options);

@@ -72,6 +72,11 @@ public final class ApiAssumptions {
    * event (used by a metric) is refused with 400 personalize.{KIND}.IN_USE when false.
    */
   public static final boolean ALLOW_DELETE_REFERENCED = false;
+  /**
+   * SILENT (§14): whether an ARCHIVED version's references block deleting an audience or event.
+   * [inf] They do not: an archived version holds nothing that serves.
+   */
+  public static final boolean ARCHIVED_VERSIONS_HOLD_REFERENCES = false;
   public static String inUse(String kind) {
     return "personalize." + kind + ".IN_USE";
   }
@@ -104,6 +109,12 @@ public final class ApiAssumptions {
   public static final boolean ACCEPT_PAUSE_ALIAS = false;
   /** [inf] Activating a draft archives the previous ACTIVE and any PAUSED version. */
   public static final boolean ACTIVATION_ARCHIVES_PAUSED = true;
+  /**
+   * [inf] The code of the refusal when {@link EmulatorConfig#refuseDraftBesideActive()} is on
+   * (the documented service allows a draft beside the active version, §14).
+   */
+  public static final String DRAFT_BESIDE_ACTIVE_REFUSED =
+      "personalize.EXPERIENCES.VERSIONS.CANNOT_CREATE_DRAFT_WHILE_ACTIVE";
   /** [inf] DRAFT -> PAUSED is rejected. */
   public static final String INVALID_TRANSITION = "personalize.EXPERIENCES.VERSIONS.INVALID_STATUS_TRANSITION";
   /** [inf] Deleting an ACTIVE or PAUSED version is rejected. */

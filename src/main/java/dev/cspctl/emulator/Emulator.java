@@ -35,9 +35,11 @@ public final class Emulator implements AutoCloseable {
   private final RequestLog log;
   private final RateLimiter limiter;
   private final AdminRoutes admin;
+  private final VersionHistory history;
 
   private Emulator(EmulatorConfig config, HttpServer server, ExecutorService executor, Store store,
-      RequestLog log, RateLimiter limiter, AdminRoutes admin) {
+      RequestLog log, RateLimiter limiter, AdminRoutes admin, VersionHistory history) {
+    this.history = history;
     this.config = config;
     this.server = server;
     this.executor = executor;
@@ -62,7 +64,8 @@ public final class Emulator implements AutoCloseable {
     Router router = new Router();
     new ProjectResources(store, config).register(router);
     new Experiences(store, config).register(router);
-    new Versions(store, config, sync).register(router);
+    VersionHistory history = new VersionHistory();
+    new Versions(store, config, sync, history).register(router);
     new UserSessions(config.credentials()).register(router);
     new VariantGroups(store).register(router);
     new Entries(store).register(router);
@@ -83,7 +86,7 @@ public final class Emulator implements AutoCloseable {
       server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin));
       server.setExecutor(executor);
       server.start();
-      return new Emulator(config, server, executor, store, log, limiter, admin);
+      return new Emulator(config, server, executor, store, log, limiter, admin, history);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("Cannot bind the emulator to 127.0.0.1:" + config.port(), e);
@@ -115,6 +118,11 @@ public final class Emulator implements AutoCloseable {
 
   public EmulatorConfig config() {
     return config;
+  }
+
+  /** Every version status change so far, in order. */
+  public List<VersionHistory.Transition> versionTransitions() {
+    return history.transitions();
   }
 
   /** Requests so far (method, path, status, ms, fault, names of credential headers present). */

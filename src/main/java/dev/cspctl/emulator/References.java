@@ -11,6 +11,7 @@ final class References {
       case "ATTRIBUTES" -> s.audiences.values().stream().anyMatch(a -> refersTo(a.path("definition"), uid));
       case "AUDIENCES" -> versions(s, "variants", "audiences", uid);
       case "EVENTS" -> s.experiences.values().stream().flatMap(e -> e.versions.stream())
+          .filter(v -> ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES || !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
           .anyMatch(v -> contains(v.path("metrics"), m -> uid.equals(Json.text(m, "event"))));
       default -> false;
     };
@@ -24,10 +25,10 @@ final class References {
     return contains(n.path("rules"), r -> refersTo(r, attributeUid));
   }
 
-  /** Versions that are not ARCHIVED count as references. */
+  /** Versions that are not ARCHIVED count as references (see ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES). */
   private static boolean versions(EmulatorState s, String list, String field, String uid) {
     return s.experiences.values().stream().flatMap(e -> e.versions.stream())
-        .filter(v -> !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
+        .filter(v -> ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES || !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
         .anyMatch(v -> contains(v.path(list), x -> contains(x.path(field), a -> uid.equals(a.asText()))));
   }
 

@@ -18,11 +18,13 @@ final class Versions {
   private final Store store;
   private final EmulatorConfig config;
   private final CmsSync sync;
+  private final VersionHistory history;
 
-  Versions(Store store, EmulatorConfig config, CmsSync sync) {
+  Versions(Store store, EmulatorConfig config, CmsSync sync, VersionHistory history) {
     this.store = store;
     this.config = config;
     this.sync = sync;
+    this.history = history;
   }
 
   void register(Router r) {
@@ -49,7 +51,11 @@ final class Versions {
     if (e.versions.stream().anyMatch(v -> "DRAFT".equals(Json.text(v, "status")))) {
       throw ApiException.business(400, DRAFT_EXISTS);
     }
+    if (config.refuseDraftBesideActive() && e.versions.stream().anyMatch(v -> "ACTIVE".equals(Json.text(v, "status")))) {
+      throw ApiException.business(400, ApiAssumptions.DRAFT_BESIDE_ACTIVE_REFUSED);
+    }
     ObjectNode draft = newDraft();
+    history.record(history.nextRequest(), e.uid, Json.text(draft, "uid"), null, "DRAFT");
     ObjectNode body = q.object();
     if (ApiAssumptions.POST_VERSION_ACCEPTS_BODY && body.has("variants")) {
       VersionValidator val = new VersionValidator(s, config.quotas());
@@ -76,6 +82,7 @@ final class Versions {
     ArrayNode metrics = val.metrics(body);
     val.throwIfAny();
     String current = Json.text(version, "status");
+    long request = history.nextRequest();
     if ("DRAFT".equals(current)) {
       checkShortUids(e, variants);
       if ("PAUSED".equals(target)) {
@@ -86,7 +93,7 @@ final class Versions {
       version.set("metrics", metrics);
       if ("ACTIVE".equals(target)) {
         boolean first = e.versions.stream().noneMatch(v -> v != version && !"DRAFT".equals(Json.text(v, "status")));
-        archiveLive(e, version);
+        archiveLive(e, version, request);
         if (first && config.regenerateCmsOnActivation()) regenerateCmsVariants(s, e);
       }
       scheduleSync(s, e, variants);
@@ -99,9 +106,10 @@ final class Versions {
         throw ApiException.business(400, LOCKED);
       }
       if ("ACTIVE".equals(target) && !"ACTIVE".equals(current)) {
-        archiveLive(e, version);
+        archiveLive(e, version, request);
       }
     }
+    history.record(request, e.uid, Json.text(version, "uid"), current, target);
     version.put("status", target);
     version.put("updatedAt", Json.now());
     e.updatedAt = Json.now();
@@ -139,11 +147,12 @@ final class Versions {
   }
 
   /** Activating archives the other ACTIVE (and, by our reading, PAUSED) versions. */
-  private static void archiveLive(ExperienceRecord e, ObjectNode activated) {
+  private void archiveLive(ExperienceRecord e, ObjectNode activated, long request) {
     for (ObjectNode v : e.versions) {
       String st = Json.text(v, "status");
       boolean live = "ACTIVE".equals(st) || ("PAUSED".equals(st) && ApiAssumptions.ACTIVATION_ARCHIVES_PAUSED);
       if (v != activated && live) {
+        history.record(request, e.uid, Json.text(v, "uid"), st, ApiAssumptions.ARCHIVED);
         v.put("status", ApiAssumptions.ARCHIVED);
         v.put("updatedAt", Json.now());
       }

@@ -30,7 +30,8 @@ import java.util.Set;
  * Plans one experience: its metadata, its version (variants, audiences, traffic, metrics), the
  * variant group's content types, entry variant content, publishing and status, as the chain of
  * steps of the product brief. A change to the variants of an ACTIVE experience becomes a new
- * version: pause, new draft keeping existing shortUids, configure, activate.
+ * version without downtime: a draft beside the active version, keeping existing shortUids,
+ * configured, its content written and published, then activated (which archives the old one).
  */
 final class ExperiencePlanner {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -239,22 +240,36 @@ final class ExperiencePlanner {
     if (versionChanged) {
       boolean locked = current.isPresent() && !"DRAFT".equals(current.get().status());
       if (locked) {
-        if (serving) {
+        // A new draft beside the live version; the live one keeps serving until the draft is
+        // activated (activation archives it). Pausing first is only the fallback for a service
+        // that refuses a draft beside an active version.
+        boolean pauseFirst = serving && !run.options.draftBesideActive();
+        if (pauseFirst) {
           last = pause(e.name(), l, last);
           ids.add(last);
+          run.warnings.add("experience '" + e.name() + "' is paused before its new version is configured (the service is"
+              + " assumed to refuse a draft beside an active version): visitors see the base entries from the pause until"
+              + " the new version is active");
         }
         Optional<LiveVersion> draft = l.versionWithStatus("DRAFT");
         String draftUid = draft.map(LiveVersion::uid).orElse(null);
         if (draft.isEmpty()) {
-          last = run.steps.add(StepType.CREATE_DRAFT_VERSION, e.name(), "create a new draft version of '" + e.name() + "'",
+          last = run.steps.add(StepType.CREATE_DRAFT_VERSION, e.name(), "create a new draft version of '" + e.name() + "'"
+              + (serving && !pauseFirst ? " beside the active one" : ""),
               Steps.args().put("experience", e.name()).put("experienceUid", l.uid()), deps(last));
           ids.add(last);
+        } else {
+          notes.add("the existing draft version " + draftUid + " is reused");
         }
-        notes.add("new version: " + (serving ? "pause the active version, " : "") + "draft with the desired variants"
-            + " (existing shortUids kept)" + (e.status() == ExperienceStatus.ACTIVE ? ", activate" : ""));
+        boolean activate = e.status() == ExperienceStatus.ACTIVE;
+        notes.add("new version: " + (pauseFirst ? "pause the active version, " : "")
+            + "draft with the desired variants (existing shortUids kept)"
+            + (activate ? ", activate" + (serving && !pauseFirst ? " (the active version serves until then)" : "") : ""));
         last = configure(e, draftUid, shortUids, deps(last), ids);
         last = afterConfigure(e, last, changedContent, linked, ids, needsWait);
-        status(e, last, ids, false, l);
+        // Desired active: activate the draft (not serving counts as "needs activation").
+        // Desired paused or draft: a serving version is paused last, after the draft is ready.
+        status(e, last, ids, activate ? false : serving && !pauseFirst, l);
         return ids;
       }
       last = configure(e, current.map(LiveVersion::uid).orElse(null), shortUids, deps(last), ids);

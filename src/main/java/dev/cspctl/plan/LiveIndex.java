@@ -24,6 +24,17 @@ final class LiveIndex {
     for (LiveExperience e : live.experiences()) experienceNameByUid.put(e.uid(), e.name());
   }
 
+  /**
+   * A live audience that a spec renames ({@code renamedFrom}) is known by its new name, so that
+   * versions referring to it by uid compare equal and are not re-versioned by the rename.
+   */
+  void nameRenamedAudiences(java.util.List<dev.cspctl.spec.Audience> desired) {
+    for (dev.cspctl.spec.Audience a : desired) {
+      if (a.renamedFrom() == null || live.audienceByName(a.name()).isPresent()) continue;
+      live.audienceByName(a.renamedFrom()).ifPresent(l -> audienceNameByUid.put(l.uid(), a.name()));
+    }
+  }
+
   String attributeKey(String uid) {
     return attributeKeyByUid.getOrDefault(uid, "uid:" + uid);
   }

@@ -56,6 +56,7 @@ public final class Planner {
     Run(DesiredState desired, LiveState live, PlanOptions options) {
       this.desired = desired;
       this.index = new LiveIndex(live);
+      index.nameRenamedAudiences(desired.audiences());
       this.options = options;
       this.scope = options.only().isEmpty() ? null : OnlyScope.expand(desired, options.only());
       if (scope != null) {
@@ -300,17 +301,24 @@ public final class Planner {
             .anyMatch(d -> d.status() == dev.cspctl.spec.ExperienceStatus.ACTIVE);
       }
 
+      /**
+       * The live versions of an experience that will still hold references after this plan. An
+       * ARCHIVED version holds nothing. A desired experience keeps its ACTIVE/PAUSED versions
+       * unless the specs want it active (its activation, which the deletes wait for, archives
+       * them); its draft is replaced by the desired variants. Any other experience keeps every
+       * version that is not archived.
+       */
+      private java.util.stream.Stream<dev.cspctl.state.LiveVersion> holding(LiveExperience e) {
+        if (deletedExperiences.contains(e.uid())) return java.util.stream.Stream.empty();
+        if (desired(e) && desiredStatusActive(e)) return java.util.stream.Stream.empty();
+        return e.versions().stream()
+            .filter(v -> desired(e) ? "ACTIVE".equals(v.status()) || "PAUSED".equals(v.status()) : !"ARCHIVED".equals(v.status()));
+      }
+
       List<String> audienceUsers(String uid) {
         List<String> users = new ArrayList<>();
         for (LiveExperience e : index.live.experiences()) {
-          if (deletedExperiences.contains(e.uid())) continue;
-          // A desired experience keeps its live ACTIVE/PAUSED versions unless it is activated
-          // (activation archives them); its draft is replaced by the desired variants.
-          boolean activated = desired(e) && desiredStatusActive(e);
-          if (activated) continue;
-          boolean uses = e.versions().stream()
-              .filter(v -> desired(e) ? "ACTIVE".equals(v.status()) || "PAUSED".equals(v.status()) : !"ARCHIVED".equals(v.status()))
-              .anyMatch(v -> v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
+          boolean uses = holding(e).anyMatch(v -> v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
           if (uses) users.add("experience '" + e.name() + "'");
         }
         String name = index.audienceNameByUid.get(uid);
@@ -323,8 +331,7 @@ public final class Planner {
       List<String> eventUsers(LiveEvent ev) {
         List<String> users = new ArrayList<>();
         for (LiveExperience e : index.live.experiences()) {
-          if (deletedExperiences.contains(e.uid())) continue;
-          boolean uses = e.versions().stream().anyMatch(v -> v.metrics().stream().anyMatch(m -> ev.uid().equals(m.eventUid())));
+          boolean uses = holding(e).anyMatch(v -> v.metrics().stream().anyMatch(m -> ev.uid().equals(m.eventUid())));
           if (uses) users.add("experience '" + e.name() + "'");
         }
         for (var e : desired.experiences()) {

@@ -63,8 +63,21 @@ final class E2E implements AutoCloseable {
   }
 
   ApplyResult apply(DesiredState d, boolean prune) {
+    return apply(d, new PlanOptions(prune, Set.of()));
+  }
+
+  /** Live-like: _cms delay, latency, the real rate limits on both sides. */
+  static E2E liveLike(EmulatorConfig.Builder config) {
+    return new E2E(config.cmsDelayMs(200).latencyMs(20).rateLimit(true), TransportConfig.defaults());
+  }
+
+  ApplyResult apply(DesiredState d, PlanOptions options) {
     LiveState live = read(d);
-    Plan plan = new Planner().plan(d, live, new PlanOptions(prune, Set.of()));
+    Plan plan = new Planner().plan(d, live, options);
+    return apply(plan, live, d);
+  }
+
+  ApplyResult apply(Plan plan, LiveState live, DesiredState d) {
     return new Applier(clients.personalize(), clients.cma(), d.project().publish(), Duration.ofSeconds(20), 8)
         .apply(plan, live, ProgressListener.NONE);
   }

@@ -94,7 +94,7 @@ class EndToEndTest {
       Plan plan = e2e.plan(changed, false);
       assertThat(plan.changes()).singleElement().satisfies(c -> {
         assertThat(c.action()).isEqualTo(Action.UPDATE);
-        assertThat(c.notes()).anySatisfy(n -> assertThat(n).startsWith("new version: pause the active version"));
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).startsWith("new version: draft with the desired variants"));
       });
       assertThat(e2e.apply(changed, false).succeeded()).isTrue();
       assertThat(e2e.plan(changed, false).changes()).isEmpty();

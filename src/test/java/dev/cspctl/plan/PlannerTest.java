@@ -229,13 +229,33 @@ class PlannerTest {
     Plan p = plan(yaml, live.build());
     Change c = p.changes().get(0);
     assertThat(c.key()).isEqualTo(new ResourceKey(Kind.EXPERIENCE, "Hero"));
-    assertThat(c.notes()).anySatisfy(n -> assertThat(n).startsWith("new version: pause the active version"));
-    assertThat(p.steps()).extracting(Step::type).containsExactly(StepType.PAUSE_VERSION, StepType.CREATE_DRAFT_VERSION,
+    assertThat(c.notes()).anySatisfy(n -> assertThat(n).startsWith("new version: draft with the desired variants")
+        .endsWith("activate (the active version serves until then)"));
+    // No pause: the draft is made beside the active version, which serves until the draft is activated.
+    assertThat(p.steps()).extracting(Step::type).containsExactly(StepType.CREATE_DRAFT_VERSION,
         StepType.CONFIGURE_VERSION, StepType.WAIT_CMS, StepType.ACTIVATE_VERSION, StepType.REFRESH_CMS);
-    Step configure = p.steps().get(2);
+    assertThat(p.warnings()).noneMatch(w -> w.contains("paused"));
+    Step configure = p.steps().get(1);
     assertThat(configure.args().at("/variants/0/shortUid").asText()).isEqualTo("0");
     assertThat(configure.args().at("/variants/1/shortUid").isMissingNode()).isTrue();
     assertThat(c.diffs()).extracting(FieldDiff::path).contains("variants[Mobile]");
+  }
+
+  @Test
+  void aServiceThatRefusesADraftBesideTheActiveVersionIsPausedFirstWithAWarning() {
+    String yaml = ATTR_AUD + EXPERIENCE + "  - name: Everyone else\n    audiences: [Premium]\n    match: all\n";
+    Plan p = plan(yaml, converged().build(), new PlanOptions(false, java.util.Set.of(), false));
+    assertThat(p.steps()).extracting(Step::type).startsWith(StepType.PAUSE_VERSION, StepType.CREATE_DRAFT_VERSION,
+        StepType.CONFIGURE_VERSION);
+    assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("visitors see the base entries from the pause"));
+  }
+
+  @Test
+  void aChangedActiveExperienceThatShouldBePausedIsPausedOnlyAfterItsDraftIsConfigured() {
+    String yaml = ATTR_AUD + EXPERIENCE.replace("status: active", "status: paused") + "  - name: Everyone else\n    audiences: [Premium]\n    match: all\n";
+    Plan p = plan(yaml, converged().build());
+    assertThat(p.steps()).extracting(Step::type).first().isEqualTo(StepType.CREATE_DRAFT_VERSION);
+    assertThat(p.steps()).extracting(Step::type).last().isEqualTo(StepType.PAUSE_VERSION);
   }
 
   @Test

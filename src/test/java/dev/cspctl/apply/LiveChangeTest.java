@@ -1,0 +1,163 @@
+package dev.cspctl.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cspctl.emulator.EmulatorConfig;
+import dev.cspctl.emulator.RequestLog;
+import dev.cspctl.emulator.VersionHistory.Transition;
+import dev.cspctl.plan.Action;
+import dev.cspctl.plan.Plan;
+import dev.cspctl.plan.PlanOptions;
+import dev.cspctl.plan.StepType;
+import dev.cspctl.spec.DesiredState;
+import dev.cspctl.state.LiveExperience;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Changes to a live project, over HTTP against a live-like emulator (CMS sync delay, latency,
+ * real rate limits), proven from the emulator's own record of version status changes and
+ * requests: an active experience keeps serving until its new version is active.
+ */
+class LiveChangeTest {
+  @TempDir Path dir;
+
+  private static final String HERO = "Homepage hero by segment";
+  private static final String CTA = "Checkout CTA test";
+
+  @Test
+  void changingActiveExperiencesNeverPausesThemAndServesTheOldVersionUntilTheNewOneIsActive() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      DesiredState before = E2E.load(specs);
+      String heroUid = e2e.read(before).experienceByName(HERO).orElseThrow().uid();
+      String ctaUid = e2e.read(before).experienceByName(CTA).orElseThrow().uid();
+      int transitionsBefore = e2e.emulator.versionTransitions().size();
+      // variants (a new one), traffic and metrics
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "  - name: Mobile\n",
+          "  - name: Frequent\n    audiences: [Frequent visitors]\n  - name: Mobile\n");
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "  - name: Control\n    traffic: 50", "  - name: Control\n    traffic: 30");
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "  - name: Bold CTA\n    traffic: 50", "  - name: Bold CTA\n    traffic: 70");
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "  - event: checkout_completed\n", "");
+      DesiredState changed = E2E.load(specs);
+      Plan plan = e2e.plan(changed, false);
+      assertThat(plan.steps()).extracting(s -> s.type()).doesNotContain(StepType.PAUSE_VERSION);
+      assertThat(plan.warnings()).noneMatch(w -> w.contains("base entries"));
+
+      int logBefore = e2e.emulator.requestLog().size();
+      ApplyResult result = e2e.apply(changed, false);
+      assertThat(result.succeeded()).as(result.outcomes().toString()).isTrue();
+      List<RequestLog.Entry> requests = e2e.emulator.requestLog().subList(logBefore, e2e.emulator.requestLog().size());
+      assertThat(e2e.plan(changed, false).changes()).isEmpty();
+
+      List<Transition> during = e2e.emulator.versionTransitions().subList(transitionsBefore, e2e.emulator.versionTransitions().size());
+      assertThat(during).noneMatch(t -> "PAUSED".equals(t.to()));
+      for (String uid : List.of(heroUid, ctaUid)) {
+        List<Transition> mine = during.stream().filter(t -> t.experienceUid().equals(uid)).toList();
+        // new draft, then one request that activates it and archives the old active version
+        assertThat(mine).extracting(t -> t.from() + ">" + t.to()).containsExactly("null>DRAFT", "ACTIVE>ARCHIVED", "DRAFT>ACTIVE");
+        assertThat(mine.get(1).request()).isEqualTo(mine.get(2).request());
+        assertThat(mine.get(2).versionUid()).isEqualTo(mine.get(0).versionUid()).isNotEqualTo(mine.get(1).versionUid());
+      }
+      // the version writes of this apply: per experience one POST (the draft), one PUT configuring it, one activating it
+      assertThat(requests).filteredOn(r -> r.path().matches("/experiences/[^/]+/versions(/[^/]+)?") && !r.method().equals("GET"))
+          .extracting(RequestLog.Entry::method).containsExactlyInAnyOrder("POST", "POST", "PUT", "PUT", "PUT", "PUT");
+    }
+  }
+
+  @Test
+  void aServiceThatRefusesADraftBesideTheActiveVersionLeavesItServingAndSaysHowToPauseInstead() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.fast("", 1)) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+    }
+    try (E2E e2e = new E2E(EmulatorConfig.builder().refuseDraftBesideActive(true),
+        dev.cspctl.api.http.TransportConfig.defaults().withRates(2000, 2000, 2000, 2000, 1000))) {
+      DesiredState d = E2E.load(specs);
+      assertThat(e2e.apply(d, false).succeeded()).isTrue();
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "  - event: checkout_completed\n", "");
+      DesiredState changed = E2E.load(specs);
+      int transitions = e2e.emulator.versionTransitions().size();
+
+      ApplyResult refused = e2e.apply(changed, false);
+      assertThat(refused.succeeded()).isFalse();
+      assertThat(refused.outcomes()).anySatisfy(o -> assertThat(o.message())
+          .contains("refused a new draft beside the active version").contains("the active version still serves")
+          .contains("CSPCTL_DRAFT_BESIDE_ACTIVE=false"));
+      assertThat(e2e.emulator.versionTransitions()).hasSize(transitions);
+      assertThat(e2e.read(changed).experienceByName(CTA).orElseThrow().versionWithStatus("ACTIVE")).isPresent();
+
+      Plan fallback = e2e.plan(changed, false);
+      Plan withPause = new dev.cspctl.plan.Planner().plan(changed, e2e.read(changed), new PlanOptions(false, Set.of(), false));
+      assertThat(fallback.warnings()).noneMatch(w -> w.contains("base entries"));
+      assertThat(withPause.warnings()).anySatisfy(w -> assertThat(w).contains("visitors see the base entries"));
+      ApplyResult paused = e2e.apply(changed, new PlanOptions(false, Set.of(), false));
+      assertThat(paused.succeeded()).as(paused.outcomes().toString()).isTrue();
+      assertThat(e2e.plan(changed, false).changes()).isEmpty();
+      assertThat(e2e.emulator.versionTransitions().subList(transitions, e2e.emulator.versionTransitions().size()))
+          .anyMatch(t -> "PAUSED".equals(t.to()));
+    }
+  }
+
+  @Test
+  void renamingAnAudienceSendsNoExperienceWrite() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      E2E.edit(specs.resolve("audiences.yaml"), "name: Mobile visitors\n", "name: Phone visitors\nrenamedFrom: Mobile visitors\n");
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "audiences: [Mobile visitors]", "audiences: [Phone visitors]");
+      DesiredState renamed = E2E.load(specs);
+      Plan plan = e2e.plan(renamed, false);
+      assertThat(plan.changes()).singleElement().satisfies(c -> {
+        assertThat(c.key().toString()).isEqualTo("Audience/Phone visitors");
+        assertThat(c.action()).isEqualTo(Action.RENAME);
+      });
+      int logBefore = e2e.emulator.requestLog().size();
+      assertThat(e2e.apply(renamed, false).succeeded()).isTrue();
+      List<RequestLog.Entry> writes = e2e.emulator.requestLog().subList(logBefore, e2e.emulator.requestLog().size()).stream()
+          .filter(r -> !r.method().equals("GET")).toList();
+      assertThat(writes).extracting(r -> r.method() + " " + r.path().replaceAll("[0-9a-f]{24}", "UID"))
+          .containsExactly("PUT /audiences/UID");
+      assertThat(e2e.plan(renamed, false).changes()).isEmpty();
+    }
+  }
+
+  @Test
+  void anEventUsedOnlyByAnArchivedVersionIsPrunedAndAnEventDroppedByANewVersionIsDeletedAfterItsActivation() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      // 1. the new version drops checkout_completed and no spec declares it: deleted after activation, same apply
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "  - event: checkout_completed\n", "");
+      E2E.edit(specs.resolve("events.yaml"), "---\nkind: Event\nkey: checkout_completed\ndescription: Shopper completed checkout\n", "");
+      DesiredState dropped = E2E.load(specs);
+      Plan plan = e2e.plan(dropped, true);
+      var delete = plan.steps().stream().filter(s -> s.type() == StepType.DELETE_EVENT).findFirst().orElseThrow();
+      var activate = plan.steps().stream().filter(s -> s.type() == StepType.ACTIVATE_VERSION).findFirst().orElseThrow();
+      assertThat(delete.dependsOn()).contains(activate.id());
+      ApplyResult result = e2e.apply(dropped, true);
+      assertThat(result.succeeded()).as(result.outcomes().toString()).isTrue();
+      assertThat(e2e.read(dropped).eventByKey("checkout_completed")).isEmpty();
+      LiveExperience cta = e2e.read(dropped).experienceByName(CTA).orElseThrow();
+      assertThat(cta.versions()).extracting(v -> v.status()).contains("ARCHIVED");
+
+      // 2. add_to_cart: dropped from the spec first (kept, it is declared), then undeclared: only the archived version uses it
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "metrics:\n  - event: add_to_cart\n    primary: true\n", "");
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      E2E.edit(specs.resolve("events.yaml"), "kind: Event\nkey: add_to_cart\ndescription: Shopper added an item to the cart\n",
+          "kind: Attribute\nkey: unused_marker\nname: Unused marker\n");
+      DesiredState undeclared = E2E.load(specs);
+      Plan prune = e2e.plan(undeclared, true);
+      assertThat(prune.changes()).anySatisfy(c -> {
+        assertThat(c.key().toString()).isEqualTo("Event/add_to_cart");
+        assertThat(c.action()).isEqualTo(Action.DELETE);
+      });
+      assertThat(e2e.apply(undeclared, true).succeeded()).isTrue();
+      assertThat(e2e.read(undeclared).eventByKey("add_to_cart")).isEmpty();
+    }
+  }
+}
