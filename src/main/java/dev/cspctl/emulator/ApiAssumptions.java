@@ -72,6 +72,15 @@ public final class ApiAssumptions {
    * event (used by a metric) is refused with 400 personalize.{KIND}.IN_USE when false.
    */
   public static final boolean ALLOW_DELETE_REFERENCED = false;
+  /** [inf] The environments of a new emulated stack (GET /v3/environments). */
+  public static final java.util.List<String> DEFAULT_ENVIRONMENTS = java.util.List.of("development", "staging", "production");
+  /** [inf] The locales of a new emulated stack (GET /v3/locales); the first is the master locale. */
+  public static final java.util.List<String> DEFAULT_LOCALES = java.util.List.of("en-us", "de-de", "fr-fr", "es-es", "ja-jp");
+  /**
+   * §14 [code]: entry variants carry {@code publish_details} (environment uid, locale, version)
+   * when read with {@code include_publish_details=true}; [inf] without it they carry none.
+   */
+  public static final String INCLUDE_PUBLISH_DETAILS = "include_publish_details";
   /**
    * SILENT (§14): whether an ARCHIVED version's references block deleting an audience or event.
    * [inf] They do not: an archived version holds nothing that serves.

@@ -36,10 +36,12 @@ public final class Emulator implements AutoCloseable {
   private final RateLimiter limiter;
   private final AdminRoutes admin;
   private final VersionHistory history;
+  private final ScriptedFaults scripted;
 
   private Emulator(EmulatorConfig config, HttpServer server, ExecutorService executor, Store store,
-      RequestLog log, RateLimiter limiter, AdminRoutes admin, VersionHistory history) {
+      RequestLog log, RateLimiter limiter, AdminRoutes admin, VersionHistory history, ScriptedFaults scripted) {
     this.history = history;
+    this.scripted = scripted;
     this.config = config;
     this.server = server;
     this.executor = executor;
@@ -69,6 +71,7 @@ public final class Emulator implements AutoCloseable {
     new UserSessions(config.credentials()).register(router);
     new VariantGroups(store).register(router);
     new Entries(store).register(router);
+    new StackSettings(store).register(router);
     new EntryVariants(store).register(router);
     new Publishing(store).register(router);
     RequestLog log = new RequestLog();
@@ -83,10 +86,11 @@ public final class Emulator implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(
           new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
-      server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin));
+      ScriptedFaults scripted = new ScriptedFaults();
+      server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin, scripted));
       server.setExecutor(executor);
       server.start();
-      return new Emulator(config, server, executor, store, log, limiter, admin, history);
+      return new Emulator(config, server, executor, store, log, limiter, admin, history, scripted);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("Cannot bind the emulator to 127.0.0.1:" + config.port(), e);
@@ -118,6 +122,11 @@ public final class Emulator implements AutoCloseable {
 
   public EmulatorConfig config() {
     return config;
+  }
+
+  /** Faults on chosen requests, for tests. */
+  public ScriptedFaults scriptedFaults() {
+    return scripted;
   }
 
   /** Every version status change so far, in order. */

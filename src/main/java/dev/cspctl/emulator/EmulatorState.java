@@ -35,6 +35,10 @@ public final class EmulatorState {
   /** Every publish event in order. */
   public List<ObjectNode> publishEvents = new ArrayList<>();
   public long jobCounter;
+  /** Publishing environments by name (absent in states saved before they were modelled: defaults). */
+  public Map<String, ObjectNode> environments = StackSettings.defaultEnvironments();
+  /** Stack locales by code. */
+  public Map<String, ObjectNode> locales = StackSettings.defaultLocales();
 
   /** Key of a published record; {@code variant} null means the base entry. */
   public static String publishKey(String ct, String entry, String locale, String variant, String env) {

@@ -20,7 +20,7 @@ final class EntryVariants {
     r.add("PUT", BASE + "/{variant}", q -> store.locked(s -> upsert(s, q)));
     r.add("GET", BASE + "/{variant}", q -> store.locked(s -> {
       ObjectNode body = Json.object();
-      body.set("entry", render(s, stored(s, q)));
+      body.set("entry", withPublishDetails(s, q, render(s, stored(s, q))));
       return Response.ok(body);
     }));
     r.add("DELETE", BASE + "/{variant}", q -> store.locked(s -> {
@@ -36,11 +36,19 @@ final class EntryVariants {
       List<ObjectNode> all = new ArrayList<>();
       s.entryVariants.forEach((k, v) -> {
         if (k.startsWith(prefix)) {
-          all.add(render(s, v));
+          all.add(withPublishDetails(s, q, render(s, v)));
         }
       });
       return Response.ok(Paging.page(q, "entries", all, ApiAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
     }));
+  }
+
+  private static ObjectNode withPublishDetails(EmulatorState s, Request q, ObjectNode rendered) {
+    if ("true".equals(q.query(ApiAssumptions.INCLUDE_PUBLISH_DETAILS, "false"))) {
+      rendered.set("publish_details", Json.array(StackSettings.publishDetails(s, q.param("ct"), q.param("entry"),
+          rendered.path("locale").asText(), rendered.path("_variant").path("_uid").asText())));
+    }
+    return rendered;
   }
 
   static String locale(Request q) {

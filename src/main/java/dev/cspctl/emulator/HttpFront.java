@@ -31,9 +31,11 @@ final class HttpFront implements HttpHandler {
   private final FaultInjector faults;
   private final RequestLog log;
   private final AdminRoutes admin;
+  private final ScriptedFaults scriptedFaults;
 
   HttpFront(EmulatorConfig config, Router router, RateLimiter limiter, FaultInjector faults,
-      RequestLog log, AdminRoutes admin) {
+      RequestLog log, AdminRoutes admin, ScriptedFaults scriptedFaults) {
+    this.scriptedFaults = scriptedFaults;
     this.config = config;
     this.router = router;
     this.auth = new Auth(config.credentials());
@@ -138,6 +140,11 @@ final class HttpFront implements HttpHandler {
     Optional<Router.Match> match = router.match(method, path);
     if (match.isEmpty()) {
       unknownRoute(c, api, headers);
+      return;
+    }
+    Optional<Integer> scripted = scriptedFaults.next(method, path);
+    if (scripted.isPresent()) {
+      c.send(scripted.get(), errorBody(api, scripted.get(), "Injected fault"), headers, "SCRIPTED_" + scripted.get());
       return;
     }
     Fault fault = faults.next();

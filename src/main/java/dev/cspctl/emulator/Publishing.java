@@ -39,7 +39,7 @@ final class Publishing {
     ObjectNode body = q.object();
     JsonNode entries = body.path("entries");
     List<String> locales = strings(body.path("locales"), "locales");
-    List<String> envs = strings(body.path("environments"), "environments");
+    List<String> envs = environments(s, strings(body.path("environments"), "environments"));
     if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_BULK) {
       throw invalid("entries", "You can publish at most " + MAX_BULK + " entries in one bulk request.");
     }
@@ -86,7 +86,7 @@ final class Publishing {
           "Publishing entry variants requires the header api_version: " + ApiAssumptions.PUBLISH_API_VERSION + ".",
           ApiAssumptions.CMA_CODE_VALIDATION, "api_version", "is required.");
     }
-    List<String> envs = strings(e.path("environments"), "environments");
+    List<String> envs = environments(s, strings(e.path("environments"), "environments"));
     List<String> locales = e.path("locales").isArray() && !e.path("locales").isEmpty()
         ? strings(e.path("locales"), "locales")
         : strings(Json.array(List.of(q.object().path("locale").asText(ApiAssumptions.DEFAULT_LOCALE))), "locales");
@@ -147,6 +147,11 @@ final class Publishing {
     ev.put("published_at", Json.now());
     s.published.put(EmulatorState.publishKey(ct, uid, locale, variant, env), ev);
     s.publishEvents.add(ev);
+  }
+
+  /** Environment names (given by name or uid); an unknown one is refused before anything is published. */
+  private static List<String> environments(EmulatorState s, List<String> refs) {
+    return refs.stream().map(r -> Json.text(StackSettings.environment(s, r), "name")).toList();
   }
 
   private static List<String> strings(JsonNode arr, String field) {

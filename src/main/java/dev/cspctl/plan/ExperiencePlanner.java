@@ -42,6 +42,7 @@ final class ExperiencePlanner {
   }
 
   void plan(Experience e) {
+    republish = List.of();
     Optional<LiveExperience> live = run.index.live.experienceByName(e.name());
     List<String> notes = new ArrayList<>();
     boolean renaming = false;
@@ -83,6 +84,7 @@ final class ExperiencePlanner {
   // --- create ---------------------------------------------------------------------------------
 
   private List<String> create(Experience e, List<String> notes) {
+    republish = List.of();
     List<String> ids = new ArrayList<>();
     ObjectNode args = Steps.args().put("name", e.name()).put("description", Ownership.mark(e.description()))
         .put("type", e.type().apiName());
@@ -155,6 +157,7 @@ final class ExperiencePlanner {
   private String writeContent(Experience e, List<Variant> variants, String previous, List<String> ids) {
     List<String> upserts = new ArrayList<>();
     ArrayNode publishItems = JSON.arrayNode();
+    for (ObjectNode item : republish) publishItems.add(item);
     for (Variant v : variants) {
       for (EntryContent c : v.content()) {
         ObjectNode args = Steps.args().put("experience", e.name()).put("variant", v.name())
@@ -169,9 +172,8 @@ final class ExperiencePlanner {
       }
     }
     ids.addAll(upserts);
-    if (upserts.isEmpty()) return previous;
-    PublishSettings publish = run.desired.project() == null
-        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK) : run.desired.project().publish();
+    if (publishItems.isEmpty()) return previous;
+    PublishSettings publish = publishSettings();
     if (publish.environments().isEmpty()) {
       run.warnings.add("publish.environments is empty in cspctl.yaml: entry variants of '" + e.name() + "' are written but not published");
       return upserts.get(upserts.size() - 1);
@@ -182,9 +184,54 @@ final class ExperiencePlanner {
     publish.environments().forEach(envs::add);
     String id = run.steps.add(StepType.PUBLISH_ENTRY_VARIANTS, e.name(),
         "publish " + publishItems.size() + " entry variant(s) of '" + e.name() + "' to " + String.join(", ", publish.environments()),
-        args, upserts);
+        args, upserts.isEmpty() ? deps(previous) : upserts);
     ids.add(id);
     return id;
+  }
+
+  private PublishSettings publishSettings() {
+    return run.desired.project() == null
+        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK) : run.desired.project().publish();
+  }
+
+  /** Entry variants of the experience being planned that are unchanged but must be published again. */
+  private List<ObjectNode> republish = List.of();
+
+  /**
+   * Publishing is part of the live state: unchanged content whose current version is not
+   * published to every configured environment (a publish that failed or was interrupted) is
+   * published again. Known only when the stack's environments were read.
+   */
+  private List<ObjectNode> unpublished(Experience e, LiveExperience l, LiveVersion current, List<Variant> changed,
+      List<String> notes) {
+    List<String> environments = publishSettings().environments();
+    if (!run.index.live.stack().read() || environments.isEmpty() || l.cms() == null) return List.of();
+    Set<String> rewritten = new HashSet<>();
+    for (Variant v : changed) for (EntryContent c : v.content()) rewritten.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
+    Map<String, String> shortUids = shortUids(e, current);
+    List<ObjectNode> items = new ArrayList<>();
+    List<String> described = new ArrayList<>();
+    for (Variant v : e.variants()) {
+      String shortUid = shortUids.get(v.name());
+      String cmsUid = shortUid == null ? null : l.cms().variants().get(shortUid);
+      if (cmsUid == null) continue;
+      for (EntryContent c : v.content()) {
+        if (rewritten.contains(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale())) continue;
+        Optional<LiveEntryVariant> ev = run.index.live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
+        if (ev.isEmpty()) continue;
+        List<String> missing = environments.stream().filter(env -> !ev.get().publishedCurrentTo(env)).toList();
+        if (missing.isEmpty()) continue;
+        items.add(JSON.objectNode().put("variant", v.name()).put("contentType", c.contentType()).put("entry", c.entry())
+            .put("locale", c.locale()));
+        described.add("'" + v.name() + "' on " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ", version "
+            + ev.get().version() + ": not published to " + String.join(", ", missing) + ")");
+      }
+    }
+    if (!described.isEmpty()) {
+      notes.add("publish again: the current version of " + described.size() + " entry variant(s) is not published to every"
+          + " configured environment: " + String.join("; ", described));
+    }
+    return items;
   }
 
   /** Activation or pause so the live status matches; returns the last step id. */
@@ -236,6 +283,7 @@ final class ExperiencePlanner {
     Map<String, String> shortUids = shortUids(e, current.orElse(null));
     Set<String> linked = new HashSet<>(run.index.live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
     List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
+    republish = unpublished(e, l, current.orElse(null), changedContent, notes);
     boolean needsWait = versionChanged && mintsVariants(e, shortUids);
     if (versionChanged) {
       boolean locked = current.isPresent() && !"DRAFT".equals(current.get().status());
@@ -277,7 +325,7 @@ final class ExperiencePlanner {
       status(e, last, ids, serving, l);
       return ids;
     }
-    if (!linked.containsAll(e.contentTypes()) || !changedContent.isEmpty()) {
+    if (!linked.containsAll(e.contentTypes()) || !changedContent.isEmpty() || !republish.isEmpty()) {
       last = afterConfigure(e, last, changedContent, linked, ids, false);
     }
     status(e, last, ids, serving, l);

@@ -69,6 +69,7 @@ public final class Planner {
     }
 
     Plan plan() {
+      ReferenceCheck.check(desired, index.live);
       refuseAmbiguousNames();
       desired.attributes().stream().filter(a -> inScope(a.resourceKey())).forEach(this::attribute);
       desired.events().stream().filter(e -> inScope(e.resourceKey())).forEach(this::event);

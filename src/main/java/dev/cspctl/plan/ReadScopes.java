@@ -9,7 +9,7 @@ import dev.cspctl.state.ReadScope;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The entries whose variants a plan of these specs must read: every entry the specs write content to. */
+/** What a plan of these specs must read: every entry the specs write content to, and the stack's environments and locales. */
 public final class ReadScopes {
   private ReadScopes() {}
 
@@ -20,6 +20,6 @@ public final class ReadScopes {
         for (EntryContent c : v.content()) keys.add(new EntryKey(c.contentType(), c.entry(), c.locale()));
       }
     }
-    return ReadScope.of(keys);
+    return ReadScope.of(keys).withStackSettings();
   }
 }

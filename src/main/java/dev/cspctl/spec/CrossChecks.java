@@ -19,6 +19,7 @@ final class CrossChecks {
 
   private final List<SpecError> errors;
   private final List<DesiredState.UnresolvedReference> unresolved = new ArrayList<>();
+  private final List<SpecReference> references = new ArrayList<>();
 
   CrossChecks(List<SpecError> errors) {
     this.errors = errors;
@@ -26,6 +27,10 @@ final class CrossChecks {
 
   List<DesiredState.UnresolvedReference> unresolved() {
     return unresolved;
+  }
+
+  List<SpecReference> references() {
+    return references;
   }
 
   void check(List<Located> all) {
@@ -60,7 +65,10 @@ final class CrossChecks {
       if (l.resource() instanceof Audience a && a.rules() instanceof AudienceRules.Language lang) {
         checkRuleRefs(l, "/rules", lang.rules(), attributes);
       }
-      if (l.resource() instanceof Experience e) checkExperienceRefs(l, e, audiences, events);
+      if (l.resource() instanceof Experience e) {
+        checkExperienceRefs(l, e, audiences, events);
+        stackRefs(l, e);
+      }
     }
     if (priority != null) {
       List<String> order = ((Priority) priority.resource()).order();
@@ -128,6 +136,35 @@ final class CrossChecks {
           + closest.get() + "'?)"));
     } else {
       unresolved.add(new DesiredState.UnresolvedReference(kind, name, new Origin(l.doc().file(), pos.line())));
+      SpecReference.Type type = switch (kind) {
+        case ATTRIBUTE -> SpecReference.Type.ATTRIBUTE;
+        case EVENT -> SpecReference.Type.EVENT;
+        default -> SpecReference.Type.AUDIENCE;
+      };
+      references.add(SpecReference.at(l.doc(), pointer, type, name));
+    }
+  }
+
+  /** Content types, entries (with their locales) and Lytics audiences an experience names, for plan to check. */
+  private void stackRefs(Located l, Experience e) {
+    YamlDocument doc = l.doc();
+    for (int c = 0; c < e.contentTypes().size(); c++) {
+      references.add(SpecReference.at(doc, "/contentTypes/" + c, SpecReference.Type.CONTENT_TYPE, e.contentTypes().get(c)));
+    }
+    for (int v = 0; v < e.variants().size(); v++) {
+      Variant variant = e.variants().get(v);
+      for (int i = 0; i < variant.lyticsAudiences().size(); i++) {
+        references.add(SpecReference.at(doc, "/variants/" + v + "/lyticsAudiences/" + i, SpecReference.Type.LYTICS_AUDIENCE,
+            variant.lyticsAudiences().get(i)));
+      }
+      for (int i = 0; i < variant.content().size(); i++) {
+        EntryContent content = variant.content().get(i);
+        String p = "/variants/" + v + "/content/" + i;
+        references.add(new SpecReference(SpecReference.Type.ENTRY, content.entry(), content.contentType(), content.locale(),
+            doc.error(p + "/entry", "")));
+        String localePointer = doc.root().at(p + "/locale").isMissingNode() ? p : p + "/locale";
+        references.add(SpecReference.at(doc, localePointer, SpecReference.Type.LOCALE, content.locale()));
+      }
     }
   }
 

@@ -10,6 +10,9 @@ import java.util.TreeMap;
  *
  * @param unresolved references the specs make to resources they do not declare (attributes,
  *     audiences, events); they must exist in the live project, which only plan can check
+ * @param references what the specs name that plan checks against the live project and stack
+ *     (the unresolved references with their positions, content types, entries, locales,
+ *     environments, Lytics audiences)
  */
 public record DesiredState(
     ProjectConfig project,
@@ -19,7 +22,8 @@ public record DesiredState(
     List<Experience> experiences,
     Optional<Priority> priority,
     List<UnresolvedReference> unresolved,
-    int fileCount) {
+    int fileCount,
+    List<SpecReference> references) {
 
   public DesiredState {
     attributes = List.copyOf(attributes);
@@ -27,6 +31,12 @@ public record DesiredState(
     audiences = List.copyOf(audiences);
     experiences = List.copyOf(experiences);
     unresolved = List.copyOf(unresolved);
+    references = List.copyOf(references);
+  }
+
+  public DesiredState(ProjectConfig project, List<Attribute> attributes, List<Event> events, List<Audience> audiences,
+      List<Experience> experiences, Optional<Priority> priority, List<UnresolvedReference> unresolved, int fileCount) {
+    this(project, attributes, events, audiences, experiences, priority, unresolved, fileCount, List.of());
   }
 
   /** A reference to a resource not declared in the specs. */

@@ -32,7 +32,8 @@ public final class SpecLoader {
       throw new SpecException(List.of(SpecError.whole(dirName, "not a folder; give the folder that holds cspctl.yaml")));
     }
     List<SpecError> errors = new ArrayList<>();
-    ProjectConfig project = loadProject(dir, errors);
+    List<SpecReference> projectRefs = new ArrayList<>();
+    ProjectConfig project = loadProject(dir, errors, projectRefs);
     List<Path> files = discover(dir, errors);
     if (files.isEmpty() && errors.isEmpty()) {
       errors.add(SpecError.whole(dirName, "holds no spec files (*.yaml, *.yml besides cspctl.yaml)"));
@@ -68,10 +69,11 @@ public final class SpecLoader {
         only(resources, Experience.class),
         only(resources, Priority.class).stream().findFirst(),
         cross.unresolved(),
-        files.size() + 1);
+        files.size() + 1,
+        java.util.stream.Stream.concat(projectRefs.stream(), cross.references().stream()).toList());
   }
 
-  private ProjectConfig loadProject(Path dir, List<SpecError> errors) {
+  private ProjectConfig loadProject(Path dir, List<SpecError> errors, List<SpecReference> refs) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
     if (!Files.isRegularFile(file)) {
@@ -98,6 +100,12 @@ public final class SpecLoader {
     p.path("environments").forEach(e -> envs.add(e.asText()));
     List<String> locales = new ArrayList<>();
     p.path("locales").forEach(e -> locales.add(e.asText()));
+    for (int i = 0; i < envs.size(); i++) {
+      refs.add(SpecReference.at(doc, "/publish/environments/" + i, SpecReference.Type.ENVIRONMENT, envs.get(i)));
+    }
+    for (int i = 0; i < locales.size(); i++) {
+      refs.add(SpecReference.at(doc, "/publish/locales/" + i, SpecReference.Type.LOCALE, locales.get(i)));
+    }
     PublishSettings.PublishMethod method =
         p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
     return new ProjectConfig(

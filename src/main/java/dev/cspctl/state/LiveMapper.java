@@ -65,8 +65,12 @@ final class LiveMapper {
     return new LiveCmsVariant(v.uid(), v.name(), v.shortUid(), v.alias());
   }
 
-  static LiveEntryVariant entryVariant(EntryKey key, EntryVariant v) {
+  static LiveEntryVariant entryVariant(EntryKey key, EntryVariant v, java.util.Map<String, String> environmentNames) {
+    List<LiveEntryVariant.Publication> published = v.publishDetails().stream()
+        .map(d -> new LiveEntryVariant.Publication(environmentNames.getOrDefault(d.environment(), d.environment()),
+            d.locale() == null ? key.locale() : d.locale(), d.version()))
+        .toList();
     return new LiveEntryVariant(key.contentType(), key.entryUid(), key.locale(), v.variantUid(),
-        EntryFields.content(v.entry()), v.changeSet(), v.version());
+        EntryFields.content(v.entry()), v.changeSet(), v.version(), published);
   }
 }

@@ -14,9 +14,35 @@ public record LiveState(
     List<LiveExperience> experiences,
     List<LiveVariantGroup> variantGroups,
     List<LiveEntryVariant> entryVariants,
-    List<String> priorityOrder) {
+    List<String> priorityOrder,
+    StackSettings stack) {
+
+  /**
+   * What the stack holds besides content: environment names by uid and locale codes ({@code read}
+   * false when they were not read), and the scoped entries the CMA reported missing.
+   */
+  public record StackSettings(boolean read, java.util.Map<String, String> environmentNamesByUid, List<String> locales,
+      List<String> contentTypes, List<EntryKey> missingEntries) {
+    public StackSettings {
+      environmentNamesByUid = java.util.Map.copyOf(environmentNamesByUid);
+      locales = List.copyOf(locales);
+      contentTypes = List.copyOf(contentTypes);
+      missingEntries = List.copyOf(missingEntries);
+    }
+
+    public static StackSettings unread(List<EntryKey> missingEntries) {
+      return new StackSettings(false, java.util.Map.of(), List.of(), List.of(), missingEntries);
+    }
+  }
+
+  public LiveState(List<LiveAttribute> attributes, List<LiveEvent> events, List<LiveAudience> audiences,
+      List<LiveExperience> experiences, List<LiveVariantGroup> variantGroups, List<LiveEntryVariant> entryVariants,
+      List<String> priorityOrder) {
+    this(attributes, events, audiences, experiences, variantGroups, entryVariants, priorityOrder, StackSettings.unread(List.of()));
+  }
 
   public LiveState {
+    if (stack == null) stack = StackSettings.unread(List.of());
     attributes = List.copyOf(attributes);
     events = List.copyOf(events);
     audiences = List.copyOf(audiences);

@@ -11,7 +11,16 @@ import java.util.Comparator;
  * entry variants only for these: the CMA offers no cheap way to discover every entry holding
  * variants (it would take listing every entry of every linked content type).
  */
-public record ReadScope(List<EntryKey> entries) {
+public record ReadScope(List<EntryKey> entries, boolean stackSettings) {
+  public ReadScope(List<EntryKey> entries) {
+    this(entries, false);
+  }
+
+  /** The same entries, plus the stack's environments and locales (two more CMA reads). */
+  public ReadScope withStackSettings() {
+    return new ReadScope(entries, true);
+  }
+
   public ReadScope {
     Set<EntryKey> sorted = new TreeSet<>(Comparator.comparing(EntryKey::contentType)
         .thenComparing(EntryKey::entryUid).thenComparing(EntryKey::locale));

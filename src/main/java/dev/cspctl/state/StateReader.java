@@ -1,5 +1,9 @@
 package dev.cspctl.state;
 
+import java.util.HashMap;
+
+import java.util.Map;
+
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.cma.CmaClient;
 import dev.cspctl.api.personalize.Experience;
@@ -28,7 +32,8 @@ import java.util.function.Supplier;
  *       per-experience GET).
  *   <li>CMA = max(1, ceil(G/100)) + Σ<sub>i∈scope</sub> max(1, ceil(V<sub>i</sub>/100)): variant
  *       groups with {@code include_variant_info=true} (100 per page), and one entry-variant list
- *       per scoped (content type, entry, locale), 100 per page. (If the server omitted
+ *       per scoped (content type, entry, locale), 100 per page; plus, when the scope asks for the
+ *       stack settings, one {@code GET /v3/environments}, one {@code GET /v3/locales} and one {@code GET /v3/content_types}. (If the server omitted
  *       {@code count}, a list whose size is a multiple of 100 costs one more page.)
  * </ul>
  *
@@ -58,7 +63,12 @@ public final class StateReader {
   }
 
   public static int expectedCmaRequests(int variantGroups, List<Integer> variantsPerScopedEntry) {
-    int n = pages(variantGroups);
+    return expectedCmaRequests(variantGroups, variantsPerScopedEntry, false);
+  }
+
+  /** With {@code stackSettings}: three more reads, environments, locales and content types (each under 100). */
+  public static int expectedCmaRequests(int variantGroups, List<Integer> variantsPerScopedEntry, boolean stackSettings) {
+    int n = pages(variantGroups) + (stackSettings ? 3 : 0);
     for (int v : variantsPerScopedEntry) {
       n += pages(v);
     }
@@ -90,14 +100,26 @@ public final class StateReader {
             .thenApply(v -> each.stream().map(CompletableFuture::join).toList());
       });
       var groups = async(cx, cma::listAllVariantGroups);
+      CompletableFuture<List<dev.cspctl.api.cma.Environment>> environments = scope.stackSettings()
+          ? async(cx, cma::listEnvironments) : CompletableFuture.completedFuture(List.of());
+      CompletableFuture<List<String>> locales = scope.stackSettings()
+          ? async(cx, cma::listLocales) : CompletableFuture.completedFuture(List.of());
+      CompletableFuture<List<String>> contentTypes = scope.stackSettings()
+          ? async(cx, cma::listContentTypeUids) : CompletableFuture.completedFuture(List.of());
+      // publish_details name environments by uid: map them once the environments are known
+      CompletableFuture<Map<String, String>> environmentNames = environments.thenApply(list -> {
+        Map<String, String> names = new HashMap<>();
+        list.forEach(e -> names.put(e.uid(), e.name()));
+        return names;
+      });
+      List<EntryKey> missing = java.util.Collections.synchronizedList(new ArrayList<>());
       List<CompletableFuture<List<LiveEntryVariant>>> entries = new ArrayList<>();
       for (EntryKey k : scope.entries()) {
-        entries.add(async(cx, () -> cma.listAllEntryVariants(k.contentType(), k.entryUid(),
-            k.locale())).thenApply(list -> list.stream()
-                .map(v -> LiveMapper.entryVariant(k, v)).toList()));
+        entries.add(async(cx, () -> listOrMissing(k, missing)).thenCombine(environmentNames, (list, names) -> list.stream()
+            .map(v -> LiveMapper.entryVariant(k, v, names)).toList()));
       }
       List<CompletableFuture<?>> all = new ArrayList<>(List.of(attributes, events, audiences,
-          priority, experiences, groups));
+          priority, experiences, groups, environments, locales, contentTypes));
       all.addAll(entries);
       CompletableFuture<?>[] arr = all.toArray(CompletableFuture[]::new);
       // Fail fast: the first failure completes this, and we stop waiting for the rest.
@@ -110,19 +132,41 @@ public final class StateReader {
         });
       }
       CompletableFuture.anyOf(CompletableFuture.allOf(arr), firstFailure).join();
+      List<LiveEntryVariant> entryVariants = entries.stream().flatMap(f -> f.join().stream()).toList();
+      List<EntryKey> missingSorted = missing.stream().sorted(java.util.Comparator.comparing(EntryKey::toString)).toList();
+      LiveState.StackSettings stack = scope.stackSettings()
+          ? new LiveState.StackSettings(true, environmentNames.join(), locales.join(), contentTypes.join(), missingSorted)
+          : LiveState.StackSettings.unread(missingSorted);
       return new LiveState(
           attributes.join().stream().map(LiveMapper::attribute).toList(),
           events.join().stream().map(LiveMapper::event).toList(),
           audiences.join().stream().map(LiveMapper::audience).toList(),
           experiences.join(),
           groups.join().stream().map(LiveMapper::group).toList(),
-          entries.stream().flatMap(f -> f.join().stream()).toList(),
-          priority.join());
+          entryVariants,
+          priority.join(),
+          stack);
     } catch (CompletionException e) {
       throw unwrap(e);
     } finally {
       ex.shutdownNow();
       cx.shutdownNow();
+    }
+  }
+
+  /**
+   * An entry's variants; an entry or content type the CMA does not know (404, or its 422 "not
+   * valid"/"not found") is recorded as missing, for the planner to report against the spec.
+   */
+  private List<dev.cspctl.api.cma.EntryVariant> listOrMissing(EntryKey k, List<EntryKey> missing) {
+    try {
+      return cma.listAllEntryVariants(k.contentType(), k.entryUid(), k.locale());
+    } catch (RemoteApiException e) {
+      if (e.status() == 404 || e.status() == 422) {
+        missing.add(k);
+        return List.of();
+      }
+      throw e;
     }
   }
 

@@ -64,7 +64,8 @@ class LiveChangeTest {
         assertThat(mine.get(2).versionUid()).isEqualTo(mine.get(0).versionUid()).isNotEqualTo(mine.get(1).versionUid());
       }
       // the version writes of this apply: per experience one POST (the draft), one PUT configuring it, one activating it
-      assertThat(requests).filteredOn(r -> r.path().matches("/experiences/[^/]+/versions(/[^/]+)?") && !r.method().equals("GET"))
+      assertThat(requests).filteredOn(r -> r.path().matches("/experiences/[^/]+/versions(/[^/]+)?") && !r.method().equals("GET")
+          && r.status() < 300)
           .extracting(RequestLog.Entry::method).containsExactlyInAnyOrder("POST", "POST", "PUT", "PUT", "PUT", "PUT");
     }
   }
@@ -158,6 +159,62 @@ class LiveChangeTest {
       });
       assertThat(e2e.apply(undeclared, true).succeeded()).isTrue();
       assertThat(e2e.read(undeclared).eventByKey("add_to_cart")).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedPublishIsDriftUntilTheNextApplyRedoesIt() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "title: Tap to explore", "title: Tap to explore more");
+      DesiredState changed = E2E.load(specs);
+      e2e.emulator.scriptedFaults().fail("POST", "/v3/bulk/publish", 500, 10);
+      ApplyResult failed = e2e.apply(changed, false);
+      assertThat(failed.succeeded()).isFalse();
+      assertThat(failed.outcomes()).anySatisfy(o -> assertThat(o.step().type()).isEqualTo(StepType.PUBLISH_ENTRY_VARIANTS));
+
+      Plan drift = e2e.plan(changed, false);
+      assertThat(drift.changes()).singleElement().satisfies(c -> {
+        assertThat(c.key().toString()).isEqualTo("Experience/" + HERO);
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).startsWith("publish again").contains("'Mobile' on hero_banner/")
+            .contains("not published to production"));
+        assertThat(c.diffs()).isEmpty();
+      });
+      assertThat(drift.steps()).extracting(s -> s.type()).containsExactly(StepType.PUBLISH_ENTRY_VARIANTS);
+
+      e2e.emulator.scriptedFaults().clear();
+      ApplyResult redone = e2e.apply(changed, false);
+      assertThat(redone.succeeded()).as(redone.outcomes().toString()).isTrue();
+      assertThat(e2e.plan(changed, false).changes()).isEmpty();
+    }
+  }
+
+  @Test
+  void aReferenceToSomethingThatExistsNowhereFailsThePlanWithItsPositionAndApplySendsNoWrite() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "audiences: [Mobile visitors]", "audiences: [Tablet owners]");
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "title: Tap to explore", "title: Tap to explore more");
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "contentTypes: [hero_banner]", "contentTypes: [hero_banner, promo_cards]");
+      E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "entry: blt0123456789abcdef", "entry: blt00000000000000ff");
+      E2E.edit(specs.resolve("cspctl.yaml"), "environments: [production]", "environments: [production, prod]");
+      E2E.edit(specs.resolve("cspctl.yaml"), "locales: [en-us]", "locales: [en-us, xx-yy]");
+      DesiredState bad = E2E.load(specs);
+      int logBefore = e2e.emulator.requestLog().size();
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> e2e.apply(bad, false));
+      assertThat(t).isInstanceOf(dev.cspctl.spec.SpecException.class);
+      List<String> lines = ((dev.cspctl.spec.SpecException) t).errors().stream().map(dev.cspctl.spec.SpecError::format).toList();
+      String root = specs.toString();
+      assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*cspctl.yaml:\\d+:\\d+: publish.environments\\[1\\]: no publishing environment 'prod' exists in the stack.*"))
+          .anySatisfy(l -> assertThat(l).matches(".*cspctl.yaml:\\d+:\\d+: publish.locales\\[1\\]: no locale 'xx-yy' exists in the stack.*"))
+          .anySatisfy(l -> assertThat(l).matches(".*homepage-hero.yaml:\\d+:\\d+: variants\\[1\\].audiences\\[0\\]: no audience 'Tablet owners' exists in the specs or in the live project"))
+          .anySatisfy(l -> assertThat(l).matches(".*checkout-cta.yaml:\\d+:\\d+: contentTypes\\[1\\]: no content type 'promo_cards' exists in the stack.*"))
+          .anySatisfy(l -> assertThat(l).matches(".*checkout-cta.yaml:\\d+:\\d+: variants\\[1\\].content\\[0\\].entry: entry 'blt00000000000000ff' of content type 'hero_banner' \\(locale en-us\\) does not exist in the stack"));
+      assertThat(lines).hasSize(5);
+      assertThat(e2e.emulator.requestLog().subList(logBefore, e2e.emulator.requestLog().size()))
+          .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
     }
   }
 }

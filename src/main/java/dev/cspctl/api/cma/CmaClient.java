@@ -111,6 +111,41 @@ public final class CmaClient {
     return a;
   }
 
+  // --- stack settings
+  /** The stack's publishing environments (one page of 100: {@code ceil(N/100)} requests). */
+  public List<Environment> listEnvironments() {
+    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> namedPage("/environments", "environments", skip, limit,
+        n -> new Environment(n.path("uid").asText(), n.path("name").asText())));
+  }
+
+  /** The uids of the stack's content types. */
+  public List<String> listContentTypeUids() {
+    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> namedPage("/content_types", "content_types", skip, limit,
+        n -> n.path("uid").asText()));
+  }
+
+  /** The codes of the stack's locales. */
+  public List<String> listLocales() {
+    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> namedPage("/locales", "locales", skip, limit,
+        n -> n.path("code").asText()));
+  }
+
+  private <T> Pager.Page<T> namedPage(String resource, String field, int skip, int limit,
+      java.util.function.Function<JsonNode, T> item) {
+    String path = query(V3 + resource, params("skip", skip, "limit", limit, "include_count", true));
+    RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
+    ApiResponse resp = call.exchange();
+    JsonNode tree = transport.codec().tree(call.request(), resp);
+    JsonNode items = tree.get(field);
+    if (items == null || !items.isArray()) {
+      throw transport.codec().bad(call.request(), resp, "missing required field '" + field + "'", null);
+    }
+    List<T> out = new ArrayList<>();
+    items.forEach(n -> out.add(item.apply(n)));
+    JsonNode count = tree.get("count");
+    return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
+  }
+
   // --- base entries (§9, §11)
   /** One page of the base entries of a content type in a locale. */
   public Pager.Page<CmsEntry> listEntries(String ct, String locale, int skip, int limit) {
@@ -164,7 +199,7 @@ public final class CmaClient {
   public Pager.Page<EntryVariant> listEntryVariants(String ct, String entryUid, String locale,
       int skip, int limit) {
     String path = query(variantsPath(ct, entryUid), params("locale", locale, "skip", skip,
-        "limit", limit, "include_count", true));
+        "limit", limit, "include_count", true, "include_publish_details", true));
     RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
     ApiResponse resp = call.exchange();
     JsonNode tree = transport.codec().tree(call.request(), resp);

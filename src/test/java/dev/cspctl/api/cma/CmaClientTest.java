@@ -171,9 +171,9 @@ class CmaClientTest {
     assertThat(all).hasSize(101);
     assertThat(all.get(100).variantUid()).isEqualTo(VAR);
     wm.verify(1, authed(getRequestedFor(urlEqualTo(VPATH
-        + "?locale=en-us&skip=0&limit=100&include_count=true"))));
+        + "?locale=en-us&skip=0&limit=100&include_count=true&include_publish_details=true"))));
     wm.verify(1, authed(getRequestedFor(urlEqualTo(VPATH
-        + "?locale=en-us&skip=100&limit=100&include_count=true"))));
+        + "?locale=en-us&skip=100&limit=100&include_count=true&include_publish_details=true"))));
   }
 
   @Test
@@ -182,7 +182,7 @@ class CmaClientTest {
         "{\"entries\":[{\"uid\":\"" + ENTRY + "\",\"title\":\"x\"}],\"count\":1}")));
     assertThatThrownBy(() -> cma.listAllEntryVariants("page", ENTRY, "en-us"))
         .isExactlyInstanceOf(RemoteApiException.class)
-        .hasMessageContaining("CMA GET " + VPATH + "?locale=en-us&skip=0&limit=100&include_count=true"
+        .hasMessageContaining("CMA GET " + VPATH + "?locale=en-us&skip=0&limit=100&include_count=true&include_publish_details=true"
             + " failed (200): unexpected reply: at entries[0]: missing required field '_variant'");
   }
 

@@ -1,0 +1,79 @@
+package dev.cspctl.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stack's publishing environments and locales (seeded, read-only): {@code GET /v3/environments}, {@code /v3/locales}. */
+final class StackSettings {
+  private final Store store;
+
+  StackSettings(Store store) {
+    this.store = store;
+  }
+
+  void register(Router r) {
+    r.add("GET", "/v3/environments", q -> store.locked(s ->
+        Response.ok(Paging.page(q, "environments", new ArrayList<>(s.environments.values()), ApiAssumptions.MAX_LIMIT))));
+    r.add("GET", "/v3/locales", q -> store.locked(s ->
+        Response.ok(Paging.page(q, "locales", new ArrayList<>(s.locales.values()), ApiAssumptions.MAX_LIMIT))));
+  }
+
+  /** [inf] A new stack has these environments (uids are fixed so that saved states stay comparable). */
+  static Map<String, ObjectNode> defaultEnvironments() {
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    int i = 0;
+    for (String name : ApiAssumptions.DEFAULT_ENVIRONMENTS) {
+      ObjectNode e = Json.object();
+      e.put("uid", String.format("blt%016x", 0xe0L + i++));
+      e.put("name", name);
+      e.set("urls", Json.array());
+      out.put(name, e);
+    }
+    return out;
+  }
+
+  /** [inf] A new stack has these locales; the first is the master locale. */
+  static Map<String, ObjectNode> defaultLocales() {
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    int i = 0;
+    for (String code : ApiAssumptions.DEFAULT_LOCALES) {
+      ObjectNode l = Json.object();
+      l.put("uid", String.format("blt%016x", 0x10L + i++));
+      l.put("code", code);
+      l.put("name", code);
+      if (i > 1) l.put("fallback_locale", ApiAssumptions.DEFAULT_LOCALES.get(0));
+      out.put(code, l);
+    }
+    return out;
+  }
+
+  /** The environment named or uid'd {@code ref}, else a 422 as the CMA gives for an unknown one. */
+  static ObjectNode environment(EmulatorState s, String ref) {
+    ObjectNode byName = s.environments.get(ref);
+    if (byName != null) return byName;
+    return s.environments.values().stream().filter(e -> ref.equals(Json.text(e, "uid"))).findFirst()
+        .orElseThrow(() -> ApiException.cma(422, "Environment '" + ref + "' was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND,
+            "environments", "is not valid."));
+  }
+
+  /** {@code publish_details} of an entry variant: one item per environment it is published to in its locale. */
+  static List<ObjectNode> publishDetails(EmulatorState s, String ct, String entry, String locale, String variantUid) {
+    String prefix = EmulatorState.publishKey(ct, entry, locale, variantUid, "");
+    List<ObjectNode> out = new ArrayList<>();
+    s.published.forEach((k, ev) -> {
+      if (!k.startsWith(prefix)) return;
+      ObjectNode env = s.environments.get(Json.text(ev, "environment"));
+      ObjectNode d = Json.object();
+      d.put("environment", env == null ? Json.text(ev, "environment") : Json.text(env, "uid"));
+      d.put("locale", locale);
+      d.put("version", ev.path("version").asInt());
+      d.put("time", Json.text(ev, "published_at"));
+      d.put("user", "sandbox");
+      out.add(d);
+    });
+    return out;
+  }
+}
