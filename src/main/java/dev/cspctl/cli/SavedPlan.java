@@ -106,7 +106,7 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     var target = new dev.cspctl.spec.ProjectConfig(text(t, "project"), text(t, "stack"), text(t, "region"), text(t, "branch"),
         publish, false, new dev.cspctl.spec.Origin(file.toString(), 1));
     return new SavedPlan(plan, saved.path("plan_id").asText(), saved.path("spec_digest").asText(), fp,
-        ReadScope.of(keys), publish, applied, target, (ObjectNode) root);
+        ReadScope.of(keys).withStackSettings(), publish, applied, target, (ObjectNode) root);
   }
 
   private static String text(JsonNode n, String field) {
