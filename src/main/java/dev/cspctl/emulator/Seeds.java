@@ -1,5 +1,7 @@
 package dev.cspctl.emulator;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Seeds content types and base entries from JSON:
+ * Seeds content types and base entries from JSON (optionally also {@code "lytics_audiences":[{uid,name}]}, listed as
+ * audiences of source LYTICS, and {@code "environments":[names]} instead of the default ones):
  * {@code {"content_types":[{uid,...}],"entries":[{"content_type":ct,"entry":{uid,...}}]}}.
  * Without a file the built-in {@value #DEFAULT_RESOURCE} is used.
  */
@@ -45,6 +48,27 @@ final class Seeds {
         e.put("locale", ApiAssumptions.DEFAULT_LOCALE);
       }
       s.entries.put(ct + "/" + e.path("uid").asText(), e);
+    }
+    for (JsonNode l : seed.path("lytics_audiences")) {
+      ObjectNode a = Json.object();
+      a.put("uid", l.path("uid").asText());
+      a.put("name", l.path("name").asText(l.path("uid").asText()));
+      a.put("description", "");
+      a.put("source", "LYTICS");
+      s.audiences.put(a.path("uid").asText(), a);
+    }
+    if (seed.path("environments").isArray()) {
+      Map<String, ObjectNode> envs = StackSettings.defaultEnvironments();
+      envs.clear();
+      int i = 0;
+      for (JsonNode n : seed.path("environments")) {
+        ObjectNode e = Json.object();
+        e.put("uid", String.format("blt%016x", 0xe0L + i++));
+        e.put("name", n.asText());
+        e.set("urls", Json.array());
+        envs.put(n.asText(), e);
+      }
+      s.environments = envs;
     }
     return s;
   }

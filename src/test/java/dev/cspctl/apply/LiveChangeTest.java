@@ -217,4 +217,22 @@ class LiveChangeTest {
           .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
     }
   }
+
+  @Test
+  void lyticsAudiencesAreCheckedAgainstTheOnesTheProjectLists() throws Exception {
+    Path specs = E2E.copyExamples(dir.resolve("specs"));
+    var seed = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(getClass().getResourceAsStream("/emulator/default-entries.json"));
+    seed.putArray("lytics_audiences").addObject().put("uid", "0123456789abcdef0123456789abcdef").put("name", "High intent");
+    Path seedFile = dir.resolve("seed.json");
+    java.nio.file.Files.writeString(seedFile, seed.toString());
+    try (E2E e2e = new E2E(EmulatorConfig.builder().entriesFile(seedFile),
+        dev.cspctl.api.http.TransportConfig.defaults().withRates(2000, 2000, 2000, 2000, 1000))) {
+      assertThat(e2e.plan(E2E.load(specs), false).changes()).isNotEmpty();
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210");
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> e2e.plan(E2E.load(specs), false));
+      assertThat(t).isInstanceOf(dev.cspctl.spec.SpecException.class).hasMessageContaining(
+          "variants[0].lyticsAudiences[0]: no Lytics audience 'fedcba9876543210fedcba9876543210' exists in the specs or in the live project");
+    }
+  }
 }
