@@ -172,20 +172,36 @@ class CmaContractTest extends EmulatorTestBase {
     assertThat(job.body().path("job").path("items").asInt()).isEqualTo(4);
     assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", null, "staging")).hasValue(1);
     assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", vu, "production")).hasValue(2);
+    // publish_details, as the CLI reads them: environment uids (GET /v3/environments names them), locale, version
+    Api.Res envs = api.c("GET", "/environments", null);
+    assertThat(envs.status()).isEqualTo(200);
+    Map<String, String> envUid = new java.util.HashMap<>();
+    envs.body().path("environments").forEach(e -> envUid.put(e.path("name").asText(), e.path("uid").asText()));
+    assertThat(envUid).containsKeys("development", "staging", "production");
+    Api.Res detailed = api.c("GET", "/content_types/hero_banner/entries/" + HERO + "/variants/" + vu + "?locale=en-us&include_publish_details=true", null);
+    assertThat(detailed.body().path("entry").path("publish_details")).extracting(d -> d.path("environment").asText() + "@" + d.path("version").asInt())
+        .containsExactlyInAnyOrder(envUid.get("production") + "@2", envUid.get("staging") + "@2");
+    Api.Res plain = api.c("GET", "/content_types/hero_banner/entries/" + HERO + "/variants/" + vu + "?locale=en-us", null);
+    assertThat(plain.body().path("entry").has("publish_details")).isFalse();
+    assertThat(api.c("GET", "/locales", null).body().path("locales").get(0).path("code").asText()).isEqualTo("en-us");
 
     String single = "/content_types/hero_banner/entries/" + HERO + "/publish";
-    Map<String, Object> body = Map.of("entry", Map.of("environments", List.of("live"), "locales", List.of("en-us"),
+    Map<String, Object> body = Map.of("entry", Map.of("environments", List.of("development"), "locales", List.of("en-us"),
         "variants", List.of(Map.of("uid", vu, "version", 1)),
         "variant_rules", Map.of("publish_latest_base", false, "publish_latest_base_conditionally", true)), "locale", "en-us");
+    Api.Res unknownEnvironment = api.c("POST", single, Map.of("entry", Map.of("environments", List.of("live"),
+        "locales", List.of("en-us"), "variants", List.of(Map.of("uid", vu, "version", 1))), "locale", "en-us"), Map.of("api_version", "3.2"));
+    assertThat(unknownEnvironment.status()).isEqualTo(422);
+    assertThat(unknownEnvironment.text("/error_message")).contains("Environment 'live' was not found");
     Api.Res noHeader = api.c("POST", single, body);
     assertThat(noHeader.status()).isEqualTo(ApiAssumptions.PUBLISH_API_VERSION_STATUS);
     assertThat(noHeader.body().has("error_message")).isTrue();
     Api.Res ok = api.c("POST", single, body, Map.of("api_version", "3.2"));
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.text("/notice")).isEqualTo("The requested action has been performed.");
-    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", vu, "live")).hasValue(1);
-    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", null, "live")).as("conditional base").hasValue(1);
-    assertThat(api.c("POST", single, Map.of("entry", Map.of("environments", List.of("live"), "locales", List.of("en-us"),
+    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", vu, "development")).hasValue(1);
+    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", null, "development")).as("conditional base").hasValue(1);
+    assertThat(api.c("POST", single, Map.of("entry", Map.of("environments", List.of("development"), "locales", List.of("en-us"),
         "variants", List.of(Map.of("uid", "csnotthere0000000")))), Map.of("api_version", "3.2")).status()).isEqualTo(422);
   }
 
