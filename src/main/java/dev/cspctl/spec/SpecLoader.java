@@ -71,6 +71,20 @@ public final class SpecLoader {
         files.size() + 1);
   }
 
+  /**
+   * Only the {@code cspctl.yaml} of a spec folder, for commands that need the target but not the
+   * specs; null when the folder has none.
+   *
+   * @throws SpecException when the file is there but invalid
+   */
+  public ProjectConfig loadProjectOnly(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(PROJECT_FILE))) return null;
+    List<SpecError> errors = new ArrayList<>();
+    ProjectConfig project = loadProject(dir, errors);
+    if (!errors.isEmpty()) throw new SpecException(errors);
+    return project;
+  }
+
   private ProjectConfig loadProject(Path dir, List<SpecError> errors) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
