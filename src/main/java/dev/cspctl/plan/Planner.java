@@ -52,11 +52,13 @@ public final class Planner {
     final Map<String, String> audienceWrites = new HashMap<>();
     final Set<String> claimedLiveUids = new HashSet<>();
     final Set<ResourceKey> scope;
+    final Ownership ownership;
 
     Run(DesiredState desired, LiveState live, PlanOptions options) {
       this.desired = desired;
       this.index = new LiveIndex(live);
       this.options = options;
+      this.ownership = options.ownership();
       this.scope = options.only().isEmpty() ? null : OnlyScope.expand(desired, options.only());
       if (scope != null) {
         warnings.add("plan restricted by --only to " + scope.size() + " resource(s) and what they depend on; prune is off");
@@ -122,7 +124,7 @@ public final class Planner {
     private void attribute(Attribute a) {
       ObjectNode after = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", a.description());
       Optional<LiveAttribute> live = index.live.attributeByKey(a.key());
-      ObjectNode args = Steps.args().put("key", a.key()).put("name", a.name()).put("description", Ownership.mark(a.description()));
+      ObjectNode args = Steps.args().put("key", a.key()).put("name", a.name()).put("description", ownership.marked(a.description()));
       if (live.isEmpty()) {
         String id = steps.add(StepType.CREATE_ATTRIBUTE, a.key(), "create attribute " + a.key(), args, List.of());
         attributeCreates.put(a.key(), id);
@@ -132,17 +134,17 @@ public final class Planner {
       LiveAttribute l = live.get();
       claimedLiveUids.add(l.uid());
       ObjectNode before = JSON.objectNode().put("key", l.key()).put("name", l.name()).put("description", Ownership.strip(l.description()));
-      boolean managed = Ownership.isManaged(l.description());
+      boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
       String id = steps.add(StepType.UPDATE_ATTRIBUTE, a.key(), (managed ? "update" : "adopt") + " attribute " + a.key(),
           args.put("uid", l.uid()), List.of());
-      addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, List.of(), List.of(id));
+      addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()), List.of(id));
     }
 
     private void event(Event e) {
       ObjectNode after = JSON.objectNode().put("key", e.key()).put("description", e.description());
       Optional<LiveEvent> live = index.live.eventByKey(e.key());
-      ObjectNode args = Steps.args().put("key", e.key()).put("description", Ownership.mark(e.description()));
+      ObjectNode args = Steps.args().put("key", e.key()).put("description", ownership.marked(e.description()));
       if (live.isEmpty()) {
         String id = steps.add(StepType.CREATE_EVENT, e.key(), "create event " + e.key(), args, List.of());
         eventCreates.put(e.key(), id);
@@ -152,11 +154,11 @@ public final class Planner {
       LiveEvent l = live.get();
       claimedLiveUids.add(l.uid());
       ObjectNode before = JSON.objectNode().put("key", l.key()).put("description", Ownership.strip(l.description()));
-      boolean managed = Ownership.isManaged(l.description());
+      boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
       String id = steps.add(StepType.UPDATE_EVENT, e.key(), (managed ? "update" : "adopt") + " event " + e.key(),
           args.put("uid", l.uid()), List.of());
-      addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, List.of(), List.of(id));
+      addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()), List.of(id));
     }
 
     // --- audiences ---------------------------------------------------------------------------
@@ -182,7 +184,7 @@ public final class Planner {
       ObjectNode after = audienceView(a.name(), a.description(), keyed);
       List<String> deps = new ArrayList<>();
       collectAttributeRefs(keyed).forEach(k -> deps.add(attributeCreates.get(k)));
-      ObjectNode args = Steps.args().put("name", a.name()).put("description", Ownership.mark(a.description()));
+      ObjectNode args = Steps.args().put("name", a.name()).put("description", ownership.marked(a.description()));
       args.set("definition", keyed);
       Optional<LiveAudience> live = index.live.audienceByName(a.name());
       List<String> notes = new ArrayList<>();
@@ -207,9 +209,10 @@ public final class Planner {
       }
       ObjectNode liveKeyed = AudienceDefinitions.canonical(l.definition(), index::attributeKey);
       ObjectNode before = audienceView(l.name(), Ownership.strip(l.description()), liveKeyed);
-      boolean managed = Ownership.isManaged(l.description());
+      boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
       Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
+      notes.addAll(ownership.adoptionNotes(l.description()));
       String id = steps.add(StepType.UPDATE_AUDIENCE, a.name(), action.verb() + " audience '" + a.name() + "'",
           args.put("uid", l.uid()), deps);
       audienceWrites.put(a.name(), id);
@@ -237,7 +240,7 @@ public final class Planner {
       Set<String> deletedExperiences = new HashSet<>();
       for (LiveExperience e : index.live.experiences()) {
         if (claimedLiveUids.contains(e.uid())) continue;
-        if (!Ownership.isManaged(e.description())) unmanaged++;
+        if (!ownership.owns(e.description())) unmanaged++;
         else if (prune) {
           experiences.deleteUndeclared(e);
           deletedExperiences.add(e.uid());
@@ -247,7 +250,7 @@ public final class Planner {
       Set<String> deletedAudiences = new HashSet<>();
       for (LiveAudience a : index.live.audiences()) {
         if (claimedLiveUids.contains(a.uid())) continue;
-        if (!Ownership.isManaged(a.description())) unmanaged++;
+        if (!ownership.owns(a.description())) unmanaged++;
         else if (prune && keep(inUse.audienceUsers(a.uid()), "audience '" + a.name() + "'")) continue;
         else if (prune) {
           deleteAudience(a);
@@ -256,14 +259,14 @@ public final class Planner {
       }
       for (LiveEvent e : index.live.events()) {
         if (claimedLiveUids.contains(e.uid()) || Ownership.LOCK_EVENT_KEY.equals(e.key())) continue;
-        if (!Ownership.isManaged(e.description())) unmanaged++;
+        if (!ownership.owns(e.description())) unmanaged++;
         else if (prune && keep(inUse.eventUsers(e), "event " + e.key())) continue;
         else if (prune) deleteEvent(e);
         else managedNotDesired.add("event " + e.key());
       }
       for (LiveAttribute a : index.live.attributes()) {
         if (claimedLiveUids.contains(a.uid())) continue;
-        if (!Ownership.isManaged(a.description())) unmanaged++;
+        if (!ownership.owns(a.description())) unmanaged++;
         else if (prune && keep(inUse.attributeUsers(a, deletedAudiences), "attribute " + a.key())) continue;
         else if (prune) deleteAttribute(a);
         else managedNotDesired.add("attribute " + a.key());

@@ -116,7 +116,7 @@ public final class SpecLoader {
         p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
     return new ProjectConfig(
         optional(n, "project"), optional(n, "stack"), optional(n, "region"), optional(n, "branch"),
-        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), new Origin(name, 1));
+        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), optional(n, "owner"), new Origin(name, 1));
   }
 
   private static PublishSettings defaultPublish() {
