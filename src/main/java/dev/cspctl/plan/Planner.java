@@ -240,7 +240,7 @@ public final class Planner {
       Set<String> deletedExperiences = new HashSet<>();
       for (LiveExperience e : index.live.experiences()) {
         if (claimedLiveUids.contains(e.uid())) continue;
-        if (!ownership.owns(e.description())) unmanaged++;
+        if (!ownership.owns(e.description())) unmanaged += notOurs(e.description(), "experience '" + e.name() + "'");
         else if (prune) {
           experiences.deleteUndeclared(e);
           deletedExperiences.add(e.uid());
@@ -250,7 +250,7 @@ public final class Planner {
       Set<String> deletedAudiences = new HashSet<>();
       for (LiveAudience a : index.live.audiences()) {
         if (claimedLiveUids.contains(a.uid())) continue;
-        if (!ownership.owns(a.description())) unmanaged++;
+        if (!ownership.owns(a.description())) unmanaged += notOurs(a.description(), "audience '" + a.name() + "'");
         else if (prune && keep(inUse.audienceUsers(a.uid()), "audience '" + a.name() + "'")) continue;
         else if (prune) {
           deleteAudience(a);
@@ -259,14 +259,14 @@ public final class Planner {
       }
       for (LiveEvent e : index.live.events()) {
         if (claimedLiveUids.contains(e.uid()) || Ownership.LOCK_EVENT_KEY.equals(e.key())) continue;
-        if (!ownership.owns(e.description())) unmanaged++;
+        if (!ownership.owns(e.description())) unmanaged += notOurs(e.description(), "event " + e.key());
         else if (prune && keep(inUse.eventUsers(e), "event " + e.key())) continue;
         else if (prune) deleteEvent(e);
         else managedNotDesired.add("event " + e.key());
       }
       for (LiveAttribute a : index.live.attributes()) {
         if (claimedLiveUids.contains(a.uid())) continue;
-        if (!ownership.owns(a.description())) unmanaged++;
+        if (!ownership.owns(a.description())) unmanaged += notOurs(a.description(), "attribute " + a.key());
         else if (prune && keep(inUse.attributeUsers(a, deletedAudiences), "attribute " + a.key())) continue;
         else if (prune) deleteAttribute(a);
         else managedNotDesired.add("attribute " + a.key());
@@ -275,7 +275,34 @@ public final class Planner {
         warnings.add(managedNotDesired.size() + " managed resource(s) are no longer in the specs and are kept (run with --prune"
             + " to delete them): " + String.join(", ", managedNotDesired));
       }
+      othersNotice(otherOwners, "managed by other owners (another spec folder's owner in cspctl.yaml)");
+      othersNotice(copied, "marked as managed in another project (this project is a copy?); a spec that names one adopts it");
       return unmanaged;
+    }
+
+    private final List<String> otherOwners = new ArrayList<>();
+    private final List<String> copied = new ArrayList<>();
+
+    /**
+     * A live resource this folder does not manage and no spec names: 1 when it has no marker
+     * (counted as unmanaged); one with another owner's or project's marker is listed instead.
+     */
+    private int notOurs(String description, String what) {
+      switch (ownership.claim(description)) {
+        case OTHER_OWNER -> otherOwners.add(what);
+        case OTHER_PROJECT -> copied.add(what);
+        default -> {
+          return 1;
+        }
+      }
+      return 0;
+    }
+
+    private void othersNotice(List<String> what, String why) {
+      if (what.isEmpty()) return;
+      String names = String.join(", ", what.subList(0, Math.min(10, what.size())))
+          + (what.size() > 10 ? " and " + (what.size() - 10) + " more" : "");
+      warnings.add(what.size() + " live resource(s) " + why + " are left alone: " + names);
     }
 
     /** A managed resource no spec declares, still used by something that stays, is kept with a warning. */

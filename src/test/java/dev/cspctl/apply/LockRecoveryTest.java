@@ -121,7 +121,7 @@ class LockRecoveryTest {
 
   @Test
   void aKilledHoldersLockStopsBlockingWithinItsLeaseAndTheRerunConverges() throws Exception {
-    long leaseS = 3;
+    long leaseS = Long.getLong("lock.leaseS", 3);
     try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
       env.put("CSPCTL_LOCK_LEASE_S", Long.toString(leaseS));
@@ -136,7 +136,7 @@ class LockRecoveryTest {
       // when does the dead holder's lock stop blocking? watch the lock event change hands
       AtomicLong freedAfter = new AtomicLong(-1);
       Thread watcher = new Thread(() -> {
-        while (freedAfter.get() < 0 && System.nanoTime() - killedAt < 60_000_000_000L) {
+        while (freedAfter.get() < 0 && System.nanoTime() - killedAt < (leaseS + 30) * 1_000_000_000L) {
           boolean gone = locks(c).stream().noneMatch(e -> e.description().contains(deadId));
           if (gone) freedAfter.set((System.nanoTime() - killedAt) / 1_000_000);
           sleep(20);

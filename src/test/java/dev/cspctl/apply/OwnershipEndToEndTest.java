@@ -104,6 +104,8 @@ class OwnershipEndToEndTest {
       for (Path dir : List.of(web, mobile)) {
         var plan = LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "plan", "--detailed-exitcode", dir.toString()));
         assertThat(plan.exit()).as(plan.out()).isZero();
+        assertThat(plan.out() + plan.err()).contains("1 live resource(s) managed by other owners")
+            .contains(dir == web ? "left alone: event app_open" : "left alone: event web_click");
       }
       // what one folder drops is pruned; the other folder's resources stay
       Files.writeString(web.resolve("events.yaml"), event("web_scroll", "Scrolled"));
