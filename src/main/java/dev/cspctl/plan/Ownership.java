@@ -125,6 +125,17 @@ public final class Ownership {
     };
   }
 
+  /** The owner that a description's marker names in this project (old markers and other projects' name none). */
+  public static java.util.Optional<String> ownerIn(String description, String project) {
+    Matcher m = ANY_MARKER.matcher(description == null ? "" : description);
+    while (m.find()) {
+      if (m.group(1) != null && (m.group(2) == null || project == null || m.group(2).equals(project))) {
+        return java.util.Optional.of(m.group(1));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether the description carries any cspctl marker, whoever it names. */
   public static boolean isManaged(String description) {
     return ANY.owns(description);

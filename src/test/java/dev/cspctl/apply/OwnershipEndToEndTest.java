@@ -112,6 +112,28 @@ class OwnershipEndToEndTest {
       var r = LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "apply", "--auto-approve", web.toString()));
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(c.personalize().listEvents()).extracting(e -> e.key()).containsExactlyInAnyOrder("web_scroll", "app_open");
+      var export = LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "export", "--stack", SandboxCredentials.API_KEY,
+          "--out", tmp.resolve("exported").toString()));
+      assertThat(export.exit()).as(export.err()).isZero();
+      assertThat(export.err()).contains("the ownership markers name several owners (mobile-team, web-team)");
+      assertThat(Files.readString(tmp.resolve("exported/cspctl.yaml"))).doesNotContain("owner:");
+    }
+  }
+
+  @Test
+  void anExportOfWhatOneOwnerManagesNamesThatOwnerSoItsPlanShowsNoChanges() throws IOException {
+    String head = "project: " + P1 + "\nstack: " + SandboxCredentials.API_KEY + "\n";
+    Path web = folder(tmp.resolve("web"), head + "owner: web-team\n", event("web_click", "Clicked on the web"));
+    try (Emulator emu = emulator(P1, null)) {
+      Map<String, String> env = env(P1);
+      assertThat(LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "apply", "--auto-approve", web.toString())).exit()).isZero();
+      Path exported = tmp.resolve("exported");
+      var export = LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "export", "--stack", SandboxCredentials.API_KEY,
+          "--out", exported.toString()));
+      assertThat(export.exit()).as(export.err()).isZero();
+      assertThat(Files.readString(exported.resolve("cspctl.yaml"))).contains("owner: web-team");
+      var plan = LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "plan", "--detailed-exitcode", exported.toString()));
+      assertThat(plan.exit()).as(plan.out()).isZero();
     }
   }
 
