@@ -78,7 +78,10 @@ final class Interruption implements AutoCloseable {
     stop.request(REASON);
     boolean inTime = false;
     try {
-      inTime = total >= 0 && unwound.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+      // Before any step has started there is nothing to let finish: a short wait lets a lock
+      // request in flight be cleaned up by the apply's thread, then the hook releases the lock.
+      long wait = total >= 0 ? grace.toMillis() : Math.min(grace.toMillis(), 2000);
+      inTime = unwound.await(wait, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
