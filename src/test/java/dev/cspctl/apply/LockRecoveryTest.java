@@ -185,6 +185,25 @@ class LockRecoveryTest {
   }
 
   @Test
+  void anApplyThatFailsAfterTakingTheLockReleasesIt() {
+    try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
+      Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
+      assertThat(cli(env, target(emu, "apply", "--auto-approve", SPECS.toString())).exit()).isZero();
+      // a second live audience with a spec's name: the plan, made under the lock, refuses them
+      var mobile = c.personalize().listAudiences().stream().filter(a -> a.name().equals("Mobile visitors")).findFirst().orElseThrow();
+      c.personalize().createAudience(new dev.cspctl.api.personalize.AudienceInput(mobile.name(), "by hand", mobile.definition()));
+      int logBefore = emu.requestLog().size();
+      Run failed = cli(env, target(emu, "apply", "--auto-approve", SPECS.toString()));
+      assertThat(failed.exit()).isEqualTo(1);
+      assertThat(failed.err()).contains("more than one live resource has the name of audience 'Mobile visitors'");
+      assertThat(emu.requestLog().subList(logBefore, emu.requestLog().size()))
+          .anyMatch(e -> e.method().equals("POST") && e.path().endsWith("/events"))
+          .anyMatch(e -> e.method().equals("DELETE") && e.path().contains("/events/"));
+      assertThat(locks(c)).isEmpty();
+    }
+  }
+
+  @Test
   void planDriftAndExportNeverTakeOrWaitForTheLock() {
     try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
