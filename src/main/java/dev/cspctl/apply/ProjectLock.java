@@ -2,14 +2,12 @@ package dev.cspctl.apply;
 
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.ResponseLostException;
-import dev.cspctl.api.personalize.Event;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.apply.LockEvents.Held;
 import dev.cspctl.plan.Ownership;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +77,6 @@ public final class ProjectLock implements AutoCloseable {
     }
   }
 
-  /** A lock event as it stands in the project: the event uid and what its description says. */
-  public record Held(String eventUid, LockRecord record) {
-    public String id() {
-      return record.id();
-    }
-
-    public String describe() {
-      return "lock ID " + record.id() + ", held by " + record.holder() + ", expires " + record.expires() + " unless renewed";
-    }
-  }
-
   /** The lock with a fresh stop signal and no environment: for tests and tools. */
   public static ProjectLock acquire(PersonalizeClient personalize, Duration lease, Duration maxWait, Consumer<String> notice) {
     return acquire(personalize, Lease.of(lease), maxWait, new StopSignal(), Map.of(), notice);
@@ -125,13 +112,13 @@ public final class ProjectLock implements AutoCloseable {
         if (e.status() != 400 && e.status() != 409 && e.status() != 422) throw unexpected(e);
         refusal = e;
       }
-      List<Held> locks = held(personalize);
+      List<Held> locks = LockEvents.list(personalize);
       List<Held> own = locks.stream().filter(h -> h.id().equals(run)).toList();
       if (!own.isEmpty() && locks.get(0).id().equals(run)) {
-        for (Held extra : own.subList(1, own.size())) deleteQuietly(personalize, extra.eventUid());
+        for (Held extra : own.subList(1, own.size())) LockEvents.delete(personalize, extra.eventUid());
         return new ProjectLock(personalize, locks.get(0).eventUid(), mine, lease, notice);
       }
-      for (Held h : own) deleteQuietly(personalize, h.eventUid());
+      for (Held h : own) LockEvents.delete(personalize, h.eventUid());
       List<Held> others = locks.stream().filter(h -> !h.id().equals(run)).toList();
       if (others.isEmpty()) {
         // created but not listed, or refused with no lock to show for it
@@ -146,7 +133,7 @@ public final class ProjectLock implements AutoCloseable {
       refusals = 0;
       Held first = others.get(0);
       if (stale(first, seen)) {
-        deleteQuietly(personalize, first.eventUid());
+        LockEvents.delete(personalize, first.eventUid());
         notice.accept("Removed an expired project lock (" + first.describe() + "): that apply stopped without releasing it.");
         continue;
       }
@@ -158,26 +145,6 @@ public final class ProjectLock implements AutoCloseable {
       sleep(pause);
       pause = Duration.ofMillis(Math.min(2000, pause.toMillis() * 2));
     }
-  }
-
-  /**
-   * The lock events of the project, oldest first.
-   *
-   * @throws ApplyException when an event with the lock's key is not a cspctl lock: it would block
-   *     every apply, and guessing its expiry would be wrong
-   */
-  public static List<Held> held(PersonalizeClient personalize) {
-    List<Event> events = personalize.listEvents().stream()
-        .filter(ev -> Ownership.LOCK_EVENT_KEY.equals(ev.key()))
-        .sorted(Comparator.comparing(Event::uid)).toList();
-    List<Held> out = new ArrayList<>();
-    for (Event ev : events) {
-      LockRecord r = LockRecord.parse(ev.description()).orElseThrow(() -> new ApplyException("the project has an event "
-          + Ownership.LOCK_EVENT_KEY + " (uid " + ev.uid() + ") that is not a cspctl lock (description \"" + ev.description()
-          + "\"); delete it in the UI or run 'cspctl force-unlock " + ev.uid() + "'"));
-      out.add(new Held(ev.uid(), r));
-    }
-    return out;
   }
 
   /** When a waiter first saw a lock's description, by its own clock. */
@@ -255,45 +222,10 @@ public final class ProjectLock implements AutoCloseable {
     if (!released.compareAndSet(false, true)) return;
     renewer.shutdownNow();
     try {
-      deleteQuietly(personalize, uid);
+      LockEvents.delete(personalize, uid);
     } catch (RuntimeException e) {
       notice.accept("warning: could not release the project lock (lock ID " + id() + "): " + e.getMessage()
           + "; it frees itself by " + record.expires() + ", or run 'cspctl force-unlock " + id() + "'");
-    }
-  }
-
-  /**
-   * Removes the lock with this lock ID (or lock event uid), whoever holds it: for an apply that
-   * died. Returns what was removed.
-   *
-   * @throws ApplyException when no lock has that ID (naming the lock that is held, if any)
-   */
-  public static Held forceUnlock(PersonalizeClient personalize, String lockId) {
-    List<Held> locks;
-    try {
-      locks = held(personalize);
-    } catch (ApplyException e) {
-      // an event with the lock's key that is not a cspctl lock: removable by its uid
-      Event ev = personalize.listEvents().stream()
-          .filter(x -> Ownership.LOCK_EVENT_KEY.equals(x.key()) && x.uid().equals(lockId)).findFirst().orElseThrow(() -> e);
-      deleteQuietly(personalize, ev.uid());
-      return new Held(ev.uid(), new LockRecord(ev.uid(), "unknown", Lease.DEFAULT.length(), Instant.EPOCH));
-    }
-    for (Held h : locks) {
-      if (h.id().equals(lockId) || h.eventUid().equals(lockId)) {
-        deleteQuietly(personalize, h.eventUid());
-        return h;
-      }
-    }
-    throw new ApplyException(locks.isEmpty() ? "the project is not locked (no lock with ID " + lockId + ")"
-        : "no project lock has ID " + lockId + "; the project is locked by " + locks.get(0).describe());
-  }
-
-  private static void deleteQuietly(PersonalizeClient personalize, String uid) {
-    try {
-      personalize.deleteEvent(uid);
-    } catch (RemoteApiException e) {
-      if (e.status() != 404) throw e;
     }
   }
 

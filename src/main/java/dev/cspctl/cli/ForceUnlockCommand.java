@@ -1,6 +1,6 @@
 package dev.cspctl.cli;
 
-import dev.cspctl.apply.ProjectLock;
+import dev.cspctl.apply.LockEvents;
 import dev.cspctl.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Target target = Target.open(root.global, root.env(), new SpecLoader().loadProjectOnly(dir), Workspace.transport())) {
       Logging.configure(root.global);
-      ProjectLock.Held removed = ProjectLock.forceUnlock(target.clients().personalize(), lockId.strip());
+      LockEvents.Held removed = LockEvents.forceUnlock(target.clients().personalize(), lockId.strip());
       out.println("Removed the project lock (" + removed.describe() + ") of " + target.description() + ".");
       return 0;
     }

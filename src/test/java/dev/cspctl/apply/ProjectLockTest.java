@@ -118,7 +118,7 @@ class ProjectLockTest {
           .isInstanceOf(ApplyException.class).hasMessageContaining("not a cspctl lock")
           .hasMessageContaining("cspctl force-unlock " + foreign.uid());
       assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3000);
-      assertThat(ProjectLock.forceUnlock(p, foreign.uid()).eventUid()).isEqualTo(foreign.uid());
+      assertThat(LockEvents.forceUnlock(p, foreign.uid()).eventUid()).isEqualTo(foreign.uid());
       assertThat(locks(p)).isEmpty();
     }
   }
@@ -163,7 +163,7 @@ class ProjectLockTest {
           new StopSignal(), Map.of(), notices::append)) {
         StopSignal stop = new StopSignal();
         held.onLost(stop);
-        assertThat(ProjectLock.forceUnlock(p, held.id()).id()).isEqualTo(held.id());
+        assertThat(LockEvents.forceUnlock(p, held.id()).id()).isEqualTo(held.id());
         long deadline = System.currentTimeMillis() + 3000;
         while (!stop.requested() && System.currentTimeMillis() < deadline) Thread.sleep(50);
         assertThat(stop.reason()).contains("was removed by someone else");
@@ -177,9 +177,9 @@ class ProjectLockTest {
   void forceUnlockOfAnUnknownIdChangesNothingAndNamesTheHeldLock() {
     try (E2E e2e = E2E.fast("", 1)) {
       var p = e2e.clients.personalize();
-      assertThatThrownBy(() -> ProjectLock.forceUnlock(p, "nope")).hasMessageContaining("the project is not locked");
+      assertThatThrownBy(() -> LockEvents.forceUnlock(p, "nope")).hasMessageContaining("the project is not locked");
       try (ProjectLock held = ProjectLock.acquire(p, Duration.ofSeconds(60), Duration.ofSeconds(1), m -> {})) {
-        assertThatThrownBy(() -> ProjectLock.forceUnlock(p, "nope")).hasMessageContaining("no project lock has ID nope")
+        assertThatThrownBy(() -> LockEvents.forceUnlock(p, "nope")).hasMessageContaining("no project lock has ID nope")
             .hasMessageContaining("lock ID " + held.id());
         assertThat(locks(p)).hasSize(1);
       }
