@@ -25,7 +25,12 @@ public final class Executor {
   }
 
   public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
-    return new Run(steps, action, progress).run();
+    return run(steps, action, progress, new StopSignal());
+  }
+
+  /** As {@link #run(List, Function, ProgressListener)}; once {@code stop} is requested no further step starts. */
+  public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress, StopSignal stop) {
+    return new Run(steps, action, progress, stop).run();
   }
 
   /** One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step. */
@@ -33,6 +38,7 @@ public final class Executor {
     private final List<Step> steps;
     private final Function<Step, String> action;
     private final ProgressListener progress;
+    private final StopSignal stop;
     private final Map<String, Long> rank = new HashMap<>();
     private final Map<String, Integer> waiting = new HashMap<>();
     private final Map<String, List<Step>> dependents = new HashMap<>();
@@ -43,10 +49,11 @@ public final class Executor {
     private int inFlight;
     private Throwable crash;
 
-    Run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
+    Run(List<Step> steps, Function<Step, String> action, ProgressListener progress, StopSignal stop) {
       this.steps = steps;
       this.action = action;
       this.progress = progress;
+      this.stop = stop;
       Map<String, Integer> groupFirst = new HashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
@@ -80,7 +87,9 @@ public final class Executor {
           submitAll(ready);
           while (inFlight > 0 && crash == null) wait();
           if (crash != null) throw new ApplyException("step runner crashed: " + crash, crash);
-          return new ApplyResult(new ArrayList<>(outcomes), (System.nanoTime() - started) / 1_000_000);
+          long millis = (System.nanoTime() - started) / 1_000_000;
+          int notStarted = steps.size() - outcomes.size();
+          return new ApplyResult(new ArrayList<>(outcomes), millis, notStarted, notStarted > 0 ? stop.reason() : null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -100,6 +109,14 @@ public final class Executor {
     }
 
     private void execute(Step s) {
+      if (stop.requested()) {
+        // queued before the stop: it never starts, and neither do its dependents
+        synchronized (this) {
+          inFlight--;
+          notifyAll();
+        }
+        return;
+      }
       StepOutcome done = null;
       Throwable failure = null;
       try {
@@ -120,7 +137,7 @@ public final class Executor {
             for (Step d : dependents.getOrDefault(s.id(), List.of())) {
               if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
             }
-            if (crash == null) submitAll(ready);
+            if (crash == null && !stop.requested()) submitAll(ready);
           } else {
             skipDependents(s, dependents, status, outcomes, progress, steps.size());
           }

@@ -60,13 +60,14 @@ final class ApplyCommand implements Callable<Integer> {
     PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
-      try (ProjectLock lock = lock(target, err)) {
+      try (Interruption interruption = Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
+          ProjectLock lock = lock(target, err, interruption)) {
         Workspace.Planned planned = Workspace.plan(target, desired, options);
         out.print(new TextRenderer(color).render(planned.plan()));
         out.flush();
         if (planned.plan().isEmpty()) return 0;
         if (!confirm(out)) return 1;
-        return execute(target, planned.plan(), planned.live(), desired.project().publish(), out, err);
+        return execute(target, planned.plan(), planned.live(), desired.project().publish(), out, err, interruption);
       }
     }
   }
@@ -78,22 +79,40 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport())) {
       Logging.configure(root.global);
-      try (ProjectLock lock = lock(target, err)) {
-        return applySaved(target, saved, out, err, color);
+      try (Interruption interruption = Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
+          ProjectLock lock = lock(target, err, interruption)) {
+        return applySaved(target, saved, out, err, color, interruption);
       }
     }
   }
 
-  /** One apply at a time per project: the plan is read and run under the project lock. */
-  private ProjectLock lock(Target target, PrintWriter err) {
-    Duration wait = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_LOCK_WAIT_S", "600")));
-    return ProjectLock.acquire(target.clients().personalize(), Duration.ofMinutes(30), wait, message -> {
-      err.println(message);
-      err.flush();
-    });
+  /**
+   * One apply at a time per project: the plan is read and run under the project lock, a short
+   * lease this process renews (CSPCTL_LOCK_LEASE_S, default 60), released on every way out.
+   */
+  private ProjectLock lock(Target target, PrintWriter err, Interruption interruption) {
+    ProjectLock.Lease lease = ProjectLock.Lease.of(seconds("CSPCTL_LOCK_LEASE_S", 60));
+    ProjectLock lock = ProjectLock.acquire(target.clients().personalize(), lease, seconds("CSPCTL_LOCK_WAIT_S", 600),
+        interruption.stop(), root.env(), message -> {
+          err.println(message);
+          err.flush();
+        });
+    interruption.guard(lock);
+    return lock;
   }
 
-  private int applySaved(Target target, SavedPlan saved, PrintWriter out, PrintWriter err, boolean color) {
+  private Duration seconds(String variable, long fallback) {
+    String value = root.env().get(variable);
+    try {
+      long s = value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
+      if (s < 0) throw new NumberFormatException();
+      return Duration.ofSeconds(s);
+    } catch (NumberFormatException e) {
+      throw new UserException(variable + ": expected a whole number of seconds, found '" + value + "'");
+    }
+  }
+
+  private int applySaved(Target target, SavedPlan saved, PrintWriter out, PrintWriter err, boolean color, Interruption interruption) {
     LiveState live = Workspace.read(target, saved.scope());
     List<String> changed = Fingerprints.differences(saved.fingerprints(), Fingerprints.ofLive(live));
     if (!changed.isEmpty()) {
@@ -108,7 +127,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     if (!confirm(out)) return 1;
     saved.markApplied(input);
-    return execute(target, saved.plan(), live, saved.publish(), out, err);
+    return execute(target, saved.plan(), live, saved.publish(), out, err, interruption);
   }
 
   private boolean confirm(PrintWriter out) {
@@ -128,11 +147,13 @@ final class ApplyCommand implements Callable<Integer> {
     return false;
   }
 
-  private int execute(Target target, Plan plan, LiveState live, PublishSettings publish, PrintWriter out, PrintWriter err) {
+  private int execute(Target target, Plan plan, LiveState live, PublishSettings publish, PrintWriter out, PrintWriter err,
+      Interruption interruption) {
     Duration cmsTimeout = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
     Applier applier = new Applier(target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
     out.println();
-    ApplyResult result = applier.apply(plan, live, new ProgressPrinter(out, System.console() != null));
+    ApplyResult result = applier.apply(plan, live,
+        interruption.executing(plan.steps().size(), new ProgressPrinter(out, System.console() != null)), interruption.stop());
     for (StepOutcome o : result.outcomes()) {
       if (o.status() == StepOutcome.Status.FAILED) err.println("error: " + o.step().description() + ": " + o.message());
     }
@@ -140,6 +161,12 @@ final class ApplyCommand implements Callable<Integer> {
       if (o.status() == StepOutcome.Status.SKIPPED) err.println("skipped: " + o.step().description() + " (" + o.message() + ")");
     }
     out.println(result.summary());
+    if (result.stopped()) {
+      if (!Interruption.REASON.equals(result.stoppedBecause())) err.println("error: " + result.stoppedBecause());
+      err.println(result.interruptedSummary() + "; re-run 'cspctl apply' to finish");
+      err.flush();
+      return 1;
+    }
     if (!result.succeeded()) {
       err.println("Some steps did not complete; the live project is partly updated. Re-run 'cspctl apply' to converge.");
       return 1;

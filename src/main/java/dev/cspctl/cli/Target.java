@@ -31,9 +31,11 @@ public final class Target implements AutoCloseable {
   private final String description;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final String projectUid;
 
   private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, FileChannel lockChannel,
-      FileLock lock) {
+      FileLock lock, String projectUid) {
+    this.projectUid = projectUid;
     this.clients = clients;
     this.sandbox = sandbox;
     this.sandboxState = sandboxState;
@@ -48,6 +50,11 @@ public final class Target implements AutoCloseable {
 
   public String description() {
     return description;
+  }
+
+  /** The Personalize project uid this target talks to (named in the ownership marker). */
+  public String projectUid() {
+    return projectUid;
   }
 
   public boolean isSandbox() {
@@ -81,7 +88,8 @@ public final class Target implements AutoCloseable {
       throw new UserException(e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
-    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null);
+    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null,
+        credentials.projectUid());
   }
 
   private static Target openSandbox(String apiKey, String projectUid, String branch, TransportConfig transport,
@@ -118,7 +126,8 @@ public final class Target implements AutoCloseable {
     Credentials credentials = sandboxCredentials(key, project, branch);
     ContentstackClients clients = ContentstackClients.create(credentials,
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
-    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock);
+    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock,
+        project);
   }
 
   /** What a client sends to the sandbox: its fixed authtoken and management token, for this stack and project. */

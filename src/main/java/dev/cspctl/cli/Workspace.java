@@ -1,6 +1,7 @@
 package dev.cspctl.cli;
 
 import dev.cspctl.api.http.TransportConfig;
+import dev.cspctl.plan.Ownership;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
@@ -29,7 +30,12 @@ final class Workspace {
   static Planned plan(Target target, DesiredState desired, PlanOptions options) {
     ReadScope scope = ReadScopes.of(desired);
     LiveState live = read(target, scope);
-    return new Planned(desired, live, scope, new Planner().plan(desired, live, options));
+    return new Planned(desired, live, scope, new Planner().plan(desired, live, options.withOwnership(ownership(target, desired))));
+  }
+
+  /** Whose resources this folder manages in the target project: cspctl.yaml's owner there. */
+  static Ownership ownership(Target target, DesiredState desired) {
+    return Ownership.of(desired.project() == null ? null : desired.project().owner(), target.projectUid());
   }
 
   static TransportConfig transport() {

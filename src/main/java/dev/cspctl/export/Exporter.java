@@ -26,12 +26,32 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class Exporter {
+  /**
+   * The owner the live ownership markers name in this project, so that the exported folder
+   * manages what that owner managed; null when they name none, or several (with a warning).
+   */
+  static String owner(LiveState live, String project, List<String> warnings) {
+    Set<String> owners = new java.util.TreeSet<>();
+    List<String> descriptions = new ArrayList<>();
+    live.attributes().forEach(a -> descriptions.add(a.description()));
+    live.events().forEach(e -> descriptions.add(e.description()));
+    live.audiences().forEach(a -> descriptions.add(a.description()));
+    live.experiences().forEach(e -> descriptions.add(e.description()));
+    for (String d : descriptions) dev.cspctl.plan.Ownership.ownerIn(d, project).ifPresent(owners::add);
+    if (owners.size() == 1) return owners.iterator().next();
+    if (owners.size() > 1) {
+      warnings.add("the ownership markers name several owners (" + String.join(", ", owners) + "); cspctl.yaml names none,"
+          + " so plan shows their resources as adoptions: set 'owner:' to the one this folder is for, and remove the others' resources");
+    }
+    return null;
+  }
+
   public Export export(LiveState live, ExportSettings settings) {
     LiveLookup lookup = new LiveLookup(live);
     List<String> warnings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<String, String> files = new TreeMap<>();
-    files.put("cspctl.yaml", ProjectFile.render(settings));
+    files.put("cspctl.yaml", ProjectFile.render(settings, owner(live, settings.project(), warnings)));
     int[] attributes = {0};
     put(files, "attributes.yaml", KeyedResourceFiles.attributes(live.attributes(), warnings, attributes));
     int[] events = {0};

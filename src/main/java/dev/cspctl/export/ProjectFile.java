@@ -9,6 +9,11 @@ final class ProjectFile {
   private ProjectFile() {}
 
   static String render(ExportSettings s) {
+    return render(s, null);
+  }
+
+  /** @param owner the owner the live ownership markers name, written so that plan sees them as managed; null: none */
+  static String render(ExportSettings s, String owner) {
     YamlOut y = new YamlOut().raw("# yaml-language-server: $schema=" + Header.SCHEMA_BASE + "cspctl.schema.json")
         .comment(0, "Project settings, exported by 'cspctl export'. No secrets here: credentials come from the environment.");
     if (s.project() != null) {
@@ -25,9 +30,10 @@ final class ProjectFile {
         .comment(2, "Empty on purpose: apply writes entry variants but publishes them nowhere until you name\n"
             + "the environments here, e.g. [production].")
         .raw("  environments: []");
-    return y.field(2, "locales", YamlOut.strings(s.locales()), null)
+    y.field(2, "locales", YamlOut.strings(s.locales()), null)
         .raw("  method: bulk")
-        .raw("prune: false")
-        .toString();
+        .raw("prune: false");
+    if (owner != null) y.field(0, "owner", owner, "named by the ownership markers of the exported resources");
+    return y.toString();
   }
 }

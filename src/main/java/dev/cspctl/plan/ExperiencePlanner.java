@@ -59,7 +59,7 @@ final class ExperiencePlanner {
     }
     LiveExperience l = live.get();
     run.claimedLiveUids.add(l.uid());
-    boolean managed = Ownership.isManaged(l.description());
+    boolean managed = run.ownership.owns(l.description());
     ObjectNode before = ExperienceViews.live(l, e, run.index);
     boolean typeChanged = !e.type().apiName().equals(l.type());
     if (typeChanged) {
@@ -74,6 +74,7 @@ final class ExperiencePlanner {
       run.addChange(e.resourceKey(), Action.REPLACE, before, after, notes, ids);
       return;
     }
+    notes.addAll(run.ownership.adoptionNotes(l.description()));
     List<String> ids = update(e, l, before, after, managed, notes);
     if (managed && run.options.prune() && run.scope == null) pruneContent(e, l, ids, notes);
     if (ids.isEmpty()) return;
@@ -86,7 +87,7 @@ final class ExperiencePlanner {
   private List<String> create(Experience e, List<String> notes) {
     republish = List.of();
     List<String> ids = new ArrayList<>();
-    ObjectNode args = Steps.args().put("name", e.name()).put("description", Ownership.mark(e.description()))
+    ObjectNode args = Steps.args().put("name", e.name()).put("description", run.ownership.marked(e.description()))
         .put("type", e.type().apiName());
     String created = run.steps.add(StepType.CREATE_EXPERIENCE, e.name(), "create experience '" + e.name() + "' (with its draft version)", args, List.of());
     ids.add(created);
@@ -273,7 +274,7 @@ final class ExperiencePlanner {
         || !before.path("description").equals(after.path("description"));
     if (metaChanged || !managed) {
       ObjectNode args = Steps.args().put("uid", l.uid()).put("name", e.name())
-          .put("description", Ownership.mark(e.description())).put("type", e.type().apiName());
+          .put("description", run.ownership.marked(e.description())).put("type", e.type().apiName());
       last = run.steps.add(StepType.UPDATE_EXPERIENCE, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", args, List.of());
       ids.add(last);
     }

@@ -52,12 +52,14 @@ public final class Planner {
     final Map<String, String> audienceWrites = new HashMap<>();
     final Set<String> claimedLiveUids = new HashSet<>();
     final Set<ResourceKey> scope;
+    final Ownership ownership;
 
     Run(DesiredState desired, LiveState live, PlanOptions options) {
       this.desired = desired;
       this.index = new LiveIndex(live);
       index.nameRenamedAudiences(desired.audiences());
       this.options = options;
+      this.ownership = options.ownership();
       this.scope = options.only().isEmpty() ? null : OnlyScope.expand(desired, options.only());
       if (scope != null) {
         warnings.add("plan restricted by --only to " + scope.size() + " resource(s) and what they depend on; prune is off");
@@ -124,7 +126,7 @@ public final class Planner {
     private void attribute(Attribute a) {
       ObjectNode after = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", a.description());
       Optional<LiveAttribute> live = index.live.attributeByKey(a.key());
-      ObjectNode args = Steps.args().put("key", a.key()).put("name", a.name()).put("description", Ownership.mark(a.description()));
+      ObjectNode args = Steps.args().put("key", a.key()).put("name", a.name()).put("description", ownership.marked(a.description()));
       if (live.isEmpty()) {
         String id = steps.add(StepType.CREATE_ATTRIBUTE, a.key(), "create attribute " + a.key(), args, List.of());
         attributeCreates.put(a.key(), id);
@@ -134,17 +136,17 @@ public final class Planner {
       LiveAttribute l = live.get();
       claimedLiveUids.add(l.uid());
       ObjectNode before = JSON.objectNode().put("key", l.key()).put("name", l.name()).put("description", Ownership.strip(l.description()));
-      boolean managed = Ownership.isManaged(l.description());
+      boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
       String id = steps.add(StepType.UPDATE_ATTRIBUTE, a.key(), (managed ? "update" : "adopt") + " attribute " + a.key(),
           args.put("uid", l.uid()), List.of());
-      addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, List.of(), List.of(id));
+      addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()), List.of(id));
     }
 
     private void event(Event e) {
       ObjectNode after = JSON.objectNode().put("key", e.key()).put("description", e.description());
       Optional<LiveEvent> live = index.live.eventByKey(e.key());
-      ObjectNode args = Steps.args().put("key", e.key()).put("description", Ownership.mark(e.description()));
+      ObjectNode args = Steps.args().put("key", e.key()).put("description", ownership.marked(e.description()));
       if (live.isEmpty()) {
         String id = steps.add(StepType.CREATE_EVENT, e.key(), "create event " + e.key(), args, List.of());
         eventCreates.put(e.key(), id);
@@ -154,11 +156,11 @@ public final class Planner {
       LiveEvent l = live.get();
       claimedLiveUids.add(l.uid());
       ObjectNode before = JSON.objectNode().put("key", l.key()).put("description", Ownership.strip(l.description()));
-      boolean managed = Ownership.isManaged(l.description());
+      boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
       String id = steps.add(StepType.UPDATE_EVENT, e.key(), (managed ? "update" : "adopt") + " event " + e.key(),
           args.put("uid", l.uid()), List.of());
-      addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, List.of(), List.of(id));
+      addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()), List.of(id));
     }
 
     // --- audiences ---------------------------------------------------------------------------
@@ -184,7 +186,7 @@ public final class Planner {
       ObjectNode after = audienceView(a.name(), a.description(), keyed);
       List<String> deps = new ArrayList<>();
       collectAttributeRefs(keyed).forEach(k -> deps.add(attributeCreates.get(k)));
-      ObjectNode args = Steps.args().put("name", a.name()).put("description", Ownership.mark(a.description()));
+      ObjectNode args = Steps.args().put("name", a.name()).put("description", ownership.marked(a.description()));
       args.set("definition", keyed);
       Optional<LiveAudience> live = index.live.audienceByName(a.name());
       List<String> notes = new ArrayList<>();
@@ -209,9 +211,10 @@ public final class Planner {
       }
       ObjectNode liveKeyed = AudienceDefinitions.canonical(l.definition(), index::attributeKey);
       ObjectNode before = audienceView(l.name(), Ownership.strip(l.description()), liveKeyed);
-      boolean managed = Ownership.isManaged(l.description());
+      boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
       Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
+      notes.addAll(ownership.adoptionNotes(l.description()));
       String id = steps.add(StepType.UPDATE_AUDIENCE, a.name(), action.verb() + " audience '" + a.name() + "'",
           args.put("uid", l.uid()), deps);
       audienceWrites.put(a.name(), id);
@@ -239,7 +242,7 @@ public final class Planner {
       Set<String> deletedExperiences = new HashSet<>();
       for (LiveExperience e : index.live.experiences()) {
         if (claimedLiveUids.contains(e.uid())) continue;
-        if (!Ownership.isManaged(e.description())) unmanaged++;
+        if (!ownership.owns(e.description())) unmanaged += notOurs(e.description(), "experience '" + e.name() + "'");
         else if (prune) {
           experiences.deleteUndeclared(e);
           deletedExperiences.add(e.uid());
@@ -249,7 +252,7 @@ public final class Planner {
       Set<String> deletedAudiences = new HashSet<>();
       for (LiveAudience a : index.live.audiences()) {
         if (claimedLiveUids.contains(a.uid())) continue;
-        if (!Ownership.isManaged(a.description())) unmanaged++;
+        if (!ownership.owns(a.description())) unmanaged += notOurs(a.description(), "audience '" + a.name() + "'");
         else if (prune && keep(inUse.audienceUsers(a.uid()), "audience '" + a.name() + "'")) continue;
         else if (prune) {
           deleteAudience(a);
@@ -258,14 +261,14 @@ public final class Planner {
       }
       for (LiveEvent e : index.live.events()) {
         if (claimedLiveUids.contains(e.uid()) || Ownership.LOCK_EVENT_KEY.equals(e.key())) continue;
-        if (!Ownership.isManaged(e.description())) unmanaged++;
+        if (!ownership.owns(e.description())) unmanaged += notOurs(e.description(), "event " + e.key());
         else if (prune && keep(inUse.eventUsers(e), "event " + e.key())) continue;
         else if (prune) deleteEvent(e);
         else managedNotDesired.add("event " + e.key());
       }
       for (LiveAttribute a : index.live.attributes()) {
         if (claimedLiveUids.contains(a.uid())) continue;
-        if (!Ownership.isManaged(a.description())) unmanaged++;
+        if (!ownership.owns(a.description())) unmanaged += notOurs(a.description(), "attribute " + a.key());
         else if (prune && keep(inUse.attributeUsers(a, deletedAudiences), "attribute " + a.key())) continue;
         else if (prune) deleteAttribute(a);
         else managedNotDesired.add("attribute " + a.key());
@@ -274,7 +277,34 @@ public final class Planner {
         warnings.add(managedNotDesired.size() + " managed resource(s) are no longer in the specs and are kept (run with --prune"
             + " to delete them): " + String.join(", ", managedNotDesired));
       }
+      othersNotice(otherOwners, "managed by other owners (another spec folder's owner in cspctl.yaml)");
+      othersNotice(copied, "marked as managed in another project (this project is a copy?); a spec that names one adopts it");
       return unmanaged;
+    }
+
+    private final List<String> otherOwners = new ArrayList<>();
+    private final List<String> copied = new ArrayList<>();
+
+    /**
+     * A live resource this folder does not manage and no spec names: 1 when it has no marker
+     * (counted as unmanaged); one with another owner's or project's marker is listed instead.
+     */
+    private int notOurs(String description, String what) {
+      switch (ownership.claim(description)) {
+        case OTHER_OWNER -> otherOwners.add(what);
+        case OTHER_PROJECT -> copied.add(what);
+        default -> {
+          return 1;
+        }
+      }
+      return 0;
+    }
+
+    private void othersNotice(List<String> what, String why) {
+      if (what.isEmpty()) return;
+      String names = String.join(", ", what.subList(0, Math.min(10, what.size())))
+          + (what.size() > 10 ? " and " + (what.size() - 10) + " more" : "");
+      warnings.add(what.size() + " live resource(s) " + why + " are left alone: " + names);
     }
 
     /** A managed resource no spec declares, still used by something that stays, is kept with a warning. */

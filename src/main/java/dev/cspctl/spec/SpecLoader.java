@@ -73,6 +73,20 @@ public final class SpecLoader {
         java.util.stream.Stream.concat(projectRefs.stream(), cross.references().stream()).toList());
   }
 
+  /**
+   * Only the {@code cspctl.yaml} of a spec folder, for commands that need the target but not the
+   * specs; null when the folder has none.
+   *
+   * @throws SpecException when the file is there but invalid
+   */
+  public ProjectConfig loadProjectOnly(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(PROJECT_FILE))) return null;
+    List<SpecError> errors = new ArrayList<>();
+    ProjectConfig project = loadProject(dir, errors, new ArrayList<>());
+    if (!errors.isEmpty()) throw new SpecException(errors);
+    return project;
+  }
+
   private ProjectConfig loadProject(Path dir, List<SpecError> errors, List<SpecReference> refs) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
@@ -110,7 +124,7 @@ public final class SpecLoader {
         p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
     return new ProjectConfig(
         optional(n, "project"), optional(n, "stack"), optional(n, "region"), optional(n, "branch"),
-        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), new Origin(name, 1));
+        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), optional(n, "owner"), new Origin(name, 1));
   }
 
   private static PublishSettings defaultPublish() {

@@ -47,4 +47,34 @@ class ExecutorTest {
     assertThat(r.outcomes()).extracting(o -> o.step().id() + "=" + o.status())
         .containsExactlyInAnyOrder("create A=FAILED", "upsert A1=SKIPPED", "create B=DONE", "upsert B1=DONE");
   }
+
+  @Test
+  void aStopRequestedMidwayStartsNoFurtherStepAndCountsTheRestAsNotStarted() {
+    List<Step> plan = List.of(
+        step("create A", StepType.CREATE_EXPERIENCE, "A"), step("upsert A1", StepType.UPSERT_ENTRY_VARIANT, "A", "create A"),
+        step("publish A", StepType.PUBLISH_ENTRY_VARIANTS, "A", "upsert A1"), step("create B", StepType.CREATE_EXPERIENCE, "B"));
+    StopSignal stop = new StopSignal();
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    ApplyResult r = new Executor(1).run(plan, s -> {
+      ran.add(s.id());
+      if (s.id().equals("upsert A1")) stop.request("interrupted (test)");
+      return "";
+    }, ProgressListener.NONE, stop);
+    assertThat(ran).containsExactly("create A", "upsert A1");
+    assertThat(r.notStarted()).isEqualTo(2);
+    assertThat(r.stoppedBecause()).isEqualTo("interrupted (test)");
+    assertThat(r.succeeded()).isFalse();
+    assertThat(r.interruptedSummary()).isEqualTo("interrupted: 2 done, 2 not started");
+  }
+
+  @Test
+  void aStopRequestedAfterTheLastStepIsNotAnInterruption() {
+    StopSignal stop = new StopSignal();
+    ApplyResult r = new Executor(2).run(List.of(step("create A", StepType.CREATE_EXPERIENCE, "A")), s -> {
+      stop.request("late");
+      return "";
+    }, ProgressListener.NONE, stop);
+    assertThat(r.stopped()).isFalse();
+    assertThat(r.succeeded()).isTrue();
+  }
 }

@@ -44,6 +44,8 @@ class ReliabilityCrashTest {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CONTENTSTACK_AUTHTOKEN", SandboxCredentials.AUTHTOKEN);
     env.put("CONTENTSTACK_MANAGEMENT_TOKEN", SandboxCredentials.MANAGEMENT_TOKEN);
+    // a killed apply leaves its lock behind: a short lease lets the re-run take it over in seconds
+    env.put("CSPCTL_LOCK_LEASE_S", "3");
     return env;
   }
 

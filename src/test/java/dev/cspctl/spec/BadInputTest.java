@@ -107,6 +107,8 @@ class BadInputTest {
         c("cspctl.yaml bad region", Map.of("cspctl.yaml", "region: mars\n", "a.yaml", AUDIENCE_OK), "cspctl.yaml:1:9", "expected one of: na, eu"),
         c("cspctl.yaml unknown field", Map.of("cspctl.yaml", "projct: 65f0c0ffee0123456789abcd\n", "a.yaml", AUDIENCE_OK), "cspctl.yaml:1:1", "did you mean 'project'?"),
         c("cspctl.yaml bad project uid", Map.of("cspctl.yaml", "project: 123\n", "a.yaml", AUDIENCE_OK), "cspctl.yaml:1:10", "project"),
+        c("cspctl.yaml owner that cannot stand in the marker", Map.of("cspctl.yaml", "owner: \"web team]\"\n", "a.yaml", AUDIENCE_OK),
+            "cspctl.yaml:1:8", "owner"),
         c("cspctl.yaml secret-looking field", Map.of("cspctl.yaml", PROJECT + "authtoken: abc\n", "a.yaml", AUDIENCE_OK), "cspctl.yaml:2:1", "unknown field 'authtoken'"),
         c("folder without specs", Map.of("cspctl.yaml", PROJECT), "", "holds no spec files"));
   }
