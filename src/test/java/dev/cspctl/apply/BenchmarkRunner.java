@@ -169,8 +169,9 @@ final class BenchmarkRunner {
     double rateBound = bound(before, after, binding);
     double bound = rateBound + cmsWait;
     double readPath = CriticalPath.readRoundTrips(reads) * settings.latencyMs() / 1000.0;
-    double applyPath = marks.isEmpty() ? 0
-        : CriticalPath.applyMillis(plan.steps(), stepRequests::requests, settings.latencyMs(), settings.cmsDelayMs()) / 1000.0;
+    CriticalPath.Chain chain = marks.isEmpty() ? new CriticalPath.Chain(0, List.of())
+        : CriticalPath.applyChain(plan.steps(), stepRequests::requests, settings.latencyMs(), settings.cmsDelayMs());
+    double applyPath = chain.millis() / 1000.0;
     double criticalPath = readPath + applyPath;
     o.put("steps", plan.steps().size()).put("changes", plan.changes().size()).put("writes", writes)
         .put("wallSeconds", round(wall)).put("boundSeconds", round(bound)).put("bindingBucket", binding[0])
@@ -179,6 +180,10 @@ final class BenchmarkRunner {
         .put("criticalPathSeconds", round(criticalPath)).put("readCriticalPathSeconds", round(readPath))
         .put("applyCriticalPathSeconds", round(applyPath)).put("rateBoundSeconds", round(rateBound))
         .put("ratioBoundPlusCriticalPath", round(wall / (rateBound + criticalPath)));
+    if (!chain.steps().isEmpty()) {
+      o.put("applyCriticalPathSteps", chain.steps().stream().map(st -> st.type() + "(" + stepRequests.requests(st.id()) + ")")
+          .collect(java.util.stream.Collectors.joining(" > ")));
+    }
     String staged = "";
     if (!marks.isEmpty()) {
       // read+plan must finish before apply starts: the two stages cannot share a bucket's time
@@ -191,7 +196,8 @@ final class BenchmarkRunner {
           .put("applyStageWallSeconds", round((t1 - markNanos[0]) / 1e9)).put("applyStageBoundSeconds", round(applyStage))
           .put("applyStageBindingBucket", b2[0]).put("stagedBoundSeconds", round(stagedBound))
           .put("ratioStaged", round(wall / stagedBound));
-      staged = String.format(Locale.ROOT, "%n%40s read+plan %.2f s (bound %.2f %s), apply steps %.2f s (bound %.2f %s%s); staged bound %.2f s, wall/staged %.2f",
+      staged = String.format(Locale.ROOT, "%n%40s critical path of the apply steps: %s", "", o.path("applyCriticalPathSteps").asText())
+          + String.format(Locale.ROOT, "%n%40s read+plan %.2f s (bound %.2f %s), apply steps %.2f s (bound %.2f %s%s); staged bound %.2f s, wall/staged %.2f",
           "", (markNanos[0] - t0) / 1e9, readStage, b1[0], (t1 - markNanos[0]) / 1e9, applyStage, b2[0], cmsWait > 0 ? " + _cms" : "",
           stagedBound, wall / stagedBound);
     }

@@ -3,11 +3,13 @@ package dev.cspctl.apply;
 import dev.cspctl.emulator.RequestLog;
 import dev.cspctl.plan.Step;
 import dev.cspctl.plan.StepType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's critical path: the longest chain of requests that must follow one another, times
@@ -46,25 +48,49 @@ final class CriticalPath {
     return Math.max(longest, experiences + versions);
   }
 
+  /** The longest path through a step graph: its length and its steps, first to last. */
+  record Chain(long millis, List<Step> steps) {
+    String describe() {
+      return steps.stream().map(s -> s.type().name()).collect(Collectors.joining(" > "));
+    }
+  }
+
   /** Milliseconds of the longest path through {@code steps}' dependency graph. */
   static long applyMillis(List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
+    return applyChain(steps, requestsOfStep, latencyMs, cmsDelayMs).millis();
+  }
+
+  static Chain applyChain(List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
     Map<String, Step> byId = new HashMap<>();
     steps.forEach(s -> byId.put(s.id(), s));
     Map<String, Long> finish = new HashMap<>();
-    long longest = 0;
-    for (Step s : steps) longest = Math.max(longest, finish(s, byId, finish, requestsOfStep, latencyMs, cmsDelayMs));
-    return longest;
+    Map<String, Step> via = new HashMap<>();
+    Step last = null;
+    for (Step s : steps) {
+      long f = finish(s, byId, finish, via, requestsOfStep, latencyMs, cmsDelayMs);
+      if (last == null || f > finish.get(last.id())) last = s;
+    }
+    List<Step> chain = new ArrayList<>();
+    for (Step s = last; s != null; s = via.get(s.id())) chain.add(0, s);
+    return new Chain(last == null ? 0 : finish.get(last.id()), chain);
   }
 
-  private static long finish(Step s, Map<String, Step> byId, Map<String, Long> memo, ToIntFunction<String> requests,
-      long latencyMs, long cmsDelayMs) {
+  private static long finish(Step s, Map<String, Step> byId, Map<String, Long> memo, Map<String, Step> via,
+      ToIntFunction<String> requests, long latencyMs, long cmsDelayMs) {
     Long known = memo.get(s.id());
     if (known != null) return known;
     long start = 0;
+    Step from = null;
     for (String d : s.dependsOn()) {
       Step dep = byId.get(d);
-      if (dep != null) start = Math.max(start, finish(dep, byId, memo, requests, latencyMs, cmsDelayMs));
+      if (dep == null) continue;
+      long f = finish(dep, byId, memo, via, requests, latencyMs, cmsDelayMs);
+      if (from == null || f > start) {
+        start = f;
+        from = dep;
+      }
     }
+    if (from != null) via.put(s.id(), from);
     long own = s.type() == StepType.WAIT_CMS ? Math.max(latencyMs, cmsDelayMs) : (long) requests.applyAsInt(s.id()) * latencyMs;
     memo.put(s.id(), start + own);
     return start + own;

@@ -31,6 +31,8 @@ class CriticalPathTest {
     assertThat(CriticalPath.applyMillis(steps, requests::get, 100, 50)).isEqualTo(400);
     // a heavier independent step becomes the critical path
     assertThat(CriticalPath.applyMillis(steps, id -> id.equals("d") ? 7 : requests.get(id), 100, 300)).isEqualTo(700);
+    assertThat(CriticalPath.applyChain(steps, requests::get, 100, 300).describe())
+        .isEqualTo("CREATE_EXPERIENCE > WAIT_CMS > UPSERT_ENTRY_VARIANT");
   }
 
   @Test
