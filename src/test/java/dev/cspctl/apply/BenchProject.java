@@ -8,29 +8,53 @@ import java.util.Locale;
 
 /**
  * A generated project of configurable size for the benchmark: attributes, events, audiences,
- * segmented experiences (each variant targets one audience and writes content into its
- * experience's own entries), a Priority list, and the entries seed the emulator needs.
+ * segmented experiences (each variant targets one audience and writes content into entries), a
+ * Priority list, and the entries seed the emulator needs. With {@code sharedEntries} every
+ * experience writes into the same {@code entries} entries; otherwise each experience has its own.
  */
-record BenchProject(int attributes, int events, int audiences, int experiences, int variants, int entries) {
+record BenchProject(int attributes, int events, int audiences, int experiences, int variants, int entries, boolean sharedEntries) {
   static final String CT = "bench_card";
 
+  /** The large workload: 50 experiences x 4 variants x 5 entries of their own, 1,000 entry variants. */
   static BenchProject defaults() {
-    return new BenchProject(10, 10, 30, 50, 4, 5);
+    return new BenchProject(10, 10, 30, 50, 4, 5, false);
+  }
+
+  /** The shared-entries workload: 20 experiences x 3 variants writing the same 3 entries, 180 entry variants. */
+  static BenchProject shared() {
+    return new BenchProject(10, 10, 20, 20, 3, 3, true);
   }
 
   static BenchProject quick() {
-    return new BenchProject(2, 2, 4, 4, 2, 2);
+    return new BenchProject(2, 2, 4, 4, 2, 2, false);
   }
 
-  /** Size from system properties {@code bench.attributes} ... {@code bench.entries}, else {@code base}. */
+  static BenchProject quickShared() {
+    return new BenchProject(2, 2, 4, 4, 2, 2, true);
+  }
+
+  /**
+   * Size from system properties {@code bench.attributes} ... {@code bench.entries}, else {@code base}
+   * (the properties apply to both workloads of a run).
+   */
   static BenchProject fromProperties(BenchProject base) {
     return new BenchProject(Integer.getInteger("bench.attributes", base.attributes), Integer.getInteger("bench.events", base.events),
         Integer.getInteger("bench.audiences", base.audiences), Integer.getInteger("bench.experiences", base.experiences),
-        Integer.getInteger("bench.variants", base.variants), Integer.getInteger("bench.entries", base.entries));
+        Integer.getInteger("bench.variants", base.variants), Integer.getInteger("bench.entries", base.entries), base.sharedEntries);
   }
 
   int entryVariants() {
     return experiences * variants * entries;
+  }
+
+  /** Distinct entries written. */
+  int entryCount() {
+    return sharedEntries ? entries : experiences * entries;
+  }
+
+  /** The uid of the {@code n}-th entry experience {@code e} writes into. */
+  String entryOf(int e, int n) {
+    return entryUid(sharedEntries ? 0 : e, n);
   }
 
   static String entryUid(int experience, int entry) {
@@ -84,7 +108,7 @@ record BenchProject(int attributes, int events, int audiences, int experiences, 
           x.append("  - name: Variant ").append(v).append("\n    audiences: [Bench audience ")
               .append((e * variants + v) % audiences).append("]\n    content:\n");
           for (int n = 0; n < entries; n++) {
-            x.append("      - contentType: ").append(CT).append("\n        entry: ").append(entryUid(e, n))
+            x.append("      - contentType: ").append(CT).append("\n        entry: ").append(entryOf(e, n))
                 .append("\n        fields:\n          title: Experience ").append(e).append(" variant ").append(v)
                 .append(e < changed ? " (changed)" : "").append('\n');
           }
@@ -102,7 +126,7 @@ record BenchProject(int attributes, int events, int audiences, int experiences, 
   Path writeEntriesSeed(Path file) {
     StringBuilder s = new StringBuilder("{\"content_types\":[{\"uid\":\"").append(CT).append("\",\"title\":\"Bench card\",\"schema\":[")
         .append("{\"uid\":\"title\",\"data_type\":\"text\",\"mandatory\":true},{\"uid\":\"body\",\"data_type\":\"text\"}]}],\"entries\":[");
-    for (int e = 0; e < experiences; e++) {
+    for (int e = 0; e < (sharedEntries ? 1 : experiences); e++) {
       for (int n = 0; n < entries; n++) {
         if (e + n > 0) s.append(',');
         s.append("{\"content_type\":\"").append(CT).append("\",\"entry\":{\"uid\":\"").append(entryUid(e, n))

@@ -29,7 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The benchmark: a generated project against the emulator with injected latency and the real
  * rate limits, four measured phases, and the naive one-request-at-a-time baseline. Prints one
- * line per phase and, last, one JSON line with every figure.
+ * line per phase and, last, one JSON line with every figure. Per phase: requests per bucket, the
+ * bound (busiest bucket's requests / its rate, plus one {@code _cms} delay when the phase
+ * configures a version), the critical path ({@link CriticalPath}), wall / bound and wall / (rate
+ * bound + critical path), where the rate bound leaves the {@code _cms} delay to the critical path
+ * so it is not counted twice.
  */
 final class BenchmarkRunner {
   /** Server-side limits of the emulator's buckets (requests per second). */
@@ -47,6 +51,7 @@ final class BenchmarkRunner {
   private final Settings settings;
   private final Path work;
   private final PrintStream out;
+  private StepRequests stepRequests;
 
   BenchmarkRunner(Settings settings, Path work, PrintStream out) {
     this.settings = settings;
@@ -63,36 +68,39 @@ final class BenchmarkRunner {
     DesiredState changed = E2E.load(p.writeSpecs(work.resolve("specs-changed"), changedCount));
     ObjectNode json = M.createObjectNode();
     ObjectNode cfg = json.putObject("settings");
-    cfg.put("attributes", p.attributes()).put("events", p.events()).put("audiences", p.audiences())
+    cfg.put("workload", p.sharedEntries() ? "shared entries" : "own entries").put("attributes", p.attributes()).put("events", p.events()).put("audiences", p.audiences())
         .put("experiences", p.experiences()).put("variantsPerExperience", p.variants()).put("entriesPerVariant", p.entries())
-        .put("entryVariants", p.entryVariants()).put("latencyMs", settings.latencyMs()).put("cmsDelayMs", settings.cmsDelayMs())
+        .put("entries", p.entryCount()).put("entryVariants", p.entryVariants()).put("latencyMs", settings.latencyMs()).put("cmsDelayMs", settings.cmsDelayMs())
         .put("applyParallelism", settings.applyParallelism()).put("readParallelism", settings.readParallelism())
         .put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    out.printf(Locale.ROOT, "benchmark: %s, %d entry variants, latency %d ms, _cms delay %d ms, real rate limits%n",
-        p, p.entryVariants(), settings.latencyMs(), settings.cmsDelayMs());
+    out.printf(Locale.ROOT, "benchmark: %s, %d entry variants in %d entries, latency %d ms, _cms delay %d ms, real rate limits%n",
+        p, p.entryVariants(), p.entryCount(), settings.latencyMs(), settings.cmsDelayMs());
     ObjectNode phases = json.putObject("phases");
     HeapSampler heap = new HeapSampler();
+    stepRequests = new StepRequests(out, "INFO".equalsIgnoreCase(System.getProperty("bench.httpLog", "WARN")));
     try (E2E e2e = harness(seed)) {
       phases.set("planEmpty", measure(e2e, heap, "plan (empty project)", mark -> plan(e2e, desired, settings.readParallelism())));
       phases.set("applyFromEmpty", measure(e2e, heap, "apply (from empty)",
-          mark -> apply(e2e, desired, settings.readParallelism(), settings.applyParallelism(), mark)));
+          mark -> apply(e2e, desired, settings.readParallelism(), settings.applyParallelism(), mark, stepRequests)));
       phases.set("planNoChanges", measure(e2e, heap, "plan (no changes)", mark -> plan(e2e, desired, settings.readParallelism())));
       phases.set("apply10pct", measure(e2e, heap, "apply (10% change: " + changedCount + " experiences' content, "
-          + changedCount + " audiences)", mark -> apply(e2e, changed, settings.readParallelism(), settings.applyParallelism(), mark)));
+          + changedCount + " audiences)", mark -> apply(e2e, changed, settings.readParallelism(), settings.applyParallelism(), mark,
+          stepRequests)));
       Plan after = plan(e2e, changed, settings.readParallelism());
       json.put("convergedAfter10pct", after.changes().isEmpty());
+      if (settings.naive()) {
+        try (E2E naive = harness(seed)) {
+          ObjectNode n = measure(naive, new HeapSampler(), "naive baseline: apply from empty, one request at a time",
+              mark -> apply(naive, desired, 1, 1, mark, stepRequests));
+          json.set("naiveApplyFromEmpty", n);
+          double ratio = n.path("wallSeconds").asDouble() / phases.path("applyFromEmpty").path("wallSeconds").asDouble();
+          json.put("naiveOverCspctl", round(ratio));
+          out.printf(Locale.ROOT, "naive / cspctl (apply from empty): %.2f%n", ratio);
+        }
+      }
     } finally {
       heap.close();
-    }
-    if (settings.naive()) {
-      try (E2E naive = harness(seed)) {
-        ObjectNode n = measure(naive, new HeapSampler(), "naive baseline: apply from empty, one request at a time",
-            mark -> apply(naive, desired, 1, 1, mark));
-        json.set("naiveApplyFromEmpty", n);
-        double ratio = n.path("wallSeconds").asDouble() / phases.path("applyFromEmpty").path("wallSeconds").asDouble();
-        json.put("naiveOverCspctl", round(ratio));
-        out.printf(Locale.ROOT, "naive / cspctl (apply from empty): %.2f%n", ratio);
-      }
+      stepRequests.close();
     }
     out.println(json.toString());
     return json;
@@ -109,12 +117,12 @@ final class BenchmarkRunner {
   }
 
   /** What {@code cspctl apply --auto-approve DIR} does: read, plan, run the steps. */
-  static Plan apply(E2E e2e, DesiredState d, int readParallelism, int applyParallelism, Runnable mark) {
+  static Plan apply(E2E e2e, DesiredState d, int readParallelism, int applyParallelism, Runnable mark, ProgressListener progress) {
     LiveState live = new StateReader(e2e.clients.personalize(), e2e.clients.cma(), readParallelism).read(E2E.scope(d));
     Plan plan = new Planner().plan(d, live, new PlanOptions(false, Set.of()));
     mark.run();
     ApplyResult r = new Applier(e2e.clients.personalize(), e2e.clients.cma(), d.project().publish(), Duration.ofSeconds(60),
-        applyParallelism).apply(plan, live, ProgressListener.NONE);
+        applyParallelism).apply(plan, live, progress);
     if (!r.succeeded()) {
       throw new IllegalStateException("apply failed: " + r.outcomes().stream().filter(o -> o.status() != StepOutcome.Status.DONE)
           .limit(3).toList());
@@ -126,12 +134,15 @@ final class BenchmarkRunner {
     Map<String, Map<String, Long>> before = e2e.emulator.counters();
     int logBefore = e2e.emulator.requestLog().size();
     heap.reset();
+    stepRequests.clear();
     List<Map<String, Map<String, Long>>> marks = new ArrayList<>();
     long t0 = System.nanoTime();
     long[] markNanos = {0};
+    int[] markLog = {-1};
     Plan plan = phase.apply(() -> {
       marks.add(e2e.emulator.counters());
       markNanos[0] = System.nanoTime();
+      markLog[0] = e2e.emulator.requestLog().size();
     });
     long t1 = System.nanoTime();
     double wall = (t1 - t0) / 1e9;
@@ -139,6 +150,7 @@ final class BenchmarkRunner {
     Map<String, Map<String, Long>> after = e2e.emulator.counters();
     List<RequestLog.Entry> log = e2e.emulator.requestLog();
     List<RequestLog.Entry> mine = new ArrayList<>(log.subList(Math.min(logBefore, log.size()), log.size()));
+    List<RequestLog.Entry> reads = markLog[0] < 0 ? mine : log.subList(Math.min(logBefore, log.size()), Math.min(markLog[0], log.size()));
     long writes = mine.stream().filter(x -> !x.method().equals("GET")).count();
     boolean versionWrites = mine.stream().anyMatch(x -> !x.method().equals("GET") && x.path().contains("/versions"));
     ObjectNode o = M.createObjectNode();
@@ -154,11 +166,24 @@ final class BenchmarkRunner {
     }
     double cmsWait = versionWrites ? settings.cmsDelayMs() / 1000.0 : 0;
     String[] binding = {""};
-    double bound = bound(before, after, binding) + cmsWait;
+    double rateBound = bound(before, after, binding);
+    double bound = rateBound + cmsWait;
+    double readPath = CriticalPath.readRoundTrips(reads) * settings.latencyMs() / 1000.0;
+    CriticalPath.Chain chain = marks.isEmpty() ? new CriticalPath.Chain(0, List.of())
+        : CriticalPath.applyChain(plan.steps(), stepRequests::requests, settings.latencyMs(), settings.cmsDelayMs());
+    double applyPath = chain.millis() / 1000.0;
+    double criticalPath = readPath + applyPath;
     o.put("steps", plan.steps().size()).put("changes", plan.changes().size()).put("writes", writes)
         .put("wallSeconds", round(wall)).put("boundSeconds", round(bound)).put("bindingBucket", binding[0])
         .put("cmsWaitSeconds", cmsWait).put("ratio", bound == 0 ? 0 : round(wall / bound)).put("total429", total429)
-        .put("peakHeapMb", round(peak / (1024.0 * 1024.0)));
+        .put("peakHeapMb", round(peak / (1024.0 * 1024.0)))
+        .put("criticalPathSeconds", round(criticalPath)).put("readCriticalPathSeconds", round(readPath))
+        .put("applyCriticalPathSeconds", round(applyPath)).put("rateBoundSeconds", round(rateBound))
+        .put("ratioBoundPlusCriticalPath", round(wall / (rateBound + criticalPath)));
+    if (!chain.steps().isEmpty()) {
+      o.put("applyCriticalPathSteps", chain.steps().stream().map(st -> st.type() + "(" + stepRequests.requests(st.id()) + ")")
+          .collect(java.util.stream.Collectors.joining(" > ")));
+    }
     String staged = "";
     if (!marks.isEmpty()) {
       // read+plan must finish before apply starts: the two stages cannot share a bucket's time
@@ -171,16 +196,18 @@ final class BenchmarkRunner {
           .put("applyStageWallSeconds", round((t1 - markNanos[0]) / 1e9)).put("applyStageBoundSeconds", round(applyStage))
           .put("applyStageBindingBucket", b2[0]).put("stagedBoundSeconds", round(stagedBound))
           .put("ratioStaged", round(wall / stagedBound));
-      staged = String.format(Locale.ROOT, "%n%40s read+plan %.2f s (bound %.2f %s), apply steps %.2f s (bound %.2f %s%s); staged bound %.2f s, wall/staged %.2f",
+      staged = String.format(Locale.ROOT, "%n%40s critical path of the apply steps: %s", "", o.path("applyCriticalPathSteps").asText())
+          + String.format(Locale.ROOT, "%n%40s read+plan %.2f s (bound %.2f %s), apply steps %.2f s (bound %.2f %s%s); staged bound %.2f s, wall/staged %.2f",
           "", (markNanos[0] - t0) / 1e9, readStage, b1[0], (t1 - markNanos[0]) / 1e9, applyStage, b2[0], cmsWait > 0 ? " + _cms" : "",
           stagedBound, wall / stagedBound);
     }
     if (plan.changes().size() <= 3) {
       plan.changes().forEach(c -> o.withArray("changeDetails").add(c.action() + " " + c.key() + " " + c.diffs() + " " + c.notes()));
     }
-    out.printf(Locale.ROOT, "%-40s wall %7.2f s  bound %7.2f s (%s%s)  wall/bound %.2f  requests %s  429s %d  writes %d  peak heap %.0f MB%s%n",
-        name, wall, bound, binding[0], cmsWait > 0 ? " + _cms" : "", bound == 0 ? 0 : wall / bound, buckets, total429, writes,
-        peak / (1024.0 * 1024.0), staged);
+    out.printf(Locale.ROOT, "%-40s wall %7.2f s  bound %7.2f s (%s%s)  wall/bound %.2f  critical path %.2f s (read %.2f + apply %.2f)"
+        + "  wall/(rate bound + critical path) %.2f  requests %s  429s %d  writes %d  peak heap %.0f MB%s%n",
+        name, wall, bound, binding[0], cmsWait > 0 ? " + _cms" : "", bound == 0 ? 0 : wall / bound, criticalPath, readPath, applyPath,
+        wall / (rateBound + criticalPath), buckets, total429, writes, peak / (1024.0 * 1024.0), staged);
     return o;
   }
 

@@ -71,6 +71,19 @@ class DockerfileTest {
   }
 
   @Test
+  void trainsAClassDataSharingArchiveInTheRuntimeStageAndTheLauncherUsesItOnlyIfPresent() {
+    List<String> runs = args(last(), "RUN");
+    // made by the runtime stage's JVM (an archive maps only into the JVM that made it), from specs
+    // bind-mounted from the build stage, never copied into the image; dropped if this JVM cannot map it
+    assertThat(runs).anyMatch(r -> r.startsWith("--mount=type=bind,from=build,source=/src/specs,")
+        && r.contains("-XX:ArchiveClassesAtExit=/opt/cspctl/cspctl.jsa") && r.contains("-Xshare:on")
+        && r.contains("|| rm -f /opt/cspctl/cspctl.jsa"));
+    assertThat(runs).anyMatch(r -> r.contains("> /usr/local/bin/cspctl") && r.contains("if [ -f /opt/cspctl/cspctl.jsa ]")
+        && r.contains("-XX:SharedArchiveFile=/opt/cspctl/cspctl.jsa"));
+    assertThat(args(stages.get(0), "COPY")).contains("specs/ specs/");
+  }
+
+  @Test
   void runsAsANonRootUserWithCspctlAsTheExecFormEntrypoint() {
     List<String> users = args(last(), "USER");
     assertThat(users).isNotEmpty();
