@@ -30,7 +30,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "PLAN", description = "Save the plan (JSON, no secrets) for 'cspctl apply PLAN'.")
   Path out;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json or gitlab (default: text).")
+  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json, gitlab or html (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
@@ -52,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, options);
-      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env())));
+      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env()), "cspctl plan"));
       spec.commandLine().getOut().flush();
       if (out != null) {
         SavedPlan.write(out, SavedPlan.create(planned, dir, target.isSandbox()));

@@ -69,6 +69,12 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     return out;
   }
 
+  /** The {@code targets:} name the plan was made for, or null (the top-level settings). */
+  String targetName() {
+    JsonNode name = raw.path("saved").path("target").path("name");
+    return name.isTextual() ? name.asText() : null;
+  }
+
   static boolean looksLikePlan(Path p) {
     return Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json");
   }
