@@ -34,9 +34,20 @@ final class CodeQualityReport {
   record Finding(String check, Severity severity, String file, int line, String field, String message) {}
 
   private final List<Finding> findings = new ArrayList<>();
+  private final java.nio.file.Path base;
+
+  /** @param base the repository root (CI_PROJECT_DIR, else the working directory): GitLab wants paths relative to it */
+  CodeQualityReport(java.nio.file.Path base) {
+    this.base = base.toAbsolutePath().normalize();
+  }
 
   void add(Finding f) {
     findings.add(f);
+  }
+
+  private String relative(String file) {
+    java.nio.file.Path p = java.nio.file.Path.of(file).toAbsolutePath().normalize();
+    return (p.startsWith(base) ? base.relativize(p) : p).toString().replace('\\', '/');
   }
 
   String render() {
@@ -51,7 +62,7 @@ final class CodeQualityReport {
       o.put("fingerprint", Fingerprints.digest((identity + "\u0000" + n).getBytes(StandardCharsets.UTF_8)).substring(0, 32));
       o.put("severity", f.severity().json());
       ObjectNode location = o.putObject("location");
-      location.put("path", f.file().replace('\\', '/'));
+      location.put("path", relative(f.file()));
       location.putObject("lines").put("begin", Math.max(1, f.line()));
     }
     try {

@@ -36,6 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   enum Format { TEXT, CODEQUALITY }
 
+  @picocli.CommandLine.ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
 
   @Override
@@ -62,7 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** Every error and warning as a Code Quality finding on stdout; the verdict on stderr. */
   private int codeQuality() {
-    CodeQualityReport report = new CodeQualityReport();
+    String projectDir = root == null ? null : root.env().get("CI_PROJECT_DIR");
+    CodeQualityReport report = new CodeQualityReport(Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir));
     var err = spec.commandLine().getErr();
     int errors = 0;
     try {

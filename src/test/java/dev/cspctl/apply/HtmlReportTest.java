@@ -62,7 +62,7 @@ class HtmlReportTest {
     // One box per (lane, step type): 50 experience lanes, not one box per entry variant.
     int boxes = count(html, "<g class=\"step ");
     assertThat(boxes).isLessThan(600).isGreaterThan(50 * 5);
-    assertThat(html).contains("upsert entry variant \u00d720").contains("data-type=\"PUBLISH_ENTRY_VARIANTS\"")
+    assertThat(html).contains("write entry variant \u00d720").contains("data-type=\"PUBLISH_ENTRY_VARIANTS\"")
         .contains("data-type=\"ACTIVATE_VERSION\"");
     assertThat(count(html, "<li class=\"publish\">")).isEqualTo(50);
     assertThat(count(html, "<li class=\"activate\">")).isEqualTo(50);

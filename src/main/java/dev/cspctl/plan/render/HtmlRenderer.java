@@ -137,7 +137,7 @@ public final class HtmlRenderer {
   }
 
   private static final String CSS = """
-      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1400px;\
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1680px;\
       padding:0 16px;color:#1f2430;background:#fff}
       h1{font-size:22px;margin:0 0 12px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e3e6ec;padding-bottom:4px}
       .summary .badge{display:inline-block;padding:4px 10px;border-radius:12px;margin-right:6px;background:#eef0f4}

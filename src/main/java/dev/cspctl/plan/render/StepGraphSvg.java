@@ -98,7 +98,14 @@ final class StepGraphSvg {
   }
 
   static String label(StepType t) {
-    return t.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return switch (t) {
+      case UPSERT_ENTRY_VARIANT -> "write entry variant";
+      case PUBLISH_ENTRY_VARIANTS -> "publish variants";
+      case ACTIVATE_VERSION -> "activate";
+      case CREATE_DRAFT_VERSION -> "create draft";
+      case DELETE_ENTRY_VARIANT -> "delete entry variant";
+      default -> t.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    };
   }
 
   String render(List<Step> steps) {
@@ -122,7 +129,7 @@ final class StepGraphSvg {
             .append("\" height=\"").append(ROW_H).append("\"/>\n");
       }
       svg.append("<text class=\"lane-label\" x=\"8\" y=\"").append(y + BOX_H / 2 + 4).append("\">")
-          .append(Html.escape(shorten(display(l.lanes().get(i)), 26))).append("<title>").append(Html.escape(l.lanes().get(i)))
+          .append(Html.escape(shorten(display(l.lanes().get(i)), 22))).append("<title>").append(Html.escape(l.lanes().get(i)))
           .append("</title></text>\n");
     }
     Map<String, Integer> laneIndex = new HashMap<>();
