@@ -36,11 +36,14 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState desired = Workspace.load(dir);
-    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
+    TargetChoice choice = TargetChoice.of(root.global, root.env());
+    Workspace.Loaded loaded = Workspace.load(dir, choice);
+    DesiredState desired = loaded.desired();
+    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
+    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of()));
-      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()), "cspctl drift");
+      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()), "cspctl drift" + choice.label().map(n -> ": " + n).orElse(""));
       spec.commandLine().getOut().print(rendered);
       if (report != null) {
         try {

@@ -35,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     if (!Files.isRegularFile(file)) throw new UserException(file + ": no such plan file; make one with 'cspctl plan --out " + file + "'");
     SavedPlan saved = SavedPlan.read(file);
-    String title = "cspctl plan" + (saved.targetName() == null ? "" : ": " + saved.targetName());
+    String title = PlanCommand.title(new TargetChoice(saved.targetName()));
     spec.commandLine().getOut().print(format.render(saved.plan(), OutputFormat.color(root.env()), title));
     spec.commandLine().getOut().flush();
     if (saved.appliedAt() != null) spec.commandLine().getErr().println("Note: this plan was applied at " + saved.appliedAt() + ".");

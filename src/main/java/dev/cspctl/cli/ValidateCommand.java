@@ -43,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     if (format == Format.CODEQUALITY) return codeQuality();
     long started = System.nanoTime();
-    DesiredState state = new SpecLoader().load(dir);
+    DesiredState state = new SpecLoader().load(dir, TargetChoice.of(root.global, root.env()).name());
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     for (DesiredState.UnresolvedReference ref : state.unresolved()) {
@@ -68,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     int errors = 0;
     try {
-      DesiredState state = new SpecLoader().load(dir);
+      DesiredState state = new SpecLoader().load(dir, TargetChoice.of(root.global, root.env()).name());
       for (DesiredState.UnresolvedReference ref : state.unresolved()) {
         report.add(new CodeQualityReport.Finding("cspctl/unresolved-reference",
             strict ? CodeQualityReport.Severity.MAJOR : CodeQualityReport.Severity.MINOR, ref.origin().file(),
