@@ -42,12 +42,29 @@ final class HeadlessChromium implements AutoCloseable {
   private final List<JsonNode> events = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
 
-  /** The Chromium binary: $CHROMIUM, else /usr/bin/chromium, else null (the test then skips). */
+  /**
+   * The Chromium binary: $CHROMIUM, else /usr/bin/chromium, that answers {@code --version}
+   * (Ubuntu's chromium-browser is a stub for a snap that cannot run here); else null, and the
+   * test skips.
+   */
   static Path find() {
     for (String candidate : new String[] {System.getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
-      if (candidate != null && Files.isExecutable(Path.of(candidate))) return Path.of(candidate);
+      if (candidate != null && Files.isExecutable(Path.of(candidate)) && answers(Path.of(candidate))) return Path.of(candidate);
     }
     return null;
+  }
+
+  private static boolean answers(Path binary) {
+    try {
+      Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.toLowerCase(java.util.Locale.ROOT).contains("chromium");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   HeadlessChromium(Path binary, Path profile, int width, int height) throws Exception {
