@@ -69,6 +69,23 @@ class HtmlReportTest {
     assertThat(bytes).as("a page a browser opens at once").isLessThan(3_000_000);
   }
 
+  /** 100 changes with little content each (one variant, one entry per experience): the size of a typical big review. */
+  @Test
+  void aHundredChangesStayASmallPage() throws Exception {
+    BenchProject p = new BenchProject(10, 10, 30, 50, 1, 1);
+    Path specs = p.writeSpecs(tmp.resolve("hundred"), 0);
+    Plan plan = new Planner().plan(new SpecLoader().load(specs), EMPTY, new PlanOptions(false, Set.of()));
+    assertThat(plan.changes()).hasSizeBetween(100, 101);
+    String html = new HtmlRenderer().render(plan);
+    write("hundred-changes.html", html);
+    int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+    System.out.println("HTML report: " + plan.changes().size() + " changes, " + plan.steps().size() + " steps, "
+        + p.entryVariants() + " entry variants: " + bytes + " bytes");
+    assertThat(bytes).isLessThan(600_000);
+    assertThat(count(html, "<details class=\"change\"")).isEqualTo(plan.changes().size());
+    assertThat(html).doesNotContain(" open>").as("big plans start with their diffs closed");
+  }
+
   @Test
   void publishComesAfterTheUpsertsAndActivationAfterPublishingInTheGraphColumns() throws Exception {
     Plan plan = benchPlan(tmp);
