@@ -56,9 +56,12 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean color = OutputFormat.color(root.env());
     if (SavedPlan.looksLikePlan(input)) return applySaved(out, err, color);
-    DesiredState desired = Workspace.load(input);
+    TargetChoice choice = TargetChoice.of(root.global, root.env());
+    Workspace.Loaded loaded = Workspace.load(input, choice);
+    DesiredState desired = loaded.desired();
+    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
     PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive());
-    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
+    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       try (Interruption interruption = Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
           ProjectLock lock = lock(target, err, interruption)) {
@@ -77,7 +80,14 @@ final class ApplyCommand implements Callable<Integer> {
     if (saved.appliedAt() != null) {
       throw new UserException(input + " was already applied at " + saved.appliedAt() + "; make a new plan");
     }
-    try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport())) {
+    // A saved plan names its target: apply goes there, and refuses a --target that says otherwise.
+    TargetChoice asked = TargetChoice.of(root.global, root.env());
+    TargetChoice choice = new TargetChoice(saved.targetName());
+    if (asked.named() && !asked.name().equals(saved.targetName())) {
+      throw new UserException(input + " was made for " + (saved.targetName() == null ? "the default target" : "target '"
+          + saved.targetName() + "'") + ", not '" + asked.name() + "'; plan for that target with --target " + asked.name());
+    }
+    try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       try (Interruption interruption = Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
           ProjectLock lock = lock(target, err, interruption)) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
+        ShowCommand.class, CommentCommand.class,
         EmulatorCommand.class, ForceUnlockCommand.class,
         picocli.CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)

@@ -25,7 +25,7 @@ final class DriftCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json or gitlab (default: text).")
+  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json, gitlab or html (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE, in the chosen format.")
@@ -36,11 +36,14 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState desired = Workspace.load(dir);
-    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
+    TargetChoice choice = TargetChoice.of(root.global, root.env());
+    Workspace.Loaded loaded = Workspace.load(dir, choice);
+    DesiredState desired = loaded.desired();
+    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
+    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive()));
-      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()));
+      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()), "cspctl drift" + choice.label().map(n -> ": " + n).orElse(""));
       spec.commandLine().getOut().print(rendered);
       if (report != null) {
         try {
@@ -51,7 +54,10 @@ final class DriftCommand implements Callable<Integer> {
           throw new UserException("cannot write the drift report " + report + ": " + e.getMessage());
         }
       }
-      spec.commandLine().getOut().println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
+      // With a machine format stdout holds only the document (cli.md v1.1).
+      var verdict = format.machine() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      spec.commandLine().getOut().flush();
+      verdict.println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
       return planned.plan().isEmpty() ? 0 : 2;
     }
   }

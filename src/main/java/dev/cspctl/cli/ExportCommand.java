@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
     } catch (ExportFolder.NotEmptyException e) {
       throw new UserException(e.getMessage());
     }
-    Map<String, String> env = new HashMap<>(root.env());
+    Map<String, String> env = new HashMap<>(TargetChoice.of(root.global, root.env()).environment(root.env()));
     if (project != null) env.put(Credentials.ENV_PROJECT_UID, project);
     if (stack != null) env.put(Credentials.ENV_API_KEY, stack);
     String region = Target.first(root.global.region, env.get(ApiEndpoints.ENV_REGION));

@@ -31,6 +31,10 @@ public final class GlobalOptions {
       description = "CMA base URL (overrides the region). Env: CSPCTL_CMA_URL.")
   String cmaUrl;
 
+  @Option(names = "--target", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      description = "One of the targets: of cspctl.yaml ('default': the top-level settings). Env: CSPCTL_TARGET.")
+  String target;
+
   public boolean verbose() {
     return verbose;
   }

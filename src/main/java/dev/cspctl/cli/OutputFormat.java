@@ -2,24 +2,37 @@ package dev.cspctl.cli;
 
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.render.GitlabRenderer;
+import dev.cspctl.plan.render.HtmlRenderer;
 import dev.cspctl.plan.render.JsonRenderer;
 import dev.cspctl.plan.render.MarkdownRenderer;
 import dev.cspctl.plan.render.TextRenderer;
 
-/** {@code --format}: text, markdown, json, gitlab. */
+/** {@code --format}: text, markdown, json, gitlab, html. */
 enum OutputFormat {
   TEXT,
   MARKDOWN,
   JSON,
-  GITLAB;
+  GITLAB,
+  HTML;
 
   String render(Plan plan, boolean color) {
+    return render(plan, color, "cspctl plan");
+  }
+
+  /** @param title the HTML report's heading (the other formats have their own) */
+  String render(Plan plan, boolean color, String title) {
     return switch (this) {
       case TEXT -> new TextRenderer(color).render(plan);
       case MARKDOWN -> new MarkdownRenderer().render(plan);
       case JSON -> new JsonRenderer().render(plan);
       case GITLAB -> new GitlabRenderer().render(plan);
+      case HTML -> new HtmlRenderer(title).render(plan);
     };
+  }
+
+  /** Machine formats: stdout holds only the document, every other message goes to stderr. */
+  boolean machine() {
+    return this == JSON || this == GITLAB || this == HTML;
   }
 
   /** Colour only on a terminal, and never with NO_COLOR set. */

@@ -30,7 +30,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "PLAN", description = "Save the plan (JSON, no secrets) for 'cspctl apply PLAN'.")
   Path out;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json or gitlab (default: text).")
+  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json, gitlab or html (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
@@ -47,19 +47,27 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState desired = Workspace.load(dir);
+    TargetChoice choice = TargetChoice.of(root.global, root.env());
+    Workspace.Loaded loaded = Workspace.load(dir, choice);
+    DesiredState desired = loaded.desired();
+    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
     PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), only(desired), dev.cspctl.api.ApiAssumptions.draftBesideActive());
-    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
+    try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, options);
-      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env())));
+      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env()), title(choice)));
       spec.commandLine().getOut().flush();
       if (out != null) {
-        SavedPlan.write(out, SavedPlan.create(planned, dir, target.isSandbox()));
+        SavedPlan.write(out, SavedPlan.create(planned, dir, target.isSandbox(), choice.name(),
+            loaded.settings().map(dev.cspctl.spec.TargetSettings::owner).orElse(null)));
         spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: cspctl apply " + out);
       }
       return detailedExitcode && !planned.plan().isEmpty() ? 2 : 0;
     }
+  }
+
+  static String title(TargetChoice choice) {
+    return "cspctl plan" + choice.label().map(n -> ": " + n).orElse("");
   }
 
   private Set<ResourceKey> only(DesiredState desired) {

@@ -34,6 +34,11 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
   private static final ObjectMapper M = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static ObjectNode create(Workspace.Planned p, Path specDir, boolean sandbox) {
+    return create(p, specDir, sandbox, null, null);
+  }
+
+  /** @param targetName the targets: entry planned for (null: the top-level settings); @param owner its owner, if any */
+  static ObjectNode create(Workspace.Planned p, Path specDir, boolean sandbox, String targetName, String owner) {
     ObjectNode root = JsonRenderer.toJson(p.plan());
     ObjectNode saved = M.createObjectNode();
     saved.put("plan_id", UUID.randomUUID().toString());
@@ -43,6 +48,8 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     if (commit == null) saved.putNull("git_commit");
     else saved.put("git_commit", commit);
     ObjectNode target = saved.putObject("target");
+    if (targetName != null) target.put("name", targetName);
+    if (owner != null) target.put("owner", owner);
     var project = p.desired().project();
     target.put("project", project == null ? null : project.project());
     target.put("stack", project == null ? null : project.stack());
@@ -67,6 +74,12 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
       if (!f.getKey().equals("format_version")) out.set(f.getKey(), f.getValue());
     });
     return out;
+  }
+
+  /** The {@code targets:} name the plan was made for, or null (the top-level settings). */
+  String targetName() {
+    JsonNode name = raw.path("saved").path("target").path("name");
+    return name.isTextual() ? name.asText() : null;
   }
 
   static boolean looksLikePlan(Path p) {

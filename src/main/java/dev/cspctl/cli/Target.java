@@ -67,16 +67,31 @@ public final class Target implements AutoCloseable {
   }
 
   static Target open(GlobalOptions global, Map<String, String> env, ProjectConfig project, TransportConfig transport) {
+    return open(global, env, project, transport, new TargetChoice(null));
+  }
+
+  /** The chosen target's project: its settings from cspctl.yaml, its variables from the environment (TargetChoice). */
+  static Target open(GlobalOptions global, Map<String, String> rawEnv, ProjectConfig project, TransportConfig transport,
+      TargetChoice choice) {
+    Map<String, String> env = choice.environment(rawEnv);
     boolean sandbox = global.sandbox || "1".equals(env.get("CSPCTL_SANDBOX")) || "true".equalsIgnoreCase(env.get("CSPCTL_SANDBOX"));
     String apiKey = first(env.get(Credentials.ENV_API_KEY), project == null ? null : project.stack());
     String projectUid = first(env.get(Credentials.ENV_PROJECT_UID), project == null ? null : project.project());
     String branch = project == null ? null : project.branch();
-    if (sandbox) return openSandbox(apiKey, projectUid, branch, transport, env);
+    if (sandbox) {
+      Target t = openSandbox(apiKey, projectUid, branch, transport, env);
+      if (project != null) t.sandbox.ensureStackSettings(project.publish().environments(), project.publish().locales());
+      return t;
+    }
     Credentials credentials;
     try {
       credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch).requireComplete();
     } catch (IllegalStateException e) {
-      throw new UserException(e.getMessage());
+      throw new UserException(choice.named() ? "target '" + choice.name() + "': " + e.getMessage() + " (per target: the same"
+          + " names with the suffix __" + TargetChoice.suffix(choice.name()) + ", e.g. CONTENTSTACK_AUTHTOKEN__"
+          + TargetChoice.suffix(choice.name()) + "; the stack and project come from its targets: entry or "
+          + "CONTENTSTACK_API_KEY__" + TargetChoice.suffix(choice.name()) + " / CONTENTSTACK_PERSONALIZE_PROJECT_UID__"
+          + TargetChoice.suffix(choice.name()) + ")" : e.getMessage());
     }
     ApiEndpoints endpoints;
     try {
@@ -88,8 +103,12 @@ public final class Target implements AutoCloseable {
       throw new UserException(e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
-    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null,
+    return new Target(clients, null, null, choice.label().map(n -> "target " + n + ": ").orElse("") + "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null,
         credentials.projectUid());
+  }
+
+  static boolean sandboxRequested(GlobalOptions global, Map<String, String> env) {
+    return global.sandbox || "1".equals(env.get("CSPCTL_SANDBOX")) || "true".equalsIgnoreCase(env.get("CSPCTL_SANDBOX"));
   }
 
   private static Target openSandbox(String apiKey, String projectUid, String branch, TransportConfig transport,

@@ -1,6 +1,8 @@
 package dev.cspctl.cli;
 
 import dev.cspctl.spec.DesiredState;
+import dev.cspctl.spec.SpecError;
+import dev.cspctl.spec.SpecException;
 import dev.cspctl.spec.SpecLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,12 +30,20 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Treat references to resources the specs do not declare as errors.")
   boolean strict;
 
+  @Option(names = "--format", paramLabel = "F",
+      description = "text or codequality (GitLab Code Quality JSON on stdout; default: text).")
+  Format format = Format.TEXT;
+
+  enum Format { TEXT, CODEQUALITY }
+
+  @picocli.CommandLine.ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (format == Format.CODEQUALITY) return codeQuality();
     long started = System.nanoTime();
-    DesiredState state = new SpecLoader().load(dir);
+    DesiredState state = new SpecLoader().load(dir, TargetChoice.of(root.global, root.env()).name());
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     for (DesiredState.UnresolvedReference ref : state.unresolved()) {
@@ -49,6 +59,37 @@ final class ValidateCommand implements Callable<Integer> {
     long ms = (System.nanoTime() - started) / 1_000_000;
     out.println("Valid: " + state.resourceCount() + " resources in " + state.fileCount() + " files (" + counts(state) + ") in " + ms + " ms.");
     return 0;
+  }
+
+  /** Every error and warning as a Code Quality finding on stdout; the verdict on stderr. */
+  private int codeQuality() {
+    String projectDir = root == null ? null : root.env().get("CI_PROJECT_DIR");
+    CodeQualityReport report = new CodeQualityReport(Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir));
+    var err = spec.commandLine().getErr();
+    int errors = 0;
+    try {
+      DesiredState state = new SpecLoader().load(dir, TargetChoice.of(root.global, root.env()).name());
+      for (DesiredState.UnresolvedReference ref : state.unresolved()) {
+        report.add(new CodeQualityReport.Finding("cspctl/unresolved-reference",
+            strict ? CodeQualityReport.Severity.MAJOR : CodeQualityReport.Severity.MINOR, ref.origin().file(),
+            ref.origin().line(), "", ref.kind().yamlName() + " '" + ref.name()
+                + "' is not declared in the specs; it must exist in the live project"));
+      }
+      if (strict) errors += state.unresolved().size();
+      err.println((errors == 0 ? "Valid" : "Invalid") + ": " + state.resourceCount() + " resources, "
+          + state.unresolved().size() + " warning(s).");
+    } catch (SpecException e) {
+      for (SpecError error : e.errors()) {
+        report.add(new CodeQualityReport.Finding("cspctl/spec-error", CodeQualityReport.Severity.MAJOR, error.file(),
+            error.line(), error.field(), error.message()));
+        err.println("error: " + error.format());
+      }
+      errors += e.errors().size();
+      err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " found.");
+    }
+    spec.commandLine().getOut().print(report.render());
+    spec.commandLine().getOut().flush();
+    return errors == 0 ? 0 : ErrorHandler.EXIT_ERROR;
   }
 
   private static String counts(DesiredState s) {

@@ -11,7 +11,10 @@ import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.state.LiveState;
 import dev.cspctl.state.ReadScope;
 import dev.cspctl.state.StateReader;
+import dev.cspctl.spec.TargetSettings;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 
 /** Loads specs, reads the live state a plan needs, and plans: the shared start of plan, apply and drift. */
 final class Workspace {
@@ -19,8 +22,17 @@ final class Workspace {
 
   record Planned(DesiredState desired, LiveState live, ReadScope scope, Plan plan) {}
 
+  /** A spec folder loaded for one target: the desired state, the targets cspctl.yaml declares, the chosen one's settings. */
+  record Loaded(DesiredState desired, Set<String> declared, Optional<TargetSettings> settings) {}
+
   static DesiredState load(Path dir) {
     return new SpecLoader().load(dir);
+  }
+
+  static Loaded load(Path dir, TargetChoice choice) {
+    SpecLoader loader = new SpecLoader();
+    DesiredState desired = loader.load(dir, choice.name());
+    return new Loaded(desired, loader.declaredTargets(), loader.selectedTarget());
   }
 
   static LiveState read(Target target, ReadScope scope) {

@@ -173,6 +173,32 @@ public final class Emulator implements AutoCloseable {
     save(config.stateFile());
   }
 
+  /**
+   * Adds the publishing environments and locales the stack lacks (the sandbox gives a user's
+   * stack the ones their cspctl.yaml names, as a real stack set up for them would have).
+   */
+  public void ensureStackSettings(java.util.Collection<String> environments, java.util.Collection<String> locales) {
+    store.locked(s -> {
+      for (String name : environments) {
+        if (s.environments.containsKey(name)) continue;
+        com.fasterxml.jackson.databind.node.ObjectNode e = Json.object();
+        e.put("uid", Ids.blt());
+        e.put("name", name);
+        e.set("urls", Json.array());
+        s.environments.put(name, e);
+      }
+      for (String code : locales) {
+        if (s.locales.containsKey(code)) continue;
+        com.fasterxml.jackson.databind.node.ObjectNode l = Json.object();
+        l.put("uid", Ids.blt());
+        l.put("code", code);
+        l.put("name", code);
+        s.locales.put(code, l);
+      }
+      return null;
+    });
+  }
+
   /** Back to the seeded state; clears the request log and counters. */
   public void reset() {
     admin.reset();

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +24,22 @@ public final class SpecLoader {
 
   private final YamlFileReader reader = new YamlFileReader();
   private final SchemaChecker schemas = new SchemaChecker(SchemaCatalog.instance());
+  private final Map<String, TargetSettings> targets = new TreeMap<>();
+  private TargetSettings selected;
+  private YamlDocument projectDoc;
 
   /** @throws SpecException with every error found */
   public DesiredState load(Path dir) {
+    return load(dir, null);
+  }
+
+  /**
+   * Loads the folder for one of the {@code targets:} of cspctl.yaml: its settings over the
+   * top-level ones and its entry uids mapped. Null or {@code default}: the top-level settings.
+   *
+   * @throws SpecException with every error found (an undeclared target among them)
+   */
+  public DesiredState load(Path dir, String target) {
     String dirName = display(dir);
     if (!Files.exists(dir)) {
       throw new SpecException(List.of(SpecError.whole(dirName, "spec folder does not exist")));
@@ -33,7 +49,7 @@ public final class SpecLoader {
     }
     List<SpecError> errors = new ArrayList<>();
     List<SpecReference> projectRefs = new ArrayList<>();
-    ProjectConfig project = loadProject(dir, errors, projectRefs);
+    ProjectConfig project = loadProject(dir, errors, target, projectRefs);
     List<Path> files = discover(dir, errors);
     if (files.isEmpty() && errors.isEmpty()) {
       errors.add(SpecError.whole(dirName, "holds no spec files (*.yaml, *.yml besides cspctl.yaml)"));
@@ -59,14 +75,24 @@ public final class SpecLoader {
     }
     CrossChecks cross = new CrossChecks(errors);
     cross.check(located);
-    if (!errors.isEmpty()) throw new SpecException(errors);
     List<DesiredResource> resources = located.stream().map(CrossChecks.Located::resource).toList();
+    List<Experience> experiences = only(resources, Experience.class);
+    if (selected != null) {
+      for (String entry : selected.entries().keySet()) {
+        if (!EntryUidMapping.uses(experiences, entry)) {
+          errors.add(projectDoc.keyError("/targets/" + selected.name() + "/entries/" + entry,
+              "no experience writes content to entry " + entry + "; map only the entry uids the specs use"));
+        }
+      }
+      experiences = EntryUidMapping.apply(experiences, selected.entries());
+    }
+    if (!errors.isEmpty()) throw new SpecException(errors);
     return new DesiredState(
         project,
         only(resources, Attribute.class),
         only(resources, Event.class),
         only(resources, Audience.class),
-        only(resources, Experience.class),
+        experiences,
         only(resources, Priority.class).stream().findFirst(),
         cross.unresolved(),
         files.size() + 1,
@@ -82,12 +108,23 @@ public final class SpecLoader {
   public ProjectConfig loadProjectOnly(Path dir) {
     if (!Files.isRegularFile(dir.resolve(PROJECT_FILE))) return null;
     List<SpecError> errors = new ArrayList<>();
-    ProjectConfig project = loadProject(dir, errors, new ArrayList<>());
+    ProjectConfig project = loadProject(dir, errors, null, new ArrayList<>());
     if (!errors.isEmpty()) throw new SpecException(errors);
     return project;
   }
 
-  private ProjectConfig loadProject(Path dir, List<SpecError> errors, List<SpecReference> refs) {
+
+  /** The names under {@code targets:} of the last folder loaded, sorted. */
+  public Set<String> declaredTargets() {
+    return Set.copyOf(targets.keySet());
+  }
+
+  /** The target the last load selected, if one of {@code targets:} (not the top-level settings). */
+  public Optional<TargetSettings> selectedTarget() {
+    return Optional.ofNullable(selected);
+  }
+
+  private ProjectConfig loadProject(Path dir, List<SpecError> errors, String target, List<SpecReference> refs) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
     if (!Files.isRegularFile(file)) {
@@ -122,9 +159,54 @@ public final class SpecLoader {
     }
     PublishSettings.PublishMethod method =
         p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
-    return new ProjectConfig(
+    ProjectConfig top = new ProjectConfig(
         optional(n, "project"), optional(n, "stack"), optional(n, "region"), optional(n, "branch"),
         new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), optional(n, "owner"), new Origin(name, 1));
+    projectDoc = doc;
+    n.path("targets").fields().forEachRemaining(f -> targets.put(f.getKey(), target(f.getKey(), f.getValue(), top.publish(), doc)));
+    if (target == null || target.isBlank() || target.equals(TargetSettings.DEFAULT)) return top;
+    selected = targets.get(target);
+    if (selected == null) {
+      String declared = targets.isEmpty() ? "; cspctl.yaml declares no targets:"
+          : Suggestions.didYouMean(target, targets.keySet()) + "; declared: " + String.join(", ", targets.keySet())
+              + " (or 'default' for the top-level settings)";
+      errors.add(SpecError.whole(name, "target '" + target + "' (--target or CSPCTL_TARGET) is not declared under targets" + declared));
+      return top;
+    }
+    // the target's own publish settings replace the top-level ones, whose positions would mislead
+    if (selected.publish() != top.publish()) {
+      refs.clear();
+      String base = "/targets/" + target + "/publish/";
+      List<String> envs = selected.publish().environments();
+      List<String> locales = selected.publish().locales();
+      for (int i = 0; i < envs.size(); i++) {
+        String at = doc.root().at(base + "environments/" + i).isMissingNode() ? "/publish/environments/" + i : base + "environments/" + i;
+        refs.add(SpecReference.at(doc, at, SpecReference.Type.ENVIRONMENT, envs.get(i)));
+      }
+      for (int i = 0; i < locales.size(); i++) {
+        String at = doc.root().at(base + "locales/" + i).isMissingNode() ? "/publish/locales/" + i : base + "locales/" + i;
+        refs.add(SpecReference.at(doc, at, SpecReference.Type.LOCALE, locales.get(i)));
+      }
+    }
+    return selected.over(top);
+  }
+
+  private static TargetSettings target(String name, JsonNode t, PublishSettings top, YamlDocument doc) {
+    JsonNode p = t.path("publish");
+    PublishSettings publish = top;
+    if (p.isObject()) {
+      List<String> envs = new ArrayList<>();
+      p.path("environments").forEach(e -> envs.add(e.asText()));
+      List<String> locales = new ArrayList<>();
+      p.path("locales").forEach(e -> locales.add(e.asText()));
+      publish = new PublishSettings(p.has("environments") ? envs : top.environments(), p.has("locales") ? locales : top.locales(),
+          !p.has("method") ? top.method()
+              : p.get("method").asText().equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK);
+    }
+    Map<String, String> entries = new TreeMap<>();
+    t.path("entries").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
+    return new TargetSettings(name, optional(t, "project"), optional(t, "stack"), optional(t, "region"), optional(t, "branch"),
+        publish, optional(t, "owner"), entries, new Origin(doc.file(), doc.sourceMap().key("/targets/" + name).line()));
   }
 
   private static PublishSettings defaultPublish() {
