@@ -51,7 +51,9 @@ final class DriftCommand implements Callable<Integer> {
           throw new UserException("cannot write the drift report " + report + ": " + e.getMessage());
         }
       }
-      spec.commandLine().getOut().println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
+      spec.commandLine().getOut().flush();
+      var messages = format.machine() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      messages.println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
       return planned.plan().isEmpty() ? 0 : 2;
     }
   }

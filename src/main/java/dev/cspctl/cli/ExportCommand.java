@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "exported", description = "Folder to create (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--force", description = "Replace DIR when it is not empty (only once the new export is complete).")
+  @Option(names = "--force", description = "Write into DIR when it is not empty: only its spec files are replaced (once the new export is complete); other files and .git stay.")
   boolean force;
 
   @Option(names = "--project", paramLabel = "UID", description = "Personalize project uid. Env: CONTENTSTACK_PERSONALIZE_PROJECT_UID.")

@@ -22,6 +22,11 @@ enum OutputFormat {
     };
   }
 
+  /** A format a program reads: stdout then holds only that document, every other message goes to stderr. */
+  boolean machine() {
+    return this == JSON || this == GITLAB;
+  }
+
   /** Colour only on a terminal, and never with NO_COLOR set. */
   static boolean color(java.util.Map<String, String> env) {
     return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));

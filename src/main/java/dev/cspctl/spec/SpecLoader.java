@@ -74,7 +74,7 @@ public final class SpecLoader {
   private ProjectConfig loadProject(Path dir, List<SpecError> errors) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       errors.add(SpecError.whole(name, "not found: every spec folder needs a cspctl.yaml with the project settings"));
       return null;
     }

@@ -157,6 +157,21 @@ class CliEndToEndTest {
     }
   }
 
+  @Test
+  void driftWithAMachineFormatKeepsStdoutToTheDocument() throws Exception {
+    var strict = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    for (String format : new String[] {"json", "gitlab"}) {
+      Run drift = run("drift", "--sandbox", "--format", format, "specs");
+      assertThat(drift.exit()).as(drift.err()).isEqualTo(2);
+      assertThat(strict.readTree(drift.out()).isObject()).isTrue();
+      assertThat(drift.out()).doesNotContain("Drift found.");
+      assertThat(drift.err()).contains("Drift found.");
+    }
+    Run text = run("drift", "--sandbox", "specs");
+    assertThat(text.out()).contains("Drift found.");
+  }
+
   static String[] concat(String[]... parts) {
     return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }
