@@ -145,7 +145,7 @@ public final class HttpTransport implements AutoCloseable {
       logLine(req, shownPath, String.valueOf(raw.status), start, attempt);
       if (!resp.isSuccess()) {
         throw new RemoteApiException(req.api(), req.method(), shownPath, raw.status,
-            redactor.scrub(ServerMessages.extract(resp)), req.resource());
+            ServerMessages.extract(resp, redactor), req.resource());
       }
       if (LOG.isTraceEnabled()) {
         LOG.trace("{} {} {} reply body={}", req.api(), req.method(), shownPath,

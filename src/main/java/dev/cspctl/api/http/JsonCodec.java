@@ -73,7 +73,7 @@ public final class JsonCodec {
     }
     char first = text.charAt(0);
     if (first != '{' && first != '[') {
-      throw bad(req, resp, ServerMessages.describeNonJson(resp.contentType(), text), null);
+      throw bad(req, resp, ServerMessages.describeNonJson(resp.contentType(), text, redactor), null);
     }
     try {
       T value = mapper.readValue(text, type);
