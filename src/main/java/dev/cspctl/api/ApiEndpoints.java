@@ -71,11 +71,12 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    if (h.equals("localhost")) {
+    if (h.equals("localhost") || h.equals("localhost.")) {
       return true;
     }
-    // Only literal addresses are resolved here (no DNS lookup for names).
-    if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
+    // Only literal addresses are resolved here (no DNS lookup for names); like the resolver, the
+    // short numeric forms count (127.1 and 2130706433 are 127.0.0.1).
+    if (h.matches("\\d{1,10}(\\.\\d{1,10}){0,3}") || h.contains(":")) {
       try {
         return InetAddress.getByName(h).isLoopbackAddress();
       } catch (UnknownHostException e) {

@@ -78,6 +78,12 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport())) {
       Logging.configure(root.global);
+      List<String> other = saved.identity().differences(target.identity());
+      if (!other.isEmpty()) {
+        throw new UserException(input + " was made for another target (" + String.join("; ", other)
+            + "); nothing was changed. Apply it with the flags it was planned with: " + saved.identity().applyCommand(input.toString())
+            + ", or make a new plan for this target");
+      }
       try (ProjectLock lock = lock(target, err)) {
         return applySaved(target, saved, out, err, color);
       }

@@ -55,8 +55,9 @@ final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env())));
       spec.commandLine().getOut().flush();
       if (out != null) {
-        SavedPlan.write(out, SavedPlan.create(planned, dir, target.isSandbox()));
-        spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: cspctl apply " + out);
+        SavedPlan.write(out, SavedPlan.create(planned, dir, target.identity()));
+        spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: "
+            + target.identity().applyCommand(out.toString()));
       }
       return detailedExitcode && !planned.plan().isEmpty() ? 2 : 0;
     }

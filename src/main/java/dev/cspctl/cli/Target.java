@@ -31,9 +31,11 @@ public final class Target implements AutoCloseable {
   private final String description;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final TargetIdentity identity;
 
   private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, FileChannel lockChannel,
-      FileLock lock) {
+      FileLock lock, TargetIdentity identity) {
+    this.identity = identity;
     this.clients = clients;
     this.sandbox = sandbox;
     this.sandboxState = sandboxState;
@@ -50,6 +52,11 @@ public final class Target implements AutoCloseable {
     return description;
   }
 
+  /** What this target is, for a saved plan to record and for {@code apply PLAN} to compare. */
+  TargetIdentity identity() {
+    return identity;
+  }
+
   public boolean isSandbox() {
     return sandbox != null;
   }
@@ -64,7 +71,7 @@ public final class Target implements AutoCloseable {
     String apiKey = first(env.get(Credentials.ENV_API_KEY), project == null ? null : project.stack());
     String projectUid = first(env.get(Credentials.ENV_PROJECT_UID), project == null ? null : project.project());
     String branch = project == null ? null : project.branch();
-    if (sandbox) return openSandbox(apiKey, projectUid, branch, transport, env);
+    if (sandbox) return openSandbox(apiKey, projectUid, branch, transport, env, flags(global));
     Credentials credentials;
     try {
       credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch).requireComplete();
@@ -81,11 +88,14 @@ public final class Target implements AutoCloseable {
       throw new UserException(e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
-    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null);
+    TargetIdentity identity = new TargetIdentity(false, endpoints.personalizeBase().toString(), endpoints.cmaBase().toString(),
+        credentials.projectUid(), credentials.apiKey(), credentials.branch(), null, flags(global));
+    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null,
+        identity);
   }
 
   private static Target openSandbox(String apiKey, String projectUid, String branch, TransportConfig transport,
-      Map<String, String> env) {
+      Map<String, String> env, java.util.List<String> flags) {
     String key = first(apiKey, SandboxCredentials.API_KEY);
     String project = first(projectUid, SandboxCredentials.PROJECT_UID);
     Path state = Path.of(first(env.get("CSPCTL_SANDBOX_STATE"), SANDBOX_STATE.toString()));
@@ -118,7 +128,20 @@ public final class Target implements AutoCloseable {
     Credentials credentials = sandboxCredentials(key, project, branch);
     ContentstackClients clients = ContentstackClients.create(credentials,
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
-    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock);
+    TargetIdentity identity = new TargetIdentity(true, null, null, project, key, branch,
+        state.toAbsolutePath().normalize().toString(), flags);
+    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock,
+        identity);
+  }
+
+  /** The flags of this command line that select the target (not the environment, which CI keeps the same). */
+  private static java.util.List<String> flags(GlobalOptions global) {
+    java.util.List<String> f = new java.util.ArrayList<>();
+    if (global.sandbox) f.add("--sandbox");
+    if (global.region != null) f.addAll(java.util.List.of("--region", global.region));
+    if (global.personalizeUrl != null) f.addAll(java.util.List.of("--personalize-url", global.personalizeUrl));
+    if (global.cmaUrl != null) f.addAll(java.util.List.of("--cma-url", global.cmaUrl));
+    return f;
   }
 
   /** What a client sends to the sandbox: its fixed authtoken and management token, for this stack and project. */

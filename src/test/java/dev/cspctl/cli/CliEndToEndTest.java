@@ -172,6 +172,44 @@ class CliEndToEndTest {
     assertThat(text.out()).contains("Drift found.");
   }
 
+  @Test
+  void aSavedPlanIsAppliedOnlyToTheTargetItWasMadeFor() throws Exception {
+    Path plan = tmp.resolve("plan.json");
+    Run made = run("plan", "--sandbox", "--out", plan.toString(), "specs");
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(made.err()).contains("apply it with: cspctl apply --sandbox " + plan);
+
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().build())) {
+      env.put("CONTENTSTACK_AUTHTOKEN", SandboxCredentials.AUTHTOKEN);
+      env.put("CONTENTSTACK_MANAGEMENT_TOKEN", SandboxCredentials.MANAGEMENT_TOKEN);
+      Run real = run("apply", "--auto-approve", "--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl(),
+          plan.toString());
+      assertThat(real.exit()).isEqualTo(1);
+      assertThat(real.err()).startsWith("error: " + plan + " was made for another target (the plan is for the sandbox")
+          .contains("Apply it with the flags it was planned with: cspctl apply --sandbox " + plan);
+      assertThat(real.err().lines()).hasSize(1);
+      assertThat(emu.stateDump()).doesNotContain("plan_tier");
+
+      // made against one URL and project: another project, or another URL, is refused too
+      Path urlPlan = tmp.resolve("url-plan.json");
+      String[] target = {"--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl()};
+      Run urlMade = run(concat(new String[] {"plan", "--out", urlPlan.toString()}, target, new String[] {"specs"}));
+      assertThat(urlMade.exit()).as(urlMade.err()).isZero();
+      assertThat(urlMade.err()).contains("apply it with: cspctl apply --personalize-url " + emu.personalizeUrl()
+          + " --cma-url " + emu.cmaUrl() + " " + urlPlan);
+      env.put("CONTENTSTACK_PERSONALIZE_PROJECT_UID", "65f0c0ffee0123456789ffff");
+      Run otherProject = run(concat(new String[] {"apply", "--auto-approve"}, target, new String[] {urlPlan.toString()}));
+      assertThat(otherProject.err()).contains("project 65f0c0ffee0123456789abcd in the plan, 65f0c0ffee0123456789ffff now");
+      env.remove("CONTENTSTACK_PERSONALIZE_PROJECT_UID");
+      Run otherUrl = run("apply", "--auto-approve", "--region", "eu", urlPlan.toString());
+      assertThat(otherUrl.exit()).isEqualTo(1);
+      assertThat(otherUrl.err()).contains("Personalize URL " + emu.personalizeUrl() + " in the plan, "
+          + "https://eu-personalize-api.contentstack.com now");
+      Run same = run(concat(new String[] {"apply", "--auto-approve"}, target, new String[] {urlPlan.toString()}));
+      assertThat(same.exit()).as(same.err()).isZero();
+    }
+  }
+
   static String[] concat(String[]... parts) {
     return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }
