@@ -76,7 +76,11 @@ final class ApplyCommand implements Callable<Integer> {
     if (saved.appliedAt() != null) {
       throw new UserException(input + " was already applied at " + saved.appliedAt() + "; make a new plan");
     }
-    try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport())) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(root.env());
+    if (saved.identity().sandbox() && saved.identity().sandboxState() != null) {
+      env.putIfAbsent(Target.ENV_SANDBOX_STATE, saved.identity().sandboxState()); // the sandbox it was planned against
+    }
+    try (Target target = Target.open(root.global, env, saved.target(), Workspace.transport())) {
       Logging.configure(root.global);
       List<String> other = saved.identity().differences(target.identity());
       if (!other.isEmpty()) {

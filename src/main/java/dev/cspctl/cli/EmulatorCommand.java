@@ -44,6 +44,9 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--entries", description = "JSON file of content types and base entries")
   Path entries;
 
+  /** Held while serving with --state, so no --sandbox command uses the same file meanwhile. */
+  private volatile StateFileLock stateLock;
+
   /** Released by {@link #requestStop()} (or never): the command serves until the JVM stops. */
   private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -68,13 +71,17 @@ public final class EmulatorCommand implements Callable<Integer> {
         .latencyMs(latencyMs).rateLimit(rateLimit).faults(faults).seed(seed)
         .cmsDelayMs(cmsDelayMs).entriesFile(entries).stateFile(state).build();
     Emulator emulator;
+    StateFileLock lock = null;
     try {
+      if (state != null) lock = StateFileLock.forEmulator(state);
       emulator = Emulator.start(config);
     } catch (RuntimeException e) {
+      if (lock != null) lock.close();
       err.println("error: " + e.getMessage());
       err.flush();
       return 1;
     }
+    stateLock = lock;
     Thread hook = new Thread(() -> shutdown(emulator), "cspctl-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println("listening on " + emulator.baseUrl());
@@ -86,9 +93,13 @@ public final class EmulatorCommand implements Callable<Integer> {
   }
 
   private void shutdown(Emulator emulator) {
-    if (state != null) {
-      emulator.save(state);
+    try {
+      if (state != null) {
+        emulator.save(state);
+      }
+      emulator.close();
+    } finally {
+      if (stateLock != null) stateLock.close();
     }
-    emulator.close();
   }
 }

@@ -67,7 +67,9 @@ final class ExportCommand implements Callable<Integer> {
     if (stack != null) env.put(Credentials.ENV_API_KEY, stack);
     String region = Target.first(root.global.region, env.get(ApiEndpoints.ENV_REGION));
     ProjectConfig config = new ProjectConfig(null, null, region, null,
-        new PublishSettings(List.of(), locales, PublishSettings.PublishMethod.BULK), false, null);
+        new PublishSettings(List.of(), locales, PublishSettings.PublishMethod.BULK), false,
+        // the sandbox read is the one of the folder written, which 'plan --sandbox DIR' then uses
+        new dev.cspctl.spec.Origin(this.out.resolve(dev.cspctl.spec.SpecLoader.PROJECT_FILE).toString(), 1));
     try (Target target = Target.open(root.global, env, config, Workspace.transport())) {
       Logging.configure(root.global);
       String projectUid = Target.first(env.get(Credentials.ENV_PROJECT_UID), target.isSandbox() ? SandboxCredentials.PROJECT_UID : null);

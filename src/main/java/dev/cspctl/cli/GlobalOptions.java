@@ -16,7 +16,7 @@ public final class GlobalOptions {
   boolean stacktrace;
 
   @Option(names = "--sandbox", scope = ScopeType.INHERIT,
-      description = "Use the embedded local emulator (state in .cspctl/sandbox.json). Env: CSPCTL_SANDBOX=1.")
+      description = "Use the embedded local emulator (state in DIR/.cspctl/sandbox.json). Env: CSPCTL_SANDBOX=1.")
   boolean sandbox;
 
   @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",

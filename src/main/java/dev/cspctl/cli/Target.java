@@ -10,9 +10,6 @@ import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.spec.ProjectConfig;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,27 +17,26 @@ import java.util.Map;
 /**
  * The live project a command talks to: the real APIs (region or URLs, credentials from the
  * environment) or the embedded sandbox (the emulator on a free loopback port, state kept in
- * {@code .cspctl/sandbox.json}). Either way the same HTTP clients run.
+ * {@code .cspctl/sandbox.json} inside the spec folder). Either way the same HTTP clients run.
  */
 public final class Target implements AutoCloseable {
   public static final Path SANDBOX_STATE = Path.of(".cspctl", "sandbox.json");
+  static final String ENV_SANDBOX_STATE = "CSPCTL_SANDBOX_STATE";
 
   private final ContentstackClients clients;
   private final Emulator sandbox;
   private final Path sandboxState;
   private final String description;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final StateFileLock lock;
   private final TargetIdentity identity;
 
-  private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, FileChannel lockChannel,
-      FileLock lock, TargetIdentity identity) {
+  private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, StateFileLock lock,
+      TargetIdentity identity) {
     this.identity = identity;
     this.clients = clients;
     this.sandbox = sandbox;
     this.sandboxState = sandboxState;
     this.description = description;
-    this.lockChannel = lockChannel;
     this.lock = lock;
   }
 
@@ -71,7 +67,7 @@ public final class Target implements AutoCloseable {
     String apiKey = first(env.get(Credentials.ENV_API_KEY), project == null ? null : project.stack());
     String projectUid = first(env.get(Credentials.ENV_PROJECT_UID), project == null ? null : project.project());
     String branch = project == null ? null : project.branch();
-    if (sandbox) return openSandbox(apiKey, projectUid, branch, transport, env, flags(global));
+    if (sandbox) return openSandbox(apiKey, projectUid, branch, transport, env, flags(global), specDir(project));
     Credentials credentials;
     try {
       credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch).requireComplete();
@@ -90,35 +86,21 @@ public final class Target implements AutoCloseable {
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
     TargetIdentity identity = new TargetIdentity(false, endpoints.personalizeBase().toString(), endpoints.cmaBase().toString(),
         credentials.projectUid(), credentials.apiKey(), credentials.branch(), null, flags(global));
-    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null,
+    return new Target(clients, null, null, "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null,
         identity);
   }
 
   private static Target openSandbox(String apiKey, String projectUid, String branch, TransportConfig transport,
-      Map<String, String> env, java.util.List<String> flags) {
+      Map<String, String> env, java.util.List<String> flags, Path specDir) {
     String key = first(apiKey, SandboxCredentials.API_KEY);
     String project = first(projectUid, SandboxCredentials.PROJECT_UID);
-    Path state = Path.of(first(env.get("CSPCTL_SANDBOX_STATE"), SANDBOX_STATE.toString()));
+    Path state = sandboxState(specDir, env);
     try {
       if (state.getParent() != null) Files.createDirectories(state.getParent());
     } catch (IOException e) {
       throw new UserException("cannot create " + state.getParent() + " for the sandbox state: " + e.getMessage());
     }
-    // One cspctl at a time per sandbox: each runs its own in-process emulator over the same
-    // state file, so without the lock the last to save would win and updates would be lost.
-    FileChannel channel;
-    FileLock lock;
-    try {
-      Path lockFile = state.resolveSibling(state.getFileName() + ".lock");
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = channel.tryLock();
-      if (lock == null) {
-        System.err.println("Waiting for another cspctl that is using the sandbox (" + lockFile + ")...");
-        lock = channel.lock();
-      }
-    } catch (IOException e) {
-      throw new UserException("cannot lock the sandbox state " + state + ": " + e.getMessage());
-    }
+    StateFileLock lock = StateFileLock.forSandbox(state, message -> System.err.println(message));
     dev.cspctl.emulator.Credentials accepted = new dev.cspctl.emulator.Credentials(SandboxCredentials.AUTHTOKEN,
         SandboxCredentials.OAUTH_TOKEN, SandboxCredentials.MANAGEMENT_TOKEN, key, project, SandboxCredentials.EMAIL,
         SandboxCredentials.PASSWORD, null);
@@ -130,8 +112,23 @@ public final class Target implements AutoCloseable {
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
     TargetIdentity identity = new TargetIdentity(true, null, null, project, key, branch,
         state.toAbsolutePath().normalize().toString(), flags);
-    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock,
-        identity);
+    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", lock, identity);
+  }
+
+  /** The spec folder of a loaded cspctl.yaml (the folder its origin names). */
+  private static Path specDir(ProjectConfig project) {
+    if (project == null || project.origin() == null) return Path.of(".");
+    Path parent = Path.of(project.origin().file()).getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  /**
+   * Where the sandbox of a spec folder keeps its state: {@code DIR/.cspctl/sandbox.json}, the same
+   * from any working directory; {@code CSPCTL_SANDBOX_STATE} names another file.
+   */
+  static Path sandboxState(Path specDir, Map<String, String> env) {
+    String override = env.get(ENV_SANDBOX_STATE);
+    return override != null && !override.isBlank() ? Path.of(override) : specDir.resolve(SANDBOX_STATE);
   }
 
   /** The flags of this command line that select the target (not the environment, which CI keeps the same). */
@@ -163,15 +160,6 @@ public final class Target implements AutoCloseable {
     }
   }
 
-  private void releaseLock() {
-    try {
-      if (lock != null) lock.release();
-      if (lockChannel != null) lockChannel.close();
-    } catch (IOException e) {
-      // the OS releases the lock when the process ends
-    }
-  }
-
   static String first(String... values) {
     for (String v : values) if (v != null && !v.isBlank()) return v;
     return null;
@@ -188,7 +176,7 @@ public final class Target implements AutoCloseable {
           sandbox.save(sandboxState);
         } finally {
           sandbox.close();
-          releaseLock();
+          lock.close();
         }
       }
     }

@@ -96,9 +96,10 @@ public final class ExportFolder {
     }
   }
 
+  /** Empty, or holding only {@code .cspctl} (the folder's sandbox state, which an export may read). */
   private static boolean isEmptyDir(Path p) {
     if (!Files.isDirectory(p)) return false;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(p, e -> !e.getFileName().toString().equals(".cspctl"))) {
       return !s.iterator().hasNext();
     } catch (IOException e) {
       return false;
