@@ -53,6 +53,7 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
   }
 
   private static URI check(URI uri, String which) {
+    uri = withLiteralLoopback(uri);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new IllegalArgumentException(which + " URL '" + uri + "' must be an absolute https:// URL");
@@ -64,6 +65,25 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
     }
     String s = uri.toString();
     return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+  }
+
+  /**
+   * {@code http://127.1:8080} has no host for {@link URI} (a short numeric address): written as
+   * the full address it is one the HTTP client can connect to and the loopback check can see.
+   */
+  private static URI withLiteralLoopback(URI uri) {
+    String authority = uri.getRawAuthority();
+    if (uri.getHost() != null || authority == null || authority.contains("@")) return uri;
+    int colon = authority.lastIndexOf(':');
+    String host = colon < 0 ? authority : authority.substring(0, colon);
+    if (!host.matches("\\d{1,10}(\\.\\d{1,10}){0,3}") || !isLoopback(host)) return uri;
+    try {
+      String full = InetAddress.getByName(host).getHostAddress();
+      return new URI(uri.getScheme(), null, full, colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1)),
+          uri.getRawPath(), null, null);
+    } catch (UnknownHostException | java.net.URISyntaxException | NumberFormatException e) {
+      return uri;
+    }
   }
 
   static boolean isLoopback(String host) {

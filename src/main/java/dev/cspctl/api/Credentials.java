@@ -125,10 +125,23 @@ public record Credentials(
       throw new MissingCredentialsException(ENV_PASSWORD + " is set but " + ENV_EMAIL
           + " is missing; or use --sandbox to run against the local emulator");
     }
+    if (managementToken != null) {
+      throw new MissingCredentialsException("only " + ENV_MANAGEMENT_TOKEN + " is set, and the Personalize API needs a"
+          + " user token: set " + ENV_AUTHTOKEN + ", or " + ENV_OAUTH_TOKEN + ", or " + ENV_EMAIL + " and " + ENV_PASSWORD
+          + " (the management token is still used for the CMA). Or use --sandbox to run against the local emulator");
+    }
     throw new MissingCredentialsException("no Contentstack credentials: set " + ENV_AUTHTOKEN
         + ", or " + ENV_OAUTH_TOKEN + ", or " + ENV_EMAIL + " and " + ENV_PASSWORD + " (plus "
         + ENV_TFA_TOKEN + " with 2FA); the Personalize API does not accept "
         + ENV_MANAGEMENT_TOKEN + " alone. Or use --sandbox to run against the local emulator");
+  }
+
+  /** The variable(s) whose credential is sent to {@code api} (see {@link AuthSession}). */
+  public String variableFor(Api api) {
+    if (api == Api.CMA && managementToken != null) return ENV_MANAGEMENT_TOKEN;
+    if (oauthToken != null) return ENV_OAUTH_TOKEN;
+    if (authtoken != null) return ENV_AUTHTOKEN;
+    return "the login of " + ENV_EMAIL + " / " + ENV_PASSWORD;
   }
 
   public boolean needsLogin() {

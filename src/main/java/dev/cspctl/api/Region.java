@@ -59,8 +59,11 @@ public enum Region {
       }
     }
     List<String> ids = Arrays.stream(values()).map(Region::id).toList();
-    throw new IllegalArgumentException("unknown region '" + value + "'"
-        + dev.cspctl.spec.Suggestions.didYouMean(v, ids) + "; expected one of " + String.join(", ", ids)
+    String near = v;
+    String suggestion = dev.cspctl.spec.Suggestions.closest(v, ids)
+        .or(() -> ids.stream().filter(id -> near.startsWith(id + "-")).reduce((a, b) -> a.length() >= b.length() ? a : b))
+        .map(id -> " (did you mean '" + id + "'?)").orElse("");
+    throw new IllegalArgumentException("unknown region '" + value + "'" + suggestion + "; expected one of " + String.join(", ", ids)
         + " (or the Contentstack CLI names AWS-NA, AWS-EU, AWS-AU, AZURE-NA, AZURE-EU, GCP-NA, GCP-EU)");
   }
 }

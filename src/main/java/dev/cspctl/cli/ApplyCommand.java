@@ -55,7 +55,16 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean color = OutputFormat.color(root.env());
-    if (SavedPlan.looksLikePlan(input)) return applySaved(out, err, color);
+    if (parallelism < 1) {
+      throw new UserException("--parallelism " + parallelism + ": expected a whole number of at least 1");
+    }
+    if (SavedPlan.looksLikePlan(input)) {
+      if (prune) {
+        throw new UserException("--prune cannot change a saved plan: " + input + " runs exactly what it planned;"
+            + " make the plan with 'cspctl plan --prune --out " + input + "'");
+      }
+      return applySaved(out, err, color);
+    }
     DesiredState desired = Workspace.load(input);
     PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
