@@ -153,10 +153,14 @@ final class ApplyCommand implements Callable<Integer> {
     out.println();
     ApplyResult result = applier.apply(plan, live, new ProgressPrinter(out, System.console() != null));
     for (StepOutcome o : result.outcomes()) {
-      if (o.status() == StepOutcome.Status.FAILED) err.println("error: " + o.step().description() + ": " + o.message());
+      if (o.status() == StepOutcome.Status.FAILED) {
+        err.println("error: " + OneLine.of(o.step().description() + ": " + o.message()));
+      }
     }
     for (StepOutcome o : result.outcomes()) {
-      if (o.status() == StepOutcome.Status.SKIPPED) err.println("skipped: " + o.step().description() + " (" + o.message() + ")");
+      if (o.status() == StepOutcome.Status.SKIPPED) {
+        err.println("skipped: " + OneLine.of(o.step().description() + " (" + o.message() + ")"));
+      }
     }
     out.println(result.summary());
     if (!result.succeeded()) {

@@ -39,8 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     for (DesiredState.UnresolvedReference ref : state.unresolved()) {
       String line = ref.origin() + ": " + ref.kind().yamlName() + " '" + ref.name()
           + "' is not declared in the specs; it must exist in the live project";
-      if (strict) err.println("error: " + line);
-      else err.println("warning: " + line);
+      if (strict) err.println("error: " + OneLine.of(line));
+      else err.println("warning: " + OneLine.of(line));
     }
     if (strict && !state.unresolved().isEmpty()) {
       err.println(state.unresolved().size() + " unresolved reference(s) (--strict).");

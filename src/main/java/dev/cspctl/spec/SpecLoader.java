@@ -40,6 +40,7 @@ public final class SpecLoader {
     PublishSettings publish = project != null ? project.publish() : defaultPublish();
     DocumentMapper mapper = new DocumentMapper(publish, errors);
     List<CrossChecks.Located> located = new ArrayList<>();
+    java.util.Map<Kind, java.util.Set<String>> invalid = new java.util.HashMap<>();
     for (Path file : files) {
       YamlFileReader.Result result = reader.read(file, display(dir, file));
       errors.addAll(result.errors());
@@ -48,15 +49,17 @@ public final class SpecLoader {
           List<SpecError> shapeErrors = schemas.check(doc, kind.schemaFile());
           if (!shapeErrors.isEmpty()) {
             errors.addAll(shapeErrors);
+            declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
             return;
           }
           int before = errors.size();
           DesiredResource resource = mapper.map(kind, doc);
           if (errors.size() == before) located.add(new CrossChecks.Located(resource, doc));
+          else declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
         });
       }
     }
-    CrossChecks cross = new CrossChecks(errors);
+    CrossChecks cross = new CrossChecks(errors, invalid);
     cross.check(located);
     if (!errors.isEmpty()) throw new SpecException(errors);
     List<DesiredResource> resources = located.stream().map(CrossChecks.Located::resource).toList();
@@ -111,6 +114,12 @@ public final class SpecLoader {
 
   private static String optional(JsonNode n, String field) {
     return n.hasNonNull(field) ? n.get(field).asText() : null;
+  }
+
+  /** The name (or key) a document declares, even when the document is otherwise invalid. */
+  private static Optional<String> declaredName(Kind kind, YamlDocument doc) {
+    JsonNode n = doc.root().get(kind == Kind.ATTRIBUTE || kind == Kind.EVENT ? "key" : "name");
+    return n != null && n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
   }
 
   private Optional<Kind> kindOf(YamlDocument doc, List<SpecError> errors) {

@@ -134,7 +134,7 @@ public final class YamlFileReader {
   private static String describe(Exception e) {
     if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
     if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getMessage() == null ? "unexpected error" : e.getMessage();
   }
 
   private static Yaml newYaml() {

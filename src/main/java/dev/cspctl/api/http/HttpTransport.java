@@ -117,8 +117,7 @@ public final class HttpTransport implements AutoCloseable {
       try {
         raw = send(req);
       } catch (IOException e) {
-        String what = e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + redactor.scrub(e.getMessage()));
+        String what = redactor.scrub(Failures.describe(e));
         if (retryPolicy.retryIo(req.method(), e, attempt)) {
           Duration d = retryPolicy.delay(attempt, 0, null);
           LOG.debug("{} {} {} attempt {} failed ({}); retrying in {} ms", req.api(), req.method(),
