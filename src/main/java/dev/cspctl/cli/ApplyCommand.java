@@ -106,10 +106,16 @@ final class ApplyCommand implements Callable<Integer> {
   /** One apply at a time per project: the plan is read and run under the project lock. */
   private ProjectLock lock(Target target, PrintWriter err) {
     Duration wait = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_LOCK_WAIT_S", "600")));
-    return ProjectLock.acquire(target.clients().personalize(), Duration.ofMinutes(30), wait, message -> {
-      err.println(message);
-      err.flush();
-    });
+    WaitNotice[] notice = new WaitNotice[1];
+    try {
+      return ProjectLock.acquire(target.clients().personalize(), Duration.ofMinutes(30), wait, message -> {
+        err.println(message);
+        err.flush();
+        if (notice[0] == null) notice[0] = new WaitNotice(err, "for the project lock", ProgressPrinter.WAIT_INTERVAL);
+      });
+    } finally {
+      if (notice[0] != null) notice[0].close();
+    }
   }
 
   private int applySaved(Target target, SavedPlan saved, PrintWriter out, PrintWriter err, boolean color) {
@@ -151,7 +157,10 @@ final class ApplyCommand implements Callable<Integer> {
     Duration cmsTimeout = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
     Applier applier = new Applier(target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
     out.println();
-    ApplyResult result = applier.apply(plan, live, new ProgressPrinter(out, System.console() != null));
+    ApplyResult result;
+    try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null, plan.steps())) {
+      result = applier.apply(plan, live, progress);
+    }
     for (StepOutcome o : result.outcomes()) {
       if (o.status() == StepOutcome.Status.FAILED) {
         err.println("error: " + OneLine.of(o.step().description() + ": " + o.message()));
@@ -163,6 +172,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }
     out.println(result.summary());
+    out.println(ResourceSummary.of(plan, result).line());
     if (!result.succeeded()) {
       err.println("Some steps did not complete; the live project is partly updated. Re-run 'cspctl apply' to converge.");
       return 1;
