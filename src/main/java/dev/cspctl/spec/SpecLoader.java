@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads a spec folder into a validated {@link DesiredState}: {@code cspctl.yaml}, then every
- * {@code *.yaml}/{@code *.yml} below the folder in sorted path order, each document checked
+ * {@code *.yaml}/{@code *.yml} below the folder in sorted path order (except hidden files and
+ * folders and what {@link IgnoreList .cspctlignore} lists), each document checked
  * against its kind's JSON Schema, then per-document and cross-document rules. Reports every
  * error of the run at once, sorted by file and line.
  */
@@ -130,7 +131,8 @@ public final class SpecLoader {
     }
     JsonNode kind = root.get("kind");
     if (kind == null) {
-      errors.add(doc.error("", "missing required field 'kind'; expected one of: " + String.join(", ", Kind.yamlNames())));
+      errors.add(doc.error("", "missing required field 'kind'; expected one of: " + String.join(", ", Kind.yamlNames())
+          + " (if the file is not a cspctl spec, list it in " + IgnoreList.FILE + ")"));
       return Optional.empty();
     }
     Optional<Kind> found = kind.isTextual() ? Kind.fromYamlName(kind.asText()) : Optional.empty();
@@ -144,9 +146,11 @@ public final class SpecLoader {
 
   private static List<Path> discover(Path dir, List<SpecError> errors) {
     Path project = dir.resolve(PROJECT_FILE).normalize();
+    IgnoreList ignore = IgnoreList.of(dir, errors, display(dir, dir.resolve(IgnoreList.FILE)));
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk
           .filter(p -> !isHidden(dir, p))
+          .filter(p -> p.equals(dir) || !ignore.ignores(dir.relativize(p)))
           .filter(p -> {
             String n = p.getFileName().toString();
             return n.endsWith(".yaml") || n.endsWith(".yml");
