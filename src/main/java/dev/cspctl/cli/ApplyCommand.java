@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:done (or nothing to do)", "1:error, refused, or some steps failed (a summary says what was and was not done)"})
 final class ApplyCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "specs", paramLabel = "DIR|PLAN",
-      description = "Spec folder, or a saved plan file (.json). Default: ${DEFAULT-VALUE}.")
+      description = "Spec folder, or a saved plan file (.json) (default: ${DEFAULT-VALUE}).")
   Path input;
 
   @Option(names = "--auto-approve", description = "Do not ask for confirmation (required when not on a terminal).")
@@ -46,6 +47,10 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Option(names = "--parallelism", paramLabel = "N", description = "Steps run at once (default: ${DEFAULT-VALUE}); the rate limits bound the requests.")
   int parallelism = 8;
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;

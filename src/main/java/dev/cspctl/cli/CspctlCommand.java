@@ -11,13 +11,15 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
-        EmulatorCommand.class,
+        EmulatorCommand.class, VersionCommand.class,
         picocli.CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class CspctlCommand implements Runnable {
   private final Map<String, String> env;
 
-  @Mixin GlobalOptions global;
+  final GlobalOptions global = new GlobalOptions();
+
+  @Mixin StacktraceOption stacktrace;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,11 +26,15 @@ final class DriftCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json or gitlab (default: text).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, markdown, json or gitlab (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE, in the chosen format.")
   Path report;
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -49,6 +50,10 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--locale", paramLabel = "LOCALE", description = "Locale of the entries whose variants are read (repeatable; default: en-us).")
   List<String> locales = List.of(PublishSettings.DEFAULT_LOCALE);
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;

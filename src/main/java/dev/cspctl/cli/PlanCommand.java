@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "PLAN", description = "Save the plan (JSON, no secrets) for 'cspctl apply PLAN'.")
   Path out;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json or gitlab (default: text).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, markdown, json or gitlab (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
@@ -41,6 +42,10 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--prune", description = "Also delete managed resources that no spec declares.")
   boolean prune;
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = "--strict", description = "Treat references to resources the specs do not declare as errors.")
   boolean strict;
+
+  @Mixin StacktraceOption stacktraceOption;
 
   @Spec CommandSpec spec;
 
