@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
-        EmulatorCommand.class, VersionCommand.class,
+        EmulatorCommand.class, InitCommand.class, VersionCommand.class,
         picocli.CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class CspctlCommand implements Runnable {
