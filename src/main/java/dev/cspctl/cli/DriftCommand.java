@@ -45,7 +45,8 @@ final class DriftCommand implements Callable<Integer> {
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of()));
-      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()));
+      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()),
+          target.identity().madeFor(SavedPlan.commit(dir, root.env())));
       spec.commandLine().getOut().print(rendered);
       if (report != null) {
         try {

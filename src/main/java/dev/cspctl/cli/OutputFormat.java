@@ -14,9 +14,14 @@ enum OutputFormat {
   GITLAB;
 
   String render(Plan plan, boolean color) {
+    return render(plan, color, null);
+  }
+
+  /** @param madeFor the project, region and commit the plan was made for, for the formats that name them */
+  String render(Plan plan, boolean color, String madeFor) {
     return switch (this) {
       case TEXT -> new TextRenderer(color).render(plan);
-      case MARKDOWN -> new MarkdownRenderer().render(plan);
+      case MARKDOWN -> new MarkdownRenderer().render(plan, madeFor);
       case JSON -> new JsonRenderer().render(plan);
       case GITLAB -> new GitlabRenderer().render(plan);
     };

@@ -57,10 +57,12 @@ final class PlanCommand implements Callable<Integer> {
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport())) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, options);
-      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env())));
+      String commit = SavedPlan.commit(dir, root.env());
+      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env()),
+          target.identity().madeFor(commit)));
       spec.commandLine().getOut().flush();
       if (out != null) {
-        SavedPlan.write(out, SavedPlan.create(planned, dir, target.identity()));
+        SavedPlan.write(out, SavedPlan.create(planned, dir, target.identity(), commit));
         spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: "
             + target.identity().applyCommand(out.toString()));
       }

@@ -33,13 +33,12 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     PublishSettings publish, String appliedAt, dev.cspctl.spec.ProjectConfig target, TargetIdentity identity, ObjectNode raw) {
   private static final ObjectMapper M = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity) {
+  static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity, String commit) {
     ObjectNode root = JsonRenderer.toJson(p.plan());
     ObjectNode saved = M.createObjectNode();
     saved.put("plan_id", UUID.randomUUID().toString());
     saved.put("created_at", Instant.now().toString());
     saved.put("spec_digest", specDigest(specDir));
-    String commit = gitCommit(specDir);
     if (commit == null) saved.putNull("git_commit");
     else saved.put("git_commit", commit);
     ObjectNode target = saved.putObject("target");
@@ -167,6 +166,17 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
       return "unreadable";
     }
     return Fingerprints.digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The commit the specs were planned at: git's HEAD, else {@code CI_COMMIT_SHA} (the Docker
+   * image has no git, and a CI checkout may not be a repository the image can read).
+   */
+  static String commit(Path dir, Map<String, String> env) {
+    String head = gitCommit(dir);
+    if (head != null) return head;
+    String ci = env.get("CI_COMMIT_SHA");
+    return ci != null && ci.matches("[0-9a-f]{40}") ? ci : null;
   }
 
   static String gitCommit(Path dir) {

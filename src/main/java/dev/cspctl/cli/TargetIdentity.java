@@ -41,6 +41,21 @@ record TargetIdentity(boolean sandbox, String personalizeUrl, String cmaUrl, Str
     return s == null ? "(none)" : s;
   }
 
+  /** "Made for project `…` (stack `…`) at https://…, from commit `abc1234`." for the markdown plan. */
+  String madeFor(String commit) {
+    String where = sandbox ? "the sandbox (" + sandboxState + ")"
+        : "project `" + project + "` (stack `" + stack + "`" + (branch == null ? "" : ", branch `" + branch + "`") + ") at "
+            + regionOf(personalizeUrl);
+    return "Made for " + where + (commit == null ? ", from uncommitted specs." : ", from commit `" + commit.substring(0, 12) + "`.");
+  }
+
+  private static String regionOf(String personalizeUrl) {
+    for (dev.cspctl.api.Region r : dev.cspctl.api.Region.values()) {
+      if (r.endpoints().personalizeBase().toString().equals(personalizeUrl)) return "region `" + r.id() + "`";
+    }
+    return personalizeUrl;
+  }
+
   /** {@code cspctl apply [flags] PLAN}, each value quoted for a POSIX shell when it needs it. */
   String applyCommand(String plan) {
     StringBuilder b = new StringBuilder("cspctl apply");
