@@ -62,7 +62,9 @@ class CliEndToEndTest {
     Run apply = run("apply", "--sandbox", "--auto-approve", "specs");
     assertThat(apply.exit()).as(apply.err()).isZero();
     assertThat(apply.out()).contains("[25/25] done").contains("Apply complete: 25 done, 0 failed, 0 skipped")
-        .contains("Resources: 9 added, 1 changed, 0 destroyed.");
+        .contains("Resources: 9 added, 1 changed, 0 destroyed.")
+        // the lines the README quotes
+        .contains("[1/25] done: create attribute plan_tier (").contains("[25/25] done: set the experience priority (2 experiences) (");
     // each progress line carries the number the plan listed that step under
     java.util.Map<String, String> listed = new java.util.HashMap<>();
     var planLine = java.util.regex.Pattern.compile("^\\s+(\\d+)\\. (.*)$");

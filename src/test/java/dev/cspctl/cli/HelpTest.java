@@ -100,9 +100,4 @@ class HelpTest {
     assertThat(v.exit()).isZero();
     assertThat(v.out()).startsWith("cspctl ").isEqualTo(CliTest.run("--version").out());
   }
-
-  @Test
-  void printsTheSynopsesForTheReadme() {
-    synopses().values().forEach(s -> System.out.println("| `" + s.replace("|", "\\|") + "` |"));
-  }
 }
