@@ -16,7 +16,8 @@ COPY specs/ specs/
 
 # Runtime stage: a JRE only (no JDK, Maven or sources), no secrets, a non-root user.
 FROM eclipse-temurin:17-jre AS runtime
-ARG CSPCTL_VERSION=0.1.0
+# The version is the build's (pom.xml); the publish job passes it: --build-arg CSPCTL_VERSION=...
+ARG CSPCTL_VERSION=unknown
 LABEL org.opencontainers.image.title="cspctl" \
       org.opencontainers.image.description="Contentstack Personalize as code: validate, plan, apply, drift" \
       org.opencontainers.image.version="${CSPCTL_VERSION}" \

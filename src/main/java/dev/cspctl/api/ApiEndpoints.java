@@ -53,6 +53,7 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
   }
 
   private static URI check(URI uri, String which) {
+    uri = withLiteralLoopback(uri);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new IllegalArgumentException(which + " URL '" + uri + "' must be an absolute https:// URL");
@@ -66,16 +67,36 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
     return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
   }
 
+  /**
+   * {@code http://127.1:8080} has no host for {@link URI} (a short numeric address): written as
+   * the full address it is one the HTTP client can connect to and the loopback check can see.
+   */
+  private static URI withLiteralLoopback(URI uri) {
+    String authority = uri.getRawAuthority();
+    if (uri.getHost() != null || authority == null || authority.contains("@")) return uri;
+    int colon = authority.lastIndexOf(':');
+    String host = colon < 0 ? authority : authority.substring(0, colon);
+    if (!host.matches("\\d{1,10}(\\.\\d{1,10}){0,3}") || !isLoopback(host)) return uri;
+    try {
+      String full = InetAddress.getByName(host).getHostAddress();
+      return new URI(uri.getScheme(), null, full, colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1)),
+          uri.getRawPath(), null, null);
+    } catch (UnknownHostException | java.net.URISyntaxException | NumberFormatException e) {
+      return uri;
+    }
+  }
+
   static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    if (h.equals("localhost")) {
+    if (h.equals("localhost") || h.equals("localhost.")) {
       return true;
     }
-    // Only literal addresses are resolved here (no DNS lookup for names).
-    if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
+    // Only literal addresses are resolved here (no DNS lookup for names); like the resolver, the
+    // short numeric forms count (127.1 and 2130706433 are 127.0.0.1).
+    if (h.matches("\\d{1,10}(\\.\\d{1,10}){0,3}") || h.contains(":")) {
       try {
         return InetAddress.getByName(h).isLoopbackAddress();
       } catch (UnknownHostException e) {

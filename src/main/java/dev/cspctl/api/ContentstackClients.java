@@ -31,6 +31,7 @@ public final class ContentstackClients implements AutoCloseable {
 
   private ContentstackClients(HttpTransport transport, Credentials credentials) {
     this.transport = transport;
+    transport.describeCredentials(credentials::variableFor);
     this.userSession = new UserSession(transport);
     this.session = new AuthSession(credentials, userSession::login, transport.redactor());
     this.personalize = new PersonalizeClient(transport, session);

@@ -56,11 +56,35 @@ public record Credentials(
    * @throws MissingCredentialsException naming the missing variables and pointing at --sandbox
    */
   public static Credentials fromEnvironment(Map<String, String> env) {
+    for (String name : HEADER_VARIABLES) requireHeaderSafe(name, env.get(name));
     Credentials c = new Credentials(env.get(ENV_AUTHTOKEN), env.get(ENV_OAUTH_TOKEN),
         env.get(ENV_EMAIL), env.get(ENV_PASSWORD), env.get(ENV_TFA_TOKEN),
         env.get(ENV_MANAGEMENT_TOKEN), env.get(ENV_API_KEY), env.get(ENV_PROJECT_UID), null);
     c.requireUserIdentity();
     return c;
+  }
+
+  /** Variables whose values travel in HTTP headers, which carry visible ASCII only. */
+  private static final List<String> HEADER_VARIABLES =
+      List.of(ENV_AUTHTOKEN, ENV_OAUTH_TOKEN, ENV_TFA_TOKEN, ENV_MANAGEMENT_TOKEN, ENV_API_KEY, ENV_PROJECT_UID);
+
+  /**
+   * Refuses a value a header cannot carry unchanged (a line break, a control or non-ASCII
+   * character): sent anyway it would be mangled or split the request. The value is never shown.
+   */
+  static void requireHeaderSafe(String name, String value) {
+    if (value == null) return;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      String what = c == '\r' || c == '\n' ? "a line break (CR/LF)"
+          : c < 0x20 || c == 0x7f ? "a control character"
+          : c > 0x7e ? "a non-ASCII character" : null;
+      if (what != null) {
+        throw new InvalidCredentialsException(name + " holds " + what + " at position " + (i + 1) + " of "
+            + value.length() + "; tokens and keys are sent in HTTP headers, which take visible ASCII only:"
+            + " copy the value again without it");
+      }
+    }
   }
 
   /** Fills api key / project uid / branch from cspctl.yaml where the environment left them unset. */
@@ -101,10 +125,23 @@ public record Credentials(
       throw new MissingCredentialsException(ENV_PASSWORD + " is set but " + ENV_EMAIL
           + " is missing; or use --sandbox to run against the local emulator");
     }
+    if (managementToken != null) {
+      throw new MissingCredentialsException("only " + ENV_MANAGEMENT_TOKEN + " is set, and the Personalize API needs a"
+          + " user token: set " + ENV_AUTHTOKEN + ", or " + ENV_OAUTH_TOKEN + ", or " + ENV_EMAIL + " and " + ENV_PASSWORD
+          + " (the management token is still used for the CMA). Or use --sandbox to run against the local emulator");
+    }
     throw new MissingCredentialsException("no Contentstack credentials: set " + ENV_AUTHTOKEN
         + ", or " + ENV_OAUTH_TOKEN + ", or " + ENV_EMAIL + " and " + ENV_PASSWORD + " (plus "
         + ENV_TFA_TOKEN + " with 2FA); the Personalize API does not accept "
         + ENV_MANAGEMENT_TOKEN + " alone. Or use --sandbox to run against the local emulator");
+  }
+
+  /** The variable(s) whose credential is sent to {@code api} (see {@link AuthSession}). */
+  public String variableFor(Api api) {
+    if (api == Api.CMA && managementToken != null) return ENV_MANAGEMENT_TOKEN;
+    if (oauthToken != null) return ENV_OAUTH_TOKEN;
+    if (authtoken != null) return ENV_AUTHTOKEN;
+    return "the login of " + ENV_EMAIL + " / " + ENV_PASSWORD;
   }
 
   public boolean needsLogin() {
@@ -132,6 +169,13 @@ public record Credentials(
         : email != null ? "login(" + email + ")" : "none")
         + ", managementToken=" + (managementToken != null ? "***" : "none")
         + ", apiKey=" + apiKey + ", projectUid=" + projectUid + ", branch=" + branch + "]";
+  }
+
+  /** A credential holds characters it cannot be sent with. */
+  public static final class InvalidCredentialsException extends IllegalStateException {
+    public InvalidCredentialsException(String message) {
+      super(message);
+    }
   }
 
   /** Credentials are missing or incomplete. */

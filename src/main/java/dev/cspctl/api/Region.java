@@ -3,7 +3,7 @@ package dev.cspctl.api;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * Contentstack regions and their hosts (contentstack-api.md section 0). The CMA base is the host
@@ -40,9 +40,16 @@ public enum Region {
     return new ApiEndpoints(personalize, cma);
   }
 
-  /** Parses {@code na}, {@code eu}, {@code azure-na}, … (case-insensitive; "us" means na). */
+  /**
+   * Parses {@code na}, {@code eu}, {@code azure-na}, … case-insensitively; "us" means na, and
+   * the Contentstack CLI's names ({@code AWS-NA}, {@code AWS-EU}, {@code AWS-AU}, {@code AZURE-NA},
+   * {@code AZURE-EU}, {@code GCP-NA}, {@code GCP-EU}) are accepted too.
+   */
   public static Region parse(String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
+    String v = value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    if (v.startsWith("aws-")) {
+      v = v.substring(4);
+    }
     if (v.equals("us")) {
       return NA;
     }
@@ -51,7 +58,12 @@ public enum Region {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown region '" + value + "'; expected one of "
-        + Arrays.stream(values()).map(Region::id).collect(Collectors.joining(", ")));
+    List<String> ids = Arrays.stream(values()).map(Region::id).toList();
+    String near = v;
+    String suggestion = dev.cspctl.spec.Suggestions.closest(v, ids)
+        .or(() -> ids.stream().filter(id -> near.startsWith(id + "-")).reduce((a, b) -> a.length() >= b.length() ? a : b))
+        .map(id -> " (did you mean '" + id + "'?)").orElse("");
+    throw new IllegalArgumentException("unknown region '" + value + "'" + suggestion + "; expected one of " + String.join(", ", ids)
+        + " (or the Contentstack CLI names AWS-NA, AWS-EU, AWS-AU, AZURE-NA, AZURE-EU, GCP-NA, GCP-EU)");
   }
 }

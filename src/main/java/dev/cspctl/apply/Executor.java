@@ -175,10 +175,9 @@ public final class Executor {
     } catch (RuntimeException e) {
       String message = e.getMessage();
       if (message == null || e instanceof NullPointerException || e instanceof IllegalStateException) {
-        // A bug, not an API answer: say where, so the report is actionable.
-        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        message = "internal error " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
-            + (at == null ? "" : " at " + at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber());
+        // A bug, not an API answer: the trace goes to the debug log (-v), the user sees words.
+        org.slf4j.LoggerFactory.getLogger(Executor.class).debug("step {} failed", s.id(), e);
+        message = "internal error in cspctl, please report it" + (message == null ? "" : ": " + message);
       }
       return new StepOutcome(s, StepOutcome.Status.FAILED, message, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:done (or nothing to do)", "1:error, refused, or some steps failed (a summary says what was and was not done)"})
 final class ApplyCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "specs", paramLabel = "DIR|PLAN",
-      description = "Spec folder, or a saved plan file (.json). Default: ${DEFAULT-VALUE}.")
+      description = "Spec folder, or a saved plan file (.json) (default: ${DEFAULT-VALUE}).")
   Path input;
 
   @Option(names = "--auto-approve", description = "Do not ask for confirmation (required when not on a terminal).")
@@ -47,6 +48,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", description = "Steps run at once (default: ${DEFAULT-VALUE}); the rate limits bound the requests.")
   int parallelism = 8;
 
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
+
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
 
@@ -55,7 +60,16 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean color = OutputFormat.color(root.env());
-    if (SavedPlan.looksLikePlan(input)) return applySaved(out, err, color);
+    if (parallelism < 1) {
+      throw new UserException("--parallelism " + parallelism + ": expected a whole number of at least 1");
+    }
+    if (SavedPlan.looksLikePlan(input)) {
+      if (prune) {
+        throw new UserException("--prune cannot change a saved plan: " + input + " runs exactly what it planned;"
+            + " make the plan with 'cspctl plan --prune --out " + input + "'");
+      }
+      return applySaved(out, err, color);
+    }
     TargetChoice choice = TargetChoice.of(root.global, root.env());
     Workspace.Loaded loaded = Workspace.load(input, choice);
     DesiredState desired = loaded.desired();
@@ -87,8 +101,18 @@ final class ApplyCommand implements Callable<Integer> {
       throw new UserException(input + " was made for " + (saved.targetName() == null ? "the default target" : "target '"
           + saved.targetName() + "'") + ", not '" + asked.name() + "'; plan for that target with --target " + asked.name());
     }
-    try (Target target = Target.open(root.global, root.env(), saved.target(), Workspace.transport(), choice)) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(root.env());
+    if (saved.identity().sandbox() && saved.identity().sandboxState() != null) {
+      env.putIfAbsent(Target.ENV_SANDBOX_STATE, saved.identity().sandboxState()); // the sandbox it was planned against
+    }
+    try (Target target = Target.open(root.global, env, saved.target(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
+      List<String> other = saved.identity().differences(target.identity());
+      if (!other.isEmpty()) {
+        throw new UserException(input + " was made for another target (" + String.join("; ", other)
+            + "); nothing was changed. Apply it with the flags it was planned with: " + saved.identity().applyCommand(input.toString())
+            + ", or make a new plan for this target");
+      }
       try (Interruption interruption = Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
           ProjectLock lock = lock(target, err, interruption)) {
         return applySaved(target, saved, out, err, color, interruption);
@@ -102,13 +126,19 @@ final class ApplyCommand implements Callable<Integer> {
    */
   private ProjectLock lock(Target target, PrintWriter err, Interruption interruption) {
     ProjectLock.Lease lease = ProjectLock.Lease.of(seconds("CSPCTL_LOCK_LEASE_S", 60));
-    ProjectLock lock = ProjectLock.acquire(target.clients().personalize(), lease, seconds("CSPCTL_LOCK_WAIT_S", 600),
-        interruption.stop(), root.env(), message -> {
-          err.println(message);
-          err.flush();
-        });
-    interruption.guard(lock);
-    return lock;
+    WaitNotice[] notice = new WaitNotice[1];
+    try {
+      ProjectLock lock = ProjectLock.acquire(target.clients().personalize(), lease, seconds("CSPCTL_LOCK_WAIT_S", 600),
+          interruption.stop(), root.env(), message -> {
+            err.println(message);
+            err.flush();
+            if (notice[0] == null) notice[0] = new WaitNotice(err, "for the project lock", ProgressPrinter.WAIT_INTERVAL);
+          });
+      interruption.guard(lock);
+      return lock;
+    } finally {
+      if (notice[0] != null) notice[0].close();
+    }
   }
 
   private Duration seconds(String variable, long fallback) {
@@ -162,15 +192,22 @@ final class ApplyCommand implements Callable<Integer> {
     Duration cmsTimeout = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
     Applier applier = new Applier(target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
     out.println();
-    ApplyResult result = applier.apply(plan, live,
-        interruption.executing(plan.steps().size(), new ProgressPrinter(out, System.console() != null)), interruption.stop());
-    for (StepOutcome o : result.outcomes()) {
-      if (o.status() == StepOutcome.Status.FAILED) err.println("error: " + o.step().description() + ": " + o.message());
+    ApplyResult result;
+    try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null, plan.steps())) {
+      result = applier.apply(plan, live, interruption.executing(plan.steps().size(), progress), interruption.stop());
     }
     for (StepOutcome o : result.outcomes()) {
-      if (o.status() == StepOutcome.Status.SKIPPED) err.println("skipped: " + o.step().description() + " (" + o.message() + ")");
+      if (o.status() == StepOutcome.Status.FAILED) {
+        err.println("error: " + OneLine.of(o.step().description() + ": " + o.message()));
+      }
+    }
+    for (StepOutcome o : result.outcomes()) {
+      if (o.status() == StepOutcome.Status.SKIPPED) {
+        err.println("skipped: " + OneLine.of(o.step().description() + " (" + o.message() + ")"));
+      }
     }
     out.println(result.summary());
+    out.println(ResourceSummary.of(plan, result).line());
     if (result.stopped()) {
       if (!Interruption.REASON.equals(result.stoppedBecause())) err.println("error: " + result.stoppedBecause());
       err.println(result.interruptedSummary() + "; re-run 'cspctl apply' to finish");

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:posted or updated", "1:error (missing variable, GitLab API refused)"})
 final class CommentCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin StacktraceOption stacktraceOption;
   static final String TOKEN_VARIABLE = "CSPCTL_GITLAB_TOKEN";
   /** GitLab refuses notes over 1,000,000 characters; stay well under it. */
   static final int LIMIT = 900_000;

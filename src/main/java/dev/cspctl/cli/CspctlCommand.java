@@ -12,13 +12,15 @@ import picocli.CommandLine.Mixin;
     description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
         ShowCommand.class, CommentCommand.class,
-        EmulatorCommand.class, ForceUnlockCommand.class,
+        EmulatorCommand.class, ForceUnlockCommand.class, InitCommand.class, VersionCommand.class,
         picocli.CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class CspctlCommand implements Runnable {
   private final Map<String, String> env;
 
-  @Mixin GlobalOptions global;
+  final GlobalOptions global = new GlobalOptions();
+
+  @Mixin StacktraceOption stacktrace;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,11 +26,15 @@ final class DriftCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json, gitlab or html (default: text).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, markdown, json, gitlab or html (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE, in the chosen format.")
   Path report;
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
@@ -43,7 +48,8 @@ final class DriftCommand implements Callable<Integer> {
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive()));
-      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()), "cspctl drift" + choice.label().map(n -> ": " + n).orElse(""));
+      String rendered = format.render(planned.plan(), OutputFormat.color(root.env()), "cspctl drift" + choice.label().map(n -> ": " + n).orElse(""),
+          target.identity().madeFor(SavedPlan.commit(dir, root.env())));
       spec.commandLine().getOut().print(rendered);
       if (report != null) {
         try {
@@ -54,10 +60,9 @@ final class DriftCommand implements Callable<Integer> {
           throw new UserException("cannot write the drift report " + report + ": " + e.getMessage());
         }
       }
-      // With a machine format stdout holds only the document (cli.md v1.1).
-      var verdict = format.machine() ? spec.commandLine().getErr() : spec.commandLine().getOut();
       spec.commandLine().getOut().flush();
-      verdict.println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
+      var messages = format.machine() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      messages.println(planned.plan().isEmpty() ? "In sync." : "Drift found.");
       return planned.plan().isEmpty() ? 0 : 2;
     }
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,30 +20,34 @@ import picocli.CommandLine.Spec;
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", description = "TCP port (default 0: pick a free one)")
+  @Option(names = "--port", paramLabel = "N", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--state", description = "state file: loaded if it exists, saved atomically on exit")
+  @Option(names = "--state", paramLabel = "FILE", description = "State file: loaded if it exists, saved atomically on exit.")
   Path state;
 
-  @Option(names = "--latency-ms", description = "extra latency per request")
+  @Option(names = "--latency-ms", paramLabel = "N", description = "Extra latency per request (default: ${DEFAULT-VALUE}).")
   long latencyMs;
 
-  @Option(names = "--rate-limit", description = "enforce the real rate limits (429 + Retry-After)")
+  @Option(names = "--rate-limit", description = "Enforce the real rate limits (429 + Retry-After).")
   boolean rateLimit;
 
-  @Option(names = "--faults", description = "fault spec, e.g. 500:0.05,429:0.05,reset:0.02,drop:0.05")
+  @Option(names = "--faults", paramLabel = "SPEC", description = "Faults to inject, e.g. 500:0.05,429:0.05,reset:0.02,drop:0.05.")
   String faults = "";
 
-  @Option(names = "--seed", description = "seed of the fault schedule (default 1)")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault schedule (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--cms-delay-ms", description = "delay of the asynchronous _cms sync (default "
-      + EmulatorConfig.REALISTIC_CMS_DELAY_MS + ")")
+  @Option(names = "--cms-delay-ms", paramLabel = "N", description = "Delay of the asynchronous _cms sync (default: ${DEFAULT-VALUE}).")
   long cmsDelayMs = EmulatorConfig.REALISTIC_CMS_DELAY_MS;
 
-  @Option(names = "--entries", description = "JSON file of content types and base entries")
+  @Option(names = "--entries", paramLabel = "FILE", description = "JSON file of content types and base entries.")
   Path entries;
+
+  @Mixin StacktraceOption stacktraceOption;
+
+  /** Held while serving with --state, so no --sandbox command uses the same file meanwhile. */
+  private volatile StateFileLock stateLock;
 
   /** Released by {@link #requestStop()} (or never): the command serves until the JVM stops. */
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -68,13 +73,17 @@ public final class EmulatorCommand implements Callable<Integer> {
         .latencyMs(latencyMs).rateLimit(rateLimit).faults(faults).seed(seed)
         .cmsDelayMs(cmsDelayMs).entriesFile(entries).stateFile(state).build();
     Emulator emulator;
+    StateFileLock lock = null;
     try {
+      if (state != null) lock = StateFileLock.forEmulator(state);
       emulator = Emulator.start(config);
     } catch (RuntimeException e) {
+      if (lock != null) lock.close();
       err.println("error: " + e.getMessage());
       err.flush();
       return 1;
     }
+    stateLock = lock;
     Thread hook = new Thread(() -> shutdown(emulator), "cspctl-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println("listening on " + emulator.baseUrl());
@@ -86,9 +95,13 @@ public final class EmulatorCommand implements Callable<Integer> {
   }
 
   private void shutdown(Emulator emulator) {
-    if (state != null) {
-      emulator.save(state);
+    try {
+      if (state != null) {
+        emulator.save(state);
+      }
+      emulator.close();
+    } finally {
+      if (stateLock != null) stateLock.close();
     }
-    emulator.close();
   }
 }

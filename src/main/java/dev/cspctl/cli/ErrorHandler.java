@@ -18,13 +18,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     if (ex instanceof SpecException spec) {
-      for (SpecError e : spec.errors()) err.println("error: " + e.format());
+      for (SpecError e : spec.errors()) err.println("error: " + OneLine.of(e.format()));
       err.println(spec.errors().size() + (spec.errors().size() == 1 ? " error" : " errors") + " found.");
     } else if (ex instanceof UserException user) {
-      err.println("error: " + user.getMessage());
+      err.println("error: " + OneLine.of(user.getMessage()));
     } else {
-      String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-      err.println("error: " + firstLine(message) + (stacktraceRequested(parseResult) ? "" : " (run with --stacktrace for details)"));
+      String message = ex instanceof RuntimeException && !(ex instanceof NullPointerException) && ex.getMessage() != null
+          ? firstLine(ex.getMessage()) : "internal error in cspctl, please report it";
+      err.println("error: " + OneLine.of(message) + (stacktraceRequested(parseResult) ? "" : " (run with --stacktrace for details)"));
     }
     if (stacktraceRequested(parseResult)) ex.printStackTrace(err);
     err.flush();

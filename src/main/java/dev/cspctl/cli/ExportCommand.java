@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "exported", description = "Folder to create (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--force", description = "Replace DIR when it is not empty (only once the new export is complete).")
+  @Option(names = "--force", description = "Write into DIR when it is not empty: only its spec files are replaced (once the new export is complete); other files and .git stay.")
   boolean force;
 
   @Option(names = "--project", paramLabel = "UID", description = "Personalize project uid. Env: CONTENTSTACK_PERSONALIZE_PROJECT_UID.")
@@ -49,6 +50,10 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--locale", paramLabel = "LOCALE", description = "Locale of the entries whose variants are read (repeatable; default: en-us).")
   List<String> locales = List.of(PublishSettings.DEFAULT_LOCALE);
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
@@ -67,7 +72,9 @@ final class ExportCommand implements Callable<Integer> {
     if (stack != null) env.put(Credentials.ENV_API_KEY, stack);
     String region = Target.first(root.global.region, env.get(ApiEndpoints.ENV_REGION));
     ProjectConfig config = new ProjectConfig(null, null, region, null,
-        new PublishSettings(List.of(), locales, PublishSettings.PublishMethod.BULK), false, null);
+        new PublishSettings(List.of(), locales, PublishSettings.PublishMethod.BULK), false,
+        // the sandbox read is the one of the folder written, which 'plan --sandbox DIR' then uses
+        new dev.cspctl.spec.Origin(this.out.resolve(dev.cspctl.spec.SpecLoader.PROJECT_FILE).toString(), 1));
     try (Target target = Target.open(root.global, env, config, Workspace.transport())) {
       Logging.configure(root.global);
       String projectUid = Target.first(env.get(Credentials.ENV_PROJECT_UID), target.isSandbox() ? SandboxCredentials.PROJECT_UID : null);

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:removed", "1:error, or no lock with that ID"})
 final class ForceUnlockCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin TargetOptions targetOptions;
+  @picocli.CommandLine.Mixin VerboseOption verboseOption;
+  @picocli.CommandLine.Mixin StacktraceOption stacktraceOption;
   @Parameters(index = "0", paramLabel = "LOCK_ID", description = "The lock ID from the message of the apply that waits for the lock.")
   String lockId;
 

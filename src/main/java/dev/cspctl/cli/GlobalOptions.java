@@ -1,38 +1,20 @@
 package dev.cspctl.cli;
 
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-
 /**
- * Options every command accepts (../cli.md): target selection, verbosity and error detail.
- * Inherited by the subcommands, so {@code cspctl validate --stacktrace} works.
+ * The values of the options shared by several commands (../cli.md), kept on the root command.
+ * Each command declares only the options that apply to it, through the mixins
+ * {@link TargetOptions}, {@link VerboseOption} and {@link StacktraceOption}, which write here:
+ * so {@code validate --help} lists no target options and {@code emulator --help} no
+ * {@code --sandbox}.
  */
 public final class GlobalOptions {
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-      description = "Print one line per HTTP request (method, path, status, ms; secrets redacted).")
   boolean verbose;
-
-  @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
   boolean stacktrace;
-
-  @Option(names = "--sandbox", scope = ScopeType.INHERIT,
-      description = "Use the embedded local emulator (state in .cspctl/sandbox.json). Env: CSPCTL_SANDBOX=1.")
   boolean sandbox;
-
-  @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
-      description = "na, eu, au, azure-na, azure-eu, gcp-na or gcp-eu. Env: CONTENTSTACK_REGION.")
   String region;
-
-  @Option(names = "--personalize-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "Personalize base URL (overrides the region). Env: CSPCTL_PERSONALIZE_URL.")
   String personalizeUrl;
-
-  @Option(names = "--cma-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "CMA base URL (overrides the region). Env: CSPCTL_CMA_URL.")
   String cmaUrl;
 
-  @Option(names = "--target", scope = ScopeType.INHERIT, paramLabel = "NAME",
-      description = "One of the targets: of cspctl.yaml ('default': the top-level settings). Env: CSPCTL_TARGET.")
   String target;
 
   public boolean verbose() {
@@ -41,5 +23,11 @@ public final class GlobalOptions {
 
   public boolean stacktrace() {
     return stacktrace;
+  }
+
+  /** The options of the root command of {@code spec}'s command line (a fresh holder outside cspctl, e.g. in tests). */
+  static GlobalOptions of(picocli.CommandLine.Model.CommandSpec spec) {
+    if (spec != null && spec.root().userObject() instanceof CspctlCommand root) return root.global;
+    return new GlobalOptions();
   }
 }

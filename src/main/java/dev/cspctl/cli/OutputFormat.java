@@ -16,21 +16,29 @@ enum OutputFormat {
   HTML;
 
   String render(Plan plan, boolean color) {
-    return render(plan, color, "cspctl plan");
+    return render(plan, color, "cspctl plan", null);
   }
 
   /** @param title the HTML report's heading (the other formats have their own) */
   String render(Plan plan, boolean color, String title) {
+    return render(plan, color, title, null);
+  }
+
+  /**
+   * @param title the HTML report's heading
+   * @param madeFor the project, region and commit the plan was made for, for the formats that name them
+   */
+  String render(Plan plan, boolean color, String title, String madeFor) {
     return switch (this) {
       case TEXT -> new TextRenderer(color).render(plan);
-      case MARKDOWN -> new MarkdownRenderer().render(plan);
+      case MARKDOWN -> new MarkdownRenderer().render(plan, madeFor);
       case JSON -> new JsonRenderer().render(plan);
       case GITLAB -> new GitlabRenderer().render(plan);
       case HTML -> new HtmlRenderer(title).render(plan);
     };
   }
 
-  /** Machine formats: stdout holds only the document, every other message goes to stderr. */
+  /** A format a program reads: stdout then holds only that document, every other message goes to stderr. */
   boolean machine() {
     return this == JSON || this == GITLAB || this == HTML;
   }

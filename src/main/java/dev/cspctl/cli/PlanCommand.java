@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "PLAN", description = "Save the plan (JSON, no secrets) for 'cspctl apply PLAN'.")
   Path out;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json, gitlab or html (default: text).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, markdown, json, gitlab or html (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
@@ -41,6 +42,10 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--prune", description = "Also delete managed resources that no spec declares.")
   boolean prune;
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin VerboseOption verboseOption;
+  @Mixin StacktraceOption stacktraceOption;
 
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
@@ -55,12 +60,16 @@ final class PlanCommand implements Callable<Integer> {
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, options);
-      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env()), title(choice)));
+      String commit = SavedPlan.commit(dir, root.env());
+      spec.commandLine().getOut().print(format.render(planned.plan(), OutputFormat.color(root.env()), title(choice),
+          target.identity().madeFor(commit)));
       spec.commandLine().getOut().flush();
       if (out != null) {
-        SavedPlan.write(out, SavedPlan.create(planned, dir, target.isSandbox(), choice.name(),
+        SavedPlan.write(out, SavedPlan.create(planned, dir, target.identity(), commit, choice.name(),
             loaded.settings().map(dev.cspctl.spec.TargetSettings::owner).orElse(null)));
-        spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: cspctl apply " + out);
+        String hint = target.identity().applyCommand(out.toString());
+        if (choice.name() != null) hint = "cspctl apply --target " + TargetIdentity.quote(choice.name()) + hint.substring("cspctl apply".length());
+        spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: " + hint);
       }
       return detailedExitcode && !planned.plan().isEmpty() ? 2 : 0;
     }

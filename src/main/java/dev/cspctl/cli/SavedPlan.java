@@ -30,21 +30,21 @@ import java.util.stream.Stream;
  * fingerprint of every live object it read, and whether it has been applied. No secrets.
  */
 record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String> fingerprints, ReadScope scope,
-    PublishSettings publish, String appliedAt, dev.cspctl.spec.ProjectConfig target, ObjectNode raw) {
+    PublishSettings publish, String appliedAt, dev.cspctl.spec.ProjectConfig target, TargetIdentity identity, ObjectNode raw) {
   private static final ObjectMapper M = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static ObjectNode create(Workspace.Planned p, Path specDir, boolean sandbox) {
-    return create(p, specDir, sandbox, null, null);
+  static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity, String commit) {
+    return create(p, specDir, identity, commit, null, null);
   }
 
   /** @param targetName the targets: entry planned for (null: the top-level settings); @param owner its owner, if any */
-  static ObjectNode create(Workspace.Planned p, Path specDir, boolean sandbox, String targetName, String owner) {
+  static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity, String commit, String targetName,
+      String owner) {
     ObjectNode root = JsonRenderer.toJson(p.plan());
     ObjectNode saved = M.createObjectNode();
     saved.put("plan_id", UUID.randomUUID().toString());
     saved.put("created_at", Instant.now().toString());
     saved.put("spec_digest", specDigest(specDir));
-    String commit = gitCommit(specDir);
     if (commit == null) saved.putNull("git_commit");
     else saved.put("git_commit", commit);
     ObjectNode target = saved.putObject("target");
@@ -55,7 +55,16 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     target.put("stack", project == null ? null : project.stack());
     target.put("region", project == null ? null : project.region());
     target.put("branch", project == null ? null : project.branch());
-    target.put("sandbox", sandbox);
+    target.put("sandbox", identity.sandbox());
+    // The effective target (flags and environment applied), which apply compares with its own.
+    ObjectNode applied = target.putObject("resolved");
+    applied.put("personalize_url", identity.personalizeUrl());
+    applied.put("cma_url", identity.cmaUrl());
+    applied.put("project", identity.project());
+    applied.put("stack", identity.stack());
+    applied.put("branch", identity.branch());
+    applied.put("sandbox_state", identity.sandboxState());
+    identity.flags().forEach(applied.putArray("flags")::add);
     ObjectNode fp = saved.putObject("fingerprints");
     new TreeMap<>(Fingerprints.of(p.desired(), p.live())).forEach(fp::put);
     ArrayNode scope = saved.putArray("scope");
@@ -118,8 +127,17 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     JsonNode t = saved.path("target");
     var target = new dev.cspctl.spec.ProjectConfig(text(t, "project"), text(t, "stack"), text(t, "region"), text(t, "branch"),
         publish, false, new dev.cspctl.spec.Origin(file.toString(), 1));
+    JsonNode r = t.path("resolved");
+    if (!r.isObject()) {
+      throw new UserException(file + ": the plan does not record the target it was made for (made by an older cspctl);"
+          + " make a new plan");
+    }
+    List<String> flags = new ArrayList<>();
+    r.path("flags").forEach(f -> flags.add(f.asText()));
+    TargetIdentity identity = new TargetIdentity(t.path("sandbox").asBoolean(false), text(r, "personalize_url"),
+        text(r, "cma_url"), text(r, "project"), text(r, "stack"), text(r, "branch"), text(r, "sandbox_state"), flags);
     return new SavedPlan(plan, saved.path("plan_id").asText(), saved.path("spec_digest").asText(), fp,
-        ReadScope.of(keys).withStackSettings(), publish, applied, target, (ObjectNode) root);
+        ReadScope.of(keys).withStackSettings(), publish, applied, target, identity, (ObjectNode) root);
   }
 
   private static String text(JsonNode n, String field) {
@@ -162,6 +180,17 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
       return "unreadable";
     }
     return Fingerprints.digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The commit the specs were planned at: git's HEAD, else {@code CI_COMMIT_SHA} (the Docker
+   * image has no git, and a CI checkout may not be a repository the image can read).
+   */
+  static String commit(Path dir, Map<String, String> env) {
+    String head = gitCommit(dir);
+    if (head != null) return head;
+    String ci = env.get("CI_COMMIT_SHA");
+    return ci != null && ci.matches("[0-9a-f]{40}") ? ci : null;
   }
 
   static String gitCommit(Path dir) {

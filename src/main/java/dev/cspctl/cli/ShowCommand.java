@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:shown", "1:error (not a readable saved plan)"})
 final class ShowCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin StacktraceOption stacktraceOption;
   @Parameters(index = "0", paramLabel = "PLAN", description = "A plan saved with 'cspctl plan --out PLAN'.")
   Path file;
 
-  @Option(names = "--format", paramLabel = "F", description = "text, markdown, json, gitlab or html (default: text).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, markdown, json, gitlab or html (default: text).")
   OutputFormat format = OutputFormat.TEXT;
 
   @ParentCommand CspctlCommand root;
@@ -36,7 +37,9 @@ final class ShowCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) throw new UserException(file + ": no such plan file; make one with 'cspctl plan --out " + file + "'");
     SavedPlan saved = SavedPlan.read(file);
     String title = PlanCommand.title(new TargetChoice(saved.targetName()));
-    spec.commandLine().getOut().print(format.render(saved.plan(), OutputFormat.color(root.env()), title));
+    com.fasterxml.jackson.databind.JsonNode commit = saved.raw().path("saved").path("git_commit");
+    String madeFor = saved.identity() == null ? null : saved.identity().madeFor(commit.isTextual() ? commit.asText() : null);
+    spec.commandLine().getOut().print(format.render(saved.plan(), OutputFormat.color(root.env()), title, madeFor));
     spec.commandLine().getOut().flush();
     if (saved.appliedAt() != null) spec.commandLine().getErr().println("Note: this plan was applied at " + saved.appliedAt() + ".");
     return 0;

@@ -10,9 +10,6 @@ import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.spec.ProjectConfig;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,27 +17,26 @@ import java.util.Map;
 /**
  * The live project a command talks to: the real APIs (region or URLs, credentials from the
  * environment) or the embedded sandbox (the emulator on a free loopback port, state kept in
- * {@code .cspctl/sandbox.json}). Either way the same HTTP clients run.
+ * {@code .cspctl/sandbox.json} inside the spec folder). Either way the same HTTP clients run.
  */
 public final class Target implements AutoCloseable {
   public static final Path SANDBOX_STATE = Path.of(".cspctl", "sandbox.json");
+  static final String ENV_SANDBOX_STATE = "CSPCTL_SANDBOX_STATE";
 
   private final ContentstackClients clients;
   private final Emulator sandbox;
   private final Path sandboxState;
   private final String description;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
-  private final String projectUid;
+  private final StateFileLock lock;
+  private final TargetIdentity identity;
 
-  private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, FileChannel lockChannel,
-      FileLock lock, String projectUid) {
-    this.projectUid = projectUid;
+  private Target(ContentstackClients clients, Emulator sandbox, Path sandboxState, String description, StateFileLock lock,
+      TargetIdentity identity) {
+    this.identity = identity;
     this.clients = clients;
     this.sandbox = sandbox;
     this.sandboxState = sandboxState;
     this.description = description;
-    this.lockChannel = lockChannel;
     this.lock = lock;
   }
 
@@ -54,7 +50,12 @@ public final class Target implements AutoCloseable {
 
   /** The Personalize project uid this target talks to (named in the ownership marker). */
   public String projectUid() {
-    return projectUid;
+    return identity.project();
+  }
+
+  /** What this target is, for a saved plan to record and for {@code apply PLAN} to compare. */
+  TargetIdentity identity() {
+    return identity;
   }
 
   public boolean isSandbox() {
@@ -79,7 +80,7 @@ public final class Target implements AutoCloseable {
     String projectUid = first(env.get(Credentials.ENV_PROJECT_UID), project == null ? null : project.project());
     String branch = project == null ? null : project.branch();
     if (sandbox) {
-      Target t = openSandbox(apiKey, projectUid, branch, transport, env);
+      Target t = openSandbox(apiKey, projectUid, branch, transport, env, flags(global), specDir(project));
       if (project != null) t.sandbox.ensureStackSettings(project.publish().environments(), project.publish().locales());
       return t;
     }
@@ -103,8 +104,10 @@ public final class Target implements AutoCloseable {
       throw new UserException(e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
-    return new Target(clients, null, null, choice.label().map(n -> "target " + n + ": ").orElse("") + "project " + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, null,
-        credentials.projectUid());
+    TargetIdentity identity = new TargetIdentity(false, endpoints.personalizeBase().toString(), endpoints.cmaBase().toString(),
+        credentials.projectUid(), credentials.apiKey(), credentials.branch(), null, flags(global));
+    return new Target(clients, null, null, choice.label().map(n -> "target " + n + ": ").orElse("") + "project "
+        + credentials.projectUid() + " at " + endpoints.personalizeBase(), null, identity);
   }
 
   static boolean sandboxRequested(GlobalOptions global, Map<String, String> env) {
@@ -112,30 +115,16 @@ public final class Target implements AutoCloseable {
   }
 
   private static Target openSandbox(String apiKey, String projectUid, String branch, TransportConfig transport,
-      Map<String, String> env) {
+      Map<String, String> env, java.util.List<String> flags, Path specDir) {
     String key = first(apiKey, SandboxCredentials.API_KEY);
     String project = first(projectUid, SandboxCredentials.PROJECT_UID);
-    Path state = Path.of(first(env.get("CSPCTL_SANDBOX_STATE"), SANDBOX_STATE.toString()));
+    Path state = sandboxState(specDir, env);
     try {
       if (state.getParent() != null) Files.createDirectories(state.getParent());
     } catch (IOException e) {
       throw new UserException("cannot create " + state.getParent() + " for the sandbox state: " + e.getMessage());
     }
-    // One cspctl at a time per sandbox: each runs its own in-process emulator over the same
-    // state file, so without the lock the last to save would win and updates would be lost.
-    FileChannel channel;
-    FileLock lock;
-    try {
-      Path lockFile = state.resolveSibling(state.getFileName() + ".lock");
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = channel.tryLock();
-      if (lock == null) {
-        System.err.println("Waiting for another cspctl that is using the sandbox (" + lockFile + ")...");
-        lock = channel.lock();
-      }
-    } catch (IOException e) {
-      throw new UserException("cannot lock the sandbox state " + state + ": " + e.getMessage());
-    }
+    StateFileLock lock = StateFileLock.forSandbox(state, message -> System.err.println(message));
     dev.cspctl.emulator.Credentials accepted = new dev.cspctl.emulator.Credentials(SandboxCredentials.AUTHTOKEN,
         SandboxCredentials.OAUTH_TOKEN, SandboxCredentials.MANAGEMENT_TOKEN, key, project, SandboxCredentials.EMAIL,
         SandboxCredentials.PASSWORD, null);
@@ -145,8 +134,35 @@ public final class Target implements AutoCloseable {
     Credentials credentials = sandboxCredentials(key, project, branch);
     ContentstackClients clients = ContentstackClients.create(credentials,
         ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
-    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", channel, lock,
-        project);
+    TargetIdentity identity = new TargetIdentity(true, null, null, project, key, branch,
+        state.toAbsolutePath().normalize().toString(), flags);
+    return new Target(clients, emulator, state, "sandbox " + emulator.baseUrl() + " (state in " + state + ")", lock, identity);
+  }
+
+  /** The spec folder of a loaded cspctl.yaml (the folder its origin names). */
+  private static Path specDir(ProjectConfig project) {
+    if (project == null || project.origin() == null) return Path.of(".");
+    Path parent = Path.of(project.origin().file()).getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  /**
+   * Where the sandbox of a spec folder keeps its state: {@code DIR/.cspctl/sandbox.json}, the same
+   * from any working directory; {@code CSPCTL_SANDBOX_STATE} names another file.
+   */
+  static Path sandboxState(Path specDir, Map<String, String> env) {
+    String override = env.get(ENV_SANDBOX_STATE);
+    return override != null && !override.isBlank() ? Path.of(override) : specDir.resolve(SANDBOX_STATE);
+  }
+
+  /** The flags of this command line that select the target (not the environment, which CI keeps the same). */
+  private static java.util.List<String> flags(GlobalOptions global) {
+    java.util.List<String> f = new java.util.ArrayList<>();
+    if (global.sandbox) f.add("--sandbox");
+    if (global.region != null) f.addAll(java.util.List.of("--region", global.region));
+    if (global.personalizeUrl != null) f.addAll(java.util.List.of("--personalize-url", global.personalizeUrl));
+    if (global.cmaUrl != null) f.addAll(java.util.List.of("--cma-url", global.cmaUrl));
+    return f;
   }
 
   /** What a client sends to the sandbox: its fixed authtoken and management token, for this stack and project. */
@@ -168,15 +184,6 @@ public final class Target implements AutoCloseable {
     }
   }
 
-  private void releaseLock() {
-    try {
-      if (lock != null) lock.release();
-      if (lockChannel != null) lockChannel.close();
-    } catch (IOException e) {
-      // the OS releases the lock when the process ends
-    }
-  }
-
   static String first(String... values) {
     for (String v : values) if (v != null && !v.isBlank()) return v;
     return null;
@@ -193,7 +200,7 @@ public final class Target implements AutoCloseable {
           sandbox.save(sandboxState);
         } finally {
           sandbox.close();
-          releaseLock();
+          lock.close();
         }
       }
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,13 +31,17 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Treat references to resources the specs do not declare as errors.")
   boolean strict;
 
-  @Option(names = "--format", paramLabel = "F",
-      description = "text or codequality (GitLab Code Quality JSON on stdout; default: text).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: text or codequality, GitLab Code Quality JSON on stdout (default: text).")
   Format format = Format.TEXT;
 
   enum Format { TEXT, CODEQUALITY }
 
   @picocli.CommandLine.ParentCommand CspctlCommand root;
+
+  @Mixin StacktraceOption stacktraceOption;
+  @Mixin TargetNameOption targetNameOption;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -49,8 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
     for (DesiredState.UnresolvedReference ref : state.unresolved()) {
       String line = ref.origin() + ": " + ref.kind().yamlName() + " '" + ref.name()
           + "' is not declared in the specs; it must exist in the live project";
-      if (strict) err.println("error: " + line);
-      else err.println("warning: " + line);
+      if (strict) err.println("error: " + OneLine.of(line));
+      else err.println("warning: " + OneLine.of(line));
     }
     if (strict && !state.unresolved().isEmpty()) {
       err.println(state.unresolved().size() + " unresolved reference(s) (--strict).");

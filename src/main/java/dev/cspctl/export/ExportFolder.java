@@ -13,10 +13,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Writes an export atomically: every file goes into a temporary sibling folder, which is
- * checked and then moved into place. With {@code force}, an existing folder is replaced only
- * after the new one is complete (old moved aside, new moved in, old deleted). A failure at any
- * point leaves the target as it was and removes the temporary folder.
+ * Writes an export atomically: every file goes into a temporary folder, which is checked and
+ * then moved into place. A new folder is moved in whole. Into an existing folder (with
+ * {@code force} when it is not empty) only spec files move: the spec files already there are
+ * set aside, the new ones moved in, and the old ones deleted; every other file (notes, CI
+ * files, other YAML) stays, and hidden entries such as {@code .git} are never touched. A
+ * failure at any point leaves the target as it was and removes the temporary folders.
  */
 public final class ExportFolder {
   /** Writes one file; replaceable so tests can fail mid-write. */
@@ -55,19 +57,20 @@ public final class ExportFolder {
       throw new NotEmptyException(target + " exists and is not a folder");
     }
     if (Files.exists(out) && !isEmptyDir(out) && !force) {
-      throw new NotEmptyException(target + " is not empty; choose another --out folder, or pass --force to replace it");
+      throw new NotEmptyException(target + " is not empty; choose another --out folder, or pass --force to replace"
+          + " the spec files in it (other files and .git stay)");
     }
   }
 
   public void write(Path target, Map<String, String> files, boolean force, Check check) {
     requireWritable(target, force);
     Path out = target.toAbsolutePath().normalize();
-    boolean replace = Files.exists(out) && !isEmptyDir(out);
-    Path parent = out.getParent();
     String id = UUID.randomUUID().toString().substring(0, 8);
-    Path tmp = parent.resolve("." + out.getFileName() + ".cspctl-export-" + id);
+    boolean exists = Files.isDirectory(out);
+    // Into an existing folder the work happens inside it: its parent may not be writable (--out .).
+    Path tmp = exists ? out.resolve(".cspctl-export-" + id) : out.getParent().resolve("." + out.getFileName() + ".cspctl-export-" + id);
     try {
-      Files.createDirectories(parent);
+      if (!exists) Files.createDirectories(out.getParent());
       Files.createDirectory(tmp);
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path file = tmp.resolve(f.getKey()).normalize();
@@ -76,20 +79,8 @@ public final class ExportFolder {
         writer.write(file, f.getValue());
       }
       check.check(tmp);
-      if (replace) {
-        Path old = parent.resolve("." + out.getFileName() + ".cspctl-old-" + id);
-        move(out, old);
-        try {
-          move(tmp, out);
-        } catch (IOException e) {
-          move(old, out);
-          throw e;
-        }
-        deleteTree(old);
-      } else {
-        if (Files.exists(out)) Files.delete(out); // an empty folder
-        move(tmp, out);
-      }
+      if (exists) new SpecFileSwap(out, tmp, out.resolve(".cspctl-old-" + id)).swap(files.keySet());
+      else move(tmp, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the export to " + target + ": " + e.getMessage(), e);
     } finally {
@@ -97,7 +88,7 @@ public final class ExportFolder {
     }
   }
 
-  private static void move(Path from, Path to) throws IOException {
+  static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
@@ -105,16 +96,17 @@ public final class ExportFolder {
     }
   }
 
+  /** Empty, or holding only {@code .cspctl} (the folder's sandbox state, which an export may read). */
   private static boolean isEmptyDir(Path p) {
     if (!Files.isDirectory(p)) return false;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(p, e -> !e.getFileName().toString().equals(".cspctl"))) {
       return !s.iterator().hasNext();
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) return;
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

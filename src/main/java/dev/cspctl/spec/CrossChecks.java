@@ -20,9 +20,19 @@ final class CrossChecks {
   private final List<SpecError> errors;
   private final List<DesiredState.UnresolvedReference> unresolved = new ArrayList<>();
   private final List<SpecReference> references = new ArrayList<>();
+  private final Map<Kind, Set<String>> invalid;
 
   CrossChecks(List<SpecError> errors) {
+    this(errors, Map.of());
+  }
+
+  /**
+   * @param invalid names declared by documents that have errors of their own: references to them
+   *     are not reported again (the document's real error already is)
+   */
+  CrossChecks(List<SpecError> errors, Map<Kind, Set<String>> invalid) {
     this.errors = errors;
+    this.invalid = invalid;
   }
 
   List<DesiredState.UnresolvedReference> unresolved() {
@@ -168,7 +178,9 @@ final class CrossChecks {
     }
   }
 
-  private static Set<String> names(Map<Kind, Map<String, Located>> byKind, Kind kind) {
-    return new TreeSet<>(byKind.getOrDefault(kind, Map.of()).keySet());
+  private Set<String> names(Map<Kind, Map<String, Located>> byKind, Kind kind) {
+    Set<String> names = new TreeSet<>(byKind.getOrDefault(kind, Map.of()).keySet());
+    names.addAll(invalid.getOrDefault(kind, Set.of()));
+    return names;
   }
 }

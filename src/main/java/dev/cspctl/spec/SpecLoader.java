@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads a spec folder into a validated {@link DesiredState}: {@code cspctl.yaml}, then every
- * {@code *.yaml}/{@code *.yml} below the folder in sorted path order, each document checked
+ * {@code *.yaml}/{@code *.yml} below the folder in sorted path order (except hidden files and
+ * folders and what {@link IgnoreList .cspctlignore} lists), each document checked
  * against its kind's JSON Schema, then per-document and cross-document rules. Reports every
  * error of the run at once, sorted by file and line.
  */
@@ -57,6 +58,7 @@ public final class SpecLoader {
     PublishSettings publish = project != null ? project.publish() : defaultPublish();
     DocumentMapper mapper = new DocumentMapper(publish, errors);
     List<CrossChecks.Located> located = new ArrayList<>();
+    java.util.Map<Kind, java.util.Set<String>> invalid = new java.util.HashMap<>();
     for (Path file : files) {
       YamlFileReader.Result result = reader.read(file, display(dir, file));
       errors.addAll(result.errors());
@@ -65,15 +67,17 @@ public final class SpecLoader {
           List<SpecError> shapeErrors = schemas.check(doc, kind.schemaFile());
           if (!shapeErrors.isEmpty()) {
             errors.addAll(shapeErrors);
+            declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
             return;
           }
           int before = errors.size();
           DesiredResource resource = mapper.map(kind, doc);
           if (errors.size() == before) located.add(new CrossChecks.Located(resource, doc));
+          else declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
         });
       }
     }
-    CrossChecks cross = new CrossChecks(errors);
+    CrossChecks cross = new CrossChecks(errors, invalid);
     cross.check(located);
     List<DesiredResource> resources = located.stream().map(CrossChecks.Located::resource).toList();
     List<Experience> experiences = only(resources, Experience.class);
@@ -127,7 +131,7 @@ public final class SpecLoader {
   private ProjectConfig loadProject(Path dir, List<SpecError> errors, String target, List<SpecReference> refs) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       errors.add(SpecError.whole(name, "not found: every spec folder needs a cspctl.yaml with the project settings"));
       return null;
     }
@@ -177,15 +181,15 @@ public final class SpecLoader {
     if (selected.publish() != top.publish()) {
       refs.clear();
       String base = "/targets/" + target + "/publish/";
-      List<String> envs = selected.publish().environments();
-      List<String> locales = selected.publish().locales();
-      for (int i = 0; i < envs.size(); i++) {
+      List<String> tEnvs = selected.publish().environments();
+      List<String> tLocales = selected.publish().locales();
+      for (int i = 0; i < tEnvs.size(); i++) {
         String at = doc.root().at(base + "environments/" + i).isMissingNode() ? "/publish/environments/" + i : base + "environments/" + i;
-        refs.add(SpecReference.at(doc, at, SpecReference.Type.ENVIRONMENT, envs.get(i)));
+        refs.add(SpecReference.at(doc, at, SpecReference.Type.ENVIRONMENT, tEnvs.get(i)));
       }
-      for (int i = 0; i < locales.size(); i++) {
+      for (int i = 0; i < tLocales.size(); i++) {
         String at = doc.root().at(base + "locales/" + i).isMissingNode() ? "/publish/locales/" + i : base + "locales/" + i;
-        refs.add(SpecReference.at(doc, at, SpecReference.Type.LOCALE, locales.get(i)));
+        refs.add(SpecReference.at(doc, at, SpecReference.Type.LOCALE, tLocales.get(i)));
       }
     }
     return selected.over(top);
@@ -217,6 +221,12 @@ public final class SpecLoader {
     return n.hasNonNull(field) ? n.get(field).asText() : null;
   }
 
+  /** The name (or key) a document declares, even when the document is otherwise invalid. */
+  private static Optional<String> declaredName(Kind kind, YamlDocument doc) {
+    JsonNode n = doc.root().get(kind == Kind.ATTRIBUTE || kind == Kind.EVENT ? "key" : "name");
+    return n != null && n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+  }
+
   private Optional<Kind> kindOf(YamlDocument doc, List<SpecError> errors) {
     JsonNode root = doc.root();
     if (!root.isObject()) {
@@ -225,7 +235,8 @@ public final class SpecLoader {
     }
     JsonNode kind = root.get("kind");
     if (kind == null) {
-      errors.add(doc.error("", "missing required field 'kind'; expected one of: " + String.join(", ", Kind.yamlNames())));
+      errors.add(doc.error("", "missing required field 'kind'; expected one of: " + String.join(", ", Kind.yamlNames())
+          + " (if the file is not a cspctl spec, list it in " + IgnoreList.FILE + ")"));
       return Optional.empty();
     }
     Optional<Kind> found = kind.isTextual() ? Kind.fromYamlName(kind.asText()) : Optional.empty();
@@ -239,9 +250,11 @@ public final class SpecLoader {
 
   private static List<Path> discover(Path dir, List<SpecError> errors) {
     Path project = dir.resolve(PROJECT_FILE).normalize();
+    IgnoreList ignore = IgnoreList.of(dir, errors, display(dir, dir.resolve(IgnoreList.FILE)));
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk
           .filter(p -> !isHidden(dir, p))
+          .filter(p -> p.equals(dir) || !ignore.ignores(dir.relativize(p)))
           .filter(p -> {
             String n = p.getFileName().toString();
             return n.endsWith(".yaml") || n.endsWith(".yml");

@@ -70,14 +70,19 @@ public final class YamlFileReader {
   private static String readText(Path path, String file, List<SpecError> errors) {
     byte[] bytes;
     try {
-      long size = Files.size(path);
-      if (size > MAX_FILE_BYTES) {
-        errors.add(
-            new SpecError(file, 1, 1, "",
-                String.format("file is %.1f MB; spec files are limited to %d MB", size / 1048576.0, MAX_FILE_BYTES / 1048576)));
+      // A FIFO or a device (or a link to one) would block or never end: only regular files are read.
+      if (!Files.isRegularFile(path)) {
+        errors.add(new SpecError(file, 1, 1, "", "not a regular file (" + SpecFiles.describeType(path)
+            + "); a spec folder may hold only regular YAML files"));
         return null;
       }
-      bytes = Files.readAllBytes(path);
+      long size = Files.size(path);
+      bytes = size > MAX_FILE_BYTES ? null : readAtMost(path, MAX_FILE_BYTES);
+      if (bytes == null) {
+        errors.add(new SpecError(file, 1, 1, "", String.format("file is over %d MB; spec files are limited to %d MB",
+            MAX_FILE_BYTES / 1048576, MAX_FILE_BYTES / 1048576)));
+        return null;
+      }
     } catch (IOException | SecurityException e) {
       errors.add(new SpecError(file, 1, 1, "", "cannot read file: " + describe(e)));
       return null;
@@ -104,6 +109,14 @@ public final class YamlFileReader {
     }
   }
 
+  /** The file's bytes, or null when it holds more than {@code limit} (it may grow while it is read). */
+  private static byte[] readAtMost(Path path, long limit) throws IOException {
+    try (var in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes((int) limit + 1);
+      return bytes.length > limit ? null : bytes;
+    }
+  }
+
   private static SourcePosition positionOfByte(byte[] bytes, int offset) {
     int line = 1;
     int column = 1;
@@ -121,7 +134,7 @@ public final class YamlFileReader {
   private static String describe(Exception e) {
     if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
     if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getMessage() == null ? "unexpected error" : e.getMessage();
   }
 
   private static Yaml newYaml() {

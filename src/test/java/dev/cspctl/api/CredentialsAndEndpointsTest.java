@@ -29,7 +29,8 @@ class CredentialsAndEndpointsTest {
         .hasMessageContaining("CONTENTSTACK_EMAIL and CONTENTSTACK_PASSWORD")
         .hasMessageContaining("--sandbox");
     assertThatThrownBy(() -> Credentials.fromEnvironment(Map.of("CONTENTSTACK_MANAGEMENT_TOKEN", "x")))
-        .hasMessageContaining("does not accept CONTENTSTACK_MANAGEMENT_TOKEN alone");
+        .hasMessageStartingWith("only CONTENTSTACK_MANAGEMENT_TOKEN is set, and the Personalize API needs a user token: set"
+            + " CONTENTSTACK_AUTHTOKEN, or CONTENTSTACK_OAUTH_TOKEN, or CONTENTSTACK_EMAIL and CONTENTSTACK_PASSWORD");
     assertThatThrownBy(() -> Credentials.fromEnvironment(Map.of("CONTENTSTACK_EMAIL", "a@b.c")))
         .hasMessage("CONTENTSTACK_EMAIL is set but CONTENTSTACK_PASSWORD is missing; or use"
             + " --sandbox to run against the local emulator");

@@ -61,7 +61,19 @@ class CliEndToEndTest {
 
     Run apply = run("apply", "--sandbox", "--auto-approve", "specs");
     assertThat(apply.exit()).as(apply.err()).isZero();
-    assertThat(apply.out()).contains("[25/25] done").contains("Apply complete: 25 done, 0 failed, 0 skipped");
+    assertThat(apply.out()).contains("[25/25] done").contains("Apply complete: 25 done, 0 failed, 0 skipped")
+        .contains("Resources: 9 added, 1 changed, 0 destroyed.")
+        // the lines the README quotes
+        .contains("[1/25] done: create attribute plan_tier (").contains("[25/25] done: set the experience priority (2 experiences) (");
+    // each progress line carries the number the plan listed that step under
+    java.util.Map<String, String> listed = new java.util.HashMap<>();
+    var planLine = java.util.regex.Pattern.compile("^\\s+(\\d+)\\. (.*)$");
+    var progressLine = java.util.regex.Pattern.compile("^\\[(\\d+)/25\\] done: (.*) \\(\\d+ ms\\)$");
+    apply.out().lines().map(planLine::matcher).filter(java.util.regex.Matcher::matches).forEach(m -> listed.put(m.group(1), m.group(2)));
+    assertThat(listed).hasSize(25);
+    long progress = apply.out().lines().map(progressLine::matcher).filter(java.util.regex.Matcher::matches)
+        .peek(m -> assertThat(m.group(2)).isEqualTo(listed.get(m.group(1)))).count();
+    assertThat(progress).isEqualTo(25);
     assertThat(Files.exists(tmp.resolve("sandbox.json"))).isTrue();
 
     Run after = run("plan", "--sandbox", "--detailed-exitcode", "specs");
@@ -154,6 +166,59 @@ class CliEndToEndTest {
     } finally {
       System.setErr(originalErr);
       System.setOut(originalOut);
+    }
+  }
+
+  @Test
+  void driftWithAMachineFormatKeepsStdoutToTheDocument() throws Exception {
+    var strict = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    for (String format : new String[] {"json", "gitlab"}) {
+      Run drift = run("drift", "--sandbox", "--format", format, "specs");
+      assertThat(drift.exit()).as(drift.err()).isEqualTo(2);
+      assertThat(strict.readTree(drift.out()).isObject()).isTrue();
+      assertThat(drift.out()).doesNotContain("Drift found.");
+      assertThat(drift.err()).contains("Drift found.");
+    }
+    Run text = run("drift", "--sandbox", "specs");
+    assertThat(text.out()).contains("Drift found.");
+  }
+
+  @Test
+  void aSavedPlanIsAppliedOnlyToTheTargetItWasMadeFor() throws Exception {
+    Path plan = tmp.resolve("plan.json");
+    Run made = run("plan", "--sandbox", "--out", plan.toString(), "specs");
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(made.err()).contains("apply it with: cspctl apply --sandbox " + plan);
+
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().build())) {
+      env.put("CONTENTSTACK_AUTHTOKEN", SandboxCredentials.AUTHTOKEN);
+      env.put("CONTENTSTACK_MANAGEMENT_TOKEN", SandboxCredentials.MANAGEMENT_TOKEN);
+      Run real = run("apply", "--auto-approve", "--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl(),
+          plan.toString());
+      assertThat(real.exit()).isEqualTo(1);
+      assertThat(real.err()).startsWith("error: " + plan + " was made for another target (the plan is for the sandbox")
+          .contains("Apply it with the flags it was planned with: cspctl apply --sandbox " + plan);
+      assertThat(real.err().lines()).hasSize(1);
+      assertThat(emu.stateDump()).doesNotContain("plan_tier");
+
+      // made against one URL and project: another project, or another URL, is refused too
+      Path urlPlan = tmp.resolve("url-plan.json");
+      String[] target = {"--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl()};
+      Run urlMade = run(concat(new String[] {"plan", "--out", urlPlan.toString()}, target, new String[] {"specs"}));
+      assertThat(urlMade.exit()).as(urlMade.err()).isZero();
+      assertThat(urlMade.err()).contains("apply it with: cspctl apply --personalize-url " + emu.personalizeUrl()
+          + " --cma-url " + emu.cmaUrl() + " " + urlPlan);
+      env.put("CONTENTSTACK_PERSONALIZE_PROJECT_UID", "65f0c0ffee0123456789ffff");
+      Run otherProject = run(concat(new String[] {"apply", "--auto-approve"}, target, new String[] {urlPlan.toString()}));
+      assertThat(otherProject.err()).contains("project 65f0c0ffee0123456789abcd in the plan, 65f0c0ffee0123456789ffff now");
+      env.remove("CONTENTSTACK_PERSONALIZE_PROJECT_UID");
+      Run otherUrl = run("apply", "--auto-approve", "--region", "eu", urlPlan.toString());
+      assertThat(otherUrl.exit()).isEqualTo(1);
+      assertThat(otherUrl.err()).contains("Personalize URL " + emu.personalizeUrl() + " in the plan, "
+          + "https://eu-personalize-api.contentstack.com now");
+      Run same = run(concat(new String[] {"apply", "--auto-approve"}, target, new String[] {urlPlan.toString()}));
+      assertThat(same.exit()).as(same.err()).isZero();
     }
   }
 

@@ -31,7 +31,8 @@ class CliTest {
   void helpAndVersion() {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("validate", "--sandbox", "--region", "--personalize-url", "--cma-url", "--stacktrace", "-v");
+    assertThat(help.out()).contains("validate", "plan", "apply", "drift", "export", "emulator", "version", "--stacktrace");
+    assertThat(run("plan", "--help").out()).contains("--sandbox", "--region", "--personalize-url", "--cma-url", "--stacktrace", "-v");
     Run version = run("--version");
     assertThat(version.exit()).isZero();
     assertThat(version.out()).startsWith("cspctl ");

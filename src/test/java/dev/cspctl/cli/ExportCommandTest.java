@@ -94,7 +94,7 @@ class ExportCommandTest {
     handBuiltSandbox();
     Run forced = run("export", "--sandbox", "--force", "--out", out.toString());
     assertThat(forced.exit()).as(forced.err()).isZero();
-    assertThat(out.resolve("notes.txt")).doesNotExist();
+    assertThat(out.resolve("notes.txt")).as("--force replaces spec files only").hasContent("mine");
     assertThat(out.resolve("cspctl.yaml")).exists();
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".cspctl-"));

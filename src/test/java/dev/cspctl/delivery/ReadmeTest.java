@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,16 @@ class ReadmeTest {
     }
     assertThat(shell.stream().filter(b -> !b.runnable()).map(Block::text).toList())
         .containsExactlyInAnyOrderElementsOf(NOT_RUN.keySet());
+  }
+
+  @Test
+  void blocksThatNeedBashAreFencedAsBash() throws IOException {
+    Pattern bashOnly = Pattern.compile("\\w+=\\(|\\$\\{\\w+\\[@]}|\\[\\[ |<<<|\\bfunction \\w|set -o pipefail");
+    for (Block b : blocks(Files.readString(ROOT.resolve("README.md")))) {
+      if (b.shell() && bashOnly.matcher(b.text()).find()) {
+        assertThat(b.info()).as("README.md:" + b.line() + " uses bash syntax").startsWith("bash");
+      }
+    }
   }
 
   @Test

@@ -82,13 +82,55 @@ class ExportFolderTest {
   }
 
   @Test
-  void forceReplacesTheWholeFolder() throws Exception {
+  void forceReplacesOnlySpecFilesAndNeverTouchesGitOrOtherFiles() throws Exception {
     Path out = tmp.resolve("adopted");
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("stale.yaml"), "stale");
+    Files.createDirectories(out.resolve(".git/refs"));
+    Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    Files.createDirectories(out.resolve("experiences"));
+    Files.writeString(out.resolve("experiences/gone.yaml"), "# an experience deleted live\nkind: Experience\nname: Gone\n");
+    Files.createDirectories(out.resolve("old"));
+    Files.writeString(out.resolve("old/audience.yml"), "kind: 'Audience'\nname: Old\n");
+    Files.writeString(out.resolve("cspctl.yaml"), "project: old\n");
+    Files.writeString(out.resolve("NOTES.md"), "mine");
+    Files.writeString(out.resolve(".gitlab-ci.yml"), "include: []\n");
+    Files.writeString(out.resolve("docker-compose.yml"), "services: {}\n");
+
     new ExportFolder().write(out, FILES, true, f -> {});
-    assertThat(tree(out)).containsExactly("attributes.yaml", "cspctl.yaml", "experiences/a.yaml", "experiences/b.yaml");
+
+    assertThat(tree(out)).containsExactly(".git/HEAD", ".gitlab-ci.yml", "NOTES.md", "attributes.yaml", "cspctl.yaml",
+        "docker-compose.yml", "experiences/a.yaml", "experiences/b.yaml");
+    assertThat(out.resolve("cspctl.yaml")).hasContent("project: x");
+    assertThat(out.resolve("NOTES.md")).hasContent("mine");
+    assertThat(out.resolve(".git/refs")).isDirectory();
+    assertThat(out.resolve("old")).doesNotExist();
     assertThat(siblings()).containsExactly("adopted");
+  }
+
+  @Test
+  void theWorkingDirectoryItselfKeepsItsOtherFiles() throws Exception {
+    // --out . : the folder is written in place, never replaced, so its parent need not be writable
+    Path cwd = tmp.resolve("repo");
+    Files.createDirectories(cwd);
+    Files.writeString(cwd.resolve("README.md"), "readme");
+    Object inode = Files.readAttributes(cwd, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    new ExportFolder().write(cwd, FILES, true, f -> {});
+    assertThat(tree(cwd)).contains("README.md", "cspctl.yaml");
+    assertThat(Files.readAttributes(cwd, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+  }
+
+  @Test
+  void aFailureWhileSwappingPutsTheOldSpecFilesBack() throws Exception {
+    Path out = tmp.resolve("adopted");
+    Files.createDirectories(out.resolve("experiences/a.yaml")); // a folder where the export writes a file
+    Files.writeString(out.resolve("cspctl.yaml"), "old\n");
+    Files.writeString(out.resolve("attributes.yaml"), "kind: Attribute\nkey: old\n");
+    assertThatThrownBy(() -> new ExportFolder().write(out, FILES, true, f -> {})).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("experiences/a.yaml is a folder");
+    assertThat(tree(out)).containsExactly("attributes.yaml", "cspctl.yaml");
+    assertThat(out.resolve("cspctl.yaml")).hasContent("old");
+    try (Stream<Path> s = Files.list(out)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".cspctl-"));
+    }
   }
 
   private List<String> siblings() throws IOException {

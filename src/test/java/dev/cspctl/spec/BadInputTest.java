@@ -102,7 +102,7 @@ class BadInputTest {
         c("bad entry uid", files("a.yaml", AUDIENCE_OK, "e.yaml", experience("type: segmented\ncontentTypes: [hero]\nvariants:\n  - name: A\n    audiences: [Mobile]\n    content:\n      - contentType: hero\n        entry: 12345\n        fields: {title: x}\n")), "e.yaml:10:16", "entry: found the integer 12345; expected a string"),
         c("unsupported YAML tag", files("a.yaml", "kind: Event\nkey: !!binary aGVsbG8=\n"), "a.yaml:2:6", "unsupported YAML tag"),
         c("merge keys are not supported", files("a.yaml", "kind: Event\n<<: {key: a}\n"), "a.yaml:2:1", "unknown field '<<'"),
-        c("dangling symlink", Map.of("cspctl.yaml", PROJECT, "a.yaml", new Link("missing.yaml")), "a.yaml", "cannot read file"),
+        c("dangling symlink", Map.of("cspctl.yaml", PROJECT, "a.yaml", new Link("missing.yaml")), "a.yaml:1:1", "not a regular file (a broken symbolic link)"),
         c("cspctl.yaml missing", Map.of("a.yaml", AUDIENCE_OK), "cspctl.yaml", "not found"),
         c("cspctl.yaml bad region", Map.of("cspctl.yaml", "region: mars\n", "a.yaml", AUDIENCE_OK), "cspctl.yaml:1:9", "expected one of: na, eu"),
         c("cspctl.yaml unknown field", Map.of("cspctl.yaml", "projct: 65f0c0ffee0123456789abcd\n", "a.yaml", AUDIENCE_OK), "cspctl.yaml:1:1", "did you mean 'project'?"),

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -49,6 +50,7 @@ public final class HttpTransport implements AutoCloseable {
   private final Sleeper sleeper;
   private final CloseableHttpClient client;
   private final JsonCodec codec;
+  private volatile Function<Api, String> rejectedCredential;
 
   public HttpTransport(ApiEndpoints endpoints, TransportConfig config, Redactor redactor) {
     this(endpoints, config, redactor, Sleeper.REAL);
@@ -115,8 +117,7 @@ public final class HttpTransport implements AutoCloseable {
       try {
         raw = send(req);
       } catch (IOException e) {
-        String what = e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + redactor.scrub(e.getMessage()));
+        String what = redactor.scrub(Failures.describe(e));
         if (retryPolicy.retryIo(req.method(), e, attempt)) {
           Duration d = retryPolicy.delay(attempt, 0, null);
           LOG.debug("{} {} {} attempt {} failed ({}); retrying in {} ms", req.api(), req.method(),
@@ -144,8 +145,8 @@ public final class HttpTransport implements AutoCloseable {
       }
       logLine(req, shownPath, String.valueOf(raw.status), start, attempt);
       if (!resp.isSuccess()) {
-        throw new RemoteApiException(req.api(), req.method(), shownPath, raw.status,
-            redactor.scrub(ServerMessages.extract(resp)), req.resource());
+        throw new RemoteApiException(req.api(), req.method(), shownPath, raw.status, failure(req, raw, resp),
+            req.resource());
       }
       if (LOG.isTraceEnabled()) {
         LOG.trace("{} {} {} reply body={}", req.api(), req.method(), shownPath,
@@ -154,6 +155,25 @@ public final class HttpTransport implements AutoCloseable {
       }
       return resp;
     }
+  }
+
+  private String failure(ApiRequest req, Raw raw, ApiResponse resp) {
+    if (raw.status >= 300 && raw.status < 400) {
+      // Redirects are not followed: they could carry the credentials to another host.
+      return "the server redirects " + (raw.location == null ? "elsewhere" : "to " + redactor.path(raw.location))
+          + "; cspctl does not follow redirects: give the final address with --personalize-url / --cma-url";
+    }
+    String message = ServerMessages.extract(resp, redactor);
+    Function<Api, String> credential = rejectedCredential;
+    if (raw.status == 401 && credential != null) {
+      message += " (rejected credential: " + credential.apply(req.api()) + "; check the value, or whether it expired)";
+    }
+    return message;
+  }
+
+  /** Names, per API, the variable whose credential is sent, so a 401 can say which one was refused. */
+  public void describeCredentials(Function<Api, String> variableFor) {
+    this.rejectedCredential = variableFor;
   }
 
   private void logLine(ApiRequest req, String shownPath, String outcome, long start, int retries) {
@@ -171,7 +191,7 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private record Raw(int status, String contentType, byte[] body, String retryAfter) {}
+  private record Raw(int status, String contentType, byte[] body, String retryAfter, String location) {}
 
   private Raw send(ApiRequest req) throws IOException {
     URI base = req.api() == Api.PERSONALIZE ? endpoints.personalizeBase() : endpoints.cmaBase();
@@ -188,7 +208,9 @@ public final class HttpTransport implements AutoCloseable {
       byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
       String ct = entity == null ? null : entity.getContentType();
       Header ra = response.getFirstHeader("Retry-After");
-      return new Raw(response.getCode(), ct, body, ra == null ? null : ra.getValue());
+      Header location = response.getFirstHeader("Location");
+      return new Raw(response.getCode(), ct, body, ra == null ? null : ra.getValue(),
+          location == null ? null : location.getValue());
     });
   }
 

@@ -73,7 +73,7 @@ public final class JsonCodec {
     }
     char first = text.charAt(0);
     if (first != '{' && first != '[') {
-      throw bad(req, resp, ServerMessages.describeNonJson(resp.contentType(), text), null);
+      throw bad(req, resp, ServerMessages.describeNonJson(resp.contentType(), text, redactor), null);
     }
     try {
       T value = mapper.readValue(text, type);
@@ -99,7 +99,7 @@ public final class JsonCodec {
     if (e instanceof ValueInstantiationException vie) {
       Throwable root = vie.getCause() != null ? vie.getCause() : vie;
       String msg = root instanceof WireFormatException ? root.getMessage()
-          : "invalid value (" + root.getClass().getSimpleName() + ")";
+          : "invalid value" + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
       return at(vie) + msg;
     }
     if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
@@ -119,7 +119,7 @@ public final class JsonCodec {
     if (e instanceof JsonProcessingException jpe) {
       return "malformed JSON: " + jpe.getOriginalMessage();
     }
-    return e.getClass().getSimpleName().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
+    return Failures.describe(e);
   }
 
   private static String at(JsonMappingException e) {

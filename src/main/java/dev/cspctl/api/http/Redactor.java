@@ -70,14 +70,23 @@ public final class Redactor {
     return out;
   }
 
-  /** Replaces every registered secret value in {@code text}. */
+  /**
+   * Replaces every registered secret value in {@code text}, also in the forms a server may echo
+   * it in: URL-encoded (either case of hex), HTML-escaped and JSON-escaped.
+   */
   public String scrub(String text) {
     if (text == null) {
       return null;
     }
     String out = text;
     for (String s : secrets) {
-      out = out.replace(s, MASK);
+      for (String form : SecretForms.of(s)) {
+        out = out.replace(form, MASK);
+      }
+      String url = SecretForms.urlEncoded(s);
+      if (!url.equals(s)) {
+        out = Pattern.compile(Pattern.quote(url), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(MASK);
+      }
     }
     return out;
   }

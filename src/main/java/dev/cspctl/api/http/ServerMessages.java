@@ -25,7 +25,15 @@ public final class ServerMessages {
   private ServerMessages() {}
 
   public static String extract(ApiResponse response) {
-    String text = response.bodyText().strip();
+    return extract(response, new Redactor());
+  }
+
+  /**
+   * The server's message with every secret of {@code redactor} masked, before it is cut to
+   * {@value #MAX} characters: a cut first could leave most of an echoed token in place.
+   */
+  public static String extract(ApiResponse response, Redactor redactor) {
+    String text = redactor.scrub(response.bodyText().strip());
     if (text.isEmpty()) {
       return "empty reply body";
     }
@@ -36,32 +44,37 @@ public final class ServerMessages {
       node = null;
     }
     if (node == null || !(node.isObject() || node.isArray())) {
-      return describeNonJson(response.contentType(), text);
+      return describeNonJson(response.contentType(), text, redactor);
     }
     String errorMessage = str(node.get("error_message"));
     String errors = flatten(node.get("errors"));
     String message = str(node.get("message"));
     String error = str(node.get("error"));
     if (errorMessage != null) {
-      return cap(errors != null ? errorMessage + " (" + errors + ")" : errorMessage);
+      return cap(redactor.scrub(errors != null ? errorMessage + " (" + errors + ")" : errorMessage));
     }
     if (errors != null) {
-      return cap(errors);
+      return cap(redactor.scrub(errors));
     }
     if (message != null) {
-      return cap(message);
+      return cap(redactor.scrub(message));
     }
     if (error != null) {
-      return cap(error);
+      return cap(redactor.scrub(error));
     }
     return cap("unrecognised error body: " + text);
   }
 
   static String describeNonJson(String contentType, String text) {
+    return describeNonJson(contentType, text, new Redactor());
+  }
+
+  /** A non-JSON reply in one line; entities are decoded before the secrets are masked and the text is cut. */
+  static String describeNonJson(String contentType, String text, Redactor redactor) {
     String ct = contentType == null ? "unknown content type" : contentType.split(";")[0];
     Matcher m = TITLE.matcher(text);
     String gist = m.find() ? m.group(1).strip() : text.replaceAll("<[^>]*>", " ").strip();
-    gist = gist.replaceAll("\\s+", " ");
+    gist = redactor.scrub(SecretForms.decodeHtml(gist).replaceAll("\\s+", " "));
     boolean html = ct.toLowerCase(Locale.ROOT).contains("html") || text.startsWith("<");
     return cap((html ? "non-JSON reply (" + ct + ", likely a proxy or gateway page): "
         : "non-JSON reply (" + ct + "): ") + gist);

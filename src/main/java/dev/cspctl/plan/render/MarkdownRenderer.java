@@ -1,7 +1,9 @@
 package dev.cspctl.plan.render;
 
+import dev.cspctl.plan.Action;
 import dev.cspctl.plan.Change;
 import dev.cspctl.plan.Plan;
+import java.util.List;
 
 /**
  * Markdown for merge-request comments: the summary, a table of changes, one collapsible diff
@@ -20,7 +22,13 @@ public final class MarkdownRenderer {
   }
 
   public String render(Plan plan) {
+    return render(plan, null);
+  }
+
+  /** @param madeFor where the plan was made for (project, region, commit), named under the title; null: not named */
+  public String render(Plan plan, String madeFor) {
     StringBuilder head = new StringBuilder("### cspctl plan\n\n");
+    if (madeFor != null) head.append(madeFor).append("\n\n");
     head.append("**").append(plan.summary().line()).append("**\n\n");
     if (plan.isEmpty()) head.append("No changes. The live project matches the specs.\n\n");
     for (String w : plan.warnings()) head.append("> :warning: ").append(escape(w)).append("\n\n");
@@ -62,9 +70,16 @@ public final class MarkdownRenderer {
         .append(TextRenderer.past(c.action())).append("</summary>\n\n");
     for (String note : c.notes()) s.append("- ").append(escape(note)).append('\n');
     if (!c.notes().isEmpty()) s.append('\n');
-    s.append("```diff\n");
-    for (String line : TextRenderer.diffLines(c)) s.append(line.replace("```", "`\u200b``")).append('\n');
-    s.append("```\n\n</details>\n\n");
+    List<String> lines = TextRenderer.diffLines(c);
+    if (lines.isEmpty()) {
+      s.append(c.action() == Action.ADOPT ? "_No field changes: only cspctl's ownership marker is added._\n"
+          : "_No field changes._\n");
+    } else {
+      s.append("```diff\n");
+      for (String line : lines) s.append(line.replace("```", "`\u200b``")).append('\n');
+      s.append("```\n");
+    }
+    s.append("\n</details>\n\n");
     return s.toString();
   }
 

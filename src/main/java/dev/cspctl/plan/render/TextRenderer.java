@@ -34,7 +34,7 @@ public final class TextRenderer {
     if (plan.isEmpty()) {
       out.append("No changes. The live project matches the specs.\n");
     } else {
-      out.append("cspctl will perform the following actions:\n\n");
+      out.append("cspctl will perform the following actions:\n\n").append(legend(plan)).append('\n');
       for (Change c : plan.changes()) block(c, out);
       out.append("Steps apply will run (").append(plan.steps().size()).append("):\n");
       int n = 1;
@@ -47,6 +47,26 @@ public final class TextRenderer {
     }
     out.append(paint(BOLD, plan.summary().line())).append('\n');
     return out.toString();
+  }
+
+  /** The symbols this plan uses, as Terraform lists them. */
+  private String legend(Plan plan) {
+    StringBuilder b = new StringBuilder("Symbols:");
+    for (Action a : Action.values()) {
+      if (a == Action.RENAME && plan.count(Action.UPDATE) > 0) continue; // shares '~' with update
+      if (plan.count(a) > 0) b.append("  ").append(paint(colour(a), a.symbol())).append(' ').append(legendWord(a));
+    }
+    return b.append('\n').toString();
+  }
+
+  private static String legendWord(Action a) {
+    return switch (a) {
+      case CREATE -> "create";
+      case UPDATE, RENAME -> "update in place";
+      case ADOPT -> "adopt";
+      case REPLACE -> "replace";
+      case DELETE -> "delete";
+    };
   }
 
   private void block(Change c, StringBuilder out) {
@@ -72,7 +92,11 @@ public final class TextRenderer {
       List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("live", "desired", before, patch, 3);
       for (String l : unified) {
         if (l.startsWith("---") || l.startsWith("+++")) continue;
-        if (l.startsWith("@@")) out.add(l);
+        // The line numbers of a hunk header count lines of a rendering the reader never sees:
+        // only say that unchanged lines were left out.
+        if (l.startsWith("@@")) {
+          if (!(out.isEmpty() && l.startsWith("@@ -1,"))) out.add(OMITTED);
+        }
         else if (l.startsWith("+") || l.startsWith("-")) out.add(l.charAt(0) + " " + l.substring(1));
         else out.add("  " + (l.isEmpty() ? "" : l.substring(1)));
       }
@@ -80,10 +104,13 @@ public final class TextRenderer {
     return out;
   }
 
+  /** Stands for unchanged lines left out of a diff. */
+  public static final String OMITTED = "  …";
+
   private String paintLine(String line) {
     if (line.startsWith("+ ")) return paint(GREEN, line);
     if (line.startsWith("- ")) return paint(RED, line);
-    if (line.startsWith("@@")) return paint(CYAN, line);
+    if (line.equals(OMITTED)) return paint(CYAN, line);
     return line;
   }
 

@@ -165,7 +165,7 @@ class TransportFaultsTest {
         java.util.List.of("en-us"), java.util.List.of("prod"));
     assertThatThrownBy(() -> clients.cma().bulkPublish(req))
         .isInstanceOf(ResponseLostException.class)
-        .hasMessageContaining("CMA POST /v3/bulk/publish failed: reply lost (NoHttpResponseException");
+        .hasMessageContaining("CMA POST /v3/bulk/publish failed: reply lost (the server closed the connection without a reply");
     wm.verify(1, postRequestedFor(urlEqualTo("/v3/bulk/publish")));
   }
 
