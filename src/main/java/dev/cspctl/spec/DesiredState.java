@@ -10,6 +10,8 @@ import java.util.TreeMap;
  *
  * @param unresolved references the specs make to resources they do not declare (attributes,
  *     audiences, events); they must exist in the live project, which only plan can check
+ * @param visitorTests the {@code VisitorTest} documents (not resources: plan and apply ignore them)
+ * @param sources where everything was declared, for checks that run after loading
  */
 public record DesiredState(
     ProjectConfig project,
@@ -19,7 +21,9 @@ public record DesiredState(
     List<Experience> experiences,
     Optional<Priority> priority,
     List<UnresolvedReference> unresolved,
-    int fileCount) {
+    int fileCount,
+    List<VisitorTest> visitorTests,
+    SourceIndex sources) {
 
   public DesiredState {
     attributes = List.copyOf(attributes);
@@ -27,6 +31,7 @@ public record DesiredState(
     audiences = List.copyOf(audiences);
     experiences = List.copyOf(experiences);
     unresolved = List.copyOf(unresolved);
+    visitorTests = List.copyOf(visitorTests);
   }
 
   /** A reference to a resource not declared in the specs. */

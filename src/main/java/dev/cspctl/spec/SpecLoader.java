@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +44,8 @@ public final class SpecLoader {
     PublishSettings publish = project != null ? project.publish() : defaultPublish();
     DocumentMapper mapper = new DocumentMapper(publish, errors);
     List<CrossChecks.Located> located = new ArrayList<>();
+    VisitorTestMapper testMapper = new VisitorTestMapper(errors);
+    List<VisitorTestChecks.Located> tests = new ArrayList<>();
     for (Path file : files) {
       YamlFileReader.Result result = reader.read(file, display(dir, file));
       errors.addAll(result.errors());
@@ -51,6 +57,11 @@ public final class SpecLoader {
             return;
           }
           int before = errors.size();
+          if (kind == Kind.VISITOR_TEST) {
+            VisitorTest test = testMapper.map(doc);
+            if (errors.size() == before) tests.add(new VisitorTestChecks.Located(test, doc));
+            return;
+          }
           DesiredResource resource = mapper.map(kind, doc);
           if (errors.size() == before) located.add(new CrossChecks.Located(resource, doc));
         });
@@ -58,8 +69,15 @@ public final class SpecLoader {
     }
     CrossChecks cross = new CrossChecks(errors);
     cross.check(located);
-    if (!errors.isEmpty()) throw new SpecException(errors);
     List<DesiredResource> resources = located.stream().map(CrossChecks.Located::resource).toList();
+    int variantLimit = project != null ? project.variantLimit() : ProjectConfig.DEFAULT_VARIANT_LIMIT;
+    Set<String> attributeKeys = new TreeSet<>();
+    only(resources, Attribute.class).forEach(a -> attributeKeys.add(a.key()));
+    new VisitorTestChecks(errors).check(tests, only(resources, Experience.class), attributeKeys, variantLimit);
+    if (!errors.isEmpty()) throw new SpecException(errors);
+    Map<ResourceKey, YamlDocument> documents = new HashMap<>();
+    located.forEach(l -> documents.putIfAbsent(l.resource().resourceKey(), l.doc()));
+    tests.forEach(t -> documents.putIfAbsent(t.test().resourceKey(), t.doc()));
     return new DesiredState(
         project,
         only(resources, Attribute.class),
@@ -68,7 +86,9 @@ public final class SpecLoader {
         only(resources, Experience.class),
         only(resources, Priority.class).stream().findFirst(),
         cross.unresolved(),
-        files.size() + 1);
+        files.size() + 1,
+        tests.stream().map(VisitorTestChecks.Located::test).toList(),
+        new SourceIndex(documents));
   }
 
   private ProjectConfig loadProject(Path dir, List<SpecError> errors) {
@@ -102,7 +122,9 @@ public final class SpecLoader {
         p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
     return new ProjectConfig(
         optional(n, "project"), optional(n, "stack"), optional(n, "region"), optional(n, "branch"),
-        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), new Origin(name, 1));
+        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), new Origin(name, 1),
+        n.path("delivery").path("variantLimit").asInt(ProjectConfig.DEFAULT_VARIANT_LIMIT),
+        n.path("visitorTests").path("requireCoverage").asBoolean(false));
   }
 
   private static PublishSettings defaultPublish() {
