@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
+    subcommands = {ValidateCommand.class, TestCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class,
+        ExportCommand.class,
         EmulatorCommand.class,
         picocli.CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
