@@ -32,8 +32,10 @@ public final class Evaluator {
   private final List<CompiledExperience> experiences;
   private final int audienceCount;
   private final int variantLimit;
+  private final Set<String> attributeKeys;
 
-  private Evaluator(List<CompiledExperience> experiences, int audienceCount, int variantLimit) {
+  private Evaluator(List<CompiledExperience> experiences, int audienceCount, int variantLimit, Set<String> attributeKeys) {
+    this.attributeKeys = Set.copyOf(attributeKeys);
     this.experiences = experiences;
     this.audienceCount = audienceCount;
     this.variantLimit = variantLimit;
@@ -53,11 +55,16 @@ public final class Evaluator {
     }
     List<CompiledExperience> out = new ArrayList<>();
     for (Experience e : Assumptions.priorityOrder(specs.experiences(), specs.priority())) out.add(compile(e, audiences));
-    return new Evaluator(out, audiences.size(), variantLimit);
+    return new Evaluator(out, audiences.size(), variantLimit, attributes);
   }
 
   public int variantLimit() {
     return variantLimit;
+  }
+
+  /** The custom attributes the specs declare. */
+  public Set<String> attributeKeys() {
+    return attributeKeys;
   }
 
   /** Results without traces. {@code now} is the time of a visitor that gives none. */
