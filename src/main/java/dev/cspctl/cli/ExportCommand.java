@@ -93,6 +93,10 @@ final class ExportCommand implements Callable<Integer> {
       write(export);
       out.println("Exported " + export.counts().line() + " from " + target.description() + " to " + this.out + " ("
           + export.files().size() + " files).");
+      if (visitorTests) {
+        out.println("Wrote starter visitor tests to " + this.out.resolve(StarterTests.FILE) + "; edit them, then run 'cspctl test "
+            + this.out + "'.");
+      }
       out.println("Next: review and commit " + this.out + ", then 'cspctl plan " + this.out
           + "' shows each resource as an adoption; 'cspctl apply' adopts them.");
       out.flush();

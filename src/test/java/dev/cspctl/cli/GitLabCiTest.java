@@ -134,6 +134,19 @@ class GitLabCiTest {
   }
 
   @Test
+  void visitorTestsRunBesideValidateAndPublishTheJunitReport() throws IOException {
+    Map<String, Object> t = load("ci/cspctl.gitlab-ci.yml");
+    Map<String, Object> test = job(t, "cspctl:test");
+    assertThat(test.get("stage")).isEqualTo("validate");
+    assertThat(test).doesNotContainKey("needs");
+    assertThat(rules(test)).extracting(r -> r.get("if")).containsExactly(MR, "$CI_PIPELINE_SOURCE != \"schedule\" && " + DEFAULT_BRANCH);
+    assertThat(script(test)).containsExactly("cspctl test \"$CSPCTL_SPEC_DIR\" --format junit --report cspctl-visitor-tests.xml");
+    Map<String, Object> artifacts = map(test.get("artifacts"));
+    assertThat(artifacts).containsEntry("when", "always");
+    assertThat(map(artifacts.get("reports"))).containsEntry("junit", "cspctl-visitor-tests.xml");
+  }
+
+  @Test
   void planWritesTheSavedPlanTheMarkdownAndTheTerraformReport() throws IOException {
     Map<String, Object> plan = job(load("ci/cspctl.gitlab-ci.yml"), "cspctl:plan");
     String script = String.join("\n", script(plan));
@@ -229,7 +242,7 @@ class GitLabCiTest {
   void everyCspctlCommandInTheTemplateParsesWithTheRealCommandLine() throws IOException {
     List<String> commands = allScriptLines(load("ci/cspctl.gitlab-ci.yml")).stream()
         .filter(l -> l.startsWith("cspctl ")).toList();
-    assertThat(commands).hasSize(5);
+    assertThat(commands).hasSize(6);
     for (String command : commands) {
       List<String> args = words(command.substring("cspctl ".length()));
       CommandLine cli = Cli.create(Map.of());
@@ -276,6 +289,13 @@ class GitLabCiTest {
 
     Shell.Result validate = Shell.bash(repo, String.join("\n", script(job(t, "cspctl:validate"))), env, Duration.ofSeconds(60));
     assertThat(validate.exit()).as(validate.output()).isZero();
+
+    Shell.Result test = Shell.bash(repo, String.join("\n", script(job(t, "cspctl:test"))), env, Duration.ofSeconds(60));
+    assertThat(test.exit()).as(test.output()).isZero();
+    assertThat(test.output()).contains("PASS  ").contains("Visitor tests: 5 passed, 0 failed");
+    assertThat(repo.resolve("cspctl-visitor-tests.xml")).content().contains("<testsuites").contains("tests=\"5\" failures=\"0\"");
+    Files.copy(repo.resolve("cspctl-visitor-tests.xml"), ROOT.resolve("target").resolve("example-visitor-tests.xml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
     Shell.Result plan = Shell.bash(repo, String.join("\n", script(job(t, "cspctl:plan"))), env, Duration.ofSeconds(60));
     assertThat(plan.exit()).as(plan.output()).isZero();
