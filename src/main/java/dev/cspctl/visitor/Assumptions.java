@@ -88,8 +88,15 @@ public final class Assumptions {
   public static Optional<BigDecimal> number(JsonNode v) {
     if (v == null) return Optional.empty();
     if (v.isNumber()) return Optional.of(v.decimalValue());
-    if (v.isTextual() && NUMBER.matcher(v.asText()).matches()) return Optional.of(new BigDecimal(v.asText()));
+    if (v.isTextual() && looksNumeric(v.asText()) && NUMBER.matcher(v.asText()).matches()) return Optional.of(new BigDecimal(v.asText()));
     return Optional.empty();
+  }
+
+  /** A cheap pre-check before the pattern: numeric text starts with a sign, a digit or a dot. */
+  private static boolean looksNumeric(String s) {
+    if (s.isEmpty()) return false;
+    char c = s.charAt(0);
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
   }
 
   /** "text-case": equals on text. */

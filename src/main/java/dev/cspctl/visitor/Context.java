@@ -7,6 +7,7 @@ import java.util.Set;
 
 /** One evaluation's inputs and memo: the visitor, the time it is evaluated at, audience results so far. */
 final class Context {
+  private static final Tri[] TRI = Tri.values();
   final Visitor visitor;
   final Instant time;
   final Set<String> lytics;
@@ -22,7 +23,7 @@ final class Context {
 
   Tri audience(CompiledAudience a) {
     byte m = audienceMemo[a.index()];
-    if (m != 0) return Tri.values()[m - 1];
+    if (m != 0) return TRI[m - 1];
     Tri t = a.rules().eval(this);
     audienceMemo[a.index()] = (byte) (t.ordinal() + 1);
     return t;
