@@ -73,6 +73,10 @@ public final class SpecLoader {
     int variantLimit = project != null ? project.variantLimit() : ProjectConfig.DEFAULT_VARIANT_LIMIT;
     Set<String> attributeKeys = new TreeSet<>();
     only(resources, Attribute.class).forEach(a -> attributeKeys.add(a.key()));
+    // Also those rules use without declaring them (live attributes): a visitor may give a value for them.
+    for (Audience a : only(resources, Audience.class)) {
+      if (a.rules() instanceof AudienceRules.Language lang) attributeKeysOf(lang.rules(), attributeKeys);
+    }
     new VisitorTestChecks(errors).check(tests, only(resources, Experience.class), attributeKeys, variantLimit);
     if (!errors.isEmpty()) throw new SpecException(errors);
     Map<ResourceKey, YamlDocument> documents = new HashMap<>();
@@ -89,6 +93,13 @@ public final class SpecLoader {
         files.size() + 1,
         tests.stream().map(VisitorTestChecks.Located::test).toList(),
         new SourceIndex(documents));
+  }
+
+  private static void attributeKeysOf(List<Rule> rules, Set<String> into) {
+    for (Rule r : rules) {
+      if (r instanceof Rule.OnAttribute a) into.add(a.attributeKey());
+      else if (r instanceof Rule.Group g) attributeKeysOf(g.rules(), into);
+    }
   }
 
   private ProjectConfig loadProject(Path dir, List<SpecError> errors) {

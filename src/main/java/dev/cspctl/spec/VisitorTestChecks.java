@@ -36,7 +36,7 @@ final class VisitorTestChecks {
       checkApplied(l, byName, variantLimit);
       for (String key : t.visitor().attributes().keySet()) {
         if (!attributeKeys.contains(key)) {
-          errors.add(l.doc().keyError("/visitor/attributes/" + key, "no Attribute '" + key + "' is declared in the specs"
+          errors.add(l.doc().keyError("/visitor/attributes/" + key, "no Attribute '" + key + "' is declared in the specs or used by an audience's rules"
               + Suggestions.didYouMean(key, attributeKeys)));
         }
       }
