@@ -77,19 +77,36 @@ class VisitorBenchmark {
     Arrays.sort(warm);
     long medianMs = warm[warm.length / 2] / 1_000_000;
     long bestMs = warm[0] / 1_000_000;
+    // Few matches: visitors with no attributes, no device and a country no audience targets scan most variants.
+    List<Visitor> strangers = new ArrayList<>();
+    for (int i = 0; i < crowd.size(); i++) strangers.add(new Visitor(Map.of(), "ZZ", null, null, null, null, null, null, null, List.of()));
+    long[] strangerRuns = new long[5];
+    long strangerGiven = 0;
+    for (int run = 0; run < strangerRuns.length; run++) {
+      long begin = System.nanoTime();
+      long given = 0;
+      for (Visitor v : strangers) {
+        for (ExperienceResult x : evaluator.evaluate(v, now).experiences()) if (x.given() == Given.VARIANT) given++;
+      }
+      strangerRuns[run] = System.nanoTime() - begin;
+      strangerGiven = given;
+    }
+    Arrays.sort(strangerRuns);
+    long strangerMedianMs = strangerRuns[strangerRuns.length / 2] / 1_000_000;
     long start = System.nanoTime();
     for (Visitor v : crowd.subList(0, Math.min(100, crowd.size()))) evaluator.explain(v, now);
     long explainMs = (System.nanoTime() - start) / 1_000_000;
     String line = String.format("{\"visitors\":%d,\"experiences\":%d,\"variantsPerExperience\":%d,\"audiences\":%d,"
         + "\"compileMs\":%.1f,\"firstRunMs\":%d,\"medianWarmRunMs\":%d,\"bestWarmRunMs\":%d,\"explain100Ms\":%d,"
-        + "\"variantsGiven\":%d,\"cores\":%d,\"loadAverage\":\"%s\"}", visitors, experiences, variants, audiences, compileNs / 1e6, firstMs, medianMs, bestMs,
-        explainMs, variantsGiven, Runtime.getRuntime().availableProcessors(), loadAverage());
+        + "\"variantsGiven\":%d,\"fewMatchesMedianMs\":%d,\"fewMatchesVariantsGiven\":%d,\"cores\":%d,\"loadAverage\":\"%s\"}", visitors, experiences, variants, audiences, compileNs / 1e6, firstMs, medianMs, bestMs,
+        explainMs, variantsGiven, strangerMedianMs, strangerGiven, Runtime.getRuntime().availableProcessors(), loadAverage());
     System.out.println("Visitor evaluation benchmark: " + visitors + " visitors x " + experiences + " experiences x " + variants
         + " variants, " + audiences + " audiences");
     System.out.println("  compile " + String.format("%.1f", compileNs / 1e6) + " ms; first run " + firstMs + " ms; warm median "
         + medianMs + " ms, best " + bestMs + " ms; explain (every variant traced) of 100 visitors " + explainMs + " ms");
     System.out.println("  " + variantsGiven + " variants given per run (" + String.format("%.1f", variantsGiven / (double) visitors)
-        + " per visitor)");
+        + " per visitor); few matches (no attributes, no device, untargeted country): median " + strangerMedianMs + " ms, "
+        + String.format("%.1f", strangerGiven / (double) visitors) + " variants per visitor");
     System.out.println(line);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/visitor-benchmark.json"), line + "\n");
