@@ -13,7 +13,11 @@ import dev.cspctl.spec.PublishSettings;
 import dev.cspctl.spec.SpecException;
 import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.state.LiveState;
+import dev.cspctl.visitor.StarterTests;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,6 +59,10 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin VerboseOption verboseOption;
   @Mixin StacktraceOption stacktraceOption;
 
+  @Option(names = "--visitor-tests",
+      description = "Also write " + StarterTests.FILE + ": a starter visitor test per experience (one visitor per variant), to edit.")
+  boolean visitorTests;
+
   @ParentCommand CspctlCommand root;
   @Spec CommandSpec spec;
 
@@ -92,6 +100,10 @@ final class ExportCommand implements Callable<Integer> {
       write(export);
       out.println("Exported " + export.counts().line() + " from " + target.description() + " to " + this.out + " ("
           + export.files().size() + " files).");
+      if (visitorTests) {
+        out.println("Wrote starter visitor tests to " + this.out.resolve(StarterTests.FILE) + "; edit them, then run 'cspctl test "
+            + this.out + "'.");
+      }
       out.println("Next: review and commit " + this.out + ", then 'cspctl plan " + this.out
           + "' shows each resource as an adoption; 'cspctl apply' adopts them.");
       out.flush();
@@ -101,12 +113,27 @@ final class ExportCommand implements Callable<Integer> {
 
   private void write(Export export) {
     try {
-      new ExportFolder().write(out, export.files(), force, ExportCommand::validate);
+      new ExportFolder().write(out, export.files(), force, folder -> {
+        validate(folder);
+        if (visitorTests) writeStarterTests(folder);
+      });
     } catch (ExportFolder.NotEmptyException e) {
       throw new UserException(e.getMessage());
     } catch (UncheckedIOException e) {
       throw new UserException(e.getMessage(), e);
     }
+  }
+
+  /** Written from the exported specs themselves, then validated with them. */
+  private static void writeStarterTests(Path folder) {
+    String text = StarterTests.render(new SpecLoader().load(folder), "https://cspctl.dev/schemas/visitor-test.schema.json", Instant.now());
+    if (text == null) return;
+    try {
+      Files.writeString(folder.resolve(StarterTests.FILE), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    validate(folder);
   }
 
   /** The export must load as specs; if it does not, that is a bug here, and nothing is written. */

@@ -4,8 +4,10 @@ import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.SpecError;
 import dev.cspctl.spec.SpecException;
 import dev.cspctl.spec.SpecLoader;
+import dev.cspctl.visitor.TargetingLints;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -28,7 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Spec folder (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--strict", description = "Treat references to resources the specs do not declare as errors.")
+  @Option(names = "--strict",
+      description = "Treat warnings as errors: references to resources the specs do not declare, and the targeting lints.")
   boolean strict;
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -51,14 +54,16 @@ final class ValidateCommand implements Callable<Integer> {
     DesiredState state = new SpecLoader().load(dir, TargetChoice.of(root.global, root.env()).name());
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    String level = strict ? "error: " : "warning: ";
     for (DesiredState.UnresolvedReference ref : state.unresolved()) {
-      String line = ref.origin() + ": " + ref.kind().yamlName() + " '" + ref.name()
-          + "' is not declared in the specs; it must exist in the live project";
-      if (strict) err.println("error: " + OneLine.of(line));
-      else err.println("warning: " + OneLine.of(line));
+      err.println(level + OneLine.of(ref.origin() + ": " + ref.kind().yamlName() + " '" + ref.name()
+          + "' is not declared in the specs; it must exist in the live project"));
     }
-    if (strict && !state.unresolved().isEmpty()) {
-      err.println(state.unresolved().size() + " unresolved reference(s) (--strict).");
+    List<SpecError> lints = TargetingLints.check(state);
+    for (SpecError lint : lints) err.println(level + lint.format());
+    int warnings = state.unresolved().size() + lints.size();
+    if (strict && warnings > 0) {
+      err.println(warnings + " warning(s) treated as errors (--strict).");
       return ErrorHandler.EXIT_ERROR;
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
@@ -106,6 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
     counts.put("priority", s.priority().isPresent() ? 1 : 0);
     StringJoiner j = new StringJoiner(", ");
     counts.forEach((k, v) -> j.add(v + " " + (v == 1 && k.endsWith("s") ? k.substring(0, k.length() - 1) : k)));
-    return j.toString();
+    int tests = s.visitorTests().size();
+    return j + (tests == 0 ? "" : "; " + tests + (tests == 1 ? " visitor test" : " visitor tests"));
   }
 }

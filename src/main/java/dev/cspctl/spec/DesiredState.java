@@ -10,6 +10,8 @@ import java.util.TreeMap;
  *
  * @param unresolved references the specs make to resources they do not declare (attributes,
  *     audiences, events); they must exist in the live project, which only plan can check
+ * @param visitorTests the {@code VisitorTest} documents (not resources: plan and apply ignore them)
+ * @param sources where everything was declared, for checks that run after loading
  * @param references what the specs name that plan checks against the live project and stack
  *     (the unresolved references with their positions, content types, entries, locales,
  *     environments, Lytics audiences)
@@ -23,6 +25,8 @@ public record DesiredState(
     Optional<Priority> priority,
     List<UnresolvedReference> unresolved,
     int fileCount,
+    List<VisitorTest> visitorTests,
+    SourceIndex sources,
     List<SpecReference> references) {
 
   public DesiredState {
@@ -31,12 +35,14 @@ public record DesiredState(
     audiences = List.copyOf(audiences);
     experiences = List.copyOf(experiences);
     unresolved = List.copyOf(unresolved);
+    visitorTests = List.copyOf(visitorTests);
     references = List.copyOf(references);
   }
 
   public DesiredState(ProjectConfig project, List<Attribute> attributes, List<Event> events, List<Audience> audiences,
-      List<Experience> experiences, Optional<Priority> priority, List<UnresolvedReference> unresolved, int fileCount) {
-    this(project, attributes, events, audiences, experiences, priority, unresolved, fileCount, List.of());
+      List<Experience> experiences, Optional<Priority> priority, List<UnresolvedReference> unresolved, int fileCount,
+      List<VisitorTest> visitorTests, SourceIndex sources) {
+    this(project, attributes, events, audiences, experiences, priority, unresolved, fileCount, visitorTests, sources, List.of());
   }
 
   /** A reference to a resource not declared in the specs. */

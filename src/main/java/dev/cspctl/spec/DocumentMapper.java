@@ -33,6 +33,7 @@ final class DocumentMapper {
       case AUDIENCE -> audience(doc, origin);
       case EXPERIENCE -> experience(doc, origin);
       case PRIORITY -> priority(doc, origin);
+      case VISITOR_TEST -> throw new IllegalArgumentException("visitor tests are mapped by VisitorTestMapper");
     };
   }
 
@@ -177,8 +178,25 @@ final class DocumentMapper {
     if (ms.size() > 0 && primaries != 1) {
       errors.add(doc.error("/metrics", "exactly one metric must be 'primary: true'; found " + primaries));
     }
+    List<String> targetGroup = strings(n.path("audiences"));
+    if (type == ExperienceType.SEGMENTED) {
+      for (String f : List.of("audiences", "match")) {
+        if (n.has(f)) {
+          errors.add(doc.keyError("/" + f, "'" + f + "' at the experience level is the A/B target group (type: abTest);"
+              + " a segmented experience targets audiences on its variants"));
+        }
+      }
+    }
+    for (int a = 0; a < targetGroup.size(); a++) {
+      if (targetGroup.get(a).matches(LYTICS_ID)) {
+        errors.add(doc.error("/audiences/" + a, "'" + targetGroup.get(a)
+            + "' is a Lytics audience uid (32 hex); the A/B target group names audiences"));
+      }
+    }
+    List<String> tags = strings(n.path("tags")).stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     return new Experience(text(n, "name"), nullableText(n, "renamedFrom"), text(n, "description"), type,
-        ExperienceStatus.fromYaml(n.path("status").asText("draft")), contentTypes, variants, metrics, origin);
+        ExperienceStatus.fromYaml(n.path("status").asText("draft")), contentTypes, variants, metrics, tags, targetGroup,
+        Match.fromYaml(n.path("match").asText("any")), origin);
   }
 
   private List<EntryContent> content(YamlDocument doc, String variantPointer, JsonNode cs, Set<String> contentTypes) {

@@ -20,7 +20,7 @@ final class EntryUidMapping {
         variants.add(new Variant(v.name(), v.renamedFrom(), v.audiences(), v.lyticsAudiences(), v.match(), v.traffic(), content));
       }
       out.add(new Experience(e.name(), e.renamedFrom(), e.description(), e.type(), e.status(), e.contentTypes(), variants,
-          e.metrics(), e.origin()));
+          e.metrics(), e.tags(), e.audiences(), e.match(), e.origin()));
     }
     return out;
   }

@@ -10,7 +10,9 @@ public enum Kind {
   EVENT("Event", "event.schema.json"),
   AUDIENCE("Audience", "audience.schema.json"),
   EXPERIENCE("Experience", "experience.schema.json"),
-  PRIORITY("Priority", "priority.schema.json");
+  PRIORITY("Priority", "priority.schema.json"),
+  /** Not a resource: who should see what (cspctl test); plan and apply ignore it. */
+  VISITOR_TEST("VisitorTest", "visitor-test.schema.json");
 
   private final String yamlName;
   private final String schemaFile;

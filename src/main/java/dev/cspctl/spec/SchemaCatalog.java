@@ -49,6 +49,22 @@ public final class SchemaCatalog {
     }
   }
 
+  /**
+   * A schema for one of the {@code $defs} of a schema file, as a document of its own (the
+   * visitor of a visitor test, given alone to {@code cspctl test --visitor}).
+   */
+  public Loaded definition(String fileName, String def) {
+    return cache.computeIfAbsent(fileName + "#" + def, key -> {
+      com.fasterxml.jackson.databind.node.ObjectNode raw = MAPPER.createObjectNode();
+      JsonNode whole = readRaw(fileName);
+      raw.put("$schema", whole.path("$schema").asText());
+      raw.put("$id", whole.path("$id").asText() + "-" + def);
+      raw.put("$ref", "#/$defs/" + def);
+      raw.set("$defs", whole.path("$defs").deepCopy());
+      return new Loaded(factory.getSchema(SchemaLocation.of(raw.get("$id").asText()), raw, config), raw);
+    });
+  }
+
   private Loaded load(String fileName) {
     JsonNode raw = readRaw(fileName);
     String id = raw.path("$id").asText("https://cspctl.dev/schemas/" + fileName);

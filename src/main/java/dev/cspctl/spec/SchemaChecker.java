@@ -17,7 +17,10 @@ final class SchemaChecker {
   }
 
   List<SpecError> check(YamlDocument doc, String schemaFile) {
-    SchemaCatalog.Loaded loaded = catalog.get(schemaFile);
+    return check(doc, catalog.get(schemaFile));
+  }
+
+  List<SpecError> check(YamlDocument doc, SchemaCatalog.Loaded loaded) {
     Set<ValidationMessage> messages = loaded.schema().validate(doc.root());
     List<SpecError> errors = new ArrayList<>();
     List<ValidationMessage> sorted = new ArrayList<>(messages);

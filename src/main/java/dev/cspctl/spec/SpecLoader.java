@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +61,8 @@ public final class SpecLoader {
     DocumentMapper mapper = new DocumentMapper(publish, errors);
     List<CrossChecks.Located> located = new ArrayList<>();
     java.util.Map<Kind, java.util.Set<String>> invalid = new java.util.HashMap<>();
+    VisitorTestMapper testMapper = new VisitorTestMapper(errors);
+    List<VisitorTestChecks.Located> tests = new ArrayList<>();
     for (Path file : files) {
       YamlFileReader.Result result = reader.read(file, display(dir, file));
       errors.addAll(result.errors());
@@ -71,6 +75,11 @@ public final class SpecLoader {
             return;
           }
           int before = errors.size();
+          if (kind == Kind.VISITOR_TEST) {
+            VisitorTest test = testMapper.map(doc);
+            if (errors.size() == before) tests.add(new VisitorTestChecks.Located(test, doc));
+            return;
+          }
           DesiredResource resource = mapper.map(kind, doc);
           if (errors.size() == before) located.add(new CrossChecks.Located(resource, doc));
           else declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
@@ -80,6 +89,14 @@ public final class SpecLoader {
     CrossChecks cross = new CrossChecks(errors, invalid);
     cross.check(located);
     List<DesiredResource> resources = located.stream().map(CrossChecks.Located::resource).toList();
+    int variantLimit = project != null ? project.variantLimit() : ProjectConfig.DEFAULT_VARIANT_LIMIT;
+    Set<String> attributeKeys = new TreeSet<>();
+    only(resources, Attribute.class).forEach(a -> attributeKeys.add(a.key()));
+    // Also those rules use without declaring them (live attributes): a visitor may give a value for them.
+    for (Audience a : only(resources, Audience.class)) {
+      if (a.rules() instanceof AudienceRules.Language lang) attributeKeysOf(lang.rules(), attributeKeys);
+    }
+    new VisitorTestChecks(errors).check(tests, only(resources, Experience.class), attributeKeys, variantLimit);
     List<Experience> experiences = only(resources, Experience.class);
     if (selected != null) {
       for (String entry : selected.entries().keySet()) {
@@ -91,6 +108,9 @@ public final class SpecLoader {
       experiences = EntryUidMapping.apply(experiences, selected.entries());
     }
     if (!errors.isEmpty()) throw new SpecException(errors);
+    Map<ResourceKey, YamlDocument> documents = new HashMap<>();
+    located.forEach(l -> documents.putIfAbsent(l.resource().resourceKey(), l.doc()));
+    tests.forEach(t -> documents.putIfAbsent(t.test().resourceKey(), t.doc()));
     return new DesiredState(
         project,
         only(resources, Attribute.class),
@@ -100,7 +120,16 @@ public final class SpecLoader {
         only(resources, Priority.class).stream().findFirst(),
         cross.unresolved(),
         files.size() + 1,
+        tests.stream().map(VisitorTestChecks.Located::test).toList(),
+        new SourceIndex(documents),
         java.util.stream.Stream.concat(projectRefs.stream(), cross.references().stream()).toList());
+  }
+
+  private static void attributeKeysOf(List<Rule> rules, Set<String> into) {
+    for (Rule r : rules) {
+      if (r instanceof Rule.OnAttribute a) into.add(a.attributeKey());
+      else if (r instanceof Rule.Group g) attributeKeysOf(g.rules(), into);
+    }
   }
 
   /**
@@ -165,7 +194,9 @@ public final class SpecLoader {
         p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
     ProjectConfig top = new ProjectConfig(
         optional(n, "project"), optional(n, "stack"), optional(n, "region"), optional(n, "branch"),
-        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), optional(n, "owner"), new Origin(name, 1));
+        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), optional(n, "owner"), new Origin(name, 1),
+        n.path("delivery").path("variantLimit").asInt(ProjectConfig.DEFAULT_VARIANT_LIMIT),
+        n.path("visitorTests").path("requireCoverage").asBoolean(false));
     projectDoc = doc;
     n.path("targets").fields().forEachRemaining(f -> targets.put(f.getKey(), target(f.getKey(), f.getValue(), top.publish(), doc)));
     if (target == null || target.isBlank() || target.equals(TargetSettings.DEFAULT)) return top;

@@ -31,7 +31,8 @@ public record TargetSettings(
   /** This target's settings over the top-level ones. */
   ProjectConfig over(ProjectConfig top) {
     return new ProjectConfig(first(project, top.project()), first(stack, top.stack()), first(region, top.region()),
-        first(branch, top.branch()), publish == null ? top.publish() : publish, top.prune(), first(owner, top.owner()), top.origin());
+        first(branch, top.branch()), publish == null ? top.publish() : publish, top.prune(), first(owner, top.owner()), top.origin(),
+        top.variantLimit(), top.requireTestCoverage());
   }
 
   private static String first(String a, String b) {

@@ -67,6 +67,15 @@ public final class YamlFileReader {
     return new Result(docs, errors);
   }
 
+  /** Parses YAML given as text (e.g. on the command line) the same way as a file. */
+  public Result readText(String text, String displayName) {
+    List<SpecError> errors = new ArrayList<>();
+    List<YamlDocument> docs = new ArrayList<>();
+    parse(text, displayName, docs, errors);
+    if (docs.isEmpty() && errors.isEmpty()) errors.add(new SpecError(displayName, 1, 1, "", "holds no YAML document"));
+    return new Result(docs, errors);
+  }
+
   private static String readText(Path path, String file, List<SpecError> errors) {
     byte[] bytes;
     try {

@@ -154,6 +154,16 @@ class EndToEndTest {
     }
   }
 
+  /** Visitor tests name experiences: a rename changes them too (validate refuses unknown names). */
+  static void renameInVisitorTests(Path specs, String from, String to) {
+    try {
+      Path f = specs.resolve("visitor-tests.yaml");
+      java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f).replace(from, to));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void renamedFromKeepsUids() {
     Path specs = E2E.copyExamples(dir);
@@ -164,6 +174,7 @@ class EndToEndTest {
       E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "audiences: [Mobile visitors]", "audiences: [Phone visitors]");
       E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "name: Checkout CTA test\n", "name: Checkout button test\nrenamedFrom: Checkout CTA test\n");
       E2E.edit(specs.resolve("priority.yaml"), "  - Checkout CTA test", "  - Checkout button test");
+      renameInVisitorTests(specs, "Checkout CTA test", "Checkout button test");
       DesiredState renamed = E2E.load(specs);
       Plan plan = e2e.plan(renamed, false);
       assertThat(plan.changes()).extracting(Change::action).contains(Action.RENAME).doesNotContain(Action.CREATE, Action.DELETE);
@@ -195,6 +206,7 @@ class EndToEndTest {
       java.nio.file.Files.delete(specs.resolve("experiences/checkout-cta.yaml"));
       java.nio.file.Files.delete(specs.resolve("events.yaml"));
       E2E.edit(specs.resolve("priority.yaml"), "  - Checkout CTA test\n", "");
+      java.nio.file.Files.delete(specs.resolve("visitor-tests.yaml")); // they name the deleted experience
       DesiredState smaller = E2E.load(specs);
       Plan plan = e2e.plan(smaller, true);
       assertThat(plan.changes().stream().filter(c -> c.action() == Action.DELETE).map(c -> c.key().toString()))

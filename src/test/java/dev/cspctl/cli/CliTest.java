@@ -23,7 +23,7 @@ class CliTest {
     Run r = run("validate", "specs");
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines()).hasSize(1);
-    assertThat(r.out()).startsWith("Valid: 10 resources in 7 files (2 attributes, 2 events, 3 audiences, 2 experiences, 1 priority)");
+    assertThat(r.out()).startsWith("Valid: 10 resources in 8 files (2 attributes, 2 events, 3 audiences, 2 experiences, 1 priority; 5 visitor tests)");
     assertThat(r.err()).isEmpty();
   }
 

@@ -106,7 +106,7 @@ class PlanConvergenceProperties {
       case EVENT -> live.eventByKey(name).map(e -> e.description()).orElse(null);
       case AUDIENCE -> live.audienceByName(name).map(a -> a.description()).orElse(null);
       case EXPERIENCE -> live.experienceByName(name).map(e -> e.description()).orElse(null);
-      case PRIORITY -> null;
+      case PRIORITY, VISITOR_TEST -> null;
     };
     return description != null && !Ownership.isManaged(description);
   }
