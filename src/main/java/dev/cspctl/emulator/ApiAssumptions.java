@@ -123,6 +123,30 @@ public final class ApiAssumptions {
   public static String variantField(int index, String field) {
     return "variants[" + index + "]." + field;
   }
+  /** [code-u] §14: the version field {@code variantSplit}; "EQUALLY_SPLIT" is seen live. */
+  public static final String EQUAL_SPLIT = "EQUALLY_SPLIT";
+  /** SILENT/[inf] §14: the custom-split value; a version without variantSplit is a custom split too. */
+  public static final String CUSTOM_SPLIT = "CUSTOM_SPLIT";
+  /** SILENT: the multi-armed bandit value; accepted, and then shares are taken as sent. */
+  public static final Set<String> VARIANT_SPLITS = Set.of(EQUAL_SPLIT, CUSTOM_SPLIT, "MULTI_ARMED_BANDIT");
+  /**
+   * [inf] §14: an A/B version's target group is {@code targeting:{audience:{audiences:[uid…],
+   * audienceCombinationType}}} (the shape of older CLI exports); no targeting = everyone. Segmented
+   * versions refuse targeting when this is true.
+   */
+  public static final boolean TARGETING_ONLY_FOR_AB = true;
+  public static final String TARGETING_NOT_ALLOWED = "TARGETING_ONLY_FOR_AB_TEST";
+  /** [inf] What a version PUT omits (metrics, targeting, variantSplit) is cleared (§14). */
+  public static final boolean PUT_CLEARS_OMITTED = true;
+  /** [doc] §14: experience tags: at most 10, each at most 32 of a-z A-Z 0-9 - _ :, stored lowercase, de-duplicated. */
+  public static final int MAX_TAGS = 10;
+  public static final int MAX_TAG_LENGTH = 32;
+  /** [inf] Validation codes for tags (the documented limits; the codes are ours). */
+  public static final String TAGS_LIMIT = "MAX_10_TAGS";
+  public static final String TAG_INVALID = "INVALID_TAG";
+  /** [inf] Tags omitted from an experience PUT are kept (tags are not versioned; PUT is not a full replacement). */
+  public static final boolean EXPERIENCE_PUT_KEEPS_OMITTED_TAGS = true;
+
   /** [inf] POST /versions may carry variants/metrics (validated like PUT). */
   public static final boolean POST_VERSION_ACCEPTS_BODY = true;
 

@@ -55,10 +55,13 @@ final class Versions {
       VersionValidator val = new VersionValidator(s, config.quotas());
       ArrayNode variants = val.variants(body, e.type);
       ArrayNode metrics = val.metrics(body);
+      ObjectNode targeting = AbSettings.targeting(body, e.type, s, val);
+      String split = AbSettings.split(body, val);
       val.throwIfAny();
       assignShortUids(e, variants);
       draft.set("variants", variants);
       draft.set("metrics", metrics);
+      setAb(draft, targeting, split);
       scheduleSync(s, e, variants);
     }
     e.versions.add(draft);
@@ -74,6 +77,8 @@ final class Versions {
     String target = val.status(body);
     ArrayNode variants = val.variants(body, e.type);
     ArrayNode metrics = val.metrics(body);
+    ObjectNode targeting = AbSettings.targeting(body, e.type, s, val);
+    String split = AbSettings.split(body, val);
     val.throwIfAny();
     String current = Json.text(version, "status");
     if ("DRAFT".equals(current)) {
@@ -84,6 +89,7 @@ final class Versions {
       assignShortUids(e, variants);
       version.set("variants", variants);
       version.set("metrics", metrics);
+      setAb(version, targeting, split);
       if ("ACTIVE".equals(target)) {
         boolean first = e.versions.stream().noneMatch(v -> v != version && !"DRAFT".equals(Json.text(v, "status")));
         archiveLive(e, version);
@@ -95,7 +101,8 @@ final class Versions {
         throw ApiException.business(400, CANNOT_DRAFT);
       }
       if (ApiAssumptions.ARCHIVED.equals(current)
-          || !LockedContent.same(version, variants, metrics)) {
+          || !LockedContent.same(version, variants, metrics)
+          || !LockedContent.sameAb(version, targeting, split)) {
         throw ApiException.business(400, LOCKED);
       }
       if ("ACTIVE".equals(target) && !"ACTIVE".equals(current)) {
@@ -106,6 +113,14 @@ final class Versions {
     version.put("updatedAt", Json.now());
     e.updatedAt = Json.now();
     return version;
+  }
+
+  /** Targeting and split mode as sent; omitted ones are cleared ([inf] PUT_CLEARS_OMITTED). */
+  private static void setAb(ObjectNode version, ObjectNode targeting, String split) {
+    if (targeting != null) version.set("targeting", targeting);
+    else if (ApiAssumptions.PUT_CLEARS_OMITTED) version.remove("targeting");
+    if (split != null) version.put("variantSplit", split);
+    else if (ApiAssumptions.PUT_CLEARS_OMITTED) version.remove("variantSplit");
   }
 
   private Response delete(EmulatorState s, Request q) {

@@ -310,12 +310,12 @@ public final class Planner {
           if (activated) continue;
           boolean uses = e.versions().stream()
               .filter(v -> desired(e) ? "ACTIVE".equals(v.status()) || "PAUSED".equals(v.status()) : !"ARCHIVED".equals(v.status()))
-              .anyMatch(v -> v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
+              .anyMatch(v -> v.targetAudiences().contains(uid) || v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
           if (uses) users.add("experience '" + e.name() + "'");
         }
         String name = index.audienceNameByUid.get(uid);
         for (var e : desired.experiences()) {
-          if (e.variants().stream().anyMatch(v -> v.audiences().contains(name))) users.add("experience '" + e.name() + "' (in the specs)");
+          if (e.audiences().contains(name) || e.variants().stream().anyMatch(v -> v.audiences().contains(name))) users.add("experience '" + e.name() + "' (in the specs)");
         }
         return users;
       }
@@ -377,8 +377,12 @@ public final class Planner {
 
     /** Audience names a variant refers to: the steps that write them must come first. */
     List<String> audienceDeps(Variant v) {
+      return audienceDeps(v.audiences());
+    }
+
+    List<String> audienceDeps(List<String> names) {
       List<String> deps = new ArrayList<>();
-      for (String name : v.audiences()) deps.add(audienceWrites.get(name));
+      for (String name : names) deps.add(audienceWrites.get(name));
       return deps;
     }
   }

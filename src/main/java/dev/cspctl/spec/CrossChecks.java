@@ -113,6 +113,10 @@ final class CrossChecks {
         }
       }
     }
+    for (int a = 0; a < e.audiences().size(); a++) {
+      String name = e.audiences().get(a);
+      if (!audiences.contains(name) && !name.matches("[0-9a-f]{32}")) reference(l, "/audiences/" + a, Kind.AUDIENCE, name, audiences);
+    }
     for (int m = 0; m < e.metrics().size(); m++) {
       String event = e.metrics().get(m).event();
       if (!events.contains(event)) reference(l, "/metrics/" + m + "/event", Kind.EVENT, event, events);
