@@ -186,6 +186,12 @@ public final class ApiAssumptions {
   /** [inf] Missing api_version: 3.2 with variants on single-entry publish answers 422. */
   public static final int PUBLISH_API_VERSION_STATUS = 422;
   public static final String PUBLISH_API_VERSION = "3.2";
+  /** [inf] Bulk publish/unpublish items with variants need api_version: 3.2 (the CLI sends it); off: accepted without. */
+  public static final boolean BULK_VARIANTS_NEED_API_VERSION = false;
+  /** [inf] Unpublishing a base entry also unpublishes its variants in those locales and environments. */
+  public static final boolean UNPUBLISH_BASE_TAKES_VARIANTS = true;
+  /** [inf] Unpublishing what is not published succeeds (a no-op), as publishing twice does. */
+  public static final boolean UNPUBLISH_UNPUBLISHED_IS_OK = true;
   /** [inf] publish_latest_base_conditionally publishes the base when it was never published. */
   public static final boolean CONDITIONAL_BASE_IF_UNPUBLISHED = true;
   /** [inf] Bulk publish counts only against the bulk bucket (not CMA writes). */

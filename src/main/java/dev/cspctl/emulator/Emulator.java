@@ -68,6 +68,7 @@ public final class Emulator implements AutoCloseable {
     new Entries(store).register(router);
     new EntryVariants(store).register(router);
     new Publishing(store).register(router);
+    new Unpublishing(store).register(router);
     RequestLog log = new RequestLog();
     RateLimiter limiter = new RateLimiter(config.rateLimit());
     FaultInjector faults = new FaultInjector(config.faults(), config.seed());
