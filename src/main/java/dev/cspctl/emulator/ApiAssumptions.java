@@ -15,7 +15,7 @@ import java.util.Set;
  *   <li>[inf] Activation never regenerates CMS variant uids (the real API "may").
  *   <li>[inf] Publish environments are not validated (any non-empty name).
  *   <li>[inf] Experience rename does not rename its CMS variant group.
- *   <li>[inf] One project per emulator; rate limits are per emulator (the real ones per org).
+ *   <li>[inf] One project per emulator (see STACK_ALREADY_CONNECTED); rate limits are per emulator (the real ones per org).
  * </ul>
  */
 public final class ApiAssumptions {
@@ -62,6 +62,26 @@ public final class ApiAssumptions {
   public static String notFound(String kind) {
     return "personalize." + kind + ".NOT_FOUND";
   }
+
+  // ---- Projects (no x-project-uid; header organization_uid) ----
+  /** [code] CLIV: GET /projects?connectedStackApiKey= answers a bare array of projects. */
+  public static final String PROJECT_STACK_FILTER = "connectedStackApiKey";
+  /** [inf] The organization every emulated project and user belongs to (the login's org_uid). */
+  public static final String ORGANIZATION_UID = "blt0rg0000000000000";
+  /** [inf] /projects refuses a request without the organization_uid header (400) when true. */
+  public static final boolean PROJECTS_REQUIRE_ORGANIZATION = false;
+  public static final String ORGANIZATION_REQUIRED = "personalize.PROJECTS.ORGANIZATION_UID_REQUIRED";
+  /** [code] CLIV: a second project with a taken name. */
+  public static final String DUPLICATE_PROJECT_NAME = "personalize.PROJECTS.DUPLICATE_NAME";
+  /**
+   * [inf] A stack is connected to at most one project; the emulator models one stack, so it holds
+   * at most one project: POST /projects while one exists is refused with this code.
+   */
+  public static final String STACK_ALREADY_CONNECTED = "personalize.PROJECTS.STACK_ALREADY_CONNECTED";
+  /** [inf] POST /projects for a stack API key other than the emulated stack's. */
+  public static final String STACK_NOT_FOUND = "personalize.PROJECTS.STACK_NOT_FOUND";
+  /** [inf] A project created by POST /projects gets a fresh uid (not the configured one). */
+  public static final boolean CREATED_PROJECT_GETS_NEW_UID = true;
 
   // ---- Personalize model ----
   /** SILENT: attribute keys and event keys are unique per project. */
@@ -163,6 +183,10 @@ public final class ApiAssumptions {
   public static final int MAX_LIMIT = 100;
   /** [inf] A limit over the max is clamped (not rejected). */
   public static final boolean CLAMP_LIMIT = true;
+  /** [doc] asc|desc=created_at|name on the variant-group list; [inf] updated_at and uid too, by string order. */
+  public static final Set<String> SORT_FIELDS = Set.of("created_at", "updated_at", "name", "uid");
+  /** [inf] GET …/variants/{uid}/versions answers {"versions":[…]} newest first, one per write. */
+  public static final boolean VARIANT_VERSIONS_NEWEST_FIRST = true;
   /** [inf] Name change on a Personalize-managed group is ignored. */
   public static final boolean GROUP_NAME_EDITABLE = false;
   /** [inf] Status code for "Name or content types is required". */

@@ -19,6 +19,9 @@ import java.nio.file.Path;
  * @param latencySpikeMs extra latency of a "latency-spike" fault
  * @param regenerateCmsOnActivation [inf] the first activation of an experience mints new CMS
  *     variant uids (contentstack-api.md §5: it "may"); off by default, on to test the re-read
+ * @param withoutProject start with no Personalize project (as a stack not yet connected): only
+ *     {@code GET/POST /projects} work until one is created, whose uid requests then carry
+ * @param listen address to bind (null: the loopback address)
  */
 public record EmulatorConfig(
     int port,
@@ -32,7 +35,9 @@ public record EmulatorConfig(
     Path stateFile,
     boolean quotas,
     long latencySpikeMs,
-    boolean regenerateCmsOnActivation) {
+    boolean regenerateCmsOnActivation,
+    boolean withoutProject,
+    java.net.InetAddress listen) {
 
   /** Delay used by "realistic" mode for the _cms sync. */
   public static final long REALISTIC_CMS_DELAY_MS = 300;
@@ -59,6 +64,8 @@ public record EmulatorConfig(
     private boolean quotas = true;
     private long latencySpikeMs = 1500;
     private boolean regenerateCmsOnActivation;
+    private boolean withoutProject;
+    private java.net.InetAddress listen;
 
     public Builder port(int v) { port = v; return this; }
     public Builder credentials(Credentials v) { credentials = v; return this; }
@@ -72,6 +79,8 @@ public record EmulatorConfig(
     public Builder quotas(boolean v) { quotas = v; return this; }
     public Builder latencySpikeMs(long v) { latencySpikeMs = v; return this; }
     public Builder regenerateCmsOnActivation(boolean v) { regenerateCmsOnActivation = v; return this; }
+    public Builder withoutProject(boolean v) { withoutProject = v; return this; }
+    public Builder listen(java.net.InetAddress v) { listen = v; return this; }
 
     /** Realistic mode: CMS sync delay, rate limits on. */
     public Builder realistic() {
@@ -82,7 +91,7 @@ public record EmulatorConfig(
 
     public EmulatorConfig build() {
       return new EmulatorConfig(port, credentials, latencyMs, rateLimit, faults, seed, cmsDelayMs,
-          entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation);
+          entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation, withoutProject, listen);
     }
   }
 }
