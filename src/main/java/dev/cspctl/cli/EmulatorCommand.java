@@ -100,7 +100,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
     Thread hook = new Thread(() -> shutdown(emulator), "cspctl-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    InetAddress bound = emulator.listenAddress();
+    InetAddress bound = address == null ? emulator.listenAddress() : address;
     out.println("listening on " + emulator.baseUrl() + (bound.isLoopbackAddress() ? ""
         : " (bound to " + bound.getHostAddress() + ", NOT loopback only: other hosts can reach it; it accepts"
             + " the public sandbox credentials unless CONTENTSTACK_* variables set others)"));

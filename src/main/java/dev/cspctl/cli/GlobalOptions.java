@@ -31,6 +31,9 @@ public final class GlobalOptions {
       description = "CMA base URL (overrides the region). Env: CSPCTL_CMA_URL.")
   String cmaUrl;
 
+  /** Where notices go (stderr; Cli.run sets the command's error writer). */
+  java.io.PrintWriter notices = new java.io.PrintWriter(System.err, true);
+
   public boolean verbose() {
     return verbose;
   }

@@ -66,11 +66,6 @@ public final class Target implements AutoCloseable {
     String branch = project == null ? null : project.branch();
     if (sandbox) return openSandbox(apiKey, projectUid, branch, transport, env);
     Credentials credentials;
-    try {
-      credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch).requireComplete();
-    } catch (IllegalStateException e) {
-      throw new UserException(e.getMessage());
-    }
     ApiEndpoints endpoints;
     try {
       String region = first(global.region, env.get(ApiEndpoints.ENV_REGION), project == null ? null : project.region(), "na");
@@ -78,6 +73,15 @@ public final class Target implements AutoCloseable {
           first(global.personalizeUrl, env.get(ApiEndpoints.ENV_PERSONALIZE_URL)),
           first(global.cmaUrl, env.get(ApiEndpoints.ENV_CMA_URL)));
     } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    try {
+      credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch);
+      if (credentials.projectFromStack()) {
+        credentials = credentials.withProjectUid(ProjectFromStack.find(credentials, endpoints, transport, global.notices));
+      }
+      credentials = credentials.requireComplete();
+    } catch (IllegalStateException e) {
       throw new UserException(e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
