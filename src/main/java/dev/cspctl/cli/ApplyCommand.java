@@ -66,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
         out.flush();
         if (planned.plan().isEmpty()) return 0;
         if (!confirm(out)) return 1;
-        return execute(target, planned.plan(), planned.live(), desired.project().publish(), out, err);
+        return execute(target, planned.plan(), planned.live(), desired.project().publish(), new StepFailureLine(desired), out, err);
       }
     }
   }
@@ -108,7 +108,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     if (!confirm(out)) return 1;
     saved.markApplied(input);
-    return execute(target, saved.plan(), live, saved.publish(), out, err);
+    return execute(target, saved.plan(), live, saved.publish(), new StepFailureLine(null), out, err);
   }
 
   private boolean confirm(PrintWriter out) {
@@ -128,13 +128,14 @@ final class ApplyCommand implements Callable<Integer> {
     return false;
   }
 
-  private int execute(Target target, Plan plan, LiveState live, PublishSettings publish, PrintWriter out, PrintWriter err) {
+  private int execute(Target target, Plan plan, LiveState live, PublishSettings publish, StepFailureLine failures,
+      PrintWriter out, PrintWriter err) {
     Duration cmsTimeout = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
     Applier applier = new Applier(target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
     out.println();
     ApplyResult result = applier.apply(plan, live, new ProgressPrinter(out, System.console() != null));
     for (StepOutcome o : result.outcomes()) {
-      if (o.status() == StepOutcome.Status.FAILED) err.println("error: " + o.step().description() + ": " + o.message());
+      if (o.status() == StepOutcome.Status.FAILED) err.println(failures.line(o.step(), o.message()));
     }
     for (StepOutcome o : result.outcomes()) {
       if (o.status() == StepOutcome.Status.SKIPPED) err.println("skipped: " + o.step().description() + " (" + o.message() + ")");

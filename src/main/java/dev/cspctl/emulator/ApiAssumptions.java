@@ -97,8 +97,17 @@ public final class ApiAssumptions {
   }
   /** SILENT: single GET of attributes/events/audiences exists. */
   public static final boolean SINGLE_GET_ENABLED = true;
-  /** [inf] Message when the audience rule count exceeds the cap. */
-  public static final String MAX_RULES_MESSAGE = "MAX_RULES_EXCEEDED";
+  /** [code] §14: message when the audience rule count exceeds the cap (default 50). */
+  public static final String MAX_RULES_MESSAGE = "personalize.AUDIENCES.RULE_COUNT_EXCEEDED";
+  /** [code] §14: activating a version with fewer variants than its type needs (A/B: 2, segmented: 1). */
+  public static final String INSUFFICIENT_VARIANTS = "personalize.EXPERIENCES.VERSIONS.INSUFFICIENT_VARIANTS_TO_ACTIVATE";
+  /** [code] §14: deleting the only version of an experience, a draft. */
+  public static final String CANNOT_DELETE_ONLY_DRAFT = "personalize.EXPERIENCES.VERSIONS.CANNOT_DELETE_ONLY_DRAFT";
+  /**
+   * [inf] The emulator has no Lytics account: any 32-hex Lytics uid is accepted, so
+   * VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST (§14) is never produced.
+   */
+  public static final String LYTICS_MISSING = "personalize.EXPERIENCES.VERSIONS.VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST";
   /** [inf] An empty RuleCombination.rules is rejected. */
   public static final boolean EMPTY_RULE_COMBINATION_REJECTED = true;
   /** SILENT: which option types time/JSON conditions take; we accept any known option type. */

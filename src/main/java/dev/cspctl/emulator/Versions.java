@@ -75,6 +75,11 @@ final class Versions {
     ObjectNode body = q.object();
     VersionValidator val = new VersionValidator(s, config.quotas());
     String target = val.status(body);
+    JsonNode sent = body.path("variants");
+    // An empty or missing list is a validation error (EMPTY_ARRAY); too few to activate is a business rule.
+    if ("ACTIVE".equals(target) && sent.isArray() && !sent.isEmpty() && sent.size() < ("AB_TEST".equals(e.type) ? 2 : 1)) {
+      throw ApiException.business(400, ApiAssumptions.INSUFFICIENT_VARIANTS);
+    }
     ArrayNode variants = val.variants(body, e.type);
     ArrayNode metrics = val.metrics(body);
     ObjectNode targeting = AbSettings.targeting(body, e.type, s, val);
@@ -129,6 +134,9 @@ final class Versions {
     String st = Json.text(version, "status");
     if ("ACTIVE".equals(st) || "PAUSED".equals(st)) {
       throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_LIVE_VERSION);
+    }
+    if ("DRAFT".equals(st) && e.versions.size() == 1) {
+      throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_ONLY_DRAFT);
     }
     e.versions.remove(version);
     return Response.noContent();
