@@ -16,6 +16,16 @@ import java.util.Set;
  *   <li>[inf] Publish environments are not validated (any non-empty name).
  *   <li>[inf] Experience rename does not rename its CMS variant group.
  *   <li>[inf] One project per emulator (see STACK_ALREADY_CONNECTED); rate limits are per emulator (the real ones per org).
+ *   <li>[inf] Switches in {@link EmulatorConfig}: {@code withoutProject} (start as a stack with no
+ *       project: POST /projects creates it), {@code stalePriorityUids} (a deleted experience's uid
+ *       stays in the priority list and is still required), {@code regenerateCmsOnActivation}.
+ *   <li>[inf] Bulk job items ({@code GET /v3/bulk/jobs/{id}/items}): {@code {"items":[{uid,
+ *       content_type, locale, environment, variant_uid, version, action, status:"success"}],
+ *       "count"}}; jobs complete synchronously.
+ *   <li>[inf] Entry variant versions: one per write, {@code {_version, locale, created_at,
+ *       _change_set}}.
+ *   <li>[inf] Equal split: the service writes 100/n shares to the variants, the first ones taking
+ *       the remainder (34/33/33).
  * </ul>
  */
 public final class ApiAssumptions {

@@ -22,6 +22,9 @@ import java.nio.file.Path;
  * @param withoutProject start with no Personalize project (as a stack not yet connected): only
  *     {@code GET/POST /projects} work until one is created, whose uid requests then carry
  * @param listen address to bind (null: the loopback address)
+ * @param stalePriorityUids [inf] a deleted experience's uid stays in the priority list, and a
+ *     priority PUT must still hold it (contentstack-api.md §14: the live API "can still 400" for
+ *     such a stale reference); off by default
  */
 public record EmulatorConfig(
     int port,
@@ -37,7 +40,8 @@ public record EmulatorConfig(
     long latencySpikeMs,
     boolean regenerateCmsOnActivation,
     boolean withoutProject,
-    java.net.InetAddress listen) {
+    java.net.InetAddress listen,
+    boolean stalePriorityUids) {
 
   /** Delay used by "realistic" mode for the _cms sync. */
   public static final long REALISTIC_CMS_DELAY_MS = 300;
@@ -66,6 +70,7 @@ public record EmulatorConfig(
     private boolean regenerateCmsOnActivation;
     private boolean withoutProject;
     private java.net.InetAddress listen;
+    private boolean stalePriorityUids;
 
     public Builder port(int v) { port = v; return this; }
     public Builder credentials(Credentials v) { credentials = v; return this; }
@@ -81,6 +86,7 @@ public record EmulatorConfig(
     public Builder regenerateCmsOnActivation(boolean v) { regenerateCmsOnActivation = v; return this; }
     public Builder withoutProject(boolean v) { withoutProject = v; return this; }
     public Builder listen(java.net.InetAddress v) { listen = v; return this; }
+    public Builder stalePriorityUids(boolean v) { stalePriorityUids = v; return this; }
 
     /** Realistic mode: CMS sync delay, rate limits on. */
     public Builder realistic() {
@@ -91,7 +97,8 @@ public record EmulatorConfig(
 
     public EmulatorConfig build() {
       return new EmulatorConfig(port, credentials, latencyMs, rateLimit, faults, seed, cmsDelayMs,
-          entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation, withoutProject, listen);
+          entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation, withoutProject, listen,
+          stalePriorityUids);
     }
   }
 }

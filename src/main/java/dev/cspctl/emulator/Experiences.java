@@ -35,7 +35,7 @@ final class Experiences {
     r.add("DELETE", "/experiences/{uid}", q -> store.locked(s -> {
       ExperienceRecord e = find(s, q.param("uid"));
       s.experiences.remove(e.uid);
-      s.priorityOrder.remove(e.uid);
+      if (!config.stalePriorityUids()) s.priorityOrder.remove(e.uid);
       s.pendingSyncs.removeIf(p -> p.experienceUid.equals(e.uid));
       return Response.noContent();
     }));
@@ -121,7 +121,7 @@ final class Experiences {
     return n;
   }
 
-  private static ObjectNode setPriority(EmulatorState s, ObjectNode body) {
+  private ObjectNode setPriority(EmulatorState s, ObjectNode body) {
     JsonNode order = body.get("priorityOrder");
     if (order == null || !order.isArray()) {
       throw ApiException.validation("priorityOrder", ApiAssumptions.notArray("PRIORITY_ORDER"));
@@ -130,12 +130,14 @@ final class Experiences {
     Set<String> seen = new HashSet<>();
     for (JsonNode u : order) {
       String uid = u.asText();
-      if (!u.isTextual() || !s.experiences.containsKey(uid) || !seen.add(uid)) {
+      boolean known = s.experiences.containsKey(uid) || (config.stalePriorityUids() && s.priorityOrder.contains(uid));
+      if (!u.isTextual() || !known || !seen.add(uid)) {
         throw ApiException.business(400, ApiAssumptions.INVALID_EXPERIENCES);
       }
       uids.add(uid);
     }
-    if (!seen.containsAll(s.experiences.keySet())) {
+    boolean stale = config.stalePriorityUids() && !seen.containsAll(s.priorityOrder);
+    if (!seen.containsAll(s.experiences.keySet()) || stale) {
       throw ApiException.business(400, ApiAssumptions.MISSING_EXPERIENCES);
     }
     s.priorityOrder = uids;
