@@ -29,5 +29,7 @@ RUN printf '#!/bin/sh\nexec java ${CSPCTL_JAVA_OPTS:-} -jar /opt/cspctl/cspctl.j
     && chmod 0755 /usr/local/bin/cspctl
 USER 10001:10001
 WORKDIR /work
+# As a CI service container: `cspctl emulator --listen 0.0.0.0 --port 8080` (see the README).
+EXPOSE 8080
 ENTRYPOINT ["cspctl"]
 CMD ["--help"]
