@@ -72,6 +72,26 @@ class OfficialClientsTest {
     }
   }
 
+  @Test
+  void cliPersonalizeExportReadsAProjectCspctlApplied() throws Exception {
+    try (Emulator emu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).build())) {
+      assertThat(Cli.run(new String[] {"apply", "--auto-approve", writeSpecs().toString()}, quiet(), quiet(), cspctlEnv(emu))).isZero();
+      Map<String, String> node = new HashMap<>();
+      node.put("EMULATOR_URL", emu.baseUrl());
+      node.put("STACK_API_KEY", emu.credentials().apiKey());
+      node.put("AUTHTOKEN", emu.credentials().authtoken());
+      node.put("PROJECT_UID", emu.credentials().projectUid());
+      node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
+      node.put("OUT_DIR", tmp.resolve("csdx-export").toString());
+      node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config")).toString());
+      NodeSuite.Result r = NodeSuite.runTests("cli-variants-export.test.mjs", node);
+      System.out.println(r.output());
+      assertThat(r.exit()).as(r.output()).isZero();
+      assertThat(r.output()).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+      assertThat(emu.requestLog()).anySatisfy(e -> assertThat(e.path()).isEqualTo("/projects").matches(x -> e.status() == 200));
+    }
+  }
+
   static Map<String, String> cspctlEnv(Emulator emu) {
     Map<String, String> env = new HashMap<>();
     env.put(ApiEndpoints.ENV_PERSONALIZE_URL, emu.personalizeUrl());
@@ -87,6 +107,13 @@ class OfficialClientsTest {
     Files.createDirectories(specs);
     Files.writeString(specs.resolve("cspctl.yaml"), "publish:\n  environments: [" + ENV + "]\n  locales: [en-us]\n");
     Files.writeString(specs.resolve("specs.yaml"), """
+        kind: Attribute
+        key: plan_tier
+        name: Plan tier
+        ---
+        kind: Event
+        key: signup
+        ---
         kind: Audience
         name: Mobile visitors
         rules:
