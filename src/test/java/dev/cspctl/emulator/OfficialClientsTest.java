@@ -72,8 +72,14 @@ class OfficialClientsTest {
     }
   }
 
+  /**
+   * The CLI's Personalize export of a project cspctl applied, its import into an emulator without
+   * a project, then {@code cspctl export} of that, whose plan is adoptions only, apply, and a plan
+   * with no changes.
+   */
   @Test
-  void cliPersonalizeExportReadsAProjectCspctlApplied() throws Exception {
+  void cliPersonalizeExportAndImportThenCspctlAdoptsTheImportedProject() throws Exception {
+    Path exportDir = tmp.resolve("csdx-export");
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).build())) {
       assertThat(Cli.run(new String[] {"apply", "--auto-approve", writeSpecs().toString()}, quiet(), quiet(), cspctlEnv(emu))).isZero();
       Map<String, String> node = new HashMap<>();
@@ -82,7 +88,7 @@ class OfficialClientsTest {
       node.put("AUTHTOKEN", emu.credentials().authtoken());
       node.put("PROJECT_UID", emu.credentials().projectUid());
       node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
-      node.put("OUT_DIR", tmp.resolve("csdx-export").toString());
+      node.put("OUT_DIR", exportDir.toString());
       node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config")).toString());
       NodeSuite.Result r = NodeSuite.runTests("cli-variants-export.test.mjs", node);
       System.out.println(r.output());
@@ -90,6 +96,49 @@ class OfficialClientsTest {
       assertThat(r.output()).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
       assertThat(emu.requestLog()).anySatisfy(e -> assertThat(e.path()).isEqualTo("/projects").matches(x -> e.status() == 200));
     }
+    try (Emulator empty = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).withoutProject(true).build())) {
+      Map<String, String> node = new HashMap<>();
+      node.put("EMULATOR_URL", empty.baseUrl());
+      node.put("STACK_API_KEY", empty.credentials().apiKey());
+      node.put("AUTHTOKEN", empty.credentials().authtoken());
+      node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
+      node.put("EXPORT_DIR", exportDir.toString());
+      node.put("BACKUP_DIR", Files.createDirectories(tmp.resolve("csdx-backup")).toString());
+      node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config-import")).toString());
+      NodeSuite.Result r = NodeSuite.runTests("cli-variants-import.test.mjs", node);
+      System.out.println(r.output());
+      assertThat(r.exit()).as(r.output()).isZero();
+      assertThat(r.output()).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+
+      // cspctl finds the imported project from the stack (no project uid set) and adopts it.
+      Map<String, String> env = cspctlEnv(empty);
+      env.remove("CONTENTSTACK_PERSONALIZE_PROJECT_UID");
+      Path adopted = tmp.resolve("adopted");
+      String[] export = run(env, "export", "--out", adopted.toString());
+      assertThat(export[0]).as(export[2]).isEqualTo("0");
+      assertThat(export[2]).contains("Using Personalize project");
+      assertThat(adopted.resolve("experiences/hero-by-device.yaml")).content().contains("contentTypes: [hero_banner]")
+          .contains("audiences: [Mobile visitors]").contains("status: active");
+      assertThat(adopted.resolve("experiences/a-promo-test.yaml")).content().contains("tags: [promo]").doesNotContain("traffic:");
+      Files.writeString(adopted.resolve("cspctl.yaml"), Files.readString(adopted.resolve("cspctl.yaml"))
+          .replaceAll("(?m)^project: .*$", ""));
+      String[] plan = run(env, "plan", "--format", "json", adopted.toString());
+      assertThat(plan[0]).as(plan[2]).isEqualTo("0");
+      com.fasterxml.jackson.databind.JsonNode changes = Json.MAPPER.readTree(plan[1]).path("changes");
+      // The CLI copies descriptions, ownership marker included: what cspctl applied is still its own.
+      changes.forEach(c -> assertThat(c.path("action").asText()).as(c.toString()).isEqualTo("adopt"));
+      String[] apply = run(env, "apply", "--auto-approve", adopted.toString());
+      assertThat(apply[0]).as(apply[1] + apply[2]).isEqualTo("0");
+      String[] after = run(env, "plan", "--detailed-exitcode", adopted.toString());
+      assertThat(after[0]).as(after[1]).isEqualTo("0");
+    }
+  }
+
+  private static String[] run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }
 
   static Map<String, String> cspctlEnv(Emulator emu) {
