@@ -90,6 +90,7 @@ class OfficialClientsTest {
       node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
       node.put("OUT_DIR", exportDir.toString());
       node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config")).toString());
+      node.put("CS_CLI_LOG_PATH", Files.createDirectories(tmp.resolve("csdx-logs")).toString());
       NodeSuite.Result r = NodeSuite.runTests("cli-variants-export.test.mjs", node);
       System.out.println(r.output());
       assertThat(r.exit()).as(r.output()).isZero();
@@ -105,6 +106,7 @@ class OfficialClientsTest {
       node.put("EXPORT_DIR", exportDir.toString());
       node.put("BACKUP_DIR", Files.createDirectories(tmp.resolve("csdx-backup")).toString());
       node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config-import")).toString());
+      node.put("CS_CLI_LOG_PATH", Files.createDirectories(tmp.resolve("csdx-logs-import")).toString());
       NodeSuite.Result r = NodeSuite.runTests("cli-variants-import.test.mjs", node);
       System.out.println(r.output());
       assertThat(r.exit()).as(r.output()).isZero();
