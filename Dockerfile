@@ -44,5 +44,7 @@ RUN printf '#!/bin/sh\nif [ -f /opt/cspctl/cspctl.jsa ]; then cds=-XX:SharedArch
     && chmod 0755 /usr/local/bin/cspctl
 USER 10001:10001
 WORKDIR /work
+# As a CI service container: `cspctl emulator --listen 0.0.0.0 --port 8080` (see the README).
+EXPOSE 8080
 ENTRYPOINT ["cspctl"]
 CMD ["--help"]

@@ -35,6 +35,18 @@ public final class ApiAssumptions {
   /** §5 [doc]: {@code __type} of the first (primary) metric. */
   public static final String PRIMARY_METRIC_TYPE = "Primary";
 
+  /** §14 [code-u]: {@code variantSplit} value of an A/B version whose variants share traffic equally. */
+  public static final String EQUAL_SPLIT = "EQUALLY_SPLIT";
+
+  /** §14 SILENT/[inf]: {@code variantSplit} value of a custom split (shares from the variants). */
+  public static final String CUSTOM_SPLIT = "CUSTOM_SPLIT";
+
+  /**
+   * §14 [inf]: an equal split is sent without {@code trafficDistribution} on its variants (the
+   * service computes the shares). False: the client sends the equal shares itself as well.
+   */
+  public static final boolean EQUAL_SPLIT_OMITS_SHARES = true;
+
   /** §5 [inf]: the written value for the archived version status. */
   public static final String ARCHIVED_STATUS = "ARCHIVED";
 

@@ -46,13 +46,19 @@ public final class AuthSession {
     return loggedInToken;
   }
 
-  public Map<String, String> personalizeHeaders() {
+  /** The user's Personalize token alone, as {@code /projects} takes it (no x-project-uid). */
+  public Map<String, String> personalizeUserHeaders() {
     Map<String, String> h = new LinkedHashMap<>();
     if (credentials.oauthToken() != null) {
       h.put("authorization", ApiAssumptions.OAUTH_PREFIX + credentials.oauthToken());
     } else {
       h.put("authtoken", userAuthtoken());
     }
+    return h;
+  }
+
+  public Map<String, String> personalizeHeaders() {
+    Map<String, String> h = personalizeUserHeaders();
     if (credentials.projectUid() == null) {
       throw new Credentials.MissingCredentialsException("missing "
           + Credentials.ENV_PROJECT_UID + " (or project uid in cspctl.yaml); or use --sandbox");

@@ -95,6 +95,16 @@ public record Credentials(
         this.branch != null ? this.branch : branch);
   }
 
+  /** This set with the project uid found from the stack (see ProjectLookup). */
+  public Credentials withProjectUid(String uid) {
+    return new Credentials(authtoken, oauthToken, email, password, tfaToken, managementToken, apiKey, uid, branch);
+  }
+
+  /** A stack API key but no project uid: the project is to be looked up from the stack. */
+  public boolean projectFromStack() {
+    return projectUid == null && apiKey != null;
+  }
+
   /** Fails, naming every missing variable, unless a Personalize identity and the target are set. */
   public Credentials requireComplete() {
     requireUserIdentity();

@@ -57,7 +57,7 @@ final class StepRunner implements Function<Step, String> {
         case UPDATE_EXPERIENCE -> {
           String name = a.path("name").asText();
           ctx.personalize().about(ref("experience", name)).updateExperience(a.path("uid").asText(),
-              new ExperienceInput(name, a.path("description").asText(), type(a)));
+              new ExperienceInput(name, a.path("description").asText(), type(a), tags(a)));
           ctx.uids().experiences.put(name, a.path("uid").asText());
           yield "updated";
         }
@@ -127,7 +127,7 @@ final class StepRunner implements Function<Step, String> {
     String name = a.path("name").asText();
     var client = ctx.personalize().about(ref("experience", name));
     Experience created = Writes.createOnce("create experience '" + name + "'",
-        () -> client.createExperience(new ExperienceInput(name, a.path("description").asText(), type(a))),
+        () -> client.createExperience(new ExperienceInput(name, a.path("description").asText(), type(a), tags(a))),
         () -> client.listExperiences().stream().filter(x -> name.equals(x.name())).findFirst());
     ctx.uids().experiences.put(name, created.uid());
     if (created.latestVersion() != null) ctx.uids().createdDrafts.put(name, created.latestVersion());
@@ -150,5 +150,13 @@ final class StepRunner implements Function<Step, String> {
 
   static ObjectNode obj(JsonNode n) {
     return (ObjectNode) n;
+  }
+
+  /** The step's tags; null (left out of the body) when the step carries none. */
+  private static java.util.List<String> tags(JsonNode a) {
+    if (!a.has("tags")) return null;
+    java.util.List<String> out = new java.util.ArrayList<>();
+    a.get("tags").forEach(t -> out.add(t.asText()));
+    return out;
   }
 }

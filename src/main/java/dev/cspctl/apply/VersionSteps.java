@@ -1,6 +1,8 @@
 package dev.cspctl.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cspctl.api.ApiAssumptions;
+import dev.cspctl.api.personalize.AbTargeting;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
@@ -58,7 +60,7 @@ final class VersionSteps {
     Optional<Version> active = VariantUids.withStatus(client.listVersions(uid), VersionStatus.ACTIVE);
     if (active.isEmpty()) return "not active; nothing to pause";
     Version v = active.get();
-    client.updateVersion(uid, v.uid(), new VersionInput(VersionStatus.PAUSED, v.variants(), v.metrics()));
+    client.updateVersion(uid, v.uid(), v.withStatus(VersionStatus.PAUSED));
     return "paused version " + v.uid();
   }
 
@@ -94,7 +96,10 @@ final class VersionSteps {
       String shortUid = v.hasNonNull("shortUid") ? v.get("shortUid").asText() : null;
       if (shortUid == null) shortUid = existingShortUid(draft, v.path("name").asText());
       if (ab) {
-        variants.add(Variant.abTest(v.path("name").asText(), shortUid, v.path("traffic").asInt()));
+        Integer traffic = null;
+        if (v.hasNonNull("traffic")) traffic = v.get("traffic").asInt();
+        else if (!ApiAssumptions.EQUAL_SPLIT_OMITS_SHARES) traffic = equalShare(a.path("variants").size(), variants.size());
+        variants.add(Variant.abTest(v.path("name").asText(), shortUid, traffic));
       } else {
         List<String> audiences = new ArrayList<>();
         for (JsonNode n : v.path("audiences")) audiences.add(UidRegistry.require(ctx.uids().audiences, "audience", n.asText()));
@@ -109,10 +114,25 @@ final class VersionSteps {
       metrics.add(new Metric(m.path("primary").asBoolean() ? MetricType.PRIMARY : MetricType.SECONDARY,
           UidRegistry.require(ctx.uids().events, "event", event), event));
     }
-    Version result = client.updateVersion(uid, draft.uid(), new VersionInput(VersionStatus.DRAFT, variants, metrics));
+    JsonNode targeting = null;
+    String split = null;
+    if (ab) {
+      split = "equal".equals(a.path("split").asText()) ? ApiAssumptions.EQUAL_SPLIT : ApiAssumptions.CUSTOM_SPLIT;
+      List<String> targetUids = new ArrayList<>();
+      for (JsonNode n : a.path("targeting").path("audiences")) {
+        targetUids.add(UidRegistry.require(ctx.uids().audiences, "audience", n.asText()));
+      }
+      targeting = AbTargeting.toWire(new AbTargeting.Group(targetUids, a.path("targeting").path("match").asText("OR")));
+    }
+    Version result = client.updateVersion(uid, draft.uid(), new VersionInput(VersionStatus.DRAFT, variants, metrics, targeting, split));
     variantUids.remember(name, result);
     ctx.uids().drafts.put(name, result);
     return "configured draft " + draft.uid() + " with " + variants.size() + " variants";
+  }
+
+  /** The i-th of n equal shares of 100 (the first ones take the remainder). */
+  static int equalShare(int n, int i) {
+    return 100 / n + (i < 100 % n ? 1 : 0);
   }
 
   /** A re-run after a crash finds variants it already configured in the draft: keep their shortUids. */
@@ -160,7 +180,7 @@ final class VersionSteps {
     Version configured = ctx.uids().drafts.remove(name);
     if (configured != null) {
       // Configured in this run: activate it with the body we sent, without re-reading.
-      client.updateVersion(uid, configured.uid(), new VersionInput(VersionStatus.ACTIVE, configured.variants(), configured.metrics()));
+      client.updateVersion(uid, configured.uid(), configured.withStatus(VersionStatus.ACTIVE));
       return "activated version " + configured.uid();
     }
     List<Version> versions = client.listVersions(uid);
@@ -170,7 +190,7 @@ final class VersionSteps {
       throw new ApplyException("no draft or paused version to activate");
     }
     Version v = target.get();
-    client.updateVersion(uid, v.uid(), new VersionInput(VersionStatus.ACTIVE, v.variants(), v.metrics()));
+    client.updateVersion(uid, v.uid(), v.withStatus(VersionStatus.ACTIVE));
     return "activated version " + v.uid();
   }
 

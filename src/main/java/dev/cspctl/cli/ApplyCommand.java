@@ -84,7 +84,8 @@ final class ApplyCommand implements Callable<Integer> {
         out.flush();
         if (planned.plan().isEmpty()) return 0;
         if (!confirm(out)) return 1;
-        return execute(target, planned.plan(), planned.live(), desired.project().publish(), out, err, interruption);
+        return execute(target, planned.plan(), planned.live(), desired.project().publish(), new StepFailureLine(desired), out, err,
+            interruption);
       }
     }
   }
@@ -167,7 +168,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     if (!confirm(out)) return 1;
     saved.markApplied(input);
-    return execute(target, saved.plan(), live, saved.publish(), out, err, interruption);
+    return execute(target, saved.plan(), live, saved.publish(), new StepFailureLine(null), out, err, interruption);
   }
 
   private boolean confirm(PrintWriter out) {
@@ -187,8 +188,8 @@ final class ApplyCommand implements Callable<Integer> {
     return false;
   }
 
-  private int execute(Target target, Plan plan, LiveState live, PublishSettings publish, PrintWriter out, PrintWriter err,
-      Interruption interruption) {
+  private int execute(Target target, Plan plan, LiveState live, PublishSettings publish, StepFailureLine failures,
+      PrintWriter out, PrintWriter err, Interruption interruption) {
     Duration cmsTimeout = Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
     Applier applier = new Applier(target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
     out.println();
@@ -198,7 +199,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     for (StepOutcome o : result.outcomes()) {
       if (o.status() == StepOutcome.Status.FAILED) {
-        err.println("error: " + OneLine.of(o.step().description() + ": " + o.message()));
+        err.println(OneLine.of(failures.line(o.step(), o.message())));
       }
     }
     for (StepOutcome o : result.outcomes()) {

@@ -17,6 +17,7 @@ public final class Cli {
     CommandLine cmd = create(env);
     cmd.setOut(outWriter);
     cmd.setErr(errWriter);
+    ((CspctlCommand) cmd.getCommand()).global.notices = errWriter;
     try {
       return cmd.execute(args);
     } finally {

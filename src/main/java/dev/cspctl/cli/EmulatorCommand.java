@@ -5,6 +5,8 @@ import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.FaultInjector;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,9 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cspctl emulator}: serve the local emulator of both APIs on 127.0.0.1 until stopped. */
+/**
+ * {@code cspctl emulator}: serve the local emulator of both APIs until stopped, on the loopback
+ * address unless {@code --listen} names another (then announced on the first line).
+ */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-    description = "Serve a local emulator of the Personalize Management API and the CMA (127.0.0.1 only).")
+    description = "Serve a local emulator of the Personalize Management API and the CMA (loopback only unless --listen).")
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,6 +54,14 @@ public final class EmulatorCommand implements Callable<Integer> {
   /** Held while serving with --state, so no --sandbox command uses the same file meanwhile. */
   private volatile StateFileLock stateLock;
 
+  @Option(names = "--listen", paramLabel = "ADDRESS",
+      description = "Address to bind: loopback unless given; 0.0.0.0 serves other hosts too, e.g. as a CI service container.")
+  String listen;
+
+  @Option(names = "--no-project", description = "Start with no Personalize project, as a stack not yet connected: "
+      + "POST /projects creates it (as Contentstack's CLI import does).")
+  boolean noProject;
+
   /** Released by {@link #requestStop()} (or never): the command serves until the JVM stops. */
   private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -68,7 +81,17 @@ public final class EmulatorCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    EmulatorConfig config = EmulatorConfig.builder().port(port)
+    InetAddress address = null;
+    if (listen != null) {
+      try {
+        address = InetAddress.getByName(listen.startsWith("[") && listen.endsWith("]") ? listen.substring(1, listen.length() - 1) : listen);
+      } catch (UnknownHostException e) {
+        err.println("error: --listen: '" + listen + "' is not an address of this host");
+        err.flush();
+        return 1;
+      }
+    }
+    EmulatorConfig config = EmulatorConfig.builder().port(port).listen(address).withoutProject(noProject)
         .credentials(Credentials.fromEnvironment(System.getenv()))
         .latencyMs(latencyMs).rateLimit(rateLimit).faults(faults).seed(seed)
         .cmsDelayMs(cmsDelayMs).entriesFile(entries).stateFile(state).build();
@@ -86,7 +109,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     stateLock = lock;
     Thread hook = new Thread(() -> shutdown(emulator), "cspctl-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("listening on " + emulator.baseUrl());
+    InetAddress bound = address == null ? emulator.listenAddress() : address;
+    out.println("listening on " + emulator.baseUrl() + (bound.isLoopbackAddress() ? ""
+        : " (bound to " + bound.getHostAddress() + ", NOT loopback only: other hosts can reach it; it accepts"
+            + " the public sandbox credentials unless CONTENTSTACK_* variables set others)"));
     out.flush();
     stop.await();
     Runtime.getRuntime().removeShutdownHook(hook);

@@ -16,6 +16,8 @@ public final class GlobalOptions {
   String cmaUrl;
 
   String target;
+  /** Where notices go (stderr; Cli.run sets the command's error writer). */
+  java.io.PrintWriter notices = new java.io.PrintWriter(System.err, true);
 
   public boolean verbose() {
     return verbose;

@@ -85,15 +85,6 @@ public final class Target implements AutoCloseable {
       return t;
     }
     Credentials credentials;
-    try {
-      credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch).requireComplete();
-    } catch (IllegalStateException e) {
-      throw new UserException(choice.named() ? "target '" + choice.name() + "': " + e.getMessage() + " (per target: the same"
-          + " names with the suffix __" + TargetChoice.suffix(choice.name()) + ", e.g. CONTENTSTACK_AUTHTOKEN__"
-          + TargetChoice.suffix(choice.name()) + "; the stack and project come from its targets: entry or "
-          + "CONTENTSTACK_API_KEY__" + TargetChoice.suffix(choice.name()) + " / CONTENTSTACK_PERSONALIZE_PROJECT_UID__"
-          + TargetChoice.suffix(choice.name()) + ")" : e.getMessage());
-    }
     ApiEndpoints endpoints;
     try {
       String region = first(global.region, env.get(ApiEndpoints.ENV_REGION), project == null ? null : project.region(), "na");
@@ -102,6 +93,19 @@ public final class Target implements AutoCloseable {
           first(global.cmaUrl, env.get(ApiEndpoints.ENV_CMA_URL)));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
+    }
+    try {
+      credentials = Credentials.fromEnvironment(env).withTargetDefaults(apiKey, projectUid, branch);
+      if (credentials.projectFromStack()) {
+        credentials = credentials.withProjectUid(ProjectFromStack.find(credentials, endpoints, transport, global.notices));
+      }
+      credentials = credentials.requireComplete();
+    } catch (IllegalStateException e) {
+      throw new UserException(choice.named() ? "target '" + choice.name() + "': " + e.getMessage() + " (per target: the same"
+          + " names with the suffix __" + TargetChoice.suffix(choice.name()) + ", e.g. CONTENTSTACK_AUTHTOKEN__"
+          + TargetChoice.suffix(choice.name()) + "; the stack and project come from its targets: entry or "
+          + "CONTENTSTACK_API_KEY__" + TargetChoice.suffix(choice.name()) + " / CONTENTSTACK_PERSONALIZE_PROJECT_UID__"
+          + TargetChoice.suffix(choice.name()) + ")" : e.getMessage());
     }
     ContentstackClients clients = ContentstackClients.create(credentials, endpoints, transport);
     TargetIdentity identity = new TargetIdentity(false, endpoints.personalizeBase().toString(), endpoints.cmaBase().toString(),

@@ -15,7 +15,17 @@ import java.util.Set;
  *   <li>[inf] Activation never regenerates CMS variant uids (the real API "may").
  *   <li>[inf] Publish environments are not validated (any non-empty name).
  *   <li>[inf] Experience rename does not rename its CMS variant group.
- *   <li>[inf] One project per emulator; rate limits are per emulator (the real ones per org).
+ *   <li>[inf] One project per emulator (see STACK_ALREADY_CONNECTED); rate limits are per emulator (the real ones per org).
+ *   <li>[inf] Switches in {@link EmulatorConfig}: {@code withoutProject} (start as a stack with no
+ *       project: POST /projects creates it), {@code stalePriorityUids} (a deleted experience's uid
+ *       stays in the priority list and is still required), {@code regenerateCmsOnActivation}.
+ *   <li>[inf] Bulk job items ({@code GET /v3/bulk/jobs/{id}/items}): {@code {"items":[{uid,
+ *       content_type, locale, environment, variant_uid, version, action, status:"success"}],
+ *       "count"}}; jobs complete synchronously.
+ *   <li>[inf] Entry variant versions: one per write, {@code {_version, locale, created_at,
+ *       _change_set}}.
+ *   <li>[inf] Equal split: the service writes 100/n shares to the variants, the first ones taking
+ *       the remainder (34/33/33).
  * </ul>
  */
 public final class ApiAssumptions {
@@ -63,6 +73,26 @@ public final class ApiAssumptions {
     return "personalize." + kind + ".NOT_FOUND";
   }
 
+  // ---- Projects (no x-project-uid; header organization_uid) ----
+  /** [code] CLIV: GET /projects?connectedStackApiKey= answers a bare array of projects. */
+  public static final String PROJECT_STACK_FILTER = "connectedStackApiKey";
+  /** [inf] The organization every emulated project and user belongs to (the login's org_uid). */
+  public static final String ORGANIZATION_UID = "blt0rg0000000000000";
+  /** [inf] /projects refuses a request without the organization_uid header (400) when true. */
+  public static final boolean PROJECTS_REQUIRE_ORGANIZATION = false;
+  public static final String ORGANIZATION_REQUIRED = "personalize.PROJECTS.ORGANIZATION_UID_REQUIRED";
+  /** [code] CLIV: a second project with a taken name. */
+  public static final String DUPLICATE_PROJECT_NAME = "personalize.PROJECTS.DUPLICATE_NAME";
+  /**
+   * [inf] A stack is connected to at most one project; the emulator models one stack, so it holds
+   * at most one project: POST /projects while one exists is refused with this code.
+   */
+  public static final String STACK_ALREADY_CONNECTED = "personalize.PROJECTS.STACK_ALREADY_CONNECTED";
+  /** [inf] POST /projects for a stack API key other than the emulated stack's. */
+  public static final String STACK_NOT_FOUND = "personalize.PROJECTS.STACK_NOT_FOUND";
+  /** [inf] A project created by POST /projects gets a fresh uid (not the configured one). */
+  public static final boolean CREATED_PROJECT_GETS_NEW_UID = true;
+
   // ---- Personalize model ----
   /** SILENT: attribute keys and event keys are unique per project. */
   public static final String DUPLICATE_ATTRIBUTE_KEY = "personalize.ATTRIBUTES.DUPLICATE_KEY";
@@ -91,8 +121,17 @@ public final class ApiAssumptions {
   }
   /** SILENT: single GET of attributes/events/audiences exists. */
   public static final boolean SINGLE_GET_ENABLED = true;
-  /** [inf] Message when the audience rule count exceeds the cap. */
-  public static final String MAX_RULES_MESSAGE = "MAX_RULES_EXCEEDED";
+  /** [code] §14: message when the audience rule count exceeds the cap (default 50). */
+  public static final String MAX_RULES_MESSAGE = "personalize.AUDIENCES.RULE_COUNT_EXCEEDED";
+  /** [code] §14: activating a version with fewer variants than its type needs (A/B: 2, segmented: 1). */
+  public static final String INSUFFICIENT_VARIANTS = "personalize.EXPERIENCES.VERSIONS.INSUFFICIENT_VARIANTS_TO_ACTIVATE";
+  /** [code] §14: deleting the only version of an experience, a draft. */
+  public static final String CANNOT_DELETE_ONLY_DRAFT = "personalize.EXPERIENCES.VERSIONS.CANNOT_DELETE_ONLY_DRAFT";
+  /**
+   * [inf] The emulator has no Lytics account: any 32-hex Lytics uid is accepted, so
+   * VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST (§14) is never produced.
+   */
+  public static final String LYTICS_MISSING = "personalize.EXPERIENCES.VERSIONS.VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST";
   /** [inf] An empty RuleCombination.rules is rejected. */
   public static final boolean EMPTY_RULE_COMBINATION_REJECTED = true;
   /** SILENT: which option types time/JSON conditions take; we accept any known option type. */
@@ -143,6 +182,30 @@ public final class ApiAssumptions {
   public static String variantField(int index, String field) {
     return "variants[" + index + "]." + field;
   }
+  /** [code-u] §14: the version field {@code variantSplit}; "EQUALLY_SPLIT" is seen live. */
+  public static final String EQUAL_SPLIT = "EQUALLY_SPLIT";
+  /** SILENT/[inf] §14: the custom-split value; a version without variantSplit is a custom split too. */
+  public static final String CUSTOM_SPLIT = "CUSTOM_SPLIT";
+  /** SILENT: the multi-armed bandit value; accepted, and then shares are taken as sent. */
+  public static final Set<String> VARIANT_SPLITS = Set.of(EQUAL_SPLIT, CUSTOM_SPLIT, "MULTI_ARMED_BANDIT");
+  /**
+   * [inf] §14: an A/B version's target group is {@code targeting:{audience:{audiences:[uid…],
+   * audienceCombinationType}}} (the shape of older CLI exports); no targeting = everyone. Segmented
+   * versions refuse targeting when this is true.
+   */
+  public static final boolean TARGETING_ONLY_FOR_AB = true;
+  public static final String TARGETING_NOT_ALLOWED = "TARGETING_ONLY_FOR_AB_TEST";
+  /** [inf] What a version PUT omits (metrics, targeting, variantSplit) is cleared (§14). */
+  public static final boolean PUT_CLEARS_OMITTED = true;
+  /** [doc] §14: experience tags: at most 10, each at most 32 of a-z A-Z 0-9 - _ :, stored lowercase, de-duplicated. */
+  public static final int MAX_TAGS = 10;
+  public static final int MAX_TAG_LENGTH = 32;
+  /** [inf] Validation codes for tags (the documented limits; the codes are ours). */
+  public static final String TAGS_LIMIT = "MAX_10_TAGS";
+  public static final String TAG_INVALID = "INVALID_TAG";
+  /** [inf] Tags omitted from an experience PUT are kept (tags are not versioned; PUT is not a full replacement). */
+  public static final boolean EXPERIENCE_PUT_KEEPS_OMITTED_TAGS = true;
+
   /** [inf] POST /versions may carry variants/metrics (validated like PUT). */
   public static final boolean POST_VERSION_ACCEPTS_BODY = true;
 
@@ -159,6 +222,10 @@ public final class ApiAssumptions {
   public static final int MAX_LIMIT = 100;
   /** [inf] A limit over the max is clamped (not rejected). */
   public static final boolean CLAMP_LIMIT = true;
+  /** [doc] asc|desc=created_at|name on the variant-group list; [inf] updated_at and uid too, by string order. */
+  public static final Set<String> SORT_FIELDS = Set.of("created_at", "updated_at", "name", "uid");
+  /** [inf] GET …/variants/{uid}/versions answers {"versions":[…]} newest first, one per write. */
+  public static final boolean VARIANT_VERSIONS_NEWEST_FIRST = true;
   /** [inf] Name change on a Personalize-managed group is ignored. */
   public static final boolean GROUP_NAME_EDITABLE = false;
   /** [inf] Status code for "Name or content types is required". */
@@ -182,6 +249,12 @@ public final class ApiAssumptions {
   /** [inf] Missing api_version: 3.2 with variants on single-entry publish answers 422. */
   public static final int PUBLISH_API_VERSION_STATUS = 422;
   public static final String PUBLISH_API_VERSION = "3.2";
+  /** [inf] Bulk publish/unpublish items with variants need api_version: 3.2 (the CLI sends it); off: accepted without. */
+  public static final boolean BULK_VARIANTS_NEED_API_VERSION = false;
+  /** [inf] Unpublishing a base entry also unpublishes its variants in those locales and environments. */
+  public static final boolean UNPUBLISH_BASE_TAKES_VARIANTS = true;
+  /** [inf] Unpublishing what is not published succeeds (a no-op), as publishing twice does. */
+  public static final boolean UNPUBLISH_UNPUBLISHED_IS_OK = true;
   /** [inf] publish_latest_base_conditionally publishes the base when it was never published. */
   public static final boolean CONDITIONAL_BASE_IF_UNPUBLISHED = true;
   /** [inf] Bulk publish counts only against the bulk bucket (not CMA writes). */

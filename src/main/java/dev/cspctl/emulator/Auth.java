@@ -1,28 +1,34 @@
 package dev.cspctl.emulator;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Checks each API's credentials the way the real services do (see ApiAssumptions). */
 final class Auth {
   private final Credentials c;
+  private final Supplier<String> projectUid;
 
-  Auth(Credentials c) {
+  Auth(Credentials c, Supplier<String> projectUid) {
     this.c = c;
+    this.projectUid = projectUid;
   }
 
-  /** authtoken, or authorization: Bearer OAuth; plus x-project-uid. Management tokens fail. */
-  void personalize(Request r) {
-    String authtoken = r.header("authtoken");
-    String authorization = r.header("authorization");
-    boolean ok = eq(c.authtoken(), authtoken) || isOauth(authorization);
+  /** The user's token alone (authtoken, or authorization: Bearer OAuth), as /projects takes it. */
+  void personalizeUser(Request r) {
+    boolean ok = eq(c.authtoken(), r.header("authtoken")) || isOauth(r.header("authorization"));
     if (!ok) {
       throw ApiException.business(401, ApiAssumptions.NOT_LOGGED_IN);
     }
+  }
+
+  /** authtoken, or authorization: Bearer OAuth; plus x-project-uid of the current project. Management tokens fail. */
+  void personalize(Request r) {
+    personalizeUser(r);
     String project = r.header("x-project-uid");
     if (project == null || project.isBlank()) {
       throw ApiException.business(ApiAssumptions.MISSING_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
     }
-    if (!project.equals(c.projectUid())) {
+    if (!project.equals(projectUid.get())) {
       throw ApiException.business(ApiAssumptions.WRONG_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
     }
   }

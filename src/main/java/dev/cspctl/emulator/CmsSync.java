@@ -58,7 +58,7 @@ final class CmsSync {
       g.put("name", uniqueName(s, exp.name));
       g.set("content_types", Json.array());
       ObjectNode meta = g.putObject("personalize_metadata");
-      meta.put("project_uid", projectUid);
+      meta.put("project_uid", s.projectUid() == null ? projectUid : s.projectUid());
       meta.put("experience_uid", exp.uid);
       meta.put("experience_short_uid", exp.shortUid);
       meta.put("status", "linked");
@@ -80,7 +80,7 @@ final class CmsSync {
       v.put("name", name == null ? "Variant " + shortUid : name);
       v.put("variant_group_uid", exp.cmsVariantGroup);
       ObjectNode meta = v.putObject("personalize_metadata");
-      meta.put("project_uid", projectUid);
+      meta.put("project_uid", s.projectUid() == null ? projectUid : s.projectUid());
       meta.put("experience_uid", exp.uid);
       meta.put("experience_short_uid", exp.shortUid);
       meta.put("variant_short_uid", shortUid);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running local emulator of the Personalize Management API (at the root) and the CMA
- * (under {@code /v3}) on one 127.0.0.1 port.
+ * (under {@code /v3}) on one port of the loopback address (or of {@link EmulatorConfig#listen()}).
  *
  * <pre>{@code
  * try (Emulator emu = Emulator.start(EmulatorConfig.builder().build())) {
@@ -61,9 +61,14 @@ public final class Emulator implements AutoCloseable {
     CmsSync sync = new CmsSync(config.credentials().projectUid(), config.cmsDelayMs());
     EmulatorState initial = config.stateFile() != null && Files.exists(config.stateFile())
         ? StateFile.load(config.stateFile())
-        : Seeds.fresh(config.entriesFile());
-    Store store = new Store(initial, () -> Seeds.fresh(config.entriesFile()), sync);
+        : fresh(config);
+    if (initial.project == null && !config.withoutProject() && initial.formatVersion < 2) {
+      initial.project = Projects.seed(config.credentials());  // state saved before projects existed
+    }
+    initial.formatVersion = 2;
+    Store store = new Store(initial, () -> fresh(config), sync);
     Router router = new Router();
+    new Projects(store, config).register(router);
     new ProjectResources(store, config).register(router);
     new Experiences(store, config).register(router);
     VersionHistory history = new VersionHistory();
@@ -74,6 +79,7 @@ public final class Emulator implements AutoCloseable {
     new StackSettings(store).register(router);
     new EntryVariants(store).register(router);
     new Publishing(store).register(router);
+    new Unpublishing(store).register(router);
     RequestLog log = new RequestLog();
     RateLimiter limiter = new RateLimiter(config.rateLimit());
     FaultInjector faults = new FaultInjector(config.faults(), config.seed());
@@ -84,26 +90,48 @@ public final class Emulator implements AutoCloseable {
       return t;
     });
     try {
-      HttpServer server = HttpServer.create(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
+      HttpServer server = HttpServer.create(new InetSocketAddress(address(config), config.port()), 128);
       ScriptedFaults scripted = new ScriptedFaults();
-      server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin, scripted));
+      server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin,
+          () -> store.locked(EmulatorState::projectUid), scripted));
       server.setExecutor(executor);
       server.start();
       return new Emulator(config, server, executor, store, log, limiter, admin, history, scripted);
     } catch (IOException e) {
       executor.shutdownNow();
-      throw new UncheckedIOException("Cannot bind the emulator to 127.0.0.1:" + config.port(), e);
+      throw new UncheckedIOException("Cannot bind the emulator to " + address(config).getHostAddress() + ":" + config.port(), e);
     }
+  }
+
+  private static EmulatorState fresh(EmulatorConfig config) {
+    EmulatorState s = Seeds.fresh(config.entriesFile());
+    s.formatVersion = 2;
+    if (!config.withoutProject()) s.project = Projects.seed(config.credentials());
+    return s;
+  }
+
+  private static InetAddress address(EmulatorConfig config) {
+    return config.listen() == null ? InetAddress.getLoopbackAddress() : config.listen();
+  }
+
+  /** The address the server listens on (the loopback address unless {@code --listen} said otherwise). */
+  public InetAddress listenAddress() {
+    return server.getAddress().getAddress();
   }
 
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /**
+   * {@code http://127.0.0.1:PORT} when bound to the loopback or every address; else the bound
+   * address ({@code http://ADDR:PORT}, IPv6 in brackets).
+   */
   public String baseUrl() {
-    return "http://127.0.0.1:" + port();
+    InetAddress a = listenAddress();
+    if (a.isLoopbackAddress() || a.isAnyLocalAddress()) return "http://127.0.0.1:" + port();
+    String host = a.getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
   /** Personalize Management API base: same as {@link #baseUrl()}. */

@@ -21,6 +21,12 @@ import java.nio.file.Path;
  *     variant uids (contentstack-api.md §5: it "may"); off by default, on to test the re-read
  * @param refuseDraftBesideActive [inf] POST of a new version is refused while a version is ACTIVE
  *     (the documented service allows a draft beside the active version: §14); off by default
+ * @param withoutProject start with no Personalize project (as a stack not yet connected): only
+ *     {@code GET/POST /projects} work until one is created, whose uid requests then carry
+ * @param listen address to bind (null: the loopback address)
+ * @param stalePriorityUids [inf] a deleted experience's uid stays in the priority list, and a
+ *     priority PUT must still hold it (contentstack-api.md §14: the live API "can still 400" for
+ *     such a stale reference); off by default
  */
 public record EmulatorConfig(
     int port,
@@ -35,7 +41,10 @@ public record EmulatorConfig(
     boolean quotas,
     long latencySpikeMs,
     boolean regenerateCmsOnActivation,
-    boolean refuseDraftBesideActive) {
+    boolean refuseDraftBesideActive,
+    boolean withoutProject,
+    java.net.InetAddress listen,
+    boolean stalePriorityUids) {
 
   /** Delay used by "realistic" mode for the _cms sync. */
   public static final long REALISTIC_CMS_DELAY_MS = 300;
@@ -63,6 +72,9 @@ public record EmulatorConfig(
     private long latencySpikeMs = 1500;
     private boolean regenerateCmsOnActivation;
     private boolean refuseDraftBesideActive;
+    private boolean withoutProject;
+    private java.net.InetAddress listen;
+    private boolean stalePriorityUids;
 
     public Builder port(int v) { port = v; return this; }
     public Builder credentials(Credentials v) { credentials = v; return this; }
@@ -77,6 +89,9 @@ public record EmulatorConfig(
     public Builder latencySpikeMs(long v) { latencySpikeMs = v; return this; }
     public Builder regenerateCmsOnActivation(boolean v) { regenerateCmsOnActivation = v; return this; }
     public Builder refuseDraftBesideActive(boolean v) { refuseDraftBesideActive = v; return this; }
+    public Builder withoutProject(boolean v) { withoutProject = v; return this; }
+    public Builder listen(java.net.InetAddress v) { listen = v; return this; }
+    public Builder stalePriorityUids(boolean v) { stalePriorityUids = v; return this; }
 
     /** Realistic mode: CMS sync delay, rate limits on. */
     public Builder realistic() {
@@ -88,7 +103,7 @@ public record EmulatorConfig(
     public EmulatorConfig build() {
       return new EmulatorConfig(port, credentials, latencyMs, rateLimit, faults, seed, cmsDelayMs,
           entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation,
-          refuseDraftBesideActive);
+          refuseDraftBesideActive, withoutProject, listen, stalePriorityUids);
     }
   }
 }

@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public final class EmulatorState {
   public int formatVersion = 1;
+  /**
+   * The Personalize project connected to the stack ({@code uid}, {@code name}, {@code description},
+   * {@code connectedStackApiKey}, {@code organizationUid}, …); null while the emulator holds none
+   * (started empty, until {@code POST /projects}).
+   */
+  public ObjectNode project;
   public Map<String, ObjectNode> attributes = new LinkedHashMap<>();
   public Map<String, ObjectNode> events = new LinkedHashMap<>();
   public Map<String, ObjectNode> audiences = new LinkedHashMap<>();
@@ -39,6 +45,11 @@ public final class EmulatorState {
   public Map<String, ObjectNode> environments = StackSettings.defaultEnvironments();
   /** Stack locales by code. */
   public Map<String, ObjectNode> locales = StackSettings.defaultLocales();
+
+  /** The project uid requests must carry in x-project-uid, or null when there is no project. */
+  public String projectUid() {
+    return project == null ? null : project.path("uid").asText(null);
+  }
 
   /** Key of a published record; {@code variant} null means the base entry. */
   public static String publishKey(String ct, String entry, String locale, String variant, String env) {

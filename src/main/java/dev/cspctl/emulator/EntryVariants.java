@@ -23,6 +23,15 @@ final class EntryVariants {
       body.set("entry", withPublishDetails(s, q, render(s, stored(s, q))));
       return Response.ok(body);
     }));
+    r.add("GET", BASE + "/{variant}/versions", q -> store.locked(s -> {
+      ObjectNode rec = stored(s, q);
+      List<ObjectNode> versions = new ArrayList<>();
+      rec.path("history").forEach(h -> versions.add((ObjectNode) h.deepCopy()));
+      if (ApiAssumptions.VARIANT_VERSIONS_NEWEST_FIRST) java.util.Collections.reverse(versions);
+      ObjectNode body = Json.object();
+      body.set("versions", Json.array(versions));
+      return Response.ok(body);
+    }));
     r.add("DELETE", BASE + "/{variant}", q -> store.locked(s -> {
       stored(s, q);
       s.entryVariants.remove(key(q));
@@ -122,6 +131,13 @@ final class EntryVariants {
       rec.set("order", order.deepCopy());
     }
     rec.put("updated_at", Json.now());
+    ObjectNode version = Json.object();
+    version.put("_version", rec.path("_version").asInt());
+    version.put("locale", rec.path("locale").asText());
+    version.put("created_at", rec.path("updated_at").asText());
+    version.set("_change_set", Json.array(ChangeSet.compute(base, fields)));
+    if (!rec.has("history")) rec.set("history", Json.array());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) rec.get("history")).add(version);
     s.entryVariants.put(key, rec);
     ObjectNode body = Json.object();
     body.put("notice", created ? "Entry variant created successfully." : "Entry variant updated successfully.");

@@ -15,6 +15,8 @@ public final class ExperienceRecord {
   public String shortUid;
   public String createdAt;
   public String updatedAt;
+  /** Lowercase, de-duplicated; not versioned. */
+  public List<String> tags = new ArrayList<>();
   public List<ObjectNode> versions = new ArrayList<>();
   /** Next variant shortUid to assign; never goes down. */
   public long variantHighWater;

@@ -34,9 +34,11 @@ final class ExperienceView {
         v.path("audiences").forEach(a -> aud.add(a.asText()));
         v.path("lyticsAudiences").forEach(a -> lytics.add(a.asText()));
       }
+      referring.path("targeting").path("audience").path("audiences").forEach(a -> aud.add(a.asText()));
     }
     n.set("referredAudiences", Json.array(aud));
     n.set("referredLyticsAudiences", Json.array(lytics));
+    n.set("tags", Json.array(e.tags));
     n.put("createdAt", e.createdAt);
     n.put("updatedAt", e.updatedAt);
     return n;

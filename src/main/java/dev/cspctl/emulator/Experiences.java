@@ -35,7 +35,7 @@ final class Experiences {
     r.add("DELETE", "/experiences/{uid}", q -> store.locked(s -> {
       ExperienceRecord e = find(s, q.param("uid"));
       s.experiences.remove(e.uid);
-      s.priorityOrder.remove(e.uid);
+      if (!config.stalePriorityUids()) s.priorityOrder.remove(e.uid);
       s.pendingSyncs.removeIf(p -> p.experienceUid.equals(e.uid));
       return Response.noContent();
     }));
@@ -60,6 +60,7 @@ final class Experiences {
     e.name = name;
     e.description = body.path("description").asText("");
     e.type = type;
+    e.tags = tags(body, List.of());
     e.shortUid = Long.toString(s.nextExperienceShortUid++);
     e.createdAt = Json.now();
     e.updatedAt = e.createdAt;
@@ -80,12 +81,30 @@ final class Experiences {
       }
       e.type = type;
     }
+    e.tags = tags(body, ApiAssumptions.EXPERIENCE_PUT_KEEPS_OMITTED_TAGS ? e.tags : List.of());
     e.name = name;
     if (body.has("description")) {
       e.description = body.path("description").asText("");
     }
     e.updatedAt = Json.now();
     return ExperienceView.summary(e);
+  }
+
+  /** The body's tags, lowercased and de-duplicated as the service stores them; {@code absent} when not sent. */
+  private static List<String> tags(ObjectNode body, List<String> absent) {
+    JsonNode t = body.get("tags");
+    if (t == null || t.isNull()) return new ArrayList<>(absent);
+    if (!t.isArray()) throw ApiException.validation("tags", ApiAssumptions.notArray("TAGS"));
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (JsonNode x : t) {
+      String tag = x.asText();
+      if (!x.isTextual() || tag.isEmpty() || tag.length() > ApiAssumptions.MAX_TAG_LENGTH || !tag.matches("[a-zA-Z0-9_:-]+")) {
+        throw ApiException.validation("tags", ApiAssumptions.TAG_INVALID);
+      }
+      out.add(tag.toLowerCase(java.util.Locale.ROOT));
+    }
+    if (out.size() > ApiAssumptions.MAX_TAGS) throw ApiException.validation("tags", ApiAssumptions.TAGS_LIMIT);
+    return new ArrayList<>(out);
   }
 
   private static String requireType(ObjectNode body) {
@@ -102,7 +121,7 @@ final class Experiences {
     return n;
   }
 
-  private static ObjectNode setPriority(EmulatorState s, ObjectNode body) {
+  private ObjectNode setPriority(EmulatorState s, ObjectNode body) {
     JsonNode order = body.get("priorityOrder");
     if (order == null || !order.isArray()) {
       throw ApiException.validation("priorityOrder", ApiAssumptions.notArray("PRIORITY_ORDER"));
@@ -111,12 +130,14 @@ final class Experiences {
     Set<String> seen = new HashSet<>();
     for (JsonNode u : order) {
       String uid = u.asText();
-      if (!u.isTextual() || !s.experiences.containsKey(uid) || !seen.add(uid)) {
+      boolean known = s.experiences.containsKey(uid) || (config.stalePriorityUids() && s.priorityOrder.contains(uid));
+      if (!u.isTextual() || !known || !seen.add(uid)) {
         throw ApiException.business(400, ApiAssumptions.INVALID_EXPERIENCES);
       }
       uids.add(uid);
     }
-    if (!seen.containsAll(s.experiences.keySet())) {
+    boolean stale = config.stalePriorityUids() && !seen.containsAll(s.priorityOrder);
+    if (!seen.containsAll(s.experiences.keySet()) || stale) {
       throw ApiException.business(400, ApiAssumptions.MISSING_EXPERIENCES);
     }
     s.priorityOrder = uids;

@@ -34,11 +34,11 @@ final class HttpFront implements HttpHandler {
   private final ScriptedFaults scriptedFaults;
 
   HttpFront(EmulatorConfig config, Router router, RateLimiter limiter, FaultInjector faults,
-      RequestLog log, AdminRoutes admin, ScriptedFaults scriptedFaults) {
+      RequestLog log, AdminRoutes admin, java.util.function.Supplier<String> projectUid, ScriptedFaults scriptedFaults) {
     this.scriptedFaults = scriptedFaults;
     this.config = config;
     this.router = router;
-    this.auth = new Auth(config.credentials());
+    this.auth = new Auth(config.credentials(), projectUid);
     this.limiter = limiter;
     this.faults = faults;
     this.log = log;
@@ -172,6 +172,8 @@ final class HttpFront implements HttpHandler {
       if (!path.equals("/v3/user-session")) {
         if (api == Api.CMA) {
           auth.cma(req);
+        } else if (path.equals("/projects")) {
+          auth.personalizeUser(req);
         } else {
           auth.personalize(req);
         }

@@ -31,6 +31,13 @@ final class LockedContent {
     return metricKeys(version.path("metrics")).equals(metricKeys(metrics));
   }
 
+  /** A locked version's target group and split mode cannot change either (a new draft is needed). */
+  static boolean sameAb(ObjectNode version, ObjectNode targeting, String split) {
+    JsonNode have = version.get("targeting");
+    boolean sameTarget = have == null ? targeting == null : have.equals(targeting);
+    return sameTarget && java.util.Objects.equals(Json.text(version, "variantSplit"), split);
+  }
+
   private static List<Object> variantKey(JsonNode v) {
     List<Object> k = new ArrayList<>();
     k.add(Json.text(v, "__type"));

@@ -120,7 +120,7 @@ final class ProjectResources {
     ObjectNode n = Json.object();
     n.put("_id", id);
     n.put("uid", id);
-    n.put("project", config.credentials().projectUid());
+    n.put("project", store.locked(EmulatorState::projectUid));
     n.put("createdAt", now);
     n.put("updatedAt", now);
     table.put(id, n);

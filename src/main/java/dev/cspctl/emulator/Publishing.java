@@ -19,6 +19,30 @@ final class Publishing {
     r.add("POST", "/v3/bulk/publish", q -> store.locked(s -> bulk(s, q)));
     r.add("POST", "/v3/content_types/{ct}/entries/{entry}/publish", q -> store.locked(s -> single(s, q)));
     r.add("GET", "/v3/bulk/jobs/{job}", q -> store.locked(s -> job(s, q.param("job"))));
+    r.add("GET", "/v3/bulk/jobs/{job}/items", q -> store.locked(s -> jobItems(s, q)));
+  }
+
+  /** [inf] A job's items: one per published or unpublished target, shaped like the publish records. */
+  private static Response jobItems(EmulatorState s, Request q) {
+    String id = q.param("job");
+    List<ObjectNode> items = new ArrayList<>();
+    for (ObjectNode e : s.publishEvents) {
+      if (!id.equals(Json.text(e, "job_id"))) continue;
+      ObjectNode item = Json.object();
+      item.put("uid", Json.text(e, "entry_uid"));
+      item.put("content_type", Json.text(e, "content_type"));
+      item.put("locale", Json.text(e, "locale"));
+      item.put("environment", Json.text(e, "environment"));
+      if (e.hasNonNull("variant_uid")) item.put("variant_uid", Json.text(e, "variant_uid"));
+      item.put("version", e.path("version").asInt());
+      item.put("action", e.path("action").asText("publish"));
+      item.put("status", "success");
+      items.add(item);
+    }
+    if (items.isEmpty()) {
+      throw ApiException.cma(404, "Job was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+    }
+    return Response.ok(Paging.page(q, "items", items, ApiAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
   }
 
   /** [inf] Jobs complete synchronously: status "completed" with the number of published items. */
@@ -40,9 +64,7 @@ final class Publishing {
     JsonNode entries = body.path("entries");
     List<String> locales = strings(body.path("locales"), "locales");
     List<String> envs = environments(s, strings(body.path("environments"), "environments"));
-    if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_BULK) {
-      throw invalid("entries", "You can publish at most " + MAX_BULK + " entries in one bulk request.");
-    }
+    checkBulkEntries(entries, q);
     String job = UUID.randomUUID().toString();
     List<Runnable> writes = new ArrayList<>();
     for (JsonNode item : entries) {
@@ -50,14 +72,13 @@ final class Publishing {
       String uid = Json.text(item, "uid");
       ObjectNode base = Entries.entry(s, ct, uid);
       int version = item.path("version").asInt(base.path("_version").asInt(1));
-      List<String> variants = new ArrayList<>();
-      item.path("variants").forEach(v -> variants.add(v.path("uid").asText()));
-      if (item.hasNonNull("variant_uid")) {
-        variants.add(item.get("variant_uid").asText());
-      }
+      List<String> variants = bulkVariants(item);
+      JsonNode rules = item.path("variant_rules");
       for (String locale : locales) {
         for (String env : envs) {
-          writes.add(() -> record(s, job, "bulk", ct, uid, locale, null, env, version));
+          if (publishBase(s, !variants.isEmpty(), rules, ct, uid, locale, env)) {
+            writes.add(() -> record(s, job, "bulk", ct, uid, locale, null, env, version));
+          }
           if (ApiAssumptions.BULK_PUBLISHES_VARIANTS) {
             for (String vu : variants) {
               int vv = variantVersion(s, ct, uid, locale, vu, null);
@@ -81,11 +102,7 @@ final class Publishing {
     JsonNode e = q.object().path("entry");
     JsonNode variants = e.path("variants");
     boolean hasVariants = variants.isArray() && !variants.isEmpty();
-    if (hasVariants && !ApiAssumptions.PUBLISH_API_VERSION.equals(q.header("api_version"))) {
-      throw ApiException.cma(ApiAssumptions.PUBLISH_API_VERSION_STATUS,
-          "Publishing entry variants requires the header api_version: " + ApiAssumptions.PUBLISH_API_VERSION + ".",
-          ApiAssumptions.CMA_CODE_VALIDATION, "api_version", "is required.");
-    }
+    if (hasVariants) requireVariantApiVersion(q);
     List<String> envs = environments(s, strings(e.path("environments"), "environments"));
     List<String> locales = e.path("locales").isArray() && !e.path("locales").isEmpty()
         ? strings(e.path("locales"), "locales")
@@ -96,11 +113,7 @@ final class Publishing {
     int baseVersion = base.path("_version").asInt(1);
     for (String locale : locales) {
       for (String env : envs) {
-        boolean publishBase = !hasVariants || rules.path("publish_latest_base").asBoolean(false)
-            || (rules.path("publish_latest_base_conditionally").asBoolean(false)
-                && ApiAssumptions.CONDITIONAL_BASE_IF_UNPUBLISHED
-                && !s.published.containsKey(EmulatorState.publishKey(ct, uid, locale, null, env)));
-        if (publishBase) {
+        if (publishBase(s, hasVariants, rules, ct, uid, locale, env)) {
           writes.add(() -> record(s, job, "entry", ct, uid, locale, null, env, baseVersion));
         }
         if (hasVariants) {
@@ -119,7 +132,47 @@ final class Publishing {
     return Response.ok(out);
   }
 
-  private static int variantVersion(EmulatorState s, String ct, String uid, String locale, String vu, JsonNode sent) {
+  /**
+   * Whether the base entry goes out with its variants: always without variants, else by the
+   * {@code variant_rules}. A bulk item without {@code variant_rules} publishes the base too ([inf]).
+   */
+  private static boolean publishBase(EmulatorState s, boolean hasVariants, JsonNode rules, String ct, String uid,
+      String locale, String env) {
+    if (!hasVariants || rules.isMissingNode() || rules.isNull()) return true;
+    return rules.path("publish_latest_base").asBoolean(false)
+        || (rules.path("publish_latest_base_conditionally").asBoolean(false)
+            && ApiAssumptions.CONDITIONAL_BASE_IF_UNPUBLISHED
+            && !s.published.containsKey(EmulatorState.publishKey(ct, uid, locale, null, env)));
+  }
+
+  /** The variant uids of a bulk item: {@code variants:[{uid}]} (Contentstack's CLI) or {@code variant_uid}. */
+  static List<String> bulkVariants(JsonNode item) {
+    List<String> variants = new ArrayList<>();
+    item.path("variants").forEach(v -> variants.add(v.path("uid").asText()));
+    if (item.hasNonNull("variant_uid")) variants.add(item.get("variant_uid").asText());
+    return variants;
+  }
+
+  static void checkBulkEntries(JsonNode entries, Request q) {
+    if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_BULK) {
+      throw invalid("entries", "You can bulk publish or unpublish at most " + MAX_BULK + " entries in one request.");
+    }
+    if (ApiAssumptions.BULK_VARIANTS_NEED_API_VERSION) {
+      for (JsonNode item : entries) {
+        if (!bulkVariants(item).isEmpty()) requireVariantApiVersion(q);
+      }
+    }
+  }
+
+  static void requireVariantApiVersion(Request q) {
+    if (!ApiAssumptions.PUBLISH_API_VERSION.equals(q.header("api_version"))) {
+      throw ApiException.cma(ApiAssumptions.PUBLISH_API_VERSION_STATUS,
+          "Publishing entry variants requires the header api_version: " + ApiAssumptions.PUBLISH_API_VERSION + ".",
+          ApiAssumptions.CMA_CODE_VALIDATION, "api_version", "is required.");
+    }
+  }
+
+  static int variantVersion(EmulatorState s, String ct, String uid, String locale, String vu, JsonNode sent) {
     ObjectNode rec = s.entryVariants.get(EntryVariants.key(ct, uid, locale, vu));
     if (rec == null) {
       throw ApiException.cma(422, "The entry variant '" + vu + "' does not exist for entry '" + uid
@@ -133,7 +186,7 @@ final class Publishing {
     return sent != null && sent.canConvertToInt() ? sent.asInt() : current;
   }
 
-  private static void record(EmulatorState s, String job, String via, String ct, String uid, String locale,
+  static void record(EmulatorState s, String job, String via, String ct, String uid, String locale,
       String variant, String env, int version) {
     ObjectNode ev = Json.object();
     ev.put("job_id", job);
@@ -150,11 +203,11 @@ final class Publishing {
   }
 
   /** Environment names (given by name or uid); an unknown one is refused before anything is published. */
-  private static List<String> environments(EmulatorState s, List<String> refs) {
+  static List<String> environments(EmulatorState s, List<String> refs) {
     return refs.stream().map(r -> Json.text(StackSettings.environment(s, r), "name")).toList();
   }
 
-  private static List<String> strings(JsonNode arr, String field) {
+  static List<String> strings(JsonNode arr, String field) {
     if (!arr.isArray() || arr.isEmpty() || arr.size() > MAX_BULK) {
       throw invalid(field, field + " must hold between 1 and " + MAX_BULK + " values.");
     }
@@ -163,7 +216,7 @@ final class Publishing {
     return out;
   }
 
-  private static ApiException invalid(String field, String message) {
+  static ApiException invalid(String field, String message) {
     return ApiException.cma(422, message, ApiAssumptions.CMA_CODE_VALIDATION, field, message);
   }
 }

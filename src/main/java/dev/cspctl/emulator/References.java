@@ -9,7 +9,7 @@ final class References {
   static boolean inUse(EmulatorState s, String kind, String uid) {
     return switch (kind) {
       case "ATTRIBUTES" -> s.audiences.values().stream().anyMatch(a -> refersTo(a.path("definition"), uid));
-      case "AUDIENCES" -> versions(s, "variants", "audiences", uid);
+      case "AUDIENCES" -> versions(s, "variants", "audiences", uid) || targets(s, uid);
       case "EVENTS" -> s.experiences.values().stream().flatMap(e -> e.versions.stream())
           .filter(v -> ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES || !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
           .anyMatch(v -> contains(v.path("metrics"), m -> uid.equals(Json.text(m, "event"))));
@@ -30,6 +30,13 @@ final class References {
     return s.experiences.values().stream().flatMap(e -> e.versions.stream())
         .filter(v -> ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES || !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
         .anyMatch(v -> contains(v.path(list), x -> contains(x.path(field), a -> uid.equals(a.asText()))));
+  }
+
+  /** An A/B target group of a version that is not ARCHIVED. */
+  private static boolean targets(EmulatorState s, String uid) {
+    return s.experiences.values().stream().flatMap(e -> e.versions.stream())
+        .filter(v -> !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
+        .anyMatch(v -> contains(v.path("targeting").path("audience").path("audiences"), a -> uid.equals(a.asText())));
   }
 
   private static boolean contains(JsonNode arr, java.util.function.Predicate<JsonNode> p) {

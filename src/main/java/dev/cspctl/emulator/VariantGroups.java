@@ -26,6 +26,26 @@ final class VariantGroups {
     }));
     r.add("PUT", "/v3/variant_groups/{uid}", q -> store.locked(s -> Response.ok(replace(s, q))));
     r.add("PUT", "/v3/variant_groups/{uid}/variants", q -> store.locked(s -> Response.ok(link(s, q))));
+    r.add("GET", "/v3/variant_groups/{uid}/variants", q -> store.locked(s -> {
+      ObjectNode g = find(s, q.param("uid"));
+      List<ObjectNode> variants = new ArrayList<>();
+      render(s, g, true).path("variants").forEach(v -> variants.add((ObjectNode) v));
+      return Response.ok(Paging.page(q, "variants", variants, ApiAssumptions.VARIANT_GROUP_DEFAULT_LIMIT));
+    }));
+  }
+
+  /** {@code asc=<field>} or {@code desc=<field>} (created_at, updated_at, name, uid); unsorted: creation order. */
+  static void sort(List<ObjectNode> items, Request q) {
+    String asc = q.query("asc", null);
+    String desc = q.query("desc", null);
+    String field = asc != null ? asc : desc;
+    if (field == null) return;
+    if (!ApiAssumptions.SORT_FIELDS.contains(field)) {
+      throw ApiException.cma(422, "Sorting by '" + field + "' is not supported.", ApiAssumptions.CMA_CODE_VALIDATION,
+          asc != null ? "asc" : "desc", "is not valid.");
+    }
+    java.util.Comparator<ObjectNode> byField = java.util.Comparator.comparing(n -> n.path(field).asText(""));
+    items.sort(asc != null ? byField : byField.reversed());
   }
 
   private ObjectNode list(EmulatorState s, Request q) {
@@ -42,6 +62,7 @@ final class VariantGroups {
       }
       all.add(render(s, g, withVariants));
     }
+    sort(all, q);
     return Paging.page(q, "variant_groups", all, ApiAssumptions.VARIANT_GROUP_DEFAULT_LIMIT);
   }
 

@@ -61,6 +61,9 @@ final class VersionValidator {
     }
     ArrayNode copy = vs.deepCopy();
     boolean ab = "AB_TEST".equals(experienceType);
+    if (ab && ApiAssumptions.EQUAL_SPLIT.equals(body.path("variantSplit").asText(null))) {
+      AbSettings.writeEqualShares(copy);
+    }
     double traffic = 0;
     for (int i = 0; i < copy.size(); i++) {
       JsonNode v = copy.get(i);

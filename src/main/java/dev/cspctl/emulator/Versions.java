@@ -61,10 +61,13 @@ final class Versions {
       VersionValidator val = new VersionValidator(s, config.quotas());
       ArrayNode variants = val.variants(body, e.type);
       ArrayNode metrics = val.metrics(body);
+      ObjectNode targeting = AbSettings.targeting(body, e.type, s, val);
+      String split = AbSettings.split(body, val);
       val.throwIfAny();
       assignShortUids(e, variants);
       draft.set("variants", variants);
       draft.set("metrics", metrics);
+      setAb(draft, targeting, split);
       scheduleSync(s, e, variants);
     }
     e.versions.add(draft);
@@ -78,8 +81,15 @@ final class Versions {
     ObjectNode body = q.object();
     VersionValidator val = new VersionValidator(s, config.quotas());
     String target = val.status(body);
+    JsonNode sent = body.path("variants");
+    // An empty or missing list is a validation error (EMPTY_ARRAY); too few to activate is a business rule.
+    if ("ACTIVE".equals(target) && sent.isArray() && !sent.isEmpty() && sent.size() < ("AB_TEST".equals(e.type) ? 2 : 1)) {
+      throw ApiException.business(400, ApiAssumptions.INSUFFICIENT_VARIANTS);
+    }
     ArrayNode variants = val.variants(body, e.type);
     ArrayNode metrics = val.metrics(body);
+    ObjectNode targeting = AbSettings.targeting(body, e.type, s, val);
+    String split = AbSettings.split(body, val);
     val.throwIfAny();
     String current = Json.text(version, "status");
     long request = history.nextRequest();
@@ -91,6 +101,7 @@ final class Versions {
       assignShortUids(e, variants);
       version.set("variants", variants);
       version.set("metrics", metrics);
+      setAb(version, targeting, split);
       if ("ACTIVE".equals(target)) {
         boolean first = e.versions.stream().noneMatch(v -> v != version && !"DRAFT".equals(Json.text(v, "status")));
         archiveLive(e, version, request);
@@ -102,7 +113,8 @@ final class Versions {
         throw ApiException.business(400, CANNOT_DRAFT);
       }
       if (ApiAssumptions.ARCHIVED.equals(current)
-          || !LockedContent.same(version, variants, metrics)) {
+          || !LockedContent.same(version, variants, metrics)
+          || !LockedContent.sameAb(version, targeting, split)) {
         throw ApiException.business(400, LOCKED);
       }
       if ("ACTIVE".equals(target) && !"ACTIVE".equals(current)) {
@@ -116,12 +128,23 @@ final class Versions {
     return version;
   }
 
+  /** Targeting and split mode as sent; omitted ones are cleared ([inf] PUT_CLEARS_OMITTED). */
+  private static void setAb(ObjectNode version, ObjectNode targeting, String split) {
+    if (targeting != null) version.set("targeting", targeting);
+    else if (ApiAssumptions.PUT_CLEARS_OMITTED) version.remove("targeting");
+    if (split != null) version.put("variantSplit", split);
+    else if (ApiAssumptions.PUT_CLEARS_OMITTED) version.remove("variantSplit");
+  }
+
   private Response delete(EmulatorState s, Request q) {
     ExperienceRecord e = Experiences.find(s, q.param("uid"));
     ObjectNode version = find(e, q.param("vuid"));
     String st = Json.text(version, "status");
     if ("ACTIVE".equals(st) || "PAUSED".equals(st)) {
       throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_LIVE_VERSION);
+    }
+    if ("DRAFT".equals(st) && e.versions.size() == 1) {
+      throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_ONLY_DRAFT);
     }
     e.versions.remove(version);
     return Response.noContent();

@@ -1,6 +1,7 @@
 package dev.cspctl.export;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cspctl.api.ApiAssumptions;
 import dev.cspctl.state.LiveEntryVariant;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveMetric;
@@ -58,9 +59,16 @@ final class ExperienceFile {
     List<String> contentTypes = contentTypes();
     String group = lookup.live.variantGroupOf(e).map(g -> "CMS variant group " + g.uid()).orElse(null);
     y.field(0, "contentTypes", YamlOut.strings(contentTypes), group);
-    y.key(0, "variants", null);
+    if (!e.tags().isEmpty()) y.field(0, "tags", YamlOut.strings(e.tags()), null);
+    boolean equal = ab && ApiAssumptions.EQUAL_SPLIT.equals(version.variantSplit());
+    if (ab && !version.targetAudiences().isEmpty()) {
+      List<String> names = version.targetAudiences().stream().map(uid -> lookup.audience(uid).orElseThrow().name()).toList();
+      y.field(0, "audiences", YamlOut.strings(names), "the A/B target group");
+      y.field(0, "match", "AND".equals(version.targetCombination()) ? "all" : "any", null);
+    }
+    y.key(0, "variants", equal ? "equal split (variantSplit " + ApiAssumptions.EQUAL_SPLIT + ")" : null);
     int contents = 0;
-    for (LiveVariant v : version.variants()) contents += variant(y, v, ab, new HashSet<>(contentTypes));
+    for (LiveVariant v : version.variants()) contents += variant(y, v, ab && !equal, new HashSet<>(contentTypes));
     if (!version.metrics().isEmpty()) {
       y.key(0, "metrics", null);
       for (LiveMetric m : version.metrics()) {
@@ -77,10 +85,12 @@ final class ExperienceFile {
     Optional<LiveVersion> version = e.currentVersion();
     if (version.isEmpty() || version.get().variants().isEmpty()) return Optional.of("its version has no variants yet");
     boolean ab = "AB_TEST".equals(e.type());
+    boolean equal = ab && ApiAssumptions.EQUAL_SPLIT.equals(version.get().variantSplit());
     Set<String> names = new HashSet<>();
     int traffic = 0;
     for (LiveVariant v : version.get().variants()) {
       if (v.name() == null || v.name().isBlank() || !names.add(v.name())) return Optional.of("its variant names are empty or not unique");
+      if (ab && equal) continue;
       if (ab) {
         if (v.trafficDistribution() == null) return Optional.of("A/B variant '" + v.name() + "' has no traffic share");
         traffic += v.trafficDistribution();
@@ -93,7 +103,15 @@ final class ExperienceFile {
         if (lookup.audience(uid).isEmpty()) return Optional.of("variant '" + v.name() + "' refers to audience uid " + uid + ", which the project does not list");
       }
     }
-    if (ab && (version.get().variants().size() < 2 || traffic != 100)) {
+    if (ab) {
+      for (String uid : version.get().targetAudiences()) {
+        if (lookup.audience(uid).isEmpty()) return Optional.of("its target group refers to audience uid " + uid + ", which the project does not list");
+      }
+    }
+    if (ab && version.get().variants().size() < 2) {
+      return Optional.of("an A/B test needs at least two variants (found " + version.get().variants().size() + ")");
+    }
+    if (ab && !equal && traffic != 100) {
       return Optional.of("an A/B test needs at least two variants whose traffic sums to 100 (found "
           + version.get().variants().size() + " summing to " + traffic + ")");
     }
@@ -116,12 +134,13 @@ final class ExperienceFile {
     return new ArrayList<>(new TreeSet<>(lookup.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of())));
   }
 
-  private int variant(YamlOut y, LiveVariant v, boolean ab, Set<String> contentTypes) {
+  /** {@code customSplit}: an A/B variant with its traffic share; an equal-split one has none. */
+  private int variant(YamlOut y, LiveVariant v, boolean customSplit, Set<String> contentTypes) {
     String cmsUid = e.cms() == null || v.shortUid() == null ? null : e.cms().variants().get(v.shortUid());
     y.itemField(2, "name", v.name(), "shortUid " + v.shortUid() + (cmsUid == null ? "" : ", CMS variant " + cmsUid));
-    if (ab) {
+    if (customSplit) {
       y.field(4, "traffic", JSON.numberNode(v.trafficDistribution()), null);
-    } else {
+    } else if (!"ABTestVariant".equals(v.type())) {
       if (!v.audiences().isEmpty()) {
         List<String> names = v.audiences().stream().map(uid -> lookup.audience(uid).orElseThrow().name()).toList();
         y.field(4, "audiences", YamlOut.strings(names), null);

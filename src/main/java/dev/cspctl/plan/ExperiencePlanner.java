@@ -89,6 +89,7 @@ final class ExperiencePlanner {
     List<String> ids = new ArrayList<>();
     ObjectNode args = Steps.args().put("name", e.name()).put("description", run.ownership.marked(e.description()))
         .put("type", e.type().apiName());
+    tags(args, e, false);
     String created = run.steps.add(StepType.CREATE_EXPERIENCE, e.name(), "create experience '" + e.name() + "' (with its draft version)", args, List.of());
     ids.add(created);
     String configured = configure(e, null, Map.of(), List.of(created), ids);
@@ -108,7 +109,7 @@ final class ExperiencePlanner {
       String kept = shortUids.get(v.name());
       if (kept != null) o.put("shortUid", kept);
       if (e.type() == ExperienceType.AB_TEST) {
-        o.put("traffic", v.traffic());
+        if (v.traffic() != null) o.put("traffic", v.traffic());
       } else {
         ArrayNode a = o.putArray("audiences");
         v.audiences().forEach(a::add);
@@ -122,6 +123,14 @@ final class ExperiencePlanner {
     for (Metric m : e.metrics()) {
       metrics.addObject().put("event", m.event()).put("primary", m.primary());
       allDeps.add(run.eventCreates.get(m.event()));
+    }
+    if (e.type() == ExperienceType.AB_TEST) {
+      if (e.equalSplit()) args.put("split", "equal");
+      if (!e.audiences().isEmpty()) {
+        ObjectNode target = args.putObject("targeting").put("match", e.match().apiName());
+        e.audiences().forEach(target.putArray("audiences")::add);
+        allDeps.addAll(run.audienceDeps(e.audiences()));
+      }
     }
     String id = run.steps.add(StepType.CONFIGURE_VERSION, e.name(),
         "configure the draft version of '" + e.name() + "' (" + e.variants().size() + " variants)", args, allDeps);
@@ -271,10 +280,12 @@ final class ExperiencePlanner {
     List<String> ids = new ArrayList<>();
     String last = null;
     boolean metaChanged = !before.path("name").equals(after.path("name"))
-        || !before.path("description").equals(after.path("description"));
+        || !before.path("description").equals(after.path("description"))
+        || !before.path("tags").equals(after.path("tags"));
     if (metaChanged || !managed) {
       ObjectNode args = Steps.args().put("uid", l.uid()).put("name", e.name())
           .put("description", run.ownership.marked(e.description())).put("type", e.type().apiName());
+      tags(args, e, !l.tags().isEmpty());
       last = run.steps.add(StepType.UPDATE_EXPERIENCE, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", args, List.of());
       ids.add(last);
     }
@@ -339,6 +350,7 @@ final class ExperiencePlanner {
     copy.remove("description");
     copy.remove("status");
     copy.remove("contentTypes");
+    copy.remove("tags");
     copy.path("variants").forEach(v -> ((ObjectNode) v).remove("content"));
     return copy;
   }
@@ -437,6 +449,11 @@ final class ExperiencePlanner {
         + "') is left orphaned: the API does not delete it"));
     if (ExperienceViews.serving(l)) notes.add("paused before deletion");
     run.addChange(new ResourceKey(Kind.EXPERIENCE, l.name()), Action.DELETE, ExperienceViews.live(l, null, run.index), null, notes, ids);
+  }
+
+  /** Tags are experience metadata (not versioned): sent when the spec has some, or to clear live ones. */
+  private static void tags(ObjectNode args, Experience e, boolean liveHasTags) {
+    if (!e.tags().isEmpty() || liveHasTags) e.tags().forEach(args.putArray("tags")::add);
   }
 
   private static List<String> deps(String previous) {

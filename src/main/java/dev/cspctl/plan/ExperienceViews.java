@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.ApiAssumptions;
 import dev.cspctl.spec.EntryContent;
 import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.ExperienceStatus;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.spec.Match;
 import dev.cspctl.spec.Metric;
 import dev.cspctl.spec.Variant;
@@ -39,12 +41,18 @@ final class ExperienceViews {
     v.put("type", e.type().yamlName());
     v.put("status", e.status().yamlName());
     v.set("contentTypes", sorted(e.contentTypes()));
+    // Optional fields appear only when set, so plans of specs without them stay as they were.
+    if (!e.tags().isEmpty()) v.set("tags", sorted(e.tags()));
+    if (e.type() == ExperienceType.AB_TEST) {
+      targetGroup(v, e.audiences(), e.match());
+      if (e.equalSplit()) v.put("split", "equal");
+    }
     ArrayNode variants = v.putArray("variants");
     for (Variant var : e.variants()) {
       ObjectNode o = variants.addObject();
       o.put("name", var.name());
-      if (var.traffic() != null) {
-        o.put("traffic", var.traffic());
+      if (e.type() == ExperienceType.AB_TEST) {
+        if (var.traffic() != null) o.put("traffic", var.traffic());
       } else {
         o.set("audiences", sorted(var.audiences()));
         o.set("lyticsAudiences", sorted(var.lyticsAudiences()));
@@ -70,7 +78,15 @@ final class ExperienceViews {
     v.put("status", liveStatus(e, desired == null ? null : desired.status()));
     List<String> linked = index.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of());
     v.set("contentTypes", sorted(linked));
+    if (!e.tags().isEmpty()) v.set("tags", sorted(e.tags()));
     Optional<LiveVersion> version = e.currentVersion();
+    boolean equal = version.map(x -> ApiAssumptions.EQUAL_SPLIT.equals(x.variantSplit())).orElse(false);
+    if ("AB_TEST".equals(e.type()) && version.isPresent()) {
+      List<String> names = new ArrayList<>();
+      for (String uid : version.get().targetAudiences()) names.add(index.audienceName(uid));
+      targetGroup(v, names, "AND".equals(version.get().targetCombination()) ? Match.ALL : Match.ANY);
+      if (equal) v.put("split", "equal");
+    }
     Map<String, Variant> desiredVariants = new HashMap<>();
     if (desired != null) for (Variant d : desired.variants()) desiredVariants.put(d.name(), d);
     ArrayNode variants = v.putArray("variants");
@@ -78,7 +94,7 @@ final class ExperienceViews {
       ObjectNode o = variants.addObject();
       o.put("name", lv.name());
       if ("ABTestVariant".equals(lv.type())) {
-        o.put("traffic", lv.trafficDistribution() == null ? 0 : lv.trafficDistribution());
+        if (!equal) o.put("traffic", lv.trafficDistribution() == null ? 0 : lv.trafficDistribution());
       } else {
         List<String> names = new ArrayList<>();
         for (String uid : lv.audiences()) names.add(index.audienceName(uid));
@@ -102,6 +118,13 @@ final class ExperienceViews {
       metrics.addObject().put("event", index.eventKey(m.eventUid())).put("primary", "Primary".equals(m.type()));
     }
     return v;
+  }
+
+  /** An A/B test's target group; nothing for everyone. */
+  private static void targetGroup(ObjectNode v, List<String> audiences, Match match) {
+    if (audiences.isEmpty()) return;
+    v.set("audiences", sorted(audiences));
+    v.put("match", match.yamlName());
   }
 
   static boolean serving(LiveExperience e) {

@@ -23,6 +23,7 @@ final class OnlyScope {
     for (Experience e : desired.experiences()) {
       if (!only.contains(e.resourceKey())) continue;
       for (Variant v : e.variants()) for (String a : v.audiences()) out.add(new ResourceKey(Kind.AUDIENCE, a));
+      for (String a : e.audiences()) out.add(new ResourceKey(Kind.AUDIENCE, a));
       for (Metric m : e.metrics()) out.add(new ResourceKey(Kind.EVENT, m.event()));
     }
     for (Audience a : desired.audiences()) {

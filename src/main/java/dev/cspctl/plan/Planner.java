@@ -349,12 +349,12 @@ public final class Planner {
       List<String> audienceUsers(String uid) {
         List<String> users = new ArrayList<>();
         for (LiveExperience e : index.live.experiences()) {
-          boolean uses = holding(e).anyMatch(v -> v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
+          boolean uses = holding(e).anyMatch(v -> v.targetAudiences().contains(uid) || v.variants().stream().anyMatch(x -> x.audiences().contains(uid)));
           if (uses) users.add("experience '" + e.name() + "'");
         }
         String name = index.audienceNameByUid.get(uid);
         for (var e : desired.experiences()) {
-          if (e.variants().stream().anyMatch(v -> v.audiences().contains(name))) users.add("experience '" + e.name() + "' (in the specs)");
+          if (e.audiences().contains(name) || e.variants().stream().anyMatch(v -> v.audiences().contains(name))) users.add("experience '" + e.name() + "' (in the specs)");
         }
         return users;
       }
@@ -415,8 +415,12 @@ public final class Planner {
 
     /** Audience names a variant refers to: the steps that write them must come first. */
     List<String> audienceDeps(Variant v) {
+      return audienceDeps(v.audiences());
+    }
+
+    List<String> audienceDeps(List<String> names) {
       List<String> deps = new ArrayList<>();
-      for (String name : v.audiences()) deps.add(audienceWrites.get(name));
+      for (String name : names) deps.add(audienceWrites.get(name));
       return deps;
     }
   }

@@ -123,7 +123,7 @@ final class DocumentMapper {
     Map<String, Integer> names = new HashMap<>();
     JsonNode vs = n.path("variants");
     int trafficSum = 0;
-    boolean trafficComplete = true;
+    int withoutTraffic = 0;
     for (int i = 0; i < vs.size(); i++) {
       String p = "/variants/" + i;
       JsonNode v = vs.get(i);
@@ -151,8 +151,7 @@ final class DocumentMapper {
           if (v.has(f)) errors.add(doc.keyError(p + "/" + f, "'" + f + "' is for segmented experiences; an A/B variant has 'traffic' instead"));
         }
         if (traffic == null) {
-          errors.add(doc.error(p, "missing required field 'traffic' (an A/B variant's share in percent)"));
-          trafficComplete = false;
+          withoutTraffic++;
         } else {
           trafficSum += traffic;
         }
@@ -163,8 +162,25 @@ final class DocumentMapper {
     }
     if (type == ExperienceType.AB_TEST) {
       if (vs.size() < 2) errors.add(doc.error("/variants", "an A/B test needs at least two variants; found " + vs.size()));
-      if (trafficComplete && trafficSum != 100) {
+      if (withoutTraffic > 0 && withoutTraffic < vs.size()) {
+        errors.add(doc.error("/variants", "either every A/B variant gives 'traffic' (a custom split) or none does (an equal"
+            + " split); " + withoutTraffic + " of " + vs.size() + " variants have no 'traffic'"));
+      } else if (withoutTraffic == 0 && trafficSum != 100) {
         errors.add(doc.error("/variants", "A/B traffic must sum to 100; the variants' traffic sums to " + trafficSum));
+      }
+    }
+    List<String> tags = tags(doc, n.path("tags"));
+    List<String> targetAudiences = strings(n.path("audiences"));
+    if (type == ExperienceType.SEGMENTED) {
+      for (String f : List.of("audiences", "match")) {
+        if (n.has(f)) errors.add(doc.keyError("/" + f, "'" + f + "' at the experience level is the target group of an A/B test;"
+            + " a segmented experience targets audiences on its variants"));
+      }
+    }
+    for (int a = 0; a < targetAudiences.size(); a++) {
+      if (targetAudiences.get(a).matches(LYTICS_ID)) {
+        errors.add(doc.error("/audiences/" + a, "'" + targetAudiences.get(a)
+            + "' is a Lytics audience uid (32 hex); the A/B target group takes audience names"));
       }
     }
     List<Metric> metrics = new ArrayList<>();
@@ -178,25 +194,26 @@ final class DocumentMapper {
     if (ms.size() > 0 && primaries != 1) {
       errors.add(doc.error("/metrics", "exactly one metric must be 'primary: true'; found " + primaries));
     }
-    List<String> targetGroup = strings(n.path("audiences"));
-    if (type == ExperienceType.SEGMENTED) {
-      for (String f : List.of("audiences", "match")) {
-        if (n.has(f)) {
-          errors.add(doc.keyError("/" + f, "'" + f + "' at the experience level is the A/B target group (type: abTest);"
-              + " a segmented experience targets audiences on its variants"));
-        }
-      }
-    }
-    for (int a = 0; a < targetGroup.size(); a++) {
-      if (targetGroup.get(a).matches(LYTICS_ID)) {
-        errors.add(doc.error("/audiences/" + a, "'" + targetGroup.get(a)
-            + "' is a Lytics audience uid (32 hex); the A/B target group names audiences"));
-      }
-    }
-    List<String> tags = strings(n.path("tags")).stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     return new Experience(text(n, "name"), nullableText(n, "renamedFrom"), text(n, "description"), type,
-        ExperienceStatus.fromYaml(n.path("status").asText("draft")), contentTypes, variants, metrics, tags, targetGroup,
-        Match.fromYaml(n.path("match").asText("any")), origin);
+        ExperienceStatus.fromYaml(n.path("status").asText("draft")), contentTypes, variants, metrics, tags,
+        targetAudiences, Match.fromYaml(n.path("match").asText("any")), origin);
+  }
+
+  /** Tags as the service stores them; each refused tag is one error at its position. */
+  private List<String> tags(YamlDocument doc, JsonNode ts) {
+    List<String> raw = new ArrayList<>();
+    for (int i = 0; i < ts.size(); i++) {
+      String t = ts.get(i).asText();
+      var problem = Tags.problem(t);
+      if (problem.isPresent()) errors.add(doc.error("/tags/" + i, problem.get()));
+      raw.add(t);
+    }
+    List<String> tags = Tags.normalize(raw);
+    if (tags.size() > Tags.MAX_TAGS) {
+      errors.add(doc.error("/tags", "at most " + Tags.MAX_TAGS + " tags per experience; found " + tags.size()
+          + " (after case-folding and removing duplicates)"));
+    }
+    return tags;
   }
 
   private List<EntryContent> content(YamlDocument doc, String variantPointer, JsonNode cs, Set<String> contentTypes) {

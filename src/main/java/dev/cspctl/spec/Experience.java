@@ -4,11 +4,9 @@ import java.util.List;
 
 /**
  * A segmented experience or an A/B test, by name, with its variants, the content types its
- * variant group is linked to, and (optionally) metrics.
- *
- * @param tags case-folded, de-duplicated (v1.1)
- * @param audiences A/B tests only: the target group's audience names; empty = everyone (v1.1)
- * @param match how {@code audiences} combine; default any (v1.1)
+ * variant group is linked to, (optionally) metrics, its tags (case-folded, not versioned) and,
+ * for an A/B test, its target group: {@code audiences} combined by {@code match} (empty =
+ * everyone).
  */
 public record Experience(
     String name,
@@ -31,6 +29,11 @@ public record Experience(
     tags = tags == null ? List.of() : List.copyOf(tags);
     audiences = audiences == null ? List.of() : List.copyOf(audiences);
     match = match == null ? Match.ANY : match;
+  }
+
+  /** An A/B test's traffic mode: equal when no variant gives {@code traffic}. */
+  public boolean equalSplit() {
+    return type == ExperienceType.AB_TEST && variants.stream().allMatch(v -> v.traffic() == null);
   }
 
   @Override

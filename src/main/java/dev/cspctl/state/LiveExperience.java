@@ -9,9 +9,16 @@ import java.util.Optional;
  * the CMS variant group).
  */
 public record LiveExperience(String uid, String name, String description, String type,
-    String shortUid, String status, String latestVersion, LiveCms cms, List<LiveVersion> versions) {
+    String shortUid, String status, String latestVersion, LiveCms cms, List<LiveVersion> versions,
+    List<String> tags) {
   public LiveExperience {
     versions = List.copyOf(versions);
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  public LiveExperience(String uid, String name, String description, String type, String shortUid,
+      String status, String latestVersion, LiveCms cms, List<LiveVersion> versions) {
+    this(uid, name, description, type, shortUid, status, latestVersion, cms, versions, List.of());
   }
 
   public Optional<LiveVersion> version(String versionUid) {

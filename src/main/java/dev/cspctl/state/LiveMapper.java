@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cspctl.api.cma.CmsVariant;
 import dev.cspctl.api.cma.EntryVariant;
 import dev.cspctl.api.cma.VariantGroup;
+import dev.cspctl.api.personalize.AbTargeting;
 import dev.cspctl.api.personalize.Attribute;
 import dev.cspctl.api.personalize.Audience;
 import dev.cspctl.api.personalize.Event;
@@ -38,13 +39,15 @@ final class LiveMapper {
   static LiveExperience experience(Experience e, List<Version> versions) {
     LiveCms cms = e.cms() == null ? null : new LiveCms(e.cms().variantGroup(), e.cms().variants());
     return new LiveExperience(e.uid(), e.name(), e.description(), wire(e.type()), e.shortUid(),
-        e.status(), e.latestVersion(), cms, versions.stream().map(LiveMapper::version).toList());
+        e.status(), e.latestVersion(), cms, versions.stream().map(LiveMapper::version).toList(), e.tags());
   }
 
   static LiveVersion version(Version v) {
+    AbTargeting.Group target = AbTargeting.fromWire(v.targeting());
     return new LiveVersion(v.uid(), wire(v.status()),
         v.variants().stream().map(LiveMapper::variant).toList(),
-        v.metrics().stream().map(LiveMapper::metric).toList());
+        v.metrics().stream().map(LiveMapper::metric).toList(), target.audienceUids(),
+        target.combinationType(), v.variantSplit());
   }
 
   static LiveVariant variant(Variant v) {

@@ -168,12 +168,18 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
   }
 
   @Test
-  void deleteDraftVersion() {
+  void deleteDraftVersionButNotTheOnlyOne() {
     String exp = api.experience("E", "SEGMENTED");
     String v = api.latestVersion(exp);
-    assertThat(api.p("DELETE", versionsPath(exp) + "/" + v, null).status()).isEqualTo(204);
-    assertThat(api.p("GET", versionsPath(exp), null).body().size()).isZero();
-    assertThat(api.p("POST", versionsPath(exp), Map.of()).status()).isEqualTo(201);
+    Api.Res only = api.p("DELETE", versionsPath(exp) + "/" + v, null);
+    assertThat(only.status()).isEqualTo(400);
+    assertThat(only.text("/message")).isEqualTo(ApiAssumptions.CANNOT_DELETE_ONLY_DRAFT);
+    String aud = api.audience("a");
+    api.p("PUT", versionsPath(exp) + "/" + v, Api.version("ACTIVE", Api.segmented("a", null, aud)));
+    Api.Res draft = api.p("POST", versionsPath(exp), Map.of());
+    assertThat(draft.status()).isEqualTo(201);
+    assertThat(api.p("DELETE", versionsPath(exp) + "/" + draft.text("/uid"), null).status()).isEqualTo(204);
+    assertThat(api.p("GET", versionsPath(exp), null).body().size()).isEqualTo(1);
   }
 
   @Test

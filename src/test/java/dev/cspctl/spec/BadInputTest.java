@@ -87,7 +87,7 @@ class BadInputTest {
         c("segmented variant without audiences", files("e.yaml", experience("type: segmented\nvariants:\n  - name: A\n")), "e.yaml:5:5", "needs at least one entry in 'audiences'"),
         c("A/B test with one variant", files("e.yaml", experience("type: abTest\nvariants:\n  - name: A\n    traffic: 100\n")), "e.yaml:5:3", "at least two variants"),
         c("A/B traffic not 100", files("e.yaml", experience("type: abTest\nvariants:\n  - name: A\n    traffic: 60\n  - name: B\n    traffic: 30\n")), "e.yaml:5:3", "sums to 90"),
-        c("A/B variant without traffic", files("e.yaml", experience("type: abTest\nvariants:\n  - name: A\n    traffic: 60\n  - name: B\n")), "e.yaml:7:5", "missing required field 'traffic'"),
+        c("A/B variant without traffic", files("e.yaml", experience("type: abTest\nvariants:\n  - name: A\n    traffic: 60\n  - name: B\n")), "e.yaml:5:3", "either every A/B variant gives 'traffic'"),
         c("traffic on a segmented variant", files("a.yaml", AUDIENCE_OK, "e.yaml", experience(seg + "    traffic: 50\n")), "e.yaml:7:5", "'traffic' is for A/B tests"),
         c("two primary metrics", files("e.yaml", experience("type: abTest\nmetrics:\n  - event: a\n    primary: true\n  - event: b\n    primary: true\nvariants:\n  - name: A\n    traffic: 50\n  - name: B\n    traffic: 50\n")), "e.yaml:5:3", "exactly one metric must be 'primary: true'; found 2"),
         c("no primary metric", files("e.yaml", experience("type: abTest\nmetrics:\n  - event: a\nvariants:\n  - name: A\n    traffic: 50\n  - name: B\n    traffic: 50\n")), "e.yaml:5:3", "found 0"),

@@ -20,7 +20,8 @@ public record Experience(
     String latestVersion,
     @JsonProperty("_cms") ExperienceCms cms,
     List<String> referredAudiences,
-    List<String> referredLyticsAudiences) {
+    List<String> referredLyticsAudiences,
+    List<String> tags) {
   public Experience {
     Wire.personalizeUid(uid, "uid");
     Wire.required(name, "name");
@@ -30,6 +31,7 @@ public record Experience(
     }
     referredAudiences = Wire.list(referredAudiences);
     referredLyticsAudiences = Wire.list(referredLyticsAudiences);
+    tags = Wire.list(tags);
   }
 
   /** True once the server has synced the CMS variant group and at least one variant. */

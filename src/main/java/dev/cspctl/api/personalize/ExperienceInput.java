@@ -1,7 +1,15 @@
 package dev.cspctl.api.personalize;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
-/** Body of POST/PUT /experiences: {@code {name, description, __type}}. */
+/**
+ * Body of POST/PUT /experiences: {@code {name, description, __type, tags}}. Tags are not
+ * versioned (§14); null leaves them out of the body.
+ */
 public record ExperienceInput(
-    String name, String description, @JsonProperty("__type") ExperienceType type) {}
+    String name, String description, @JsonProperty("__type") ExperienceType type, List<String> tags) {
+  public ExperienceInput(String name, String description, ExperienceType type) {
+    this(name, description, type, null);
+  }
+}

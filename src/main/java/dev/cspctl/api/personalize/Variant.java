@@ -28,7 +28,8 @@ public record Variant(
         combination, null, null);
   }
 
-  public static Variant abTest(String name, String shortUid, int trafficDistribution) {
+  /** {@code trafficDistribution} null: an equal split, the service computes the share. */
+  public static Variant abTest(String name, String shortUid, Integer trafficDistribution) {
     return new Variant(VariantType.AB_TEST, name, shortUid, null, null, null, trafficDistribution,
         null);
   }
