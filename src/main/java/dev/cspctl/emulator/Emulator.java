@@ -65,6 +65,12 @@ public final class Emulator implements AutoCloseable {
     if (initial.project == null && !config.withoutProject() && initial.formatVersion < 2) {
       initial.project = Projects.seed(config.credentials());  // state saved before projects existed
     }
+    String configured = config.credentials().projectUid();
+    if (initial.project != null && !config.withoutProject() && configured != null && !configured.equals(initial.projectUid())) {
+      // The emulator accepts the credentials it is given: a state served for another project uid
+      // (a copy of a project, as Contentstack's CLI export/import makes) answers to the new one.
+      initial.project.put("uid", configured);
+    }
     initial.formatVersion = 2;
     Store store = new Store(initial, () -> fresh(config), sync);
     Router router = new Router();

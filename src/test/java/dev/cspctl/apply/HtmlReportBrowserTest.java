@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HtmlReportBrowserTest {
   static HeadlessChromium chromium;
+  static Path profile;
   @TempDir static Path tmp;
 
   @BeforeAll
@@ -35,12 +36,22 @@ class HtmlReportBrowserTest {
       System.err.println("NOTICE: HtmlReportBrowserTest skipped: no chromium (apt-get install -y chromium, as .ci/run does in CI)");
     }
     Assumptions.assumeTrue(binary != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it in CI)");
-    chromium = new HeadlessChromium(binary, tmp.resolve("profile"), 1720, 1000);
+    // Chromium's helper processes may outlive it for a moment and write into its profile, so the
+    // profile lives outside the JUnit temp folder (whose cleanup would then fail) and is removed best-effort.
+    profile = java.nio.file.Files.createTempDirectory("cspctl-chromium-");
+    chromium = new HeadlessChromium(binary, profile, 1720, 1000);
   }
 
   @AfterAll
   static void stop() {
     if (chromium != null) chromium.close();
+    if (profile != null) {
+      try (var files = java.nio.file.Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        // best-effort: a helper process may still hold a file
+      }
+    }
   }
 
   static Plan examplesPlan() throws Exception {

@@ -55,6 +55,8 @@ class LauncherCdsTest {
     writeJar();
     Instant old = Instant.now().minusSeconds(3600);
     for (String p : List.of("pom.xml", "src/main", "schemas")) Files.setLastModifiedTime(repo.resolve(p), FileTime.from(old));
+    // the launcher's record of the sources it built from (a file added or deleted means a rebuild)
+    Files.writeString(repo.resolve("target/cspctl.sources"), "pom.xml\n");
     jsa = repo.resolve("target/cspctl.jsa");
   }
 

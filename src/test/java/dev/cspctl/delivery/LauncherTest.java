@@ -72,7 +72,7 @@ class LauncherTest {
     for (Process p : runs) results.add(finish(p));
     for (Result r : results) {
       assertThat(r.exit()).as(r.err()).isZero();
-      assertThat(r.out()).contains("ran -jar " + repo.resolve("target/cspctl.jar") + " version");
+      assertThat(r.out()).startsWith("ran ").contains("-jar " + repo.resolve("target/cspctl.jar") + " version");
     }
     assertThat(builds()).isEqualTo(1);
     assertThat(results).anySatisfy(r -> assertThat(r.err()).startsWith("building cspctl"));
