@@ -77,6 +77,9 @@ final class ApplyCommand implements Callable<Integer> {
     PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
+      // Every reference but entries checked before the lock: a bad one means no write at all.
+      dev.cspctl.plan.ReferenceCheck.check(desired,
+          new dev.cspctl.state.StateReader(target.clients().personalize(), target.clients().cma()).readReferencesOnly());
       try (Interruption interruption = Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
           ProjectLock lock = lock(target, err, interruption)) {
         Workspace.Planned planned = Workspace.plan(target, desired, options);

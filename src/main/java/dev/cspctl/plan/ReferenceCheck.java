@@ -16,10 +16,10 @@ import java.util.Set;
  * project and stack. Each problem is one error at the place the spec names it; the plan (and so
  * apply, which sends no write) stops there.
  */
-final class ReferenceCheck {
+public final class ReferenceCheck {
   private ReferenceCheck() {}
 
-  static void check(DesiredState desired, LiveState live) {
+  public static void check(DesiredState desired, LiveState live) {
     List<SpecError> problems = problems(desired, live);
     if (!problems.isEmpty()) throw new SpecException(problems);
   }

@@ -170,6 +170,35 @@ public final class StateReader {
     }
   }
 
+  /**
+   * Only what the reference check needs without reading any entry: attributes, events, audiences
+   * and the stack's environments, locales and content types (6 requests, in parallel). Apply
+   * checks references with it before it takes the project lock, so that a spec naming something
+   * that exists nowhere makes it write nothing at all.
+   */
+  public LiveState readReferencesOnly() {
+    ExecutorService ex = pool("cspctl-precheck-");
+    try {
+      var attributes = async(ex, personalize::listAttributes);
+      var events = async(ex, personalize::listEvents);
+      var audiences = async(ex, personalize::listAudiences);
+      var environments = async(ex, cma::listEnvironments);
+      var locales = async(ex, cma::listLocales);
+      var contentTypes = async(ex, cma::listContentTypeUids);
+      CompletableFuture.allOf(attributes, events, audiences, environments, locales, contentTypes).join();
+      Map<String, String> names = new HashMap<>();
+      environments.join().forEach(e -> names.put(e.uid(), e.name()));
+      return new LiveState(attributes.join().stream().map(LiveMapper::attribute).toList(),
+          events.join().stream().map(LiveMapper::event).toList(),
+          audiences.join().stream().map(LiveMapper::audience).toList(), List.of(), List.of(), List.of(), List.of(),
+          new LiveState.StackSettings(true, names, locales.join(), contentTypes.join(), List.of()));
+    } catch (CompletionException e) {
+      throw unwrap(e);
+    } finally {
+      ex.shutdownNow();
+    }
+  }
+
   private ExecutorService pool(String name) {
     AtomicInteger n = new AtomicInteger();
     return Executors.newFixedThreadPool(parallelism, r -> {

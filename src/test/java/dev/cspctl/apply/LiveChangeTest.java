@@ -235,4 +235,17 @@ class LiveChangeTest {
           "variants[0].lyticsAudiences[0]: no Lytics audience 'fedcba9876543210fedcba9876543210' exists in the specs or in the live project");
     }
   }
+
+  @Test
+  void theApplyCommandSendsNoWriteAtAllNotEvenTheLockWhenAReferenceExistsNowhere() {
+    Path specs = E2E.copyExamples(dir.resolve("specs"));
+    E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "audiences: [Mobile visitors]", "audiences: [Tablet owners]");
+    try (dev.cspctl.emulator.Emulator emu = dev.cspctl.emulator.Emulator.start(EmulatorConfig.builder().port(0).build())) {
+      var env = new java.util.HashMap<>(ReliabilityCrashTest.clientEnv());
+      LockRecoveryTest.Run r = LockRecoveryTest.cli(env, LockRecoveryTest.target(emu, "apply", "--auto-approve", specs.toString()));
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("homepage-hero.yaml:").contains("variants[1].audiences[0]: no audience 'Tablet owners' exists");
+      assertThat(emu.requestLog()).isNotEmpty().allSatisfy(e -> assertThat(e.method()).as(e.path()).isEqualTo("GET"));
+    }
+  }
 }
