@@ -213,22 +213,8 @@ public final class Emulator implements AutoCloseable {
    */
   public void ensureStackSettings(java.util.Collection<String> environments, java.util.Collection<String> locales) {
     store.locked(s -> {
-      for (String name : environments) {
-        if (s.environments.containsKey(name)) continue;
-        com.fasterxml.jackson.databind.node.ObjectNode e = Json.object();
-        e.put("uid", Ids.blt());
-        e.put("name", name);
-        e.set("urls", Json.array());
-        s.environments.put(name, e);
-      }
-      for (String code : locales) {
-        if (s.locales.containsKey(code)) continue;
-        com.fasterxml.jackson.databind.node.ObjectNode l = Json.object();
-        l.put("uid", Ids.blt());
-        l.put("code", code);
-        l.put("name", code);
-        s.locales.put(code, l);
-      }
+      for (String name : environments) s.environments.computeIfAbsent(name, n -> StackSettings.environment(Ids.blt(), n));
+      for (String code : locales) s.locales.computeIfAbsent(code, c -> StackSettings.locale(Ids.blt(), c));
       return null;
     });
   }

@@ -1,7 +1,5 @@
 package dev.cspctl.emulator;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -58,17 +56,9 @@ final class Seeds {
       s.audiences.put(a.path("uid").asText(), a);
     }
     if (seed.path("environments").isArray()) {
-      Map<String, ObjectNode> envs = StackSettings.defaultEnvironments();
-      envs.clear();
-      int i = 0;
-      for (JsonNode n : seed.path("environments")) {
-        ObjectNode e = Json.object();
-        e.put("uid", String.format("blt%016x", 0xe0L + i++));
-        e.put("name", n.asText());
-        e.set("urls", Json.array());
-        envs.put(n.asText(), e);
-      }
-      s.environments = envs;
+      java.util.List<String> names = new java.util.ArrayList<>();
+      seed.path("environments").forEach(n -> names.add(n.asText()));
+      s.environments = StackSettings.environments(names);
     }
     return s;
   }

@@ -23,31 +23,42 @@ final class StackSettings {
 
   /** [inf] A new stack has these environments (uids are fixed so that saved states stay comparable). */
   static Map<String, ObjectNode> defaultEnvironments() {
+    return environments(ApiAssumptions.DEFAULT_ENVIRONMENTS);
+  }
+
+  /** Environments of these names, with fixed uids in order. */
+  static Map<String, ObjectNode> environments(List<String> names) {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
-    int i = 0;
-    for (String name : ApiAssumptions.DEFAULT_ENVIRONMENTS) {
-      ObjectNode e = Json.object();
-      e.put("uid", String.format("blt%016x", 0xe0L + i++));
-      e.put("name", name);
-      e.set("urls", Json.array());
-      out.put(name, e);
-    }
+    for (int i = 0; i < names.size(); i++) out.put(names.get(i), environment(String.format("blt%016x", 0xe0L + i), names.get(i)));
     return out;
   }
 
   /** [inf] A new stack has these locales; the first is the master locale. */
   static Map<String, ObjectNode> defaultLocales() {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
-    int i = 0;
-    for (String code : ApiAssumptions.DEFAULT_LOCALES) {
-      ObjectNode l = Json.object();
-      l.put("uid", String.format("blt%016x", 0x10L + i++));
-      l.put("code", code);
-      l.put("name", code);
-      if (i > 1) l.put("fallback_locale", ApiAssumptions.DEFAULT_LOCALES.get(0));
-      out.put(code, l);
+    List<String> codes = ApiAssumptions.DEFAULT_LOCALES;
+    for (int i = 0; i < codes.size(); i++) {
+      ObjectNode l = locale(String.format("blt%016x", 0x10L + i), codes.get(i));
+      if (i > 0) l.put("fallback_locale", codes.get(0));
+      out.put(codes.get(i), l);
     }
     return out;
+  }
+
+  static ObjectNode environment(String uid, String name) {
+    ObjectNode e = Json.object();
+    e.put("uid", uid);
+    e.put("name", name);
+    e.set("urls", Json.array());
+    return e;
+  }
+
+  static ObjectNode locale(String uid, String code) {
+    ObjectNode l = Json.object();
+    l.put("uid", uid);
+    l.put("code", code);
+    l.put("name", code);
+    return l;
   }
 
   /** The environment named or uid'd {@code ref}, else a 422 as the CMA gives for an unknown one. */
