@@ -248,4 +248,33 @@ class LiveChangeTest {
       assertThat(emu.requestLog()).isNotEmpty().allSatisfy(e -> assertThat(e.method()).as(e.path()).isEqualTo("GET"));
     }
   }
+
+  @Test
+  void aNewVersionWhosePublishFailsLeavesTheActiveVersionServingAndTheDraftADraftThatTheNextApplyFinishes() {
+    Path specs = E2E.copyExamples(dir);
+    try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
+      assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
+      DesiredState before = E2E.load(specs);
+      String activeBefore = e2e.read(before).experienceByName(HERO).orElseThrow().versionWithStatus("ACTIVE").orElseThrow().uid();
+      E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "  - name: Mobile\n",
+          "  - name: Frequent\n    audiences: [Frequent visitors]\n    content:\n      - contentType: hero_banner\n"
+              + "        entry: blt0123456789abcdef\n        fields:\n          title: Good to see you again\n  - name: Mobile\n");
+      DesiredState changed = E2E.load(specs);
+      int transitions = e2e.emulator.versionTransitions().size();
+      e2e.emulator.scriptedFaults().fail("POST", "/v3/bulk/publish", 500, 10);
+      assertThat(e2e.apply(changed, false).succeeded()).isFalse();
+      LiveExperience hero = e2e.read(changed).experienceByName(HERO).orElseThrow();
+      assertThat(hero.versionWithStatus("ACTIVE")).hasValueSatisfying(v -> assertThat(v.uid()).isEqualTo(activeBefore));
+      assertThat(hero.versionWithStatus("DRAFT")).isPresent();
+      assertThat(e2e.emulator.versionTransitions().subList(transitions, e2e.emulator.versionTransitions().size()))
+          .extracting(t -> t.from() + ">" + t.to()).containsExactly("null>DRAFT");
+
+      e2e.emulator.scriptedFaults().clear();
+      ApplyResult rerun = e2e.apply(changed, false);
+      assertThat(rerun.succeeded()).as(rerun.outcomes().toString()).isTrue();
+      assertThat(rerun.outcomes()).noneMatch(o -> o.step().type() == StepType.CREATE_DRAFT_VERSION);
+      assertThat(e2e.plan(changed, false).changes()).isEmpty();
+      assertThat(e2e.emulator.versionTransitions()).noneMatch(t -> "PAUSED".equals(t.to()));
+    }
+  }
 }
