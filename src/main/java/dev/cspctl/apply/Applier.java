@@ -23,14 +23,14 @@ public final class Applier {
     this.parallelism = parallelism;
   }
 
-  /** @param live the live state the plan was made from (seeds the uid registry) */
+  /** @param live the live state the plan was made from (uids of what no step writes) */
   public ApplyResult apply(Plan plan, LiveState live, ProgressListener progress) {
     return apply(plan, live, progress, new StopSignal());
   }
 
   /** As above; once {@code stop} is requested no further step starts (those running finish). */
   public ApplyResult apply(Plan plan, LiveState live, ProgressListener progress, StopSignal stop) {
-    ApplyContext ctx = new ApplyContext(personalize, cma, new UidRegistry(live), publish, cmsTimeout, Duration.ofMillis(100));
+    ApplyContext ctx = new ApplyContext(personalize, cma, new LiveUids(live), publish, cmsTimeout, Duration.ofMillis(100));
     return new Executor(parallelism).run(plan.steps(), new StepRunner(ctx), progress, stop);
   }
 }

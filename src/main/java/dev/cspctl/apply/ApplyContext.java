@@ -6,13 +6,13 @@ import dev.cspctl.spec.PublishSettings;
 import java.time.Duration;
 
 /**
- * What steps need: the two clients, the uid registry, where to publish, and how long to wait
- * for the CMS variant group sync.
+ * What steps need: the two clients, the uids of the live state the plan was made from, where to
+ * publish, and how long to wait for the CMS variant group sync.
  */
 record ApplyContext(
     PersonalizeClient personalize,
     CmaClient cma,
-    UidRegistry uids,
+    LiveUids live,
     PublishSettings publish,
     Duration cmsTimeout,
     Duration cmsFirstPoll) {}

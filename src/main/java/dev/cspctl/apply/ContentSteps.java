@@ -10,7 +10,8 @@ import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.api.cma.EntryVariant;
 import dev.cspctl.api.cma.VariantGroup;
 import dev.cspctl.api.cma.VariantRef;
-import dev.cspctl.plan.Step;
+import dev.cspctl.plan.Op;
+import dev.cspctl.spec.PublishSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * CMA steps: link content types to an experience's variant group, write entry variants (the
@@ -29,79 +28,53 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ContentSteps {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private final ApplyContext ctx;
-  /** Entry variant writes of this run, per experience, for {@link #rewrite}. */
-  private final Map<String, List<JsonNode>> written = new ConcurrentHashMap<>();
 
-  private final VariantUids variants;
-
-  ContentSteps(ApplyContext ctx, VariantUids variants) {
+  ContentSteps(ApplyContext ctx) {
     this.ctx = ctx;
-    this.variants = variants;
   }
 
-  String run(Step step) {
-    JsonNode a = step.args();
-    String experience = a.path("experience").asText();
-    CmaClient cma = ctx.cma().about(StepRunner.ref("experience", experience));
-    return switch (step.type()) {
-      case LINK_CONTENT_TYPES -> link(cma, experience, a);
-      case UPSERT_ENTRY_VARIANT -> {
-        String uid = upsert(cma, experience, a);
-        written.computeIfAbsent(experience, k -> new CopyOnWriteArrayList<>()).add(a);
-        yield "variant " + uid;
-      }
-      case PUBLISH_ENTRY_VARIANTS -> publish(cma, experience, a);
-      case DELETE_ENTRY_VARIANT -> {
-        cma.deleteEntryVariant(a.path("contentType").asText(), a.path("entry").asText(), a.path("variantUid").asText(),
-            a.path("locale").asText());
-        yield "deleted";
-      }
-      default -> throw new IllegalArgumentException(step.type().name());
-    };
+  private CmaClient cma(String experience) {
+    return ctx.cma().about(StepRunner.ref("experience", experience));
   }
 
-  private String groupUid(String experience) {
-    String group = ctx.uids().variantGroups.get(experience);
-    if (group != null) return group;
-    String uid = UidRegistry.require(ctx.uids().experiences, "experience", experience);
-    var e = ctx.personalize().getExperience(uid);
-    if (e.cms() == null || e.cms().variantGroup() == null) {
-      throw new ApplyException("experience '" + experience + "' has no CMS variant group yet");
-    }
-    ctx.uids().variantGroups.put(experience, e.cms().variantGroup());
-    ctx.uids().cmsVariants.put(experience, new ConcurrentHashMap<>(e.cms().variants()));
-    return e.cms().variantGroup();
-  }
-
-  private String link(CmaClient cma, String experience, JsonNode a) {
-    String groupUid = groupUid(experience);
+  StepResult link(Op.LinkContentTypes op, Inputs in) {
+    String experience = op.experience();
+    CmaClient cma = cma(experience);
+    StepResult.CmsSynced synced = in.cmsGroup(experience);
+    String groupUid = synced.variantGroup();
     VariantGroup group = cma.listAllVariantGroups().stream().filter(g -> groupUid.equals(g.uid())).findFirst()
         .orElseThrow(() -> new ApplyException("variant group " + groupUid + " of experience '" + experience + "' not found"));
     Set<String> linked = new TreeSet<>();
     for (ContentTypeLink l : group.contentTypes()) if (ContentTypeLink.LINKED.equals(l.status())) linked.add(l.uid());
     Set<String> wanted = new TreeSet<>(linked);
-    a.path("contentTypes").forEach(n -> wanted.add(n.asText()));
-    if (wanted.equals(linked)) return "already linked";
+    wanted.addAll(op.contentTypes());
+    if (wanted.equals(linked)) return new StepResult.CmsSynced(experience, groupUid, synced.cmsVariants(), "already linked");
     List<ContentTypeLink> links = wanted.stream().map(ct -> new ContentTypeLink(ct, ContentTypeLink.LINKED)).toList();
     cma.linkContentTypes(groupUid, group.name(), links);
-    return "linked " + String.join(", ", wanted);
+    return new StepResult.CmsSynced(experience, groupUid, synced.cmsVariants(), "linked " + String.join(", ", wanted));
   }
 
-  private String upsert(CmaClient cma, String experience, JsonNode a) {
-    String ct = a.path("contentType").asText();
-    String entry = a.path("entry").asText();
-    String locale = a.path("locale").asText();
-    String variantUid = variants.cmsUid(experience, a.path("variant").asText());
+  StepResult upsert(Op.UpsertEntryVariant op, Inputs in) {
+    String variantUid = in.cmsUid(op.experience(), op.variant());
+    write(cma(op.experience()), op, variantUid, in.live());
+    return new StepResult.EntryVariantWritten(op, variantUid, "variant " + variantUid);
+  }
+
+  private static void write(CmaClient cma, Op.UpsertEntryVariant op, String variantUid, LiveUids live) {
     // A CMS variant made by this apply has no content yet: skip the read (one CMA read per
     // entry variant of a new experience; half of the CMA requests of an apply from empty).
-    ObjectNode body = ctx.uids().cmsVariantsAtPlanTime.contains(variantUid)
-        ? existingFields(cma, ct, entry, variantUid, locale) : JSON.objectNode();
-    merge(body, a.path("fields"));
+    ObjectNode body = live.existedAtPlanTime(variantUid)
+        ? existingFields(cma, op.contentType(), op.entry(), variantUid, op.locale()) : JSON.objectNode();
+    merge(body, op.fields());
     ObjectNode variantBlock = body.putObject("_variant");
     var changeSet = variantBlock.putArray("_change_set");
-    paths("", a.path("fields")).forEach(changeSet::add);
-    cma.upsertEntryVariant(ct, entry, variantUid, locale, body);
-    return variantUid;
+    paths("", op.fields()).forEach(changeSet::add);
+    cma.upsertEntryVariant(op.contentType(), op.entry(), variantUid, op.locale(), body);
+  }
+
+  StepResult delete(Op.DeleteEntryVariant op) {
+    cma(op.experience()).deleteEntryVariant(op.contentType(), op.entry(), op.variantUid(), op.locale());
+    return new StepResult.Done("deleted");
   }
 
   private static ObjectNode existingFields(CmaClient cma, String ct, String entry, String variantUid, String locale) {
@@ -138,52 +111,59 @@ final class ContentSteps {
     return out;
   }
 
-  private String publish(CmaClient cma, String experience, JsonNode a) {
-    List<String> environments = new ArrayList<>();
-    a.path("environments").forEach(n -> environments.add(n.asText()));
-    Map<String, List<VariantRef>> byEntry = new LinkedHashMap<>();
-    for (JsonNode item : a.path("items")) {
-      String key = item.path("contentType").asText() + "\u0000" + item.path("entry").asText() + "\u0000" + item.path("locale").asText();
-      byEntry.computeIfAbsent(key, k -> new ArrayList<>())
-          .add(new VariantRef(variants.cmsUid(experience, item.path("variant").asText()), null));
+  StepResult publish(Op.PublishEntryVariants op, Inputs in) {
+    Map<EntryLocale, List<VariantRef>> byEntry = new LinkedHashMap<>();
+    for (Op.PublishItem item : op.items()) {
+      byEntry.computeIfAbsent(new EntryLocale(item.contentType(), item.entry(), item.locale()), k -> new ArrayList<>())
+          .add(new VariantRef(in.cmsUid(op.experience(), item.variant()), null));
     }
-    if ("entry".equals(a.path("method").asText())) {
+    return new StepResult.Done(send(cma(op.experience()), op.method(), byEntry, op.environments()));
+  }
+
+  private record EntryLocale(String contentType, String entry, String locale) {}
+
+  private static String send(CmaClient cma, PublishSettings.PublishMethod method, Map<EntryLocale, List<VariantRef>> byEntry,
+      List<String> environments) {
+    if (method == PublishSettings.PublishMethod.ENTRY) {
       for (var e : byEntry.entrySet()) {
-        String[] k = e.getKey().split("\u0000");
-        cma.publishEntryVariants(k[0], k[1], k[2], environments, List.of(k[2]), e.getValue());
+        EntryLocale k = e.getKey();
+        cma.publishEntryVariants(k.contentType(), k.entry(), k.locale(), environments, List.of(k.locale()), e.getValue());
       }
       return "published " + byEntry.size() + " entries (single-entry endpoint)";
     }
     List<BulkEntry> entries = new ArrayList<>();
     Set<String> locales = new TreeSet<>();
     for (var e : byEntry.entrySet()) {
-      String[] k = e.getKey().split("\u0000");
-      entries.add(new BulkEntry(k[1], k[0], null, k[2], e.getValue()));
-      locales.add(k[2]);
+      EntryLocale k = e.getKey();
+      entries.add(new BulkEntry(k.entry(), k.contentType(), null, k.locale(), e.getValue()));
+      locales.add(k.locale());
     }
     int requests = cma.bulkPublishAll(entries, List.copyOf(locales), environments).size();
     return "published " + entries.size() + " entries in " + requests + " bulk request(s)";
   }
 
-  /** After activation changed CMS variant uids: write this run's content for those variants again. */
-  int rewrite(String experience, Set<String> changedShortUids) {
-    Map<String, String> shortUids = ctx.uids().shortUids.getOrDefault(experience, Map.of());
+  /**
+   * After activation changed CMS variant uids: write this apply's content for those variants again
+   * (the writes are the ancestors of the refresh step) and publish it.
+   */
+  int rewrite(String experience, Map<String, String> changedCmsUids, Inputs in) {
+    Map<String, String> shortUids = in.shortUids(experience, null);
+    Map<EntryLocale, List<VariantRef>> byEntry = new LinkedHashMap<>();
     int n = 0;
-    List<JsonNode> rewritten = new ArrayList<>();
-    for (JsonNode a : written.getOrDefault(experience, List.of())) {
-      String s = shortUids.get(a.path("variant").asText());
-      if (s != null && changedShortUids.contains(s)) {
-        upsert(ctx.cma(), experience, a);
-        rewritten.add(JSON.objectNode().put("variant", a.path("variant").asText()).put("contentType", a.path("contentType").asText())
-            .put("entry", a.path("entry").asText()).put("locale", a.path("locale").asText()));
-        n++;
-      }
+    List<StepResult.EntryVariantWritten> written =
+        in.ancestors().all(StepResult.EntryVariantWritten.class, w -> w.op().experience().equals(experience));
+    for (StepResult.EntryVariantWritten w : written) {
+      Op.UpsertEntryVariant op = w.op();
+      String s = shortUids.get(op.variant());
+      String newUid = s == null ? null : changedCmsUids.get(s);
+      if (newUid == null) continue;
+      write(ctx.cma(), op, newUid, in.live());
+      byEntry.computeIfAbsent(new EntryLocale(op.contentType(), op.entry(), op.locale()), k -> new ArrayList<>())
+          .add(new VariantRef(newUid, null));
+      n++;
     }
     if (n > 0 && !ctx.publish().environments().isEmpty()) {
-      ObjectNode args = JSON.objectNode().put("experience", experience).put("method", ctx.publish().method().name().toLowerCase());
-      args.putArray("items").addAll(rewritten);
-      ctx.publish().environments().forEach(args.putArray("environments")::add);
-      publish(ctx.cma(), experience, args);
+      send(ctx.cma(), ctx.publish().method(), byEntry, ctx.publish().environments());
     }
     return n;
   }

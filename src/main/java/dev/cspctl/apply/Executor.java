@@ -1,6 +1,11 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.plan.Step;
+import dev.cspctl.plan.StepId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +14,14 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * Runs a plan's steps as their dependency graph: a step starts once every step it depends on is
- * done; independent steps run concurrently (bounded by a pool; the HTTP transport's token
- * buckets bound the request rate); dependents of a failed step are skipped with the reason,
- * independent branches go on. {@code parallelism == 1} runs serially, one resource after another.
+ * done, and is given the results of its ancestors; independent steps run concurrently (bounded by
+ * a pool; the HTTP transport's token buckets bound the request rate); dependents of a failed step
+ * are skipped with the reason, independent branches go on. A step that crashes (a bug, not an API
+ * answer) fails like any other: every other outcome stays in the result. {@code parallelism == 1}
+ * runs serially, one resource after another.
  */
 public final class Executor {
   private final int parallelism;
@@ -24,32 +30,33 @@ public final class Executor {
     this.parallelism = Math.max(1, parallelism);
   }
 
-  public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress) {
+  public ApplyResult run(List<Step> steps, StepAction action, ProgressListener progress) {
     return run(steps, action, progress, new StopSignal());
   }
 
-  /** As {@link #run(List, Function, ProgressListener)}; once {@code stop} is requested no further step starts. */
-  public ApplyResult run(List<Step> steps, Function<Step, String> action, ProgressListener progress, StopSignal stop) {
+  /** As {@link #run(List, StepAction, ProgressListener)}; once {@code stop} is requested no further step starts. */
+  public ApplyResult run(List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
     return new Run(steps, action, progress, stop).run();
   }
 
   /** One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step. */
   private final class Run {
     private final List<Step> steps;
-    private final Function<Step, String> action;
+    private final StepAction action;
     private final ProgressListener progress;
     private final StopSignal stop;
-    private final Map<String, Long> rank = new HashMap<>();
-    private final Map<String, Integer> waiting = new HashMap<>();
-    private final Map<String, List<Step>> dependents = new HashMap<>();
+    private final Map<StepId, Step> byId = new HashMap<>();
+    private final Map<StepId, Long> rank = new HashMap<>();
+    private final Map<StepId, Integer> waiting = new HashMap<>();
+    private final Map<StepId, List<Step>> dependents = new HashMap<>();
     private final List<StepOutcome> outcomes = new ArrayList<>();
-    private final Map<String, StepOutcome.Status> status = new HashMap<>();
+    private final Map<StepId, StepOutcome.Status> status = new HashMap<>();
+    private final Map<StepId, StepResult> results = new HashMap<>();
     private final AtomicInteger startedCount = new AtomicInteger();
     private ThreadPoolExecutor pool;
     private int inFlight;
-    private Throwable crash;
 
-    Run(List<Step> steps, Function<Step, String> action, ProgressListener progress, StopSignal stop) {
+    Run(List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
       this.steps = steps;
       this.action = action;
       this.progress = progress;
@@ -57,10 +64,11 @@ public final class Executor {
       Map<String, Integer> groupFirst = new HashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
+        byId.put(s.id(), s);
         int first = groupFirst.computeIfAbsent(group(s), g -> groupFirst.size());
         rank.put(s.id(), ((long) first << 32) | i);
         waiting.put(s.id(), s.dependsOn().size());
-        for (String d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
+        for (StepId d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
     }
 
@@ -85,8 +93,7 @@ public final class Executor {
           List<Step> ready = new ArrayList<>();
           for (Step s : steps) if (s.dependsOn().isEmpty()) ready.add(s);
           submitAll(ready);
-          while (inFlight > 0 && crash == null) wait();
-          if (crash != null) throw new ApplyException("step runner crashed: " + crash, crash);
+          while (inFlight > 0) wait();
           long millis = (System.nanoTime() - started) / 1_000_000;
           int notStarted = steps.size() - outcomes.size();
           return new ApplyResult(new ArrayList<>(outcomes), millis, notStarted, notStarted > 0 ? stop.reason() : null);
@@ -117,40 +124,50 @@ public final class Executor {
         }
         return;
       }
-      StepOutcome done = null;
-      Throwable failure = null;
-      try {
-        done = runOne(s, action, progress, startedCount.incrementAndGet(), steps.size());
-      } catch (Throwable t) {
-        failure = t;
+      Ancestors ancestors;
+      synchronized (this) {
+        ancestors = ancestors(s);
       }
+      StepOutcome done = runOne(s, ancestors, action, progress, startedCount.incrementAndGet(), steps.size());
       synchronized (this) {
         inFlight--;
-        if (failure != null) {
-          crash = failure;
-        } else {
-          outcomes.add(done);
-          status.put(s.id(), done.status());
-          progress.finished(done, outcomes.size(), steps.size());
-          if (done.status() == StepOutcome.Status.DONE) {
-            List<Step> ready = new ArrayList<>();
-            for (Step d : dependents.getOrDefault(s.id(), List.of())) {
-              if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
-            }
-            if (crash == null && !stop.requested()) submitAll(ready);
-          } else {
-            skipDependents(s, dependents, status, outcomes, progress, steps.size());
+        outcomes.add(done);
+        status.put(s.id(), done.status());
+        if (done.result() != null) results.put(s.id(), done.result());
+        progress.finished(done, outcomes.size(), steps.size());
+        if (done.status() == StepOutcome.Status.DONE) {
+          List<Step> ready = new ArrayList<>();
+          for (Step d : dependents.getOrDefault(s.id(), List.of())) {
+            if (waiting.merge(d.id(), -1, Integer::sum) == 0) ready.add(d);
           }
+          if (!stop.requested()) submitAll(ready);
+        } else {
+          skipDependents(s, dependents, status, outcomes, progress, steps.size());
         }
         notifyAll();
       }
+    }
+
+    /** The results of every step {@code s} depends on, directly or not, nearest first. Caller holds the monitor. */
+    private Ancestors ancestors(Step s) {
+      List<StepResult> found = new ArrayList<>();
+      Set<StepId> seen = new HashSet<>();
+      Deque<StepId> queue = new ArrayDeque<>(s.dependsOn());
+      while (!queue.isEmpty()) {
+        StepId id = queue.poll();
+        if (!seen.add(id)) continue;
+        StepResult r = results.get(id);
+        if (r != null) found.add(r);
+        Step parent = byId.get(id);
+        if (parent != null) queue.addAll(parent.dependsOn());
+      }
+      return new Ancestors(found);
     }
   }
 
   /** The resource a step belongs to: its experience for the experience's content steps. */
   private static String group(Step s) {
-    String experience = s.args().path("experience").asText("");
-    return experience.isEmpty() ? s.resource() : experience;
+    return s.op().subject();
   }
 
   /** A pool task ordered by its rank (resource first, then position in the plan). */
@@ -166,15 +183,18 @@ public final class Executor {
     }
   }
 
-  private static StepOutcome runOne(Step s, Function<Step, String> action, ProgressListener progress, int index, int total) {
+  private static StepOutcome runOne(Step s, Ancestors ancestors, StepAction action, ProgressListener progress, int index,
+      int total) {
     progress.started(s, index, total);
     long t0 = System.nanoTime();
     try {
-      String message = action.apply(s);
-      return new StepOutcome(s, StepOutcome.Status.DONE, message == null ? "" : message, (System.nanoTime() - t0) / 1_000_000);
-    } catch (RuntimeException e) {
+      StepResult result = action.run(s, ancestors);
+      String message = result == null || result.message() == null ? "" : result.message();
+      return new StepOutcome(s, StepOutcome.Status.DONE, message, (System.nanoTime() - t0) / 1_000_000, result);
+    } catch (RuntimeException | Error e) {
       String message = e.getMessage();
-      if (message == null || e instanceof NullPointerException || e instanceof IllegalStateException) {
+      if (message == null || e instanceof Error || e instanceof NullPointerException || e instanceof IllegalStateException
+          || e instanceof ClassCastException) {
         // A bug, not an API answer: the trace goes to the debug log (-v), the user sees words.
         org.slf4j.LoggerFactory.getLogger(Executor.class).debug("step {} failed", s.id(), e);
         message = "internal error in cspctl, please report it" + (message == null ? "" : ": " + message);
@@ -183,7 +203,7 @@ public final class Executor {
     }
   }
 
-  private static void skipDependents(Step failed, Map<String, List<Step>> dependents, Map<String, StepOutcome.Status> status,
+  private static void skipDependents(Step failed, Map<StepId, List<Step>> dependents, Map<StepId, StepOutcome.Status> status,
       List<StepOutcome> outcomes, ProgressListener progress, int total) {
     for (Step d : dependents.getOrDefault(failed.id(), List.of())) {
       if (status.containsKey(d.id())) continue;

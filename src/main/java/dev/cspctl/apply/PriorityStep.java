@@ -1,6 +1,6 @@
 package dev.cspctl.apply;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.cspctl.plan.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,19 +17,16 @@ final class PriorityStep {
     this.ctx = ctx;
   }
 
-  String run(JsonNode a) {
+  StepResult run(Op.SetPriority op, Inputs in) {
     List<String> live = ctx.personalize().getPriority();
     Set<String> existing = new LinkedHashSet<>(live);
     ctx.personalize().listExperiences().forEach(e -> existing.add(e.uid()));
     Set<String> order = new LinkedHashSet<>();
-    for (JsonNode n : a.path("order")) {
-      String uid = ctx.uids().experiences.get(n.asText());
-      if (uid != null && existing.contains(uid)) order.add(uid);
-    }
+    for (String name : op.order()) in.experienceUidIfKnown(name).filter(existing::contains).ifPresent(order::add);
     order.addAll(existing);
     List<String> full = new ArrayList<>(order);
-    if (full.equals(live)) return "already in order";
+    if (full.equals(live)) return new StepResult.Done("already in order");
     ctx.personalize().setPriority(full);
-    return "set " + full.size() + " experiences";
+    return new StepResult.Done("set " + full.size() + " experiences");
   }
 }

@@ -24,7 +24,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean terminal;
   private final long started = System.nanoTime();
-  private final Map<String, Integer> numbers = new HashMap<>();
+  private final Map<dev.cspctl.plan.StepId, Integer> numbers = new HashMap<>();
   private final int total;
   private final long intervalNanos;
   private final Map<Step, Long> running = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 record ResourceSummary(long added, long changed, long destroyed, long adopted) {
   static ResourceSummary of(Plan plan, ApplyResult result) {
-    Set<String> done = new HashSet<>();
+    Set<dev.cspctl.plan.StepId> done = new HashSet<>();
     for (StepOutcome o : result.outcomes()) if (o.status() == StepOutcome.Status.DONE) done.add(o.step().id());
     long added = 0;
     long changed = 0;

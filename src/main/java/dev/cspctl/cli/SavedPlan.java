@@ -43,6 +43,7 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     ObjectNode root = JsonRenderer.toJson(p.plan());
     ObjectNode saved = M.createObjectNode();
     saved.put("plan_id", UUID.randomUUID().toString());
+    saved.put("operations_version", PlanJson.OPERATIONS_VERSION);
     saved.put("created_at", Instant.now().toString());
     saved.put("spec_digest", specDigest(specDir));
     if (commit == null) saved.putNull("git_commit");
@@ -105,6 +106,10 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     JsonNode saved = root.path("saved");
     if (!root.isObject() || !saved.isObject()) {
       throw new UserException(file + ": not a saved plan (no 'saved' block); make one with 'cspctl plan --out FILE'");
+    }
+    if (saved.path("operations_version").asInt(0) != PlanJson.OPERATIONS_VERSION) {
+      throw new UserException(file + ": the plan was made by an older cspctl (its steps are not typed operations,"
+          + " operations_version " + PlanJson.OPERATIONS_VERSION + "); make a new plan with 'cspctl plan --out FILE'");
     }
     Plan plan;
     try {

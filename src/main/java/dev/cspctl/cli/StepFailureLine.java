@@ -43,7 +43,7 @@ final class StepFailureLine {
     Optional<Hint> hint = HINTS.stream().filter(h -> message != null && message.contains(h.code())).findFirst();
     if (hint.isEmpty()) return "error: " + step.description() + ": " + message;
     Hint h = hint.get();
-    String name = step.args().path(h.kind() == Kind.EXPERIENCE && step.args().has("experience") ? "experience" : "name").asText();
+    String name = h.kind() == Kind.EXPERIENCE && step.experience() != null ? step.experience() : step.op().subject();
     ResourceKey key = new ResourceKey(h.kind(), name);
     Origin where = origins.get(key);
     String place = where != null ? where + ": " : h.kind().yamlName() + " '" + name + "': ";

@@ -15,7 +15,7 @@ public record Change(
     JsonNode after,
     List<FieldDiff> diffs,
     List<String> notes,
-    List<String> stepIds) {
+    List<StepId> stepIds) {
   public Change {
     before = before == null ? null : before.deepCopy();
     after = after == null ? null : after.deepCopy();

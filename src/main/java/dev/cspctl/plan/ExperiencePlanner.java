@@ -53,7 +53,7 @@ final class ExperiencePlanner {
     }
     ObjectNode after = ExperienceViews.desired(e);
     if (live.isEmpty()) {
-      List<String> ids = create(e, notes);
+      List<StepId> ids = create(e, notes);
       run.addChange(e.resourceKey(), Action.CREATE, null, after, notes, ids);
       return;
     }
@@ -69,13 +69,13 @@ final class ExperiencePlanner {
         return;
       }
       notes.add("the type of an experience cannot change in place: the live one is deleted and a new one created");
-      List<String> ids = new ArrayList<>(delete(l));
+      List<StepId> ids = new ArrayList<>(delete(l));
       ids.addAll(create(e, notes));
       run.addChange(e.resourceKey(), Action.REPLACE, before, after, notes, ids);
       return;
     }
     notes.addAll(run.ownership.adoptionNotes(l.description()));
-    List<String> ids = update(e, l, before, after, managed, notes);
+    List<StepId> ids = update(e, l, before, after, managed, notes);
     if (managed && run.options.prune() && run.scope == null) pruneContent(e, l, ids, notes);
     if (ids.isEmpty()) return;
     Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
@@ -84,101 +84,78 @@ final class ExperiencePlanner {
 
   // --- create ---------------------------------------------------------------------------------
 
-  private List<String> create(Experience e, List<String> notes) {
+  private List<StepId> create(Experience e, List<String> notes) {
     republish = List.of();
-    List<String> ids = new ArrayList<>();
-    ObjectNode args = Steps.args().put("name", e.name()).put("description", run.ownership.marked(e.description()))
-        .put("type", e.type().apiName());
-    tags(args, e, false);
-    String created = run.steps.add(StepType.CREATE_EXPERIENCE, e.name(), "create experience '" + e.name() + "' (with its draft version)", args, List.of());
+    List<StepId> ids = new ArrayList<>();
+    Op.CreateExperience op = new Op.CreateExperience(e.name(), run.ownership.marked(e.description()), e.type(), tags(e, false));
+    StepId created = run.steps.add(op, e.name(), "create experience '" + e.name() + "' (with its draft version)", List.of());
     ids.add(created);
-    String configured = configure(e, null, Map.of(), List.of(created), ids);
-    String last = afterConfigure(e, configured, e.variants(), Set.of(), ids, true);
+    StepId configured = configure(e, null, Map.of(), List.of(created), ids);
+    StepId last = afterConfigure(e, configured, e.variants(), Set.of(), ids);
     status(e, last, ids, false, null);
     return ids;
   }
 
   /** PUT the draft version with every desired variant (existing shortUids kept). */
-  private String configure(Experience e, String versionUid, Map<String, String> shortUids, List<String> deps, List<String> ids) {
-    ObjectNode args = Steps.args().put("experience", e.name()).put("type", e.type().apiName());
-    if (versionUid != null) args.put("versionUid", versionUid);
-    ArrayNode variants = args.putArray("variants");
-    List<String> allDeps = new ArrayList<>(deps);
+  private StepId configure(Experience e, String versionUid, Map<String, String> shortUids, List<StepId> deps, List<StepId> ids) {
+    boolean ab = e.type() == ExperienceType.AB_TEST;
+    List<Op.VariantConfig> variants = new ArrayList<>();
+    List<StepId> allDeps = new ArrayList<>(deps);
     for (Variant v : e.variants()) {
-      ObjectNode o = variants.addObject().put("name", v.name());
       String kept = shortUids.get(v.name());
-      if (kept != null) o.put("shortUid", kept);
-      if (e.type() == ExperienceType.AB_TEST) {
-        if (v.traffic() != null) o.put("traffic", v.traffic());
-      } else {
-        ArrayNode a = o.putArray("audiences");
-        v.audiences().forEach(a::add);
-        ArrayNode ly = o.putArray("lyticsAudiences");
-        v.lyticsAudiences().forEach(ly::add);
-        o.put("match", v.match().apiName());
-      }
+      variants.add(ab ? Op.VariantConfig.abTest(v.name(), kept, v.traffic())
+          : Op.VariantConfig.segmented(v.name(), kept, v.audiences(), v.lyticsAudiences(), v.match()));
       allDeps.addAll(run.audienceDeps(v));
     }
-    ArrayNode metrics = args.putArray("metrics");
+    List<Op.MetricConfig> metrics = new ArrayList<>();
     for (Metric m : e.metrics()) {
-      metrics.addObject().put("event", m.event()).put("primary", m.primary());
+      metrics.add(new Op.MetricConfig(m.event(), m.primary()));
       allDeps.add(run.eventCreates.get(m.event()));
     }
-    if (e.type() == ExperienceType.AB_TEST) {
-      if (e.equalSplit()) args.put("split", "equal");
+    String split = null;
+    Op.Targeting targeting = null;
+    if (ab) {
+      if (e.equalSplit()) split = "equal";
       if (!e.audiences().isEmpty()) {
-        ObjectNode target = args.putObject("targeting").put("match", e.match().apiName());
-        e.audiences().forEach(target.putArray("audiences")::add);
+        targeting = new Op.Targeting(e.match(), e.audiences());
         allDeps.addAll(run.audienceDeps(e.audiences()));
       }
     }
-    String id = run.steps.add(StepType.CONFIGURE_VERSION, e.name(),
-        "configure the draft version of '" + e.name() + "' (" + e.variants().size() + " variants)", args, allDeps);
+    Op.ConfigureVersion op = new Op.ConfigureVersion(e.name(), e.type(), versionUid, variants, metrics, split, targeting);
+    StepId id = run.steps.add(op, e.name(),
+        "configure the draft version of '" + e.name() + "' (" + e.variants().size() + " variants)", allDeps);
     ids.add(id);
     return id;
   }
 
   /**
-   * After the version holds its variants: wait for the CMS sync, link content types, write the
-   * entry variants that differ, publish them. Returns the last step id of the chain.
+   * After the version holds its variants (and the CMS its variant group): link content types,
+   * write the entry variants that differ, publish them. Returns the last step id of the chain.
    */
-  private String afterConfigure(Experience e, String previous, List<Variant> variants, Set<String> linkedLive,
-      List<String> ids, boolean waitCms) {
-    String last = previous;
-    if (waitCms) {
-      ObjectNode args = Steps.args().put("experience", e.name());
-      ArrayNode names = args.putArray("variants");
-      e.variants().forEach(v -> names.add(v.name()));
-      last = run.steps.add(StepType.WAIT_CMS, e.name(), "wait for the CMS variant group of '" + e.name() + "'", args, deps(last));
-      ids.add(last);
-    }
+  private StepId afterConfigure(Experience e, StepId previous, List<Variant> variants, Set<String> linkedLive,
+      List<StepId> ids) {
+    StepId last = previous;
     Set<String> wanted = new HashSet<>(e.contentTypes());
     if (!linkedLive.containsAll(wanted)) {
-      ObjectNode args = Steps.args().put("experience", e.name());
-      ArrayNode cts = args.putArray("contentTypes");
-      new java.util.TreeSet<>(e.contentTypes()).forEach(cts::add);
-      last = run.steps.add(StepType.LINK_CONTENT_TYPES, e.name(), "link " + String.join(", ", new java.util.TreeSet<>(e.contentTypes()))
-          + " to the variant group of '" + e.name() + "'", args, deps(last));
+      List<String> contentTypes = List.copyOf(new java.util.TreeSet<>(e.contentTypes()));
+      last = run.steps.add(new Op.LinkContentTypes(e.name(), contentTypes), e.name(), "link " + String.join(", ", contentTypes)
+          + " to the variant group of '" + e.name() + "'", deps(last));
       ids.add(last);
     }
     return writeContent(e, variants, last, ids);
   }
 
-  private String writeContent(Experience e, List<Variant> variants, String previous, List<String> ids) {
-    List<String> upserts = new ArrayList<>();
-    ArrayNode publishItems = JSON.arrayNode();
-    for (ObjectNode item : republish) publishItems.add(item);
+  private StepId writeContent(Experience e, List<Variant> variants, StepId previous, List<StepId> ids) {
+    List<StepId> upserts = new ArrayList<>();
+    List<Op.PublishItem> publishItems = new ArrayList<>(republish);
     for (Variant v : variants) {
       for (EntryContent c : v.content()) {
-        ObjectNode args = Steps.args().put("experience", e.name()).put("variant", v.name())
-            .put("contentType", c.contentType()).put("entry", c.entry()).put("locale", c.locale());
-        args.set("fields", c.fields());
+        Op.UpsertEntryVariant op = new Op.UpsertEntryVariant(e.name(), v.name(), c.contentType(), c.entry(), c.locale(), c.fields());
         String resource = e.name() + "/" + v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale();
-        upserts.add(run.steps.add(StepType.UPSERT_ENTRY_VARIANT, resource,
+        upserts.add(run.steps.add(op, resource,
             "write entry variant " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ") of variant '" + v.name() + "'",
-            args, deps(previous)));
-        publishItems.addObject().put("variant", v.name()).put("contentType", c.contentType()).put("entry", c.entry())
-            .put("locale", c.locale());
+            deps(previous)));
+        publishItems.add(op.item());
       }
     }
     ids.addAll(upserts);
@@ -188,13 +165,10 @@ final class ExperiencePlanner {
       run.warnings.add("publish.environments is empty in cspctl.yaml: entry variants of '" + e.name() + "' are written but not published");
       return upserts.get(upserts.size() - 1);
     }
-    ObjectNode args = Steps.args().put("experience", e.name()).put("method", publish.method().name().toLowerCase());
-    args.set("items", publishItems);
-    ArrayNode envs = args.putArray("environments");
-    publish.environments().forEach(envs::add);
-    String id = run.steps.add(StepType.PUBLISH_ENTRY_VARIANTS, e.name(),
+    Op.PublishEntryVariants op = new Op.PublishEntryVariants(e.name(), publish.method(), publishItems, publish.environments());
+    StepId id = run.steps.add(op, e.name(),
         "publish " + publishItems.size() + " entry variant(s) of '" + e.name() + "' to " + String.join(", ", publish.environments()),
-        args, upserts.isEmpty() ? deps(previous) : upserts);
+        upserts.isEmpty() ? deps(previous) : upserts);
     ids.add(id);
     return id;
   }
@@ -205,21 +179,21 @@ final class ExperiencePlanner {
   }
 
   /** Entry variants of the experience being planned that are unchanged but must be published again. */
-  private List<ObjectNode> republish = List.of();
+  private List<Op.PublishItem> republish = List.of();
 
   /**
    * Publishing is part of the live state: unchanged content whose current version is not
    * published to every configured environment (a publish that failed or was interrupted) is
    * published again. Known only when the stack's environments were read.
    */
-  private List<ObjectNode> unpublished(Experience e, LiveExperience l, LiveVersion current, List<Variant> changed,
+  private List<Op.PublishItem> unpublished(Experience e, LiveExperience l, LiveVersion current, List<Variant> changed,
       List<String> notes) {
     List<String> environments = publishSettings().environments();
     if (!run.index.live.stack().read() || environments.isEmpty() || l.cms() == null) return List.of();
     Set<String> rewritten = new HashSet<>();
     for (Variant v : changed) for (EntryContent c : v.content()) rewritten.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
     Map<String, String> shortUids = shortUids(e, current);
-    List<ObjectNode> items = new ArrayList<>();
+    List<Op.PublishItem> items = new ArrayList<>();
     List<String> described = new ArrayList<>();
     for (Variant v : e.variants()) {
       String shortUid = shortUids.get(v.name());
@@ -231,8 +205,7 @@ final class ExperiencePlanner {
         if (ev.isEmpty()) continue;
         List<String> missing = environments.stream().filter(env -> !ev.get().publishedCurrentTo(env)).toList();
         if (missing.isEmpty()) continue;
-        items.add(JSON.objectNode().put("variant", v.name()).put("contentType", c.contentType()).put("entry", c.entry())
-            .put("locale", c.locale()));
+        items.add(new Op.PublishItem(v.name(), c.contentType(), c.entry(), c.locale()));
         described.add("'" + v.name() + "' on " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ", version "
             + ev.get().version() + ": not published to " + String.join(", ", missing) + ")");
       }
@@ -245,48 +218,45 @@ final class ExperiencePlanner {
   }
 
   /** Activation or pause so the live status matches; returns the last step id. */
-  private String status(Experience e, String previous, List<String> ids, boolean serving, LiveExperience live) {
+  private StepId status(Experience e, StepId previous, List<StepId> ids, boolean serving, LiveExperience live) {
     boolean wantServing = e.status() == ExperienceStatus.ACTIVE;
     if (wantServing && !serving) {
-      String id = run.steps.add(StepType.ACTIVATE_VERSION, e.name(), "activate '" + e.name() + "'",
-          Steps.args().put("experience", e.name()), deps(previous));
+      StepId id = run.steps.add(new Op.ActivateVersion(e.name()), e.name(), "activate '" + e.name() + "'", deps(previous));
       ids.add(id);
       boolean hasContent = e.variants().stream().anyMatch(v -> !v.content().isEmpty());
       if (!hasContent) return id;
       // Activation of a new experience may regenerate CMS variant uids (contentstack-api.md §5).
-      String refresh = run.steps.add(StepType.REFRESH_CMS, e.name(),
-          "re-read the CMS variants of '" + e.name() + "' and rewrite content whose variant uid changed",
-          Steps.args().put("experience", e.name()), List.of(id));
+      StepId refresh = run.steps.add(new Op.RefreshCms(e.name()), e.name(),
+          "re-read the CMS variants of '" + e.name() + "' and rewrite content whose variant uid changed", List.of(id));
       ids.add(refresh);
       return refresh;
     }
     if (!wantServing && serving) {
-      String id = pause(e.name(), live, previous);
+      StepId id = pause(e.name(), live, previous);
       ids.add(id);
       return id;
     }
     return previous;
   }
 
-  private String pause(String name, LiveExperience live, String previous) {
+  private StepId pause(String name, LiveExperience live, StepId previous) {
     LiveVersion active = live.versionWithStatus("ACTIVE").orElseThrow();
-    ObjectNode args = Steps.args().put("experience", name).put("experienceUid", live.uid()).put("versionUid", active.uid());
-    return run.steps.add(StepType.PAUSE_VERSION, name + "#" + live.uid(), "pause '" + name + "'", args, deps(previous));
+    return run.steps.add(new Op.PauseVersion(name, live.uid(), active.uid()), name + "#" + live.uid(), "pause '" + name + "'",
+        deps(previous));
   }
 
   // --- update ---------------------------------------------------------------------------------
 
-  private List<String> update(Experience e, LiveExperience l, ObjectNode before, ObjectNode after, boolean managed, List<String> notes) {
-    List<String> ids = new ArrayList<>();
-    String last = null;
+  private List<StepId> update(Experience e, LiveExperience l, ObjectNode before, ObjectNode after, boolean managed, List<String> notes) {
+    List<StepId> ids = new ArrayList<>();
+    StepId last = null;
     boolean metaChanged = !before.path("name").equals(after.path("name"))
         || !before.path("description").equals(after.path("description"))
         || !before.path("tags").equals(after.path("tags"));
     if (metaChanged || !managed) {
-      ObjectNode args = Steps.args().put("uid", l.uid()).put("name", e.name())
-          .put("description", run.ownership.marked(e.description())).put("type", e.type().apiName());
-      tags(args, e, !l.tags().isEmpty());
-      last = run.steps.add(StepType.UPDATE_EXPERIENCE, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", args, List.of());
+      Op.UpdateExperience op = new Op.UpdateExperience(l.uid(), e.name(), run.ownership.marked(e.description()), e.type(),
+          tags(e, !l.tags().isEmpty()));
+      last = run.steps.add(op, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", List.of());
       ids.add(last);
     }
     boolean versionChanged = !withoutContent(before).equals(withoutContent(after));
@@ -296,7 +266,6 @@ final class ExperiencePlanner {
     Set<String> linked = new HashSet<>(run.index.live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
     List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
     republish = unpublished(e, l, current.orElse(null), changedContent, notes);
-    boolean needsWait = versionChanged && mintsVariants(e, shortUids);
     if (versionChanged) {
       boolean locked = current.isPresent() && !"DRAFT".equals(current.get().status());
       if (locked) {
@@ -314,9 +283,8 @@ final class ExperiencePlanner {
         Optional<LiveVersion> draft = l.versionWithStatus("DRAFT");
         String draftUid = draft.map(LiveVersion::uid).orElse(null);
         if (draft.isEmpty()) {
-          last = run.steps.add(StepType.CREATE_DRAFT_VERSION, e.name(), "create a new draft version of '" + e.name() + "'"
-              + (serving && !pauseFirst ? " beside the active one" : ""),
-              Steps.args().put("experience", e.name()).put("experienceUid", l.uid()), deps(last));
+          last = run.steps.add(new Op.CreateDraftVersion(e.name(), l.uid()), e.name(), "create a new draft version of '" + e.name()
+              + "'" + (serving && !pauseFirst ? " beside the active one" : ""), deps(last));
           ids.add(last);
         } else {
           notes.add("the existing draft version " + draftUid + " is reused");
@@ -326,19 +294,19 @@ final class ExperiencePlanner {
             + "draft with the desired variants (existing shortUids kept)"
             + (activate ? ", activate" + (serving && !pauseFirst ? " (the active version serves until then)" : "") : ""));
         last = configure(e, draftUid, shortUids, deps(last), ids);
-        last = afterConfigure(e, last, changedContent, linked, ids, needsWait);
+        last = afterConfigure(e, last, changedContent, linked, ids);
         // Desired active: activate the draft (not serving counts as "needs activation").
         // Desired paused or draft: a serving version is paused last, after the draft is ready.
         status(e, last, ids, activate ? false : serving && !pauseFirst, l);
         return ids;
       }
       last = configure(e, current.map(LiveVersion::uid).orElse(null), shortUids, deps(last), ids);
-      last = afterConfigure(e, last, changedContent, linked, ids, needsWait);
+      last = afterConfigure(e, last, changedContent, linked, ids);
       status(e, last, ids, serving, l);
       return ids;
     }
     if (!linked.containsAll(e.contentTypes()) || !changedContent.isEmpty() || !republish.isEmpty()) {
-      last = afterConfigure(e, last, changedContent, linked, ids, false);
+      last = afterConfigure(e, last, changedContent, linked, ids);
     }
     status(e, last, ids, serving, l);
     return ids;
@@ -369,11 +337,6 @@ final class ExperiencePlanner {
     return out;
   }
 
-  /** A desired variant without a live shortUid gets a new CMS variant: wait for the sync. */
-  private static boolean mintsVariants(Experience e, Map<String, String> shortUids) {
-    return e.variants().stream().anyMatch(v -> !shortUids.containsKey(v.name()));
-  }
-
   /** Variants whose entry content differs from the live content (projected on the spec's fields). */
   private List<Variant> changedContent(Experience e, LiveExperience l, LiveVersion current, boolean versionChanged) {
     List<Variant> out = new ArrayList<>();
@@ -401,7 +364,7 @@ final class ExperiencePlanner {
    * Prune: entry variant content of this managed experience that no spec declares (read for the
    * entries the specs touch) is deleted.
    */
-  private void pruneContent(Experience e, LiveExperience l, List<String> ids, List<String> notes) {
+  private void pruneContent(Experience e, LiveExperience l, List<StepId> ids, List<String> notes) {
     if (l.cms() == null) return;
     Map<String, String> shortUidByCms = new HashMap<>();
     l.cms().variants().forEach((shortUid, cms) -> shortUidByCms.put(cms, shortUid));
@@ -417,10 +380,10 @@ final class ExperiencePlanner {
       String variant = nameByShortUid.getOrDefault(shortUidByCms.get(ev.variantUid()), "shortUid " + shortUidByCms.get(ev.variantUid()));
       String key = variant + "/" + ev.contentType() + "/" + ev.entryUid() + "/" + ev.locale();
       if (declared.contains(key)) continue;
-      ObjectNode args = Steps.args().put("experience", e.name()).put("variant", variant).put("variantUid", ev.variantUid())
-          .put("contentType", ev.contentType()).put("entry", ev.entryUid()).put("locale", ev.locale());
-      ids.add(run.steps.add(StepType.DELETE_ENTRY_VARIANT, e.name() + "/" + key, "delete entry variant " + ev.contentType() + "/"
-          + ev.entryUid() + " (" + ev.locale() + ") of variant '" + variant + "'", args, List.of()));
+      Op.DeleteEntryVariant op = new Op.DeleteEntryVariant(e.name(), variant, ev.variantUid(), ev.contentType(), ev.entryUid(),
+          ev.locale());
+      ids.add(run.steps.add(op, e.name() + "/" + key, "delete entry variant " + ev.contentType() + "/"
+          + ev.entryUid() + " (" + ev.locale() + ") of variant '" + variant + "'", List.of()));
       notes.add("prune: delete the entry variant content of '" + variant + "' on " + ev.contentType() + "/" + ev.entryUid()
           + " (" + ev.locale() + "), which no spec declares");
     }
@@ -428,22 +391,22 @@ final class ExperiencePlanner {
 
   // --- delete ---------------------------------------------------------------------------------
 
-  List<String> delete(LiveExperience l) {
-    List<String> ids = new ArrayList<>();
-    String last = null;
+  List<StepId> delete(LiveExperience l) {
+    List<StepId> ids = new ArrayList<>();
+    StepId last = null;
     if (ExperienceViews.serving(l)) {
       last = pause(l.name(), l, null);
       ids.add(last);
     }
-    String id = run.steps.add(StepType.DELETE_EXPERIENCE, l.name() + "#" + l.uid(), "delete experience '" + l.name() + "'",
-        Steps.args().put("uid", l.uid()).put("name", l.name()), deps(last));
+    StepId id = run.steps.add(new Op.DeleteExperience(l.uid(), l.name()), l.name() + "#" + l.uid(),
+        "delete experience '" + l.name() + "'", deps(last));
     ids.add(id);
     return ids;
   }
 
   /** Prune: a managed live experience no spec declares. */
   void deleteUndeclared(LiveExperience l) {
-    List<String> ids = delete(l);
+    List<StepId> ids = delete(l);
     List<String> notes = new ArrayList<>();
     run.index.live.variantGroupOf(l).ifPresent(g -> notes.add("its CMS variant group " + g.uid() + " ('" + g.name()
         + "') is left orphaned: the API does not delete it"));
@@ -452,11 +415,11 @@ final class ExperiencePlanner {
   }
 
   /** Tags are experience metadata (not versioned): sent when the spec has some, or to clear live ones. */
-  private static void tags(ObjectNode args, Experience e, boolean liveHasTags) {
-    if (!e.tags().isEmpty() || liveHasTags) e.tags().forEach(args.putArray("tags")::add);
+  private static List<String> tags(Experience e, boolean liveHasTags) {
+    return !e.tags().isEmpty() || liveHasTags ? e.tags() : null;
   }
 
-  private static List<String> deps(String previous) {
+  private static List<StepId> deps(StepId previous) {
     return previous == null ? List.of() : List.of(previous);
   }
 }

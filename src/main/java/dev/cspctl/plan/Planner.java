@@ -47,9 +47,9 @@ public final class Planner {
     final Steps steps = new Steps();
     final Map<ResourceKey, Change> changes = new LinkedHashMap<>();
     final List<String> warnings = new ArrayList<>();
-    final Map<String, String> attributeCreates = new HashMap<>();
-    final Map<String, String> eventCreates = new HashMap<>();
-    final Map<String, String> audienceWrites = new HashMap<>();
+    final Map<String, StepId> attributeCreates = new HashMap<>();
+    final Map<String, StepId> eventCreates = new HashMap<>();
+    final Map<String, StepId> audienceWrites = new HashMap<>();
     final Set<String> claimedLiveUids = new HashSet<>();
     final Set<ResourceKey> scope;
     final Ownership ownership;
@@ -83,7 +83,7 @@ public final class Planner {
         new PriorityPlanner(this).plan(desired.priority().get());
       }
       List<Step> ordered = StepGraph.order(steps.all());
-      Map<String, Integer> position = new HashMap<>();
+      Map<StepId, Integer> position = new HashMap<>();
       for (int i = 0; i < ordered.size(); i++) position.put(ordered.get(i).id(), i);
       List<Change> sorted = new ArrayList<>(changes.values());
       sorted.sort((a, b) -> Integer.compare(firstStep(a, position), firstStep(b, position)));
@@ -112,11 +112,11 @@ public final class Planner {
       }
     }
 
-    private static int firstStep(Change c, Map<String, Integer> position) {
+    private static int firstStep(Change c, Map<StepId, Integer> position) {
       return c.stepIds().stream().mapToInt(id -> position.getOrDefault(id, Integer.MAX_VALUE)).min().orElse(Integer.MAX_VALUE);
     }
 
-    void addChange(ResourceKey key, Action action, JsonNode before, JsonNode after, List<String> notes, List<String> stepIds) {
+    void addChange(ResourceKey key, Action action, JsonNode before, JsonNode after, List<String> notes, List<StepId> stepIds) {
       List<FieldDiff> diffs = JsonDiff.diff(before, after);
       changes.put(key, new Change(key, action, before, after, diffs, notes, stepIds));
     }
@@ -126,9 +126,9 @@ public final class Planner {
     private void attribute(Attribute a) {
       ObjectNode after = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", a.description());
       Optional<LiveAttribute> live = index.live.attributeByKey(a.key());
-      ObjectNode args = Steps.args().put("key", a.key()).put("name", a.name()).put("description", ownership.marked(a.description()));
+      String description = ownership.marked(a.description());
       if (live.isEmpty()) {
-        String id = steps.add(StepType.CREATE_ATTRIBUTE, a.key(), "create attribute " + a.key(), args, List.of());
+        StepId id = steps.add(new Op.CreateAttribute(a.key(), a.name(), description), a.key(), "create attribute " + a.key(), List.of());
         attributeCreates.put(a.key(), id);
         addChange(a.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
         return;
@@ -138,17 +138,17 @@ public final class Planner {
       ObjectNode before = JSON.objectNode().put("key", l.key()).put("name", l.name()).put("description", Ownership.strip(l.description()));
       boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
-      String id = steps.add(StepType.UPDATE_ATTRIBUTE, a.key(), (managed ? "update" : "adopt") + " attribute " + a.key(),
-          args.put("uid", l.uid()), List.of());
+      StepId id = steps.add(new Op.UpdateAttribute(a.key(), a.name(), description, l.uid()), a.key(),
+          (managed ? "update" : "adopt") + " attribute " + a.key(), List.of());
       addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()), List.of(id));
     }
 
     private void event(Event e) {
       ObjectNode after = JSON.objectNode().put("key", e.key()).put("description", e.description());
       Optional<LiveEvent> live = index.live.eventByKey(e.key());
-      ObjectNode args = Steps.args().put("key", e.key()).put("description", ownership.marked(e.description()));
+      String description = ownership.marked(e.description());
       if (live.isEmpty()) {
-        String id = steps.add(StepType.CREATE_EVENT, e.key(), "create event " + e.key(), args, List.of());
+        StepId id = steps.add(new Op.CreateEvent(e.key(), description), e.key(), "create event " + e.key(), List.of());
         eventCreates.put(e.key(), id);
         addChange(e.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
         return;
@@ -158,8 +158,8 @@ public final class Planner {
       ObjectNode before = JSON.objectNode().put("key", l.key()).put("description", Ownership.strip(l.description()));
       boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
-      String id = steps.add(StepType.UPDATE_EVENT, e.key(), (managed ? "update" : "adopt") + " event " + e.key(),
-          args.put("uid", l.uid()), List.of());
+      StepId id = steps.add(new Op.UpdateEvent(e.key(), description, l.uid()), e.key(),
+          (managed ? "update" : "adopt") + " event " + e.key(), List.of());
       addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()), List.of(id));
     }
 
@@ -184,10 +184,9 @@ public final class Planner {
     private void audience(Audience a) {
       ObjectNode keyed = keyedDefinition(a.rules());
       ObjectNode after = audienceView(a.name(), a.description(), keyed);
-      List<String> deps = new ArrayList<>();
+      List<StepId> deps = new ArrayList<>();
       collectAttributeRefs(keyed).forEach(k -> deps.add(attributeCreates.get(k)));
-      ObjectNode args = Steps.args().put("name", a.name()).put("description", ownership.marked(a.description()));
-      args.set("definition", keyed);
+      String description = ownership.marked(a.description());
       Optional<LiveAudience> live = index.live.audienceByName(a.name());
       List<String> notes = new ArrayList<>();
       boolean renaming = false;
@@ -197,7 +196,7 @@ public final class Planner {
         if (renaming) notes.add("renamed from '" + a.renamedFrom() + "' (uid " + live.get().uid() + " kept)");
       }
       if (live.isEmpty()) {
-        String id = steps.add(StepType.CREATE_AUDIENCE, a.name(), "create audience '" + a.name() + "'", args, deps);
+        StepId id = steps.add(new Op.CreateAudience(a.name(), description, keyed), a.name(), "create audience '" + a.name() + "'", deps);
         audienceWrites.put(a.name(), id);
         addChange(a.resourceKey(), Action.CREATE, null, after, notes, List.of(id));
         return;
@@ -215,8 +214,8 @@ public final class Planner {
       if (managed && before.equals(after)) return;
       Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
       notes.addAll(ownership.adoptionNotes(l.description()));
-      String id = steps.add(StepType.UPDATE_AUDIENCE, a.name(), action.verb() + " audience '" + a.name() + "'",
-          args.put("uid", l.uid()), deps);
+      StepId id = steps.add(new Op.UpdateAudience(a.name(), description, keyed, l.uid()), a.name(),
+          action.verb() + " audience '" + a.name() + "'", deps);
       audienceWrites.put(a.name(), id);
       addChange(a.resourceKey(), action, before, after, notes, List.of(id));
     }
@@ -386,40 +385,72 @@ public final class Planner {
       }
     }
 
-    private List<String> experienceStepIds() {
-      return steps.idsOfType(StepType.CONFIGURE_VERSION, StepType.DELETE_EXPERIENCE, StepType.ACTIVATE_VERSION);
+    /**
+     * The steps after which no live version of the experiences matching {@code uses} refers to a
+     * resource any more: their new configuration, activation (which archives the old version) or
+     * deletion. A delete of the resource waits for them (the API refuses to delete one in use).
+     */
+    private List<StepId> stepsReleasing(java.util.function.Predicate<dev.cspctl.state.LiveVersion> uses) {
+      List<StepId> out = new ArrayList<>();
+      for (LiveExperience e : index.live.experiences()) {
+        if (e.versions().stream().noneMatch(uses)) continue;
+        for (Change c : changes.values()) {
+          if (c.key().kind() != Kind.EXPERIENCE || !(c.key().name().equals(e.name()) || renamedFrom(c.key().name(), e.name()))) continue;
+          for (StepId id : c.stepIds()) {
+            StepType t = steps.type(id);
+            if (t == StepType.CONFIGURE_VERSION || t == StepType.ACTIVATE_VERSION || t == StepType.DELETE_EXPERIENCE) out.add(id);
+          }
+        }
+      }
+      return out;
+    }
+
+    private boolean renamedFrom(String desiredName, String liveName) {
+      return desired.experiences().stream().anyMatch(d -> d.name().equals(desiredName) && liveName.equals(d.renamedFrom()));
+    }
+
+    private static boolean namesAudience(dev.cspctl.state.LiveVersion v, String uid) {
+      return v.targetAudiences().contains(uid) || v.variants().stream().anyMatch(x -> x.audiences().contains(uid));
     }
 
     private void deleteAudience(LiveAudience a) {
-      String id = steps.add(StepType.DELETE_AUDIENCE, a.name() + "#" + a.uid(), "delete audience '" + a.name() + "'",
-          Steps.args().put("uid", a.uid()).put("name", a.name()), experienceStepIds());
+      StepId id = steps.add(new Op.DeleteAudience(a.uid(), a.name()), a.name() + "#" + a.uid(), "delete audience '" + a.name() + "'",
+          stepsReleasing(v -> namesAudience(v, a.uid())));
       ObjectNode before = audienceView(a.name(), Ownership.strip(a.description()),
           AudienceDefinitions.canonical(a.definition(), index::attributeKey));
       addChange(new ResourceKey(Kind.AUDIENCE, a.name()), Action.DELETE, before, null, List.of(), List.of(id));
     }
 
     private void deleteEvent(LiveEvent e) {
-      String id = steps.add(StepType.DELETE_EVENT, e.key() + "#" + e.uid(), "delete event " + e.key(),
-          Steps.args().put("uid", e.uid()).put("key", e.key()), experienceStepIds());
+      StepId id = steps.add(new Op.DeleteEvent(e.uid(), e.key()), e.key() + "#" + e.uid(), "delete event " + e.key(),
+          stepsReleasing(v -> v.metrics().stream().anyMatch(m -> e.uid().equals(m.eventUid()))));
       ObjectNode before = JSON.objectNode().put("key", e.key()).put("description", Ownership.strip(e.description()));
       addChange(new ResourceKey(Kind.EVENT, e.key()), Action.DELETE, before, null, List.of(), List.of(id));
     }
 
     private void deleteAttribute(LiveAttribute a) {
-      List<String> deps = steps.idsOfType(StepType.CREATE_AUDIENCE, StepType.UPDATE_AUDIENCE, StepType.DELETE_AUDIENCE);
-      String id = steps.add(StepType.DELETE_ATTRIBUTE, a.key() + "#" + a.uid(), "delete attribute " + a.key(),
-          Steps.args().put("uid", a.uid()).put("key", a.key()), deps);
+      // the audiences whose live definition names the attribute: their update or delete comes first
+      List<StepId> deps = new ArrayList<>();
+      for (LiveAudience l : index.live.audiences()) {
+        if (!collectAttributeRefs(AudienceDefinitions.canonical(l.definition(), index::attributeKey)).contains(a.key())) continue;
+        for (Change c : changes.values()) {
+          if (c.key().kind() == Kind.AUDIENCE && c.before() != null && c.before().path("name").asText().equals(l.name())) {
+            deps.addAll(c.stepIds());
+          }
+        }
+      }
+      StepId id = steps.add(new Op.DeleteAttribute(a.uid(), a.key()), a.key() + "#" + a.uid(), "delete attribute " + a.key(), deps);
       ObjectNode before = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", Ownership.strip(a.description()));
       addChange(new ResourceKey(Kind.ATTRIBUTE, a.key()), Action.DELETE, before, null, List.of(), List.of(id));
     }
 
     /** Audience names a variant refers to: the steps that write them must come first. */
-    List<String> audienceDeps(Variant v) {
+    List<StepId> audienceDeps(Variant v) {
       return audienceDeps(v.audiences());
     }
 
-    List<String> audienceDeps(List<String> names) {
-      List<String> deps = new ArrayList<>();
+    List<StepId> audienceDeps(List<String> names) {
+      List<StepId> deps = new ArrayList<>();
       for (String name : names) deps.add(audienceWrites.get(name));
       return deps;
     }

@@ -51,7 +51,7 @@ final class PriorityPlanner {
       String name = renamed.getOrDefault(l.name(), l.name());
       if (!expected.contains(name) && !deleted.contains(l.name())) expected.add(name);
     }
-    List<String> createSteps = new ArrayList<>();
+    List<StepId> createSteps = new ArrayList<>();
     int created = 0;
     for (Change c : run.changes.values()) {
       if (c.key().kind() == dev.cspctl.spec.Kind.EXPERIENCE && (c.action() == Action.CREATE || c.action() == Action.REPLACE)) {
@@ -59,8 +59,11 @@ final class PriorityPlanner {
         expected.add(c.key().name());
         created++;
       }
-      for (String id : c.stepIds()) {
-        if (id.startsWith("create_experience:") || id.startsWith("delete_experience:")) createSteps.add(id);
+      for (StepId id : c.stepIds()) {
+        StepType type = run.steps.type(id);
+        // the steps that make, remove or rename an experience: the priority names them by their new names
+        boolean renames = type == StepType.UPDATE_EXPERIENCE && c.action() == Action.RENAME;
+        if (type == StepType.CREATE_EXPERIENCE || type == StepType.DELETE_EXPERIENCE || renames) createSteps.add(id);
       }
     }
     List<String> desired = new ArrayList<>();
@@ -69,11 +72,8 @@ final class PriorityPlanner {
     // Two or more creates run concurrently, so the order the API appends them in is not known:
     // then set the priority even when the predicted order already matches.
     if (desired.equals(expected) && created < 2) return;
-    ObjectNode args = Steps.args();
-    ArrayNode order = args.putArray("order");
-    desired.forEach(order::add);
-    String id = run.steps.add(StepType.SET_PRIORITY, "priority", "set the experience priority (" + desired.size() + " experiences)",
-        args, createSteps);
+    StepId id = run.steps.add(new Op.SetPriority(desired), "priority",
+        "set the experience priority (" + desired.size() + " experiences)", createSteps);
     run.addChange(priority.resourceKey(), Action.UPDATE, view(expected), view(desired), List.of(), List.of(id));
   }
 

@@ -1,21 +1,35 @@
 package dev.cspctl.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One API operation of a plan. {@code args} holds what apply needs, with resources named by
- * natural key (uids are resolved when the step runs, since creates earlier in the same run
- * mint them). {@code dependsOn} lists step ids that must succeed first.
+ * One API operation of a plan: its id, the operation, a line for the reviewer, and the steps that
+ * must succeed first (distinct, in the order the planner found them).
  */
-public record Step(String id, StepType type, String resource, String description, JsonNode args, List<String> dependsOn) {
+public record Step(StepId id, Op op, String description, List<StepId> dependsOn) {
   public Step {
-    args = args.deepCopy();
-    dependsOn = List.copyOf(dependsOn);
+    List<StepId> distinct = new ArrayList<>();
+    for (StepId d : dependsOn) if (d != null && !distinct.contains(d) && !d.equals(id)) distinct.add(d);
+    dependsOn = List.copyOf(distinct);
   }
 
-  @Override
-  public JsonNode args() {
-    return args.deepCopy();
+  public StepType type() {
+    return op.stepType();
+  }
+
+  public String resource() {
+    return id.resource();
+  }
+
+  /** The experience whose chain this step belongs to, or null. */
+  public String experience() {
+    return op instanceof Op.OnExperience e ? e.experience() : null;
+  }
+
+  Step withDependencies(List<StepId> more) {
+    List<StepId> all = new ArrayList<>(dependsOn);
+    all.addAll(more);
+    return new Step(id, op, description, all);
   }
 }

@@ -22,13 +22,13 @@ final class StepGraph {
   private StepGraph() {}
 
   static List<Step> order(List<Step> steps) {
-    Map<String, Step> byId = new HashMap<>();
+    Map<StepId, Step> byId = new HashMap<>();
     for (Step s : steps) byId.put(s.id(), s);
-    Map<String, Integer> indegree = new HashMap<>();
-    Map<String, List<Step>> dependents = new HashMap<>();
+    Map<StepId, Integer> indegree = new HashMap<>();
+    Map<StepId, List<Step>> dependents = new HashMap<>();
     for (Step s : steps) {
       indegree.put(s.id(), s.dependsOn().size());
-      for (String d : s.dependsOn()) {
+      for (StepId d : s.dependsOn()) {
         if (!byId.containsKey(d)) throw new PlanException("step " + s.id() + " depends on unknown step " + d);
         dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
@@ -49,31 +49,31 @@ final class StepGraph {
     return out;
   }
 
-  private static List<String> findCycle(List<Step> steps, Map<String, Step> byId) {
-    Set<String> done = new HashSet<>();
+  private static List<String> findCycle(List<Step> steps, Map<StepId, Step> byId) {
+    Set<StepId> done = new HashSet<>();
     for (Step start : steps) {
-      Deque<String> path = new ArrayDeque<>();
+      Deque<StepId> path = new ArrayDeque<>();
       List<String> cycle = dfs(start.id(), byId, path, new HashSet<>(), done);
       if (cycle != null) return cycle;
     }
     return List.of("(unknown)");
   }
 
-  private static List<String> dfs(String id, Map<String, Step> byId, Deque<String> path, Set<String> onPath, Set<String> done) {
+  private static List<String> dfs(StepId id, Map<StepId, Step> byId, Deque<StepId> path, Set<StepId> onPath, Set<StepId> done) {
     if (onPath.contains(id)) {
       List<String> cycle = new ArrayList<>();
       boolean in = false;
-      for (String p : new ArrayList<>(path)) {
+      for (StepId p : new ArrayList<>(path)) {
         if (p.equals(id)) in = true;
-        if (in) cycle.add(p);
+        if (in) cycle.add(p.value());
       }
-      cycle.add(id);
+      cycle.add(id.value());
       return cycle;
     }
     if (done.contains(id)) return null;
     onPath.add(id);
     path.addLast(id);
-    for (String d : byId.get(id).dependsOn()) {
+    for (StepId d : byId.get(id).dependsOn()) {
       List<String> c = dfs(d, byId, path, onPath, done);
       if (c != null) return c;
     }

@@ -1,7 +1,5 @@
 package dev.cspctl.plan;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,28 +7,25 @@ import java.util.Map;
 
 /** Collects the steps of a plan while it is made; ids are {@code type:resource}, unique. */
 final class Steps {
-  private final Map<String, Step> steps = new LinkedHashMap<>();
+  private final Map<StepId, Step> steps = new LinkedHashMap<>();
 
-  static ObjectNode args() {
-    return JsonNodeFactory.instance.objectNode();
-  }
-
-  String add(StepType type, String resource, String description, ObjectNode args, List<String> dependsOn) {
-    String id = type.name().toLowerCase() + ":" + resource;
+  StepId add(Op op, String resource, String description, List<StepId> dependsOn) {
+    StepId id = StepId.of(op.stepType(), resource);
     if (steps.containsKey(id)) throw new PlanException("two steps with id " + id);
-    steps.put(id, new Step(id, type, resource, description, args, dependsOn.stream().filter(d -> d != null).distinct().toList()));
+    steps.put(id, new Step(id, op, description, dependsOn));
     return id;
   }
 
   /** Adds dependencies to a step already added. */
-  void addDependencies(String id, List<String> more) {
-    Step s = steps.get(id);
-    List<String> deps = new ArrayList<>(s.dependsOn());
-    for (String m : more) if (m != null && !deps.contains(m) && !m.equals(id)) deps.add(m);
-    steps.put(id, new Step(s.id(), s.type(), s.resource(), s.description(), s.args(), deps));
+  void addDependencies(StepId id, List<StepId> more) {
+    steps.put(id, steps.get(id).withDependencies(more));
   }
 
-  boolean has(String id) {
+  StepType type(StepId id) {
+    return steps.get(id).type();
+  }
+
+  boolean has(StepId id) {
     return steps.containsKey(id);
   }
 
@@ -38,8 +33,8 @@ final class Steps {
     return new ArrayList<>(steps.values());
   }
 
-  List<String> idsOfType(StepType... types) {
-    List<String> out = new ArrayList<>();
+  List<StepId> idsOfType(StepType... types) {
+    List<StepId> out = new ArrayList<>();
     for (Step s : steps.values()) for (StepType t : types) if (s.type() == t) out.add(s.id());
     return out;
   }

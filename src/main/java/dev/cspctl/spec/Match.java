@@ -1,8 +1,12 @@
 package dev.cspctl.spec;
 
-/** How rules or audience lists combine. */
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How rules or audience lists combine; in JSON (plans) by its YAML name. */
 public enum Match {
+  @JsonProperty("all")
   ALL("all", "AND"),
+  @JsonProperty("any")
   ANY("any", "OR");
 
   private final String yamlName;

@@ -16,8 +16,11 @@ public record PublishSettings(List<String> environments, List<String> locales, P
   }
 
   /** bulk: POST /v3/bulk/publish; entry: single-entry publish with api_version 3.2. */
+  /** In JSON (plans) by its YAML name. */
   public enum PublishMethod {
+    @com.fasterxml.jackson.annotation.JsonProperty("bulk")
     BULK,
+    @com.fasterxml.jackson.annotation.JsonProperty("entry")
     ENTRY
   }
 }

@@ -181,7 +181,7 @@ final class BenchmarkRunner {
         .put("applyCriticalPathSeconds", round(applyPath)).put("rateBoundSeconds", round(rateBound))
         .put("ratioBoundPlusCriticalPath", round(wall / (rateBound + criticalPath)));
     if (!chain.steps().isEmpty()) {
-      o.put("applyCriticalPathSteps", chain.steps().stream().map(st -> st.type() + "(" + stepRequests.requests(st.id()) + ")")
+      o.put("applyCriticalPathSteps", chain.steps().stream().map(st -> st.type() + "(" + stepRequests.requests(st.id().value()) + ")")
           .collect(java.util.stream.Collectors.joining(" > ")));
     }
     String staged = "";

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  *       chain of pages. Counted from the requests the phase made.
  *   <li>Apply stage: the longest path through the plan's step graph, a step weighing its own
  *       requests (which a step makes one after another) times the latency, except a {@code
- *       WAIT_CMS} step, which weighs the {@code _cms} delay (at least one latency): its polls are
- *       the tool's choice, the sync delay is not.
+ *       CONFIGURE_VERSION} step that waited for the CMS sync, which weighs its PUT and the {@code
+ *       _cms} delay (at least one latency): its polls are the tool's choice, the sync delay is not.
  * </ul>
  */
 final class CriticalPath {
@@ -61,10 +61,10 @@ final class CriticalPath {
   }
 
   static Chain applyChain(List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
-    Map<String, Step> byId = new HashMap<>();
+    Map<dev.cspctl.plan.StepId, Step> byId = new HashMap<>();
     steps.forEach(s -> byId.put(s.id(), s));
-    Map<String, Long> finish = new HashMap<>();
-    Map<String, Step> via = new HashMap<>();
+    Map<dev.cspctl.plan.StepId, Long> finish = new HashMap<>();
+    Map<dev.cspctl.plan.StepId, Step> via = new HashMap<>();
     Step last = null;
     for (Step s : steps) {
       long f = finish(s, byId, finish, via, requestsOfStep, latencyMs, cmsDelayMs);
@@ -75,13 +75,13 @@ final class CriticalPath {
     return new Chain(last == null ? 0 : finish.get(last.id()), chain);
   }
 
-  private static long finish(Step s, Map<String, Step> byId, Map<String, Long> memo, Map<String, Step> via,
+  private static long finish(Step s, Map<dev.cspctl.plan.StepId, Step> byId, Map<dev.cspctl.plan.StepId, Long> memo, Map<dev.cspctl.plan.StepId, Step> via,
       ToIntFunction<String> requests, long latencyMs, long cmsDelayMs) {
     Long known = memo.get(s.id());
     if (known != null) return known;
     long start = 0;
     Step from = null;
-    for (String d : s.dependsOn()) {
+    for (dev.cspctl.plan.StepId d : s.dependsOn()) {
       Step dep = byId.get(d);
       if (dep == null) continue;
       long f = finish(dep, byId, memo, via, requests, latencyMs, cmsDelayMs);
@@ -91,7 +91,9 @@ final class CriticalPath {
       }
     }
     if (from != null) via.put(s.id(), from);
-    long own = s.type() == StepType.WAIT_CMS ? Math.max(latencyMs, cmsDelayMs) : (long) requests.applyAsInt(s.id()) * latencyMs;
+    int n = requests.applyAsInt(s.id().value());
+    // a configure that polled for the CMS sync: its PUT, then the sync delay (at least one round trip)
+    long own = s.type() == StepType.CONFIGURE_VERSION && n >= 2 ? latencyMs + Math.max(latencyMs, cmsDelayMs) : (long) n * latencyMs;
     memo.put(s.id(), start + own);
     return start + own;
   }

@@ -39,7 +39,7 @@ final class StepRequests extends AppenderBase<ILoggingEvent> implements Progress
 
   @Override
   public void started(Step step, int index, int total) {
-    running.put(Thread.currentThread(), step.id());
+    running.put(Thread.currentThread(), step.id().value());
   }
 
   @Override

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
   static Step step(String id) {
-    return new Step(id, StepType.CREATE_ATTRIBUTE, "attribute/" + id, "create attribute " + id, JsonNodeFactory.instance.objectNode(),
-        List.of());
+    return dev.cspctl.plan.TestSteps.described("create_attribute:" + id, StepType.CREATE_ATTRIBUTE, id, "create attribute " + id);
   }
 
   final Step a = step("a");

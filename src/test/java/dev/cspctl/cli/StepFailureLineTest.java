@@ -70,7 +70,6 @@ class StepFailureLineTest {
   }
 
   private static Step step(StepType type, String description, String field, String name) {
-    return new Step(type.name().toLowerCase() + ":" + name, type, name, description,
-        JsonNodeFactory.instance.objectNode().put(field, name), List.of());
+    return dev.cspctl.plan.TestSteps.described(type.name().toLowerCase() + ":" + name, type, name, description);
   }
 }

@@ -80,14 +80,14 @@ class PlannerTest {
         .containsExactly("Attribute/plan_tier", "Audience/Premium", "Experience/Hero");
     assertThat(p.steps()).extracting(Step::type).containsExactly(
         StepType.CREATE_ATTRIBUTE, StepType.CREATE_AUDIENCE, StepType.CREATE_EXPERIENCE, StepType.CONFIGURE_VERSION,
-        StepType.WAIT_CMS, StepType.LINK_CONTENT_TYPES, StepType.UPSERT_ENTRY_VARIANT, StepType.PUBLISH_ENTRY_VARIANTS,
+        StepType.LINK_CONTENT_TYPES, StepType.UPSERT_ENTRY_VARIANT, StepType.PUBLISH_ENTRY_VARIANTS,
         StepType.ACTIVATE_VERSION, StepType.REFRESH_CMS);
     assertThat(p.summary().line()).isEqualTo("Plan: 3 to add, 0 to change, 0 to delete, 0 to adopt.");
     Step createAttr = p.steps().get(0);
-    assertThat(createAttr.args().path("description").asText()).isEqualTo(Ownership.MARKER);
+    assertThat(((Op.CreateAttribute) createAttr.op()).description()).isEqualTo(Ownership.MARKER);
     Step audience = p.steps().get(1);
-    assertThat(audience.dependsOn()).containsExactly("create_attribute:plan_tier");
-    assertThat(audience.args().at("/definition/rules/0/attribute/ref").asText()).isEqualTo("plan_tier");
+    assertThat(audience.dependsOn()).containsExactly(new StepId("create_attribute:plan_tier"));
+    assertThat(((Op.CreateAudience) audience.op()).definition().at("/rules/0/attribute/ref").asText()).isEqualTo("plan_tier");
   }
 
   @Test
@@ -130,7 +130,7 @@ class PlannerTest {
       assertThat(c.action()).isEqualTo(Action.ADOPT);
       assertThat(c.diffs()).isEmpty();
     });
-    assertThat(p.steps().get(0).args().path("description").asText()).isEqualTo("made in the UI " + Ownership.MARKER);
+    assertThat(((Op.UpdateAttribute) p.steps().get(0).op()).description()).isEqualTo("made in the UI " + Ownership.MARKER);
     assertThat(p.summary().adopt()).isEqualTo(1);
   }
 
@@ -177,8 +177,9 @@ class PlannerTest {
     Plan pruned = plan(ATTR_AUD + EXPERIENCE, live.build(), new PlanOptions(true, Set.of()));
     assertThat(pruned.steps()).singleElement().satisfies(s -> {
       assertThat(s.type()).isEqualTo(StepType.DELETE_ENTRY_VARIANT);
-      assertThat(s.args().path("entry").asText()).isEqualTo("blt1111111111111111");
-      assertThat(s.args().path("variant").asText()).isEqualTo("Premium");
+      Op.DeleteEntryVariant op = (Op.DeleteEntryVariant) s.op();
+      assertThat(op.entry()).isEqualTo("blt1111111111111111");
+      assertThat(op.variant()).isEqualTo("Premium");
     });
     assertThat(pruned.changes().get(0).notes()).anySatisfy(n -> assertThat(n).startsWith("prune: delete the entry variant content"));
   }
@@ -194,7 +195,7 @@ class PlannerTest {
     assertThat(rename.action()).isEqualTo(Action.RENAME);
     assertThat(rename.diffs()).extracting(FieldDiff::path).containsExactly("name");
     Step update = p.steps().stream().filter(s -> s.type() == StepType.UPDATE_AUDIENCE).findFirst().orElseThrow();
-    assertThat(update.args().path("uid").asText()).isEqualTo(uid);
+    assertThat(((Op.UpdateAudience) update.op()).uid()).isEqualTo(uid);
     assertThat(p.steps()).noneMatch(s -> s.type() == StepType.CREATE_AUDIENCE || s.type() == StepType.DELETE_AUDIENCE);
   }
 
@@ -233,11 +234,12 @@ class PlannerTest {
         .endsWith("activate (the active version serves until then)"));
     // No pause: the draft is made beside the active version, which serves until the draft is activated.
     assertThat(p.steps()).extracting(Step::type).containsExactly(StepType.CREATE_DRAFT_VERSION,
-        StepType.CONFIGURE_VERSION, StepType.WAIT_CMS, StepType.ACTIVATE_VERSION, StepType.REFRESH_CMS);
+        StepType.CONFIGURE_VERSION, StepType.ACTIVATE_VERSION, StepType.REFRESH_CMS);
     assertThat(p.warnings()).noneMatch(w -> w.contains("paused"));
     Step configure = p.steps().get(1);
-    assertThat(configure.args().at("/variants/0/shortUid").asText()).isEqualTo("0");
-    assertThat(configure.args().at("/variants/1/shortUid").isMissingNode()).isTrue();
+    List<Op.VariantConfig> variants = ((Op.ConfigureVersion) configure.op()).variants();
+    assertThat(variants.get(0).shortUid()).isEqualTo("0");
+    assertThat(variants.get(1).shortUid()).isNull();
     assertThat(c.diffs()).extracting(FieldDiff::path).contains("variants[Mobile]");
   }
 
@@ -284,7 +286,7 @@ class PlannerTest {
     live.priority.add(live.experience("Hero").uid());
     Plan p = plan(ATTR_AUD + EXPERIENCE + "---\nkind: Priority\norder: [Hero]\n", live.build());
     assertThat(p.changes()).singleElement().satisfies(c -> assertThat(c.key().kind()).isEqualTo(Kind.PRIORITY));
-    assertThat(p.steps().get(0).args().path("order").toString()).isEqualTo("[\"Hero\",\"UI one\"]");
+    assertThat(((Op.SetPriority) p.steps().get(0).op()).order()).containsExactly("Hero", "UI one");
     live.priority.add(live.priority.remove(0));
     Plan none = plan(ATTR_AUD + EXPERIENCE + "---\nkind: Priority\norder: [Hero]\n", live.build());
     assertThat(none.isEmpty()).isTrue();
@@ -318,12 +320,11 @@ class PlannerTest {
 
   @Test
   void aCycleIsAnErrorNamingIt() {
-    var args = Steps.args();
     List<Step> steps = List.of(
-        new Step("a", StepType.CREATE_EVENT, "a", "", args, List.of("c")),
-        new Step("b", StepType.CREATE_EVENT, "b", "", args, List.of("a")),
-        new Step("c", StepType.CREATE_EVENT, "c", "", args, List.of("b")),
-        new Step("d", StepType.CREATE_EVENT, "d", "", args, List.of()));
+        TestSteps.step("a", StepType.CREATE_EVENT, "a", "c"),
+        TestSteps.step("b", StepType.CREATE_EVENT, "b", "a"),
+        TestSteps.step("c", StepType.CREATE_EVENT, "c", "b"),
+        TestSteps.step("d", StepType.CREATE_EVENT, "d"));
     assertThatThrownBy(() -> StepGraph.order(steps)).isInstanceOf(PlanException.class)
         .hasMessageContaining("dependency cycle").hasMessageContaining("a -> c -> b -> a");
   }

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.plan.Change;
 import dev.cspctl.plan.FieldDiff;
+import dev.cspctl.plan.OpJson;
+import dev.cspctl.plan.PlanJson;
+import dev.cspctl.plan.StepId;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.Step;
 import java.io.UncheckedIOException;
 
 /** The versioned JSON form of a plan ({@code schemas/plan.schema.json}, format_version 1). */
 public final class JsonRenderer {
-  public static final String FORMAT_VERSION = "1";
+  public static final String FORMAT_VERSION = PlanJson.FORMAT_VERSION;
   private static final ObjectMapper M = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -51,18 +54,18 @@ public final class JsonRenderer {
       ArrayNode notes = o.putArray("notes");
       c.notes().forEach(notes::add);
       ArrayNode ids = o.putArray("steps");
-      c.stepIds().forEach(ids::add);
+      c.stepIds().forEach(id -> ids.add(id.value()));
     }
     ArrayNode steps = root.putArray("steps");
     for (Step st : plan.steps()) {
       ObjectNode o = steps.addObject();
-      o.put("id", st.id());
+      o.put("id", st.id().value());
       o.put("type", st.type().name());
       o.put("resource", st.resource());
       o.put("description", st.description());
       ArrayNode deps = o.putArray("depends_on");
-      st.dependsOn().forEach(deps::add);
-      o.set("args", st.args());
+      st.dependsOn().forEach(id -> deps.add(id.value()));
+      o.set("args", OpJson.args(st.op()));
     }
     return root;
   }

@@ -1,6 +1,7 @@
 package dev.cspctl.plan.render;
 
 import dev.cspctl.plan.Step;
+import dev.cspctl.plan.StepId;
 import dev.cspctl.plan.StepType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +33,9 @@ final class StepGraphSvg {
   record Layout(List<String> lanes, List<Node> nodes, List<Edge> edges, int columns) {}
 
   static Layout layout(List<Step> steps) {
-    Map<String, Step> byId = new HashMap<>();
+    Map<StepId, Step> byId = new HashMap<>();
     for (Step s : steps) byId.put(s.id(), s);
-    Map<String, Integer> depth = new HashMap<>();
+    Map<StepId, Integer> depth = new HashMap<>();
     for (Step s : steps) depth(s, byId, depth, new LinkedHashSet<>());
     Map<String, List<Step>> groups = new LinkedHashMap<>();
     Map<String, String> laneOf = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ final class StepGraphSvg {
     }
     List<String> lanes = new ArrayList<>(new LinkedHashSet<>(laneOf.values()));
     Map<String, Node> nodes = new LinkedHashMap<>();
-    Map<String, Node> nodeOfStep = new HashMap<>();
+    Map<StepId, Node> nodeOfStep = new HashMap<>();
     int columns = 0;
     for (var g : groups.entrySet()) {
       int column = g.getValue().stream().mapToInt(s -> depth.get(s.id())).min().orElse(0);
@@ -57,7 +58,7 @@ final class StepGraphSvg {
     }
     Set<Edge> edges = new LinkedHashSet<>();
     for (Step s : steps) {
-      for (String dep : s.dependsOn()) {
+      for (StepId dep : s.dependsOn()) {
         Node from = nodeOfStep.get(dep);
         Node to = nodeOfStep.get(s.id());
         if (from != null && from != to) edges.add(new Edge(from, to));
@@ -67,12 +68,12 @@ final class StepGraphSvg {
   }
 
   /** Longest path from a root; a cycle (which the planner refuses) cannot loop here. */
-  private static int depth(Step s, Map<String, Step> byId, Map<String, Integer> memo, Set<String> visiting) {
+  private static int depth(Step s, Map<StepId, Step> byId, Map<StepId, Integer> memo, Set<StepId> visiting) {
     Integer known = memo.get(s.id());
     if (known != null) return known;
     if (!visiting.add(s.id())) return 0;
     int d = 0;
-    for (String dep : s.dependsOn()) {
+    for (StepId dep : s.dependsOn()) {
       Step parent = byId.get(dep);
       if (parent != null) d = Math.max(d, depth(parent, byId, memo, visiting) + 1);
     }
@@ -83,10 +84,9 @@ final class StepGraphSvg {
 
   /** Experience steps (and their entry variants) share the experience's lane; other kinds one lane each. */
   static String lane(Step s) {
-    var args = s.args();
-    if (args.hasNonNull("experience")) return "experience " + args.get("experience").asText();
+    if (s.experience() != null) return "experience " + s.experience();
     String type = s.type().name();
-    if (type.endsWith("_EXPERIENCE") || type.endsWith("_VERSION") || type.equals("WAIT_CMS") || type.equals("REFRESH_CMS")
+    if (type.endsWith("_EXPERIENCE") || type.endsWith("_VERSION") || type.equals("REFRESH_CMS")
         || type.equals("LINK_CONTENT_TYPES")) {
       return "experience " + s.resource();
     }

@@ -1,0 +1,89 @@
+package dev.cspctl.apply;
+
+import dev.cspctl.state.LiveAttribute;
+import dev.cspctl.state.LiveAudience;
+import dev.cspctl.state.LiveEntryVariant;
+import dev.cspctl.state.LiveEvent;
+import dev.cspctl.state.LiveExperience;
+import dev.cspctl.state.LiveState;
+import dev.cspctl.state.LiveVariant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The uids of the live state the plan was made from, by natural key: what a step uses for a
+ * resource no step of this apply wrote. Immutable; built once per apply.
+ */
+final class LiveUids {
+  private final Map<String, String> attributes = new HashMap<>();
+  private final Map<String, String> events = new HashMap<>();
+  private final Map<String, String> audiences = new HashMap<>();
+  private final Map<String, String> experiences = new HashMap<>();
+  private final Map<String, String> variantGroups = new HashMap<>();
+  private final Map<String, Map<String, String>> cmsVariants = new HashMap<>();
+  private final Map<String, Map<String, String>> shortUids = new HashMap<>();
+  private final Set<String> cmsVariantsAtPlanTime = new HashSet<>();
+
+  LiveUids(LiveState live) {
+    for (LiveEntryVariant v : live.entryVariants()) cmsVariantsAtPlanTime.add(v.variantUid());
+    for (LiveAttribute a : live.attributes()) attributes.put(a.key(), a.uid());
+    for (LiveEvent e : live.events()) events.put(e.key(), e.uid());
+    for (LiveAudience a : live.audiences()) audiences.put(a.name(), a.uid());
+    for (LiveExperience e : live.experiences()) {
+      experiences.put(e.name(), e.uid());
+      // the version holding the variants apply writes content for: the draft, else the active one, else the newest
+      e.versionWithStatus("DRAFT").or(() -> e.versionWithStatus("ACTIVE"))
+          .or(() -> e.versions().stream().max(java.util.Comparator.comparing(dev.cspctl.state.LiveVersion::uid))).ifPresent(v -> {
+        Map<String, String> m = new HashMap<>();
+        for (LiveVariant x : v.variants()) if (x.shortUid() != null) m.put(x.name(), x.shortUid());
+        shortUids.put(e.name(), Map.copyOf(m));
+      });
+      if (e.cms() != null && e.cms().variantGroup() != null) {
+        variantGroups.put(e.name(), e.cms().variantGroup());
+        cmsVariants.put(e.name(), Map.copyOf(e.cms().variants()));
+        cmsVariantsAtPlanTime.addAll(e.cms().variants().values());
+      }
+    }
+  }
+
+  Optional<String> attribute(String key) {
+    return Optional.ofNullable(attributes.get(key));
+  }
+
+  Optional<String> event(String key) {
+    return Optional.ofNullable(events.get(key));
+  }
+
+  Optional<String> audience(String name) {
+    return Optional.ofNullable(audiences.get(name));
+  }
+
+  Optional<String> experience(String name) {
+    return Optional.ofNullable(experiences.get(name));
+  }
+
+  Optional<String> variantGroup(String experience) {
+    return Optional.ofNullable(variantGroups.get(experience));
+  }
+
+  /** shortUid to CMS variant uid, as live when the plan was made. */
+  Map<String, String> cmsVariants(String experience) {
+    return cmsVariants.getOrDefault(experience, Map.of());
+  }
+
+  /** Variant name to shortUid in the experience's current live version. */
+  Map<String, String> shortUids(String experience) {
+    return shortUids.getOrDefault(experience, Map.of());
+  }
+
+  /**
+   * A CMS variant uid outside this set was made by this apply (the _cms sync of a version it
+   * configured), so no entry variant content can exist for it yet: its first write needs no read.
+   */
+  boolean existedAtPlanTime(String cmsVariantUid) {
+    return cmsVariantsAtPlanTime.contains(cmsVariantUid);
+  }
+}
