@@ -6,12 +6,12 @@ import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.ResourceRef;
 import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
+import dev.cspctl.api.personalize.AudienceRuleCodec;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
-import dev.cspctl.plan.AudienceDefinitions;
 import dev.cspctl.plan.Step;
+import dev.cspctl.spec.ExperienceType;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -108,7 +108,7 @@ final class StepRunner implements Function<Step, String> {
   }
 
   private JsonNode definition(JsonNode a) {
-    return AudienceDefinitions.withUids(a.path("definition"),
+    return AudienceRuleCodec.withUids(a.path("definition"),
         key -> UidRegistry.require(ctx.uids().attributes, "attribute", key));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.ApiNames;
 import dev.cspctl.spec.EntryContent;
 import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.ExperienceStatus;
@@ -18,6 +19,7 @@ import dev.cspctl.state.LiveEntryVariant;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVersion;
+import dev.cspctl.state.LiveVersionStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +63,7 @@ final class ExperiencePlanner {
     run.claimedLiveUids.add(l.uid());
     boolean managed = run.ownership.owns(l.description());
     ObjectNode before = ExperienceViews.live(l, e, run.index);
-    boolean typeChanged = !e.type().apiName().equals(l.type());
+    boolean typeChanged = e.type() != l.type();
     if (typeChanged) {
       if (!managed) {
         run.warnings.add("experience '" + e.name() + "' exists unmanaged with type " + l.type()
@@ -88,7 +90,7 @@ final class ExperiencePlanner {
     republish = List.of();
     List<String> ids = new ArrayList<>();
     ObjectNode args = Steps.args().put("name", e.name()).put("description", run.ownership.marked(e.description()))
-        .put("type", e.type().apiName());
+        .put("type", ApiNames.experienceType(e.type()));
     tags(args, e, false);
     String created = run.steps.add(StepType.CREATE_EXPERIENCE, e.name(), "create experience '" + e.name() + "' (with its draft version)", args, List.of());
     ids.add(created);
@@ -100,7 +102,7 @@ final class ExperiencePlanner {
 
   /** PUT the draft version with every desired variant (existing shortUids kept). */
   private String configure(Experience e, String versionUid, Map<String, String> shortUids, List<String> deps, List<String> ids) {
-    ObjectNode args = Steps.args().put("experience", e.name()).put("type", e.type().apiName());
+    ObjectNode args = Steps.args().put("experience", e.name()).put("type", ApiNames.experienceType(e.type()));
     if (versionUid != null) args.put("versionUid", versionUid);
     ArrayNode variants = args.putArray("variants");
     List<String> allDeps = new ArrayList<>(deps);
@@ -115,7 +117,7 @@ final class ExperiencePlanner {
         v.audiences().forEach(a::add);
         ArrayNode ly = o.putArray("lyticsAudiences");
         v.lyticsAudiences().forEach(ly::add);
-        o.put("match", v.match().apiName());
+        o.put("match", ApiNames.match(v.match()));
       }
       allDeps.addAll(run.audienceDeps(v));
     }
@@ -127,7 +129,7 @@ final class ExperiencePlanner {
     if (e.type() == ExperienceType.AB_TEST) {
       if (e.equalSplit()) args.put("split", "equal");
       if (!e.audiences().isEmpty()) {
-        ObjectNode target = args.putObject("targeting").put("match", e.match().apiName());
+        ObjectNode target = args.putObject("targeting").put("match", ApiNames.match(e.match()));
         e.audiences().forEach(target.putArray("audiences")::add);
         allDeps.addAll(run.audienceDeps(e.audiences()));
       }
@@ -269,7 +271,7 @@ final class ExperiencePlanner {
   }
 
   private String pause(String name, LiveExperience live, String previous) {
-    LiveVersion active = live.versionWithStatus("ACTIVE").orElseThrow();
+    LiveVersion active = live.versionWithStatus(LiveVersionStatus.ACTIVE).orElseThrow();
     ObjectNode args = Steps.args().put("experience", name).put("experienceUid", live.uid()).put("versionUid", active.uid());
     return run.steps.add(StepType.PAUSE_VERSION, name + "#" + live.uid(), "pause '" + name + "'", args, deps(previous));
   }
@@ -284,7 +286,7 @@ final class ExperiencePlanner {
         || !before.path("tags").equals(after.path("tags"));
     if (metaChanged || !managed) {
       ObjectNode args = Steps.args().put("uid", l.uid()).put("name", e.name())
-          .put("description", run.ownership.marked(e.description())).put("type", e.type().apiName());
+          .put("description", run.ownership.marked(e.description())).put("type", ApiNames.experienceType(e.type()));
       tags(args, e, !l.tags().isEmpty());
       last = run.steps.add(StepType.UPDATE_EXPERIENCE, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", args, List.of());
       ids.add(last);
@@ -298,7 +300,7 @@ final class ExperiencePlanner {
     republish = unpublished(e, l, current.orElse(null), changedContent, notes);
     boolean needsWait = versionChanged && mintsVariants(e, shortUids);
     if (versionChanged) {
-      boolean locked = current.isPresent() && !"DRAFT".equals(current.get().status());
+      boolean locked = current.isPresent() && current.get().status() != LiveVersionStatus.DRAFT;
       if (locked) {
         // A new draft beside the live version; the live one keeps serving until the draft is
         // activated (activation archives it). Pausing first is only the fallback for a service
@@ -311,7 +313,7 @@ final class ExperiencePlanner {
               + " assumed to refuse a draft beside an active version): visitors see the base entries from the pause until"
               + " the new version is active");
         }
-        Optional<LiveVersion> draft = l.versionWithStatus("DRAFT");
+        Optional<LiveVersion> draft = l.versionWithStatus(LiveVersionStatus.DRAFT);
         String draftUid = draft.map(LiveVersion::uid).orElse(null);
         if (draft.isEmpty()) {
           last = run.steps.add(StepType.CREATE_DRAFT_VERSION, e.name(), "create a new draft version of '" + e.name() + "'"
