@@ -35,7 +35,7 @@ final class LiveUids {
     for (LiveExperience e : live.experiences()) {
       experiences.put(e.name(), e.uid());
       // the version holding the variants apply writes content for: the draft, else the active one, else the newest
-      e.versionWithStatus("DRAFT").or(() -> e.versionWithStatus("ACTIVE"))
+      e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.DRAFT).or(() -> e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.ACTIVE))
           .or(() -> e.versions().stream().max(java.util.Comparator.comparing(dev.cspctl.state.LiveVersion::uid))).ifPresent(v -> {
         Map<String, String> m = new HashMap<>();
         for (LiveVariant x : v.variants()) if (x.shortUid() != null) m.put(x.name(), x.shortUid());

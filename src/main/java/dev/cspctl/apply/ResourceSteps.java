@@ -7,14 +7,13 @@ import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
 import dev.cspctl.api.personalize.PersonalizeClient;
 import dev.cspctl.apply.StepResult.AttributeWritten;
 import dev.cspctl.apply.StepResult.AudienceWritten;
 import dev.cspctl.apply.StepResult.Done;
 import dev.cspctl.apply.StepResult.EventWritten;
 import dev.cspctl.apply.StepResult.ExperienceWritten;
-import dev.cspctl.plan.AudienceDefinitions;
+import dev.cspctl.api.personalize.AudienceRuleCodec;
 import dev.cspctl.plan.Op;
 
 /** Attributes, events, audiences and experience metadata: creates (never duplicated), updates, deletes. */
@@ -57,7 +56,7 @@ final class ResourceSteps {
 
   StepResult createAudience(Op.CreateAudience op, Inputs in) {
     var client = about("audience", op.name());
-    JsonNode definition = AudienceDefinitions.withUids(op.definition(), in::attributeUid);
+    JsonNode definition = AudienceRuleCodec.withUids(op.definition(), in::attributeUid);
     var created = Writes.createOnce("create audience '" + op.name() + "'",
         () -> client.createAudience(new AudienceInput(op.name(), op.description(), definition)),
         () -> client.listAudiences().stream().filter(x -> op.name().equals(x.name())).findFirst());
@@ -65,7 +64,7 @@ final class ResourceSteps {
   }
 
   StepResult updateAudience(Op.UpdateAudience op, Inputs in) {
-    JsonNode definition = AudienceDefinitions.withUids(op.definition(), in::attributeUid);
+    JsonNode definition = AudienceRuleCodec.withUids(op.definition(), in::attributeUid);
     about("audience", op.name()).updateAudience(op.uid(), new AudienceInput(op.name(), op.description(), definition));
     return new AudienceWritten(op.name(), op.uid(), "updated");
   }
@@ -73,14 +72,14 @@ final class ResourceSteps {
   StepResult createExperience(Op.CreateExperience op) {
     var client = about("experience", op.name());
     Experience created = Writes.createOnce("create experience '" + op.name() + "'",
-        () -> client.createExperience(new ExperienceInput(op.name(), op.description(), apiType(op.type()), op.tags())),
+        () -> client.createExperience(new ExperienceInput(op.name(), op.description(), op.type(), op.tags())),
         () -> client.listExperiences().stream().filter(x -> op.name().equals(x.name())).findFirst());
     return new ExperienceWritten(op.name(), created.uid(), created.latestVersion(), "uid " + created.uid());
   }
 
   StepResult updateExperience(Op.UpdateExperience op) {
     about("experience", op.name()).updateExperience(op.uid(),
-        new ExperienceInput(op.name(), op.description(), apiType(op.type()), op.tags()));
+        new ExperienceInput(op.name(), op.description(), op.type(), op.tags()));
     return new ExperienceWritten(op.name(), op.uid(), null, "updated");
   }
 
@@ -98,10 +97,6 @@ final class ResourceSteps {
 
   StepResult deleteAttribute(Op.DeleteAttribute op) {
     return delete(() -> about("attribute", op.key()).deleteAttribute(op.uid()));
-  }
-
-  static ExperienceType apiType(dev.cspctl.spec.ExperienceType type) {
-    return type == dev.cspctl.spec.ExperienceType.AB_TEST ? ExperienceType.AB_TEST : ExperienceType.SEGMENTED;
   }
 
   private static StepResult delete(Runnable call) {

@@ -127,7 +127,7 @@ final class VersionSteps {
   }
 
   private static String wireMatch(Match m) {
-    return m == Match.ALL ? "AND" : "OR";
+    return dev.cspctl.api.ApiNames.match(m);
   }
 
   /** The i-th of n equal shares of 100 (the first ones take the remainder). */

@@ -2,7 +2,7 @@ package dev.cspctl.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cspctl.plan.AudienceDefinitions;
+import dev.cspctl.api.personalize.AudienceRuleCodec;
 import dev.cspctl.state.LiveAudience;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +42,7 @@ final class AudienceFile {
         warnings.add("audience '" + a.name() + "' (uid " + a.uid() + ") not exported: its name is empty or not unique");
         continue;
       }
-      if (a.definition() == null || !"RuleCombination".equals(a.definition().path("__type").asText())) {
+      if (!AudienceRuleCodec.isRuleCombination(a.definition())) {
         warnings.add("audience '" + a.name() + "' (uid " + a.uid() + ") not exported: it has no RuleCombination definition");
         continue;
       }
@@ -57,18 +57,18 @@ final class AudienceFile {
 
   private static void rules(YamlOut y, LiveAudience a, LiveLookup lookup, List<String> notes) {
     Set<String> unknown = new HashSet<>();
-    ObjectNode keyed = AudienceDefinitions.canonical(a.definition(), uid -> lookup.attributeKey(uid).orElseGet(() -> {
+    ObjectNode keyed = AudienceRuleCodec.canonical(a.definition(), uid -> lookup.attributeKey(uid).orElseGet(() -> {
       unknown.add(uid);
       return uid;
     }));
-    Optional<ObjectNode> language = unknown.isEmpty() ? AudienceDefinitions.toLanguage(keyed) : Optional.empty();
+    Optional<ObjectNode> language = unknown.isEmpty() ? AudienceRuleCodec.toLanguage(keyed) : Optional.empty();
     if (language.isPresent()) {
       y.field(0, "match", language.get().get("match"), null);
       y.field(0, "rules", language.get().get("rules"), null);
       return;
     }
     // Raw form: exactly the managed fields of the live definition, attribute refs as uids.
-    JsonNode raw = AudienceDefinitions.canonical(a.definition(), uid -> uid);
+    JsonNode raw = AudienceRuleCodec.canonical(a.definition(), uid -> uid);
     String why = !unknown.isEmpty() ? "it refers to attribute uid(s) " + String.join(", ", new java.util.TreeSet<>(unknown))
         + " that the project does not list" : "the rule language cannot express its rules exactly";
     y.comment(0, "Raw API definition: " + why + ".\nCustom attribute refs are attribute uids here.");

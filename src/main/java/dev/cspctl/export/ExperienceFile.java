@@ -2,11 +2,13 @@ package dev.cspctl.export;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cspctl.api.ApiAssumptions;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.state.LiveEntryVariant;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveMetric;
 import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVersion;
+import dev.cspctl.state.LiveVersionStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -50,21 +52,21 @@ final class ExperienceFile {
       return Optional.empty();
     }
     LiveVersion version = e.currentVersion().orElseThrow();
-    boolean ab = "AB_TEST".equals(e.type());
+    boolean ab = e.type() == ExperienceType.AB_TEST;
     YamlOut y = Header.start("experience").raw("kind: Experience").field(0, "name", e.name(), "uid " + e.uid()
         + (e.shortUid() == null ? "" : ", shortUid " + e.shortUid()));
     KeyedResourceFiles.description(y, e.description());
-    y.field(0, "type", ab ? "abTest" : "segmented", null);
+    y.field(0, "type", e.type().yamlName(), null);
     y.field(0, "status", status(), "live version " + version.uid() + " is " + version.status());
     List<String> contentTypes = contentTypes();
     String group = lookup.live.variantGroupOf(e).map(g -> "CMS variant group " + g.uid()).orElse(null);
     y.field(0, "contentTypes", YamlOut.strings(contentTypes), group);
     if (!e.tags().isEmpty()) y.field(0, "tags", YamlOut.strings(e.tags()), null);
-    boolean equal = ab && ApiAssumptions.EQUAL_SPLIT.equals(version.variantSplit());
+    boolean equal = ab && version.split() == LiveVersion.Split.EQUAL;
     if (ab && !version.targetAudiences().isEmpty()) {
       List<String> names = version.targetAudiences().stream().map(uid -> lookup.audience(uid).orElseThrow().name()).toList();
       y.field(0, "audiences", YamlOut.strings(names), "the A/B target group");
-      y.field(0, "match", "AND".equals(version.targetCombination()) ? "all" : "any", null);
+      y.field(0, "match", version.targetMatch().yamlName(), null);
     }
     y.key(0, "variants", equal ? "equal split (variantSplit " + ApiAssumptions.EQUAL_SPLIT + ")" : null);
     int contents = 0;
@@ -73,7 +75,7 @@ final class ExperienceFile {
       y.key(0, "metrics", null);
       for (LiveMetric m : version.metrics()) {
         y.itemField(2, "event", lookup.eventKey(m.eventUid()).orElseThrow(), m.name() == null ? null : "metric '" + m.name() + "'");
-        if ("Primary".equals(m.type())) y.field(4, "primary", JSON.booleanNode(true), null);
+        if (m.primary()) y.field(4, "primary", JSON.booleanNode(true), null);
       }
     }
     return Optional.of(new Rendered(y.toString(), contents));
@@ -81,11 +83,10 @@ final class ExperienceFile {
 
   private Optional<String> problem() {
     if (e.name() == null || e.name().isBlank()) return Optional.of("it has no name");
-    if (!"AB_TEST".equals(e.type()) && !"SEGMENTED".equals(e.type())) return Optional.of("its type " + e.type() + " is not segmented or A/B");
     Optional<LiveVersion> version = e.currentVersion();
     if (version.isEmpty() || version.get().variants().isEmpty()) return Optional.of("its version has no variants yet");
-    boolean ab = "AB_TEST".equals(e.type());
-    boolean equal = ab && ApiAssumptions.EQUAL_SPLIT.equals(version.get().variantSplit());
+    boolean ab = e.type() == ExperienceType.AB_TEST;
+    boolean equal = ab && version.get().split() == LiveVersion.Split.EQUAL;
     Set<String> names = new HashSet<>();
     int traffic = 0;
     for (LiveVariant v : version.get().variants()) {
@@ -115,7 +116,7 @@ final class ExperienceFile {
       return Optional.of("an A/B test needs at least two variants whose traffic sums to 100 (found "
           + version.get().variants().size() + " summing to " + traffic + ")");
     }
-    long primaries = version.get().metrics().stream().filter(m -> "Primary".equals(m.type())).count();
+    long primaries = version.get().metrics().stream().filter(LiveMetric::primary).count();
     if (!version.get().metrics().isEmpty() && primaries != 1) return Optional.of("its metrics have " + primaries + " primary metrics, not one");
     for (LiveMetric m : version.get().metrics()) {
       if (lookup.eventKey(m.eventUid()).isEmpty()) return Optional.of("a metric refers to event uid " + m.eventUid() + ", which the project does not list");
@@ -125,8 +126,8 @@ final class ExperienceFile {
 
   /** ACTIVE → active, PAUSED → paused, anything else → draft. */
   private String status() {
-    if (e.versionWithStatus("ACTIVE").isPresent() || "ACTIVE".equals(e.status())) return "active";
-    if (e.versionWithStatus("PAUSED").isPresent() || "PAUSED".equals(e.status())) return "paused";
+    if (e.versionWithStatus(LiveVersionStatus.ACTIVE).isPresent() || e.status() == LiveVersionStatus.ACTIVE) return "active";
+    if (e.versionWithStatus(LiveVersionStatus.PAUSED).isPresent() || e.status() == LiveVersionStatus.PAUSED) return "paused";
     return "draft";
   }
 
@@ -140,7 +141,7 @@ final class ExperienceFile {
     y.itemField(2, "name", v.name(), "shortUid " + v.shortUid() + (cmsUid == null ? "" : ", CMS variant " + cmsUid));
     if (customSplit) {
       y.field(4, "traffic", JSON.numberNode(v.trafficDistribution()), null);
-    } else if (!"ABTestVariant".equals(v.type())) {
+    } else if (v.type() != ExperienceType.AB_TEST) {
       if (!v.audiences().isEmpty()) {
         List<String> names = v.audiences().stream().map(uid -> lookup.audience(uid).orElseThrow().name()).toList();
         y.field(4, "audiences", YamlOut.strings(names), null);
@@ -151,7 +152,7 @@ final class ExperienceFile {
           y.item(6, JSON.textNode(uid), lookup.audience(uid).map(a -> "Lytics audience '" + a.name() + "'").orElse(null));
         }
       }
-      y.field(4, "match", "AND".equals(v.audienceCombinationType()) ? "all" : "any", null);
+      y.field(4, "match", v.audienceMatch().yamlName(), null);
     }
     if (cmsUid == null) return 0;
     List<LiveEntryVariant> content = new ArrayList<>(lookup.live.entryVariants().stream().filter(ev -> cmsUid.equals(ev.variantUid())).toList());

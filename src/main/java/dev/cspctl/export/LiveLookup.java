@@ -42,6 +42,6 @@ final class LiveLookup {
   }
 
   static boolean isLytics(LiveAudience a) {
-    return "LYTICS".equalsIgnoreCase(a.source());
+    return a.lytics();
   }
 }

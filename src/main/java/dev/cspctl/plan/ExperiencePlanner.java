@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.ApiNames;
 import dev.cspctl.spec.EntryContent;
 import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.ExperienceStatus;
@@ -18,6 +19,7 @@ import dev.cspctl.state.LiveEntryVariant;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVersion;
+import dev.cspctl.state.LiveVersionStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +63,7 @@ final class ExperiencePlanner {
     run.claimedLiveUids.add(l.uid());
     boolean managed = run.ownership.owns(l.description());
     ObjectNode before = ExperienceViews.live(l, e, run.index);
-    boolean typeChanged = !e.type().apiName().equals(l.type());
+    boolean typeChanged = e.type() != l.type();
     if (typeChanged) {
       if (!managed) {
         run.warnings.add("experience '" + e.name() + "' exists unmanaged with type " + l.type()
@@ -240,7 +242,7 @@ final class ExperiencePlanner {
   }
 
   private StepId pause(String name, LiveExperience live, StepId previous) {
-    LiveVersion active = live.versionWithStatus("ACTIVE").orElseThrow();
+    LiveVersion active = live.versionWithStatus(LiveVersionStatus.ACTIVE).orElseThrow();
     return run.steps.add(new Op.PauseVersion(name, live.uid(), active.uid()), name + "#" + live.uid(), "pause '" + name + "'",
         deps(previous));
   }
@@ -267,7 +269,7 @@ final class ExperiencePlanner {
     List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
     republish = unpublished(e, l, current.orElse(null), changedContent, notes);
     if (versionChanged) {
-      boolean locked = current.isPresent() && !"DRAFT".equals(current.get().status());
+      boolean locked = current.isPresent() && current.get().status() != LiveVersionStatus.DRAFT;
       if (locked) {
         // A new draft beside the live version; the live one keeps serving until the draft is
         // activated (activation archives it). Pausing first is only the fallback for a service
@@ -280,7 +282,7 @@ final class ExperiencePlanner {
               + " assumed to refuse a draft beside an active version): visitors see the base entries from the pause until"
               + " the new version is active");
         }
-        Optional<LiveVersion> draft = l.versionWithStatus("DRAFT");
+        Optional<LiveVersion> draft = l.versionWithStatus(LiveVersionStatus.DRAFT);
         String draftUid = draft.map(LiveVersion::uid).orElse(null);
         if (draft.isEmpty()) {
           last = run.steps.add(new Op.CreateDraftVersion(e.name(), l.uid()), e.name(), "create a new draft version of '" + e.name()

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cspctl.api.ApiAssumptions;
 import dev.cspctl.spec.EntryContent;
 import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.ExperienceStatus;
@@ -18,6 +17,7 @@ import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveMetric;
 import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVersion;
+import dev.cspctl.state.LiveVersionStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,17 +74,17 @@ final class ExperienceViews {
     ObjectNode v = JSON.objectNode();
     v.put("name", e.name());
     v.put("description", Ownership.strip(e.description()));
-    v.put("type", "AB_TEST".equals(e.type()) ? "abTest" : "segmented");
+    v.put("type", e.type().yamlName());
     v.put("status", liveStatus(e, desired == null ? null : desired.status()));
     List<String> linked = index.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of());
     v.set("contentTypes", sorted(linked));
     if (!e.tags().isEmpty()) v.set("tags", sorted(e.tags()));
     Optional<LiveVersion> version = e.currentVersion();
-    boolean equal = version.map(x -> ApiAssumptions.EQUAL_SPLIT.equals(x.variantSplit())).orElse(false);
-    if ("AB_TEST".equals(e.type()) && version.isPresent()) {
+    boolean equal = version.map(x -> x.split() == LiveVersion.Split.EQUAL).orElse(false);
+    if (e.type() == ExperienceType.AB_TEST && version.isPresent()) {
       List<String> names = new ArrayList<>();
       for (String uid : version.get().targetAudiences()) names.add(index.audienceName(uid));
-      targetGroup(v, names, "AND".equals(version.get().targetCombination()) ? Match.ALL : Match.ANY);
+      targetGroup(v, names, version.get().targetMatch());
       if (equal) v.put("split", "equal");
     }
     Map<String, Variant> desiredVariants = new HashMap<>();
@@ -93,14 +93,14 @@ final class ExperienceViews {
     for (LiveVariant lv : version.map(LiveVersion::variants).orElse(List.of())) {
       ObjectNode o = variants.addObject();
       o.put("name", lv.name());
-      if ("ABTestVariant".equals(lv.type())) {
+      if (lv.type() == ExperienceType.AB_TEST) {
         if (!equal) o.put("traffic", lv.trafficDistribution() == null ? 0 : lv.trafficDistribution());
       } else {
         List<String> names = new ArrayList<>();
         for (String uid : lv.audiences()) names.add(index.audienceName(uid));
         o.set("audiences", sorted(names));
         o.set("lyticsAudiences", sorted(lv.lyticsAudiences()));
-        o.put("match", "AND".equals(lv.audienceCombinationType()) ? Match.ALL.yamlName() : Match.ANY.yamlName());
+        o.put("match", lv.audienceMatch().yamlName());
       }
       ArrayNode content = o.putArray("content");
       Variant dv = desiredVariants.get(lv.name());
@@ -115,7 +115,7 @@ final class ExperienceViews {
     ArrayNode metrics = v.putArray("metrics");
     List<LiveMetric> liveMetrics = version.map(LiveVersion::metrics).orElse(List.of());
     for (LiveMetric m : liveMetrics) {
-      metrics.addObject().put("event", index.eventKey(m.eventUid())).put("primary", "Primary".equals(m.type()));
+      metrics.addObject().put("event", index.eventKey(m.eventUid())).put("primary", m.primary());
     }
     return v;
   }
@@ -128,14 +128,14 @@ final class ExperienceViews {
   }
 
   static boolean serving(LiveExperience e) {
-    return e.versionWithStatus("ACTIVE").isPresent() || "ACTIVE".equals(e.status());
+    return e.versionWithStatus(LiveVersionStatus.ACTIVE).isPresent() || e.status() == LiveVersionStatus.ACTIVE;
   }
 
   private static String liveStatus(LiveExperience e, ExperienceStatus desired) {
     if (serving(e)) return "active";
     // draft and paused both mean "not serving": the API cannot return a version to draft.
     if (desired != null && desired != ExperienceStatus.ACTIVE) return desired.yamlName();
-    return e.versionWithStatus("PAUSED").isPresent() ? "paused" : "draft";
+    return e.versionWithStatus(LiveVersionStatus.PAUSED).isPresent() ? "paused" : "draft";
   }
 
   static ObjectNode content(String ct, String entry, String locale, JsonNode fields) {

@@ -3,6 +3,7 @@ package dev.cspctl.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.personalize.AudienceRuleCodec;
 import dev.cspctl.spec.Attribute;
 import dev.cspctl.spec.Audience;
 import dev.cspctl.spec.AudienceRules;
@@ -17,6 +18,7 @@ import dev.cspctl.state.LiveAudience;
 import dev.cspctl.state.LiveEvent;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveState;
+import dev.cspctl.state.LiveVersionStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -166,12 +168,12 @@ public final class Planner {
     // --- audiences ---------------------------------------------------------------------------
 
     ObjectNode keyedDefinition(AudienceRules rules) {
-      return AudienceDefinitions.canonical(AudienceDefinitions.toKeyedApi(rules, index::attributeKey), k -> k);
+      return AudienceRuleCodec.canonical(AudienceRuleCodec.toKeyedApi(rules, index::attributeKey), k -> k);
     }
 
     static ObjectNode audienceView(String name, String description, ObjectNode keyed) {
       ObjectNode v = JSON.objectNode().put("name", name).put("description", description);
-      Optional<ObjectNode> lang = AudienceDefinitions.toLanguage(keyed);
+      Optional<ObjectNode> lang = AudienceRuleCodec.toLanguage(keyed);
       if (lang.isPresent()) {
         v.set("match", lang.get().get("match"));
         v.set("rules", lang.get().get("rules"));
@@ -203,12 +205,12 @@ public final class Planner {
       }
       LiveAudience l = live.get();
       claimedLiveUids.add(l.uid());
-      if ("LYTICS".equalsIgnoreCase(l.source())) {
+      if (l.lytics()) {
         warnings.add("audience '" + a.name() + "' exists as a Lytics audience, which the API cannot change; the spec is ignored."
             + " Reference Lytics audiences in a variant's lyticsAudiences instead");
         return;
       }
-      ObjectNode liveKeyed = AudienceDefinitions.canonical(l.definition(), index::attributeKey);
+      ObjectNode liveKeyed = AudienceRuleCodec.canonical(l.definition(), index::attributeKey);
       ObjectNode before = audienceView(l.name(), Ownership.strip(l.description()), liveKeyed);
       boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) return;
@@ -221,15 +223,7 @@ public final class Planner {
     }
 
     static Set<String> collectAttributeRefs(JsonNode def) {
-      Set<String> keys = new HashSet<>();
-      collect(def, keys);
-      return keys;
-    }
-
-    private static void collect(JsonNode n, Set<String> keys) {
-      JsonNode a = n.path("attribute");
-      if (AudienceDefinitions.CUSTOM.equals(a.path("__type").asText())) keys.add(a.path("ref").asText());
-      n.path("rules").forEach(r -> collect(r, keys));
+      return AudienceRuleCodec.customAttributeRefs(def);
     }
 
     // --- unmanaged resources and prune -----------------------------------------------------------
@@ -342,7 +336,7 @@ public final class Planner {
         if (deletedExperiences.contains(e.uid())) return java.util.stream.Stream.empty();
         if (desired(e) && desiredStatusActive(e)) return java.util.stream.Stream.empty();
         return e.versions().stream()
-            .filter(v -> desired(e) ? "ACTIVE".equals(v.status()) || "PAUSED".equals(v.status()) : !"ARCHIVED".equals(v.status()));
+            .filter(v -> desired(e) ? v.status() == LiveVersionStatus.ACTIVE || v.status() == LiveVersionStatus.PAUSED : v.status() != LiveVersionStatus.ARCHIVED);
       }
 
       List<String> audienceUsers(String uid) {
@@ -374,7 +368,7 @@ public final class Planner {
         List<String> users = new ArrayList<>();
         for (LiveAudience a : index.live.audiences()) {
           if (deletedAudiences.contains(a.uid()) || claimedLiveUids.contains(a.uid())) continue;
-          if (collectAttributeRefs(AudienceDefinitions.canonical(a.definition(), index::attributeKey)).contains(attr.key())) {
+          if (collectAttributeRefs(AudienceRuleCodec.canonical(a.definition(), index::attributeKey)).contains(attr.key())) {
             users.add("audience '" + a.name() + "'");
           }
         }
@@ -417,7 +411,7 @@ public final class Planner {
       StepId id = steps.add(new Op.DeleteAudience(a.uid(), a.name()), a.name() + "#" + a.uid(), "delete audience '" + a.name() + "'",
           stepsReleasing(v -> namesAudience(v, a.uid())));
       ObjectNode before = audienceView(a.name(), Ownership.strip(a.description()),
-          AudienceDefinitions.canonical(a.definition(), index::attributeKey));
+          AudienceRuleCodec.canonical(a.definition(), index::attributeKey));
       addChange(new ResourceKey(Kind.AUDIENCE, a.name()), Action.DELETE, before, null, List.of(), List.of(id));
     }
 
@@ -432,7 +426,7 @@ public final class Planner {
       // the audiences whose live definition names the attribute: their update or delete comes first
       List<StepId> deps = new ArrayList<>();
       for (LiveAudience l : index.live.audiences()) {
-        if (!collectAttributeRefs(AudienceDefinitions.canonical(l.definition(), index::attributeKey)).contains(a.key())) continue;
+        if (!collectAttributeRefs(AudienceRuleCodec.canonical(l.definition(), index::attributeKey)).contains(a.key())) continue;
         for (Change c : changes.values()) {
           if (c.key().kind() == Kind.AUDIENCE && c.before() != null && c.before().path("name").asText().equals(l.name())) {
             deps.addAll(c.stepIds());

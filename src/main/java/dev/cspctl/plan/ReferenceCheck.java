@@ -5,6 +5,7 @@ import dev.cspctl.spec.SpecError;
 import dev.cspctl.spec.SpecException;
 import dev.cspctl.spec.SpecReference;
 import dev.cspctl.state.EntryKey;
+import dev.cspctl.state.LiveAudience;
 import dev.cspctl.state.LiveState;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ public final class ReferenceCheck {
     Set<EntryKey> missing = new HashSet<>(stack.missingEntries());
     // Lytics audiences can only be checked when the project lists them (as audiences of source LYTICS).
     Set<String> lytics = new HashSet<>();
-    live.audiences().stream().filter(a -> "LYTICS".equalsIgnoreCase(a.source())).forEach(a -> lytics.add(a.uid()));
+    live.audiences().stream().filter(LiveAudience::lytics).forEach(a -> lytics.add(a.uid()));
     List<SpecError> out = new ArrayList<>();
     for (SpecReference r : desired.references()) {
       String v = r.value();

@@ -5,23 +5,23 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The conditions of the rule language, their Personalize API names, and the value each takes.
- * {@code equals} maps to STRING_EQUALS or NUMBER_EQUAL_TO depending on the value.
+ * The conditions of the rule language and the value each takes (their Personalize API names are
+ * in {@code dev.cspctl.api.ApiNames}).
  */
 public enum Condition {
-  EQUALS("equals", "STRING_EQUALS", ValueShape.STRING_OR_NUMBER, Subject.ATTRIBUTE),
-  CONTAINS("contains", "CONTAINS_SUBSTRING", ValueShape.STRING, Subject.ATTRIBUTE),
-  EXISTS("exists", "HAS_ANY_VALUE", ValueShape.NONE, Subject.ATTRIBUTE),
-  IS_TRUE("isTrue", "IS_TRUE", ValueShape.NONE, Subject.ATTRIBUTE),
-  IS_FALSE("isFalse", "IS_FALSE", ValueShape.NONE, Subject.ATTRIBUTE),
-  LESS_THAN("lessThan", "NUMBER_LESS_THAN", ValueShape.NUMBER, Subject.ATTRIBUTE),
-  GREATER_THAN("greaterThan", "NUMBER_GREATER_THAN", ValueShape.NUMBER, Subject.ATTRIBUTE),
-  JSON_MATCH("jsonMatch", "JSON_MATCH", ValueShape.STRING_OR_MAPPING, Subject.ATTRIBUTE),
-  MEMBER_OF("memberOf", "IS_MEMBER_OF", ValueShape.LYTICS_ID, Subject.LYTICS),
-  BEFORE("before", "BEFORE_TIME", ValueShape.STRING, Subject.ATTRIBUTE),
-  AFTER("after", "AFTER_TIME", ValueShape.STRING, Subject.ATTRIBUTE),
-  BETWEEN("between", "BETWEEN_TIME", ValueShape.TWO_STRINGS, Subject.ATTRIBUTE),
-  IN_FLOW_STATE("inFlowState", "IS_IN_FLOW_STATE", ValueShape.FLOW_STATE, Subject.LYTICS);
+  EQUALS("equals", ValueShape.STRING_OR_NUMBER, Subject.ATTRIBUTE),
+  CONTAINS("contains", ValueShape.STRING, Subject.ATTRIBUTE),
+  EXISTS("exists", ValueShape.NONE, Subject.ATTRIBUTE),
+  IS_TRUE("isTrue", ValueShape.NONE, Subject.ATTRIBUTE),
+  IS_FALSE("isFalse", ValueShape.NONE, Subject.ATTRIBUTE),
+  LESS_THAN("lessThan", ValueShape.NUMBER, Subject.ATTRIBUTE),
+  GREATER_THAN("greaterThan", ValueShape.NUMBER, Subject.ATTRIBUTE),
+  JSON_MATCH("jsonMatch", ValueShape.STRING_OR_MAPPING, Subject.ATTRIBUTE),
+  MEMBER_OF("memberOf", ValueShape.LYTICS_ID, Subject.LYTICS),
+  BEFORE("before", ValueShape.STRING, Subject.ATTRIBUTE),
+  AFTER("after", ValueShape.STRING, Subject.ATTRIBUTE),
+  BETWEEN("between", ValueShape.TWO_STRINGS, Subject.ATTRIBUTE),
+  IN_FLOW_STATE("inFlowState", ValueShape.FLOW_STATE, Subject.LYTICS);
 
   /** The value a condition takes. */
   public enum ValueShape {
@@ -63,13 +63,11 @@ public enum Condition {
   public enum Subject { ATTRIBUTE, LYTICS }
 
   private final String yamlName;
-  private final String apiName;
   private final ValueShape valueShape;
   private final Subject subject;
 
-  Condition(String yamlName, String apiName, ValueShape valueShape, Subject subject) {
+  Condition(String yamlName, ValueShape valueShape, Subject subject) {
     this.yamlName = yamlName;
-    this.apiName = apiName;
     this.valueShape = valueShape;
     this.subject = subject;
   }
@@ -86,18 +84,7 @@ public enum Condition {
     return subject;
   }
 
-  /** The API's {@code attributeMatchCondition} for this condition and value. */
-  public String apiName(JsonNode value) {
-    if (this == EQUALS && value != null && value.isNumber()) return "NUMBER_EQUAL_TO";
-    return apiName;
-  }
-
   public static Optional<Condition> fromYaml(String name) {
     return Arrays.stream(values()).filter(c -> c.yamlName.equals(name)).findFirst();
-  }
-
-  public static Optional<Condition> fromApi(String apiName) {
-    if ("NUMBER_EQUAL_TO".equals(apiName)) return Optional.of(EQUALS);
-    return Arrays.stream(values()).filter(c -> c.apiName.equals(apiName)).findFirst();
   }
 }

@@ -2,24 +2,18 @@ package dev.cspctl.spec;
 
 /** The desired status of an experience's live version. */
 public enum ExperienceStatus {
-  DRAFT("draft", "DRAFT"),
-  ACTIVE("active", "ACTIVE"),
-  PAUSED("paused", "PAUSED");
+  DRAFT("draft"),
+  ACTIVE("active"),
+  PAUSED("paused");
 
   private final String yamlName;
-  private final String apiName;
 
-  ExperienceStatus(String yamlName, String apiName) {
+  ExperienceStatus(String yamlName) {
     this.yamlName = yamlName;
-    this.apiName = apiName;
   }
 
   public String yamlName() {
     return yamlName;
-  }
-
-  public String apiName() {
-    return apiName;
   }
 
   public static ExperienceStatus fromYaml(String s) {

@@ -5,25 +5,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** How rules or audience lists combine; in JSON (plans) by its YAML name. */
 public enum Match {
   @JsonProperty("all")
-  ALL("all", "AND"),
+  ALL("all"),
   @JsonProperty("any")
-  ANY("any", "OR");
+  ANY("any");
 
   private final String yamlName;
-  private final String apiName;
 
-  Match(String yamlName, String apiName) {
+  Match(String yamlName) {
     this.yamlName = yamlName;
-    this.apiName = apiName;
   }
 
   public String yamlName() {
     return yamlName;
-  }
-
-  /** {@code combinationType} / {@code audienceCombinationType} in the Personalize API. */
-  public String apiName() {
-    return apiName;
   }
 
   public static Match fromYaml(String s) {

@@ -1,6 +1,7 @@
 package dev.cspctl.state;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cspctl.api.ApiAssumptions;
+import dev.cspctl.api.ApiNames;
 import dev.cspctl.api.cma.CmsVariant;
 import dev.cspctl.api.cma.EntryVariant;
 import dev.cspctl.api.cma.VariantGroup;
@@ -10,18 +11,44 @@ import dev.cspctl.api.personalize.Audience;
 import dev.cspctl.api.personalize.Event;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.Metric;
+import dev.cspctl.api.personalize.MetricType;
 import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.VariantType;
 import dev.cspctl.api.personalize.Version;
+import dev.cspctl.api.personalize.VersionStatus;
+import dev.cspctl.spec.ExperienceType;
 import java.util.List;
 
-/** Converts wire records to the live model (enum values back to their wire names). */
+/**
+ * Converts wire records to the live model, once: wire enums and strings become the live model's
+ * own types here, so nothing past {@code state} reads an API name.
+ */
 final class LiveMapper {
-  private static final ObjectMapper M = new ObjectMapper();
-
   private LiveMapper() {}
 
-  static String wire(Enum<?> e) {
-    return e == null ? null : M.convertValue(e, String.class);
+  static LiveVersionStatus status(VersionStatus s) {
+    return switch (s) {
+      case DRAFT -> LiveVersionStatus.DRAFT;
+      case ACTIVE -> LiveVersionStatus.ACTIVE;
+      case PAUSED -> LiveVersionStatus.PAUSED;
+      case ARCHIVED -> LiveVersionStatus.ARCHIVED;
+    };
+  }
+
+  static ExperienceType type(VariantType t) {
+    return switch (t) {
+      case SEGMENTED -> ExperienceType.SEGMENTED;
+      case AB_TEST -> ExperienceType.AB_TEST;
+    };
+  }
+
+  static MetricKind kind(MetricType t) {
+    return t == MetricType.PRIMARY ? MetricKind.PRIMARY : MetricKind.SECONDARY;
+  }
+
+  static LiveVersion.Split split(String variantSplit) {
+    if (variantSplit == null) return null;
+    return ApiAssumptions.EQUAL_SPLIT.equals(variantSplit) ? LiveVersion.Split.EQUAL : LiveVersion.Split.CUSTOM;
   }
 
   static LiveAttribute attribute(Attribute a) {
@@ -33,30 +60,31 @@ final class LiveMapper {
   }
 
   static LiveAudience audience(Audience a) {
-    return new LiveAudience(a.uid(), a.name(), a.description(), a.definition(), a.source());
+    return new LiveAudience(a.uid(), a.name(), a.description(), a.definition(),
+        a.isLytics() ? AudienceSource.LYTICS : AudienceSource.PERSONALIZE);
   }
 
   static LiveExperience experience(Experience e, List<Version> versions) {
     LiveCms cms = e.cms() == null ? null : new LiveCms(e.cms().variantGroup(), e.cms().variants());
-    return new LiveExperience(e.uid(), e.name(), e.description(), wire(e.type()), e.shortUid(),
-        e.status(), e.latestVersion(), cms, versions.stream().map(LiveMapper::version).toList(), e.tags());
+    return new LiveExperience(e.uid(), e.name(), e.description(), e.type(), e.shortUid(),
+        ApiNames.versionStatus(e.status()).map(LiveMapper::status).orElse(null), e.latestVersion(), cms, versions.stream().map(LiveMapper::version).toList(), e.tags());
   }
 
   static LiveVersion version(Version v) {
     AbTargeting.Group target = AbTargeting.fromWire(v.targeting());
-    return new LiveVersion(v.uid(), wire(v.status()),
+    return new LiveVersion(v.uid(), status(v.status()),
         v.variants().stream().map(LiveMapper::variant).toList(),
         v.metrics().stream().map(LiveMapper::metric).toList(), target.audienceUids(),
-        target.combinationType(), v.variantSplit());
+        ApiNames.matchOrAny(target.combinationType()), split(v.variantSplit()));
   }
 
   static LiveVariant variant(Variant v) {
-    return new LiveVariant(wire(v.type()), v.name(), v.shortUid(), v.audiences(),
-        v.lyticsAudiences(), v.audienceCombinationType(), v.trafficDistribution());
+    return new LiveVariant(v.type() == null ? null : type(v.type()), v.name(), v.shortUid(), v.audiences(),
+        v.lyticsAudiences(), ApiNames.matchOrAny(v.audienceCombinationType()), v.trafficDistribution());
   }
 
   static LiveMetric metric(Metric m) {
-    return new LiveMetric(wire(m.type()), m.event(), m.name());
+    return new LiveMetric(m.type() == null ? null : kind(m.type()), m.event(), m.name());
   }
 
   static LiveVariantGroup group(VariantGroup g) {

@@ -1,4 +1,8 @@
 package dev.cspctl.state;
 
-/** A version metric; {@code type} is the wire {@code __type} (Primary / Secondary). */
-public record LiveMetric(String type, String eventUid, String name) {}
+/** A version metric: the event it counts and whether it is the primary metric. */
+public record LiveMetric(MetricKind kind, String eventUid, String name) {
+  public boolean primary() {
+    return kind == MetricKind.PRIMARY;
+  }
+}

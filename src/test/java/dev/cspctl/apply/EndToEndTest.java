@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -17,6 +17,7 @@ import dev.cspctl.plan.Plan;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveState;
+import dev.cspctl.state.LiveVersionStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class EndToEndTest {
       assertThat(e2e.plan(d, false).changes()).isEmpty();
 
       LiveState live = e2e.read(d);
-      assertThat(live.experiences()).extracting(LiveExperience::status).containsOnly("ACTIVE");
+      assertThat(live.experiences()).extracting(LiveExperience::status).containsOnly(LiveVersionStatus.ACTIVE);
       LiveExperience hero = live.experienceByName("Homepage hero by segment").orElseThrow();
       assertThat(live.priorityOrder()).first().isEqualTo(hero.uid());
       assertThat(live.variantGroupOf(hero).orElseThrow().linkedContentTypes()).containsExactly("hero_banner");
@@ -106,7 +107,7 @@ class EndToEndTest {
       assertThat(shortUids).containsEntry("Premium", "0").containsEntry("Mobile", "1").containsEntry("Frequent", "2");
       assertThat(after.cms().variants()).containsEntry("0", before.cms().variants().get("0"))
           .containsEntry("1", before.cms().variants().get("1"));
-      assertThat(after.versions()).extracting(v -> v.status()).contains("ACTIVE", "ARCHIVED");
+      assertThat(after.versions()).extracting(v -> v.status()).contains(LiveVersionStatus.ACTIVE, LiveVersionStatus.ARCHIVED);
       assertThat(e2e.read(changed).entryVariants()).anySatisfy(v -> {
         assertThat(v.variantUid()).isEqualTo(before.cms().variants().get("0"));
         assertThat(v.fields().path("title").asText()).isEqualTo("Welcome back");

@@ -11,6 +11,7 @@ import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.StepType;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.state.LiveExperience;
+import dev.cspctl.state.LiveVersionStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -90,7 +91,7 @@ class LiveChangeTest {
           .contains("refused a new draft beside the active version").contains("the active version still serves")
           .contains("CSPCTL_DRAFT_BESIDE_ACTIVE=false"));
       assertThat(e2e.emulator.versionTransitions()).hasSize(transitions);
-      assertThat(e2e.read(changed).experienceByName(CTA).orElseThrow().versionWithStatus("ACTIVE")).isPresent();
+      assertThat(e2e.read(changed).experienceByName(CTA).orElseThrow().versionWithStatus(LiveVersionStatus.ACTIVE)).isPresent();
 
       Plan fallback = e2e.plan(changed, false);
       Plan withPause = new dev.cspctl.plan.Planner().plan(changed, e2e.read(changed), new PlanOptions(false, Set.of(), false));
@@ -144,7 +145,7 @@ class LiveChangeTest {
       assertThat(result.succeeded()).as(result.outcomes().toString()).isTrue();
       assertThat(e2e.read(dropped).eventByKey("checkout_completed")).isEmpty();
       LiveExperience cta = e2e.read(dropped).experienceByName(CTA).orElseThrow();
-      assertThat(cta.versions()).extracting(v -> v.status()).contains("ARCHIVED");
+      assertThat(cta.versions()).extracting(v -> v.status()).contains(LiveVersionStatus.ARCHIVED);
 
       // 2. add_to_cart: dropped from the spec first (kept, it is declared), then undeclared: only the archived version uses it
       E2E.edit(specs.resolve("experiences/checkout-cta.yaml"), "metrics:\n  - event: add_to_cart\n    primary: true\n", "");
@@ -255,7 +256,7 @@ class LiveChangeTest {
     try (E2E e2e = E2E.liveLike(EmulatorConfig.builder())) {
       assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
       DesiredState before = E2E.load(specs);
-      String activeBefore = e2e.read(before).experienceByName(HERO).orElseThrow().versionWithStatus("ACTIVE").orElseThrow().uid();
+      String activeBefore = e2e.read(before).experienceByName(HERO).orElseThrow().versionWithStatus(LiveVersionStatus.ACTIVE).orElseThrow().uid();
       E2E.edit(specs.resolve("experiences/homepage-hero.yaml"), "  - name: Mobile\n",
           "  - name: Frequent\n    audiences: [Frequent visitors]\n    content:\n      - contentType: hero_banner\n"
               + "        entry: blt0123456789abcdef\n        fields:\n          title: Good to see you again\n  - name: Mobile\n");
@@ -264,8 +265,8 @@ class LiveChangeTest {
       e2e.emulator.scriptedFaults().fail("POST", "/v3/bulk/publish", 500, 10);
       assertThat(e2e.apply(changed, false).succeeded()).isFalse();
       LiveExperience hero = e2e.read(changed).experienceByName(HERO).orElseThrow();
-      assertThat(hero.versionWithStatus("ACTIVE")).hasValueSatisfying(v -> assertThat(v.uid()).isEqualTo(activeBefore));
-      assertThat(hero.versionWithStatus("DRAFT")).isPresent();
+      assertThat(hero.versionWithStatus(LiveVersionStatus.ACTIVE)).hasValueSatisfying(v -> assertThat(v.uid()).isEqualTo(activeBefore));
+      assertThat(hero.versionWithStatus(LiveVersionStatus.DRAFT)).isPresent();
       assertThat(e2e.emulator.versionTransitions().subList(transitions, e2e.emulator.versionTransitions().size()))
           .extracting(t -> t.from() + ">" + t.to()).containsExactly("null>DRAFT");
 

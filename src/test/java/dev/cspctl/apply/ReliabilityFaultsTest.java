@@ -7,7 +7,7 @@ import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.spec.DesiredState;
 import java.nio.file.Path;

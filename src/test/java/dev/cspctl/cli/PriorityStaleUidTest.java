@@ -38,7 +38,7 @@ class PriorityStaleUidTest {
           + "kind: Priority\norder: [A, B]\n");
       assertThat(run(env, "apply", "--auto-approve", tmp.toString())).isZero();
       var doomed = c.personalize().createExperience(new dev.cspctl.api.personalize.ExperienceInput("Made in the UI", "",
-          dev.cspctl.api.personalize.ExperienceType.AB_TEST));
+          dev.cspctl.spec.ExperienceType.AB_TEST));
       c.personalize().deleteExperience(doomed.uid());
       List<String> listed = c.personalize().getPriority();
       assertThat(listed).contains(doomed.uid());

@@ -8,7 +8,7 @@ import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.personalize.Variant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden exports a reviewer can read: {@code src/test/resources/export/<case>/} holds
- * {@code actual.json} (a live state with fixed uids), the expected files under {@code spec/},
+ * {@code live.json} (a live state with fixed uids), the expected files under {@code spec/},
  * and {@code messages.txt} (the warnings and notes). Run with {@code -Dgolden.update=true} to
  * rewrite the expected files after a deliberate change. Each expected folder must also load
  * and plan against its live state as adoptions only.
@@ -45,7 +45,7 @@ class GoldenExportTest {
   @MethodSource("cases")
   void exportMatchesGoldenFiles(String name) throws IOException {
     Path dir = ROOT.resolve(name);
-    LiveState live = M.readValue(dir.resolve("actual.json").toFile(), LiveState.class);
+    LiveState live = M.readValue(dir.resolve("live.json").toFile(), LiveState.class);
     Export export = new Exporter().export(live, SETTINGS);
     Path expected = dir.resolve("spec");
     if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {

@@ -13,7 +13,7 @@ import dev.cspctl.api.personalize.CmsSyncWaiter;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
 import dev.cspctl.api.personalize.PersonalizeClient;

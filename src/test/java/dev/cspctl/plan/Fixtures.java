@@ -3,6 +3,8 @@ package dev.cspctl.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cspctl.spec.DesiredState;
+import dev.cspctl.spec.ExperienceType;
+import dev.cspctl.spec.Match;
 import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.state.LiveAttribute;
@@ -16,6 +18,8 @@ import dev.cspctl.state.LiveState;
 import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVariantGroup;
 import dev.cspctl.state.LiveVersion;
+import dev.cspctl.state.LiveVersionStatus;
+import dev.cspctl.state.MetricKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,13 +99,14 @@ final class Fixtures {
       int s = 0;
       for (var v : variants.entrySet()) {
         List<String> uids = v.getValue().stream().map(this::audienceUid).toList();
-        vs.add(new LiveVariant("SegmentedVariant", v.getKey(), String.valueOf(s), uids, List.of(), "OR", null));
+        vs.add(new LiveVariant(ExperienceType.SEGMENTED, v.getKey(), String.valueOf(s), uids, List.of(), Match.ANY, null));
         cms.put(String.valueOf(s), "cs" + String.format("%016x", next++));
         s++;
       }
       String group = "cs" + String.format("%016x", next++);
-      experiences.add(new LiveExperience(uid, name, description, "SEGMENTED", String.valueOf(experiences.size()), status,
-          versionUid, new LiveCms(group, cms), List.of(new LiveVersion(versionUid, status, vs, List.of()))));
+      LiveVersionStatus live = LiveVersionStatus.valueOf(status);
+      experiences.add(new LiveExperience(uid, name, description, ExperienceType.SEGMENTED, String.valueOf(experiences.size()), live,
+          versionUid, new LiveCms(group, cms), List.of(new LiveVersion(versionUid, live, vs, List.of()))));
       groups.add(new LiveVariantGroup(group, name,
           contentTypes.stream().map(ct -> new ContentTypeLink(ct, "linked")).toList(), uid, List.of()));
       priority.add(uid);
@@ -123,7 +128,7 @@ final class Fixtures {
     }
   }
 
-  static LiveMetric metric(String type, String eventUid) {
-    return new LiveMetric(type, eventUid, "m");
+  static LiveMetric metric(MetricKind kind, String eventUid) {
+    return new LiveMetric(kind, eventUid, "m");
   }
 }

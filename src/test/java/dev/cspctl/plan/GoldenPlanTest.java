@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden plans a reviewer can read: {@code src/test/resources/plans/<case>/} holds {@code spec/}
- * (a spec folder), {@code actual.json} (a live state), optional {@code options.txt} ("prune"),
+ * (a spec folder), {@code live.json} (a live state), optional {@code options.txt} ("prune"),
  * and the expected {@code plan.txt}, {@code plan.md}, {@code plan.json}. Run with
  * {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change.
  */
@@ -40,7 +40,7 @@ class GoldenPlanTest {
   void planMatchesGoldenFiles(String name) throws IOException {
     Path dir = ROOT.resolve(name);
     DesiredState desired = new SpecLoader().load(dir.resolve("spec"));
-    LiveState live = M.readValue(dir.resolve("actual.json").toFile(), LiveState.class);
+    LiveState live = M.readValue(dir.resolve("live.json").toFile(), LiveState.class);
     boolean prune = Files.exists(dir.resolve("options.txt")) && Files.readString(dir.resolve("options.txt")).contains("prune");
     Plan plan = new Planner().plan(desired, live, new PlanOptions(prune, Set.of()));
     check(dir.resolve("plan.txt"), new TextRenderer(false).render(plan));

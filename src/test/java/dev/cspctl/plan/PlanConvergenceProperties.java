@@ -11,7 +11,7 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.personalize.Variant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.SpecError;
 import dev.cspctl.spec.SpecException;
+import dev.cspctl.state.AudienceSource;
 import dev.cspctl.state.EntryKey;
 import dev.cspctl.state.LiveAudience;
 import dev.cspctl.state.LiveState;
@@ -42,7 +43,7 @@ class ReferenceCheckTest {
     l.audience("Live only", MARK.strip(), "{\"__type\":\"RuleCombination\",\"combinationType\":\"AND\",\"rules\":[]}");
     LiveState base = l.build();
     List<LiveAudience> audiences = new ArrayList<>(base.audiences());
-    if (lyticsListed) audiences.add(new LiveAudience("ffffffffffffffffffffffffffffffff", "Lytics one", "", null, "LYTICS"));
+    if (lyticsListed) audiences.add(new LiveAudience("ffffffffffffffffffffffffffffffff", "Lytics one", "", null, AudienceSource.LYTICS));
     return new LiveState(base.attributes(), base.events(), audiences, base.experiences(), base.variantGroups(),
         base.entryVariants(), base.priorityOrder(),
         new LiveState.StackSettings(true, Map.of("blt00000000000000e2", "production"), locales, contentTypes, missing));

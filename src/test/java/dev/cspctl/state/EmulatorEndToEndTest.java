@@ -22,7 +22,7 @@ import dev.cspctl.api.personalize.CmsSyncWaiter;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.ExperienceType;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
 import dev.cspctl.api.personalize.Variant;
@@ -115,14 +115,14 @@ class EmulatorEndToEndTest {
       assertThat(s.audienceByName("Kids").orElseThrow().definition().path("rules").get(0)
           .path("attribute").path("ref").asText()).isEqualTo(attr);
       LiveExperience live = s.experienceByName("Homepage hero").orElseThrow();
-      assertThat(live.status()).isEqualTo("ACTIVE");
+      assertThat(live.status()).isEqualTo(LiveVersionStatus.ACTIVE);
       assertThat(live.cms().variants()).containsEntry("0", kidsVariant).containsEntry("1", usVariant);
-      LiveVersion active = live.versionWithStatus("ACTIVE").orElseThrow();
+      LiveVersion active = live.versionWithStatus(LiveVersionStatus.ACTIVE).orElseThrow();
       assertThat(active.variants()).extracting(LiveVariant::name, LiveVariant::shortUid,
           LiveVariant::audiences).containsExactly(
               org.assertj.core.groups.Tuple.tuple("kids", "0", List.of(kids)),
               org.assertj.core.groups.Tuple.tuple("us", "1", List.of(us)));
-      assertThat(active.metrics()).containsExactly(new LiveMetric("Primary", evt, "Signup"));
+      assertThat(active.metrics()).containsExactly(new LiveMetric(MetricKind.PRIMARY, evt, "Signup"));
       LiveExperience liveAb = s.experienceByUid(ab.uid()).orElseThrow();
       assertThat(liveAb.currentVersion().orElseThrow().variants())
           .extracting(LiveVariant::trafficDistribution).containsExactly(50, 50);

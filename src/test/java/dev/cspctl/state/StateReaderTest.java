@@ -12,6 +12,8 @@ import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.TestClients;
 import dev.cspctl.api.cma.ContentTypeLink;
+import dev.cspctl.spec.ExperienceType;
+import dev.cspctl.spec.Match;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,24 +124,24 @@ class StateReaderTest {
     assertThat(s.attributes()).containsExactly(new LiveAttribute(ATTR, "age", "Age", "years"));
     assertThat(s.events()).containsExactly(new LiveEvent(EVT, "signup", "d"));
     assertThat(s.audiences()).hasSize(2);
-    assertThat(s.audienceByName("Fans").orElseThrow().source()).isEqualTo("LYTICS");
+    assertThat(s.audienceByName("Fans").orElseThrow().source()).isEqualTo(AudienceSource.LYTICS);
     assertThat(s.audienceByName("Kids").orElseThrow().definition().get("combinationType").asText())
         .isEqualTo("AND");
     assertThat(s.priorityOrder()).containsExactly(EXP2, EXP1);
 
     LiveExperience hero = s.experienceByName("Homepage hero").orElseThrow();
-    assertThat(hero.type()).isEqualTo("SEGMENTED");
+    assertThat(hero.type()).isEqualTo(ExperienceType.SEGMENTED);
     assertThat(hero.cms()).isEqualTo(new LiveCms(G1, Map.of("0", CV0, "1", CV1)));
-    assertThat(hero.versions()).extracting(LiveVersion::status).containsExactly("ARCHIVED", "ACTIVE");
+    assertThat(hero.versions()).extracting(LiveVersion::status).containsExactly(LiveVersionStatus.ARCHIVED, LiveVersionStatus.ACTIVE);
     LiveVersion active = hero.currentVersion().orElseThrow();
     assertThat(active.uid()).isEqualTo(V1B);
     assertThat(active.variants()).containsExactly(
-        new LiveVariant("SegmentedVariant", "kids", "0", List.of(AUD), List.of(), "OR", null),
-        new LiveVariant("SegmentedVariant", "fans", "1", List.of(), List.of(LYT), "AND", null));
-    assertThat(active.metrics()).containsExactly(new LiveMetric("Primary", EVT, "Signup"));
+        new LiveVariant(ExperienceType.SEGMENTED, "kids", "0", List.of(AUD), List.of(), Match.ANY, null),
+        new LiveVariant(ExperienceType.SEGMENTED, "fans", "1", List.of(), List.of(LYT), Match.ALL, null));
+    assertThat(active.metrics()).containsExactly(new LiveMetric(MetricKind.PRIMARY, EVT, "Signup"));
 
     LiveExperience ab = s.experienceByUid(EXP2).orElseThrow();
-    assertThat(ab.type()).isEqualTo("AB_TEST");
+    assertThat(ab.type()).isEqualTo(ExperienceType.AB_TEST);
     assertThat(ab.cms()).isNull();
     assertThat(ab.currentVersion().orElseThrow().variants())
         .extracting(LiveVariant::trafficDistribution).containsExactly(60, 40);

@@ -2,6 +2,10 @@ package dev.cspctl.api.personalize;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cspctl.api.ApiNames;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.http.Wire;
 import java.util.List;
 
@@ -14,7 +18,8 @@ public record Experience(
     String uid,
     String name,
     String description,
-    @JsonProperty("__type") ExperienceType type,
+    @JsonProperty("__type") @JsonSerialize(using = ApiNames.ExperienceTypeSerializer.class)
+    @JsonDeserialize(using = ApiNames.ExperienceTypeDeserializer.class) ExperienceType type,
     String shortUid,
     String status,
     String latestVersion,

@@ -13,6 +13,7 @@ import dev.cspctl.api.Credentials;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.ResourceRef;
 import dev.cspctl.api.TestClients;
+import dev.cspctl.spec.ExperienceType;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,14 +1,17 @@
-package dev.cspctl.plan;
+package dev.cspctl.api.personalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.ApiNames;
 import dev.cspctl.spec.AudienceRules;
 import dev.cspctl.spec.Condition;
 import dev.cspctl.spec.Match;
 import dev.cspctl.spec.Rule;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,13 +20,14 @@ import java.util.function.UnaryOperator;
  * put in only when a request is sent. The option type of each condition is in one place:
  * {@link #options}.
  */
-public final class AudienceDefinitions {
+public final class AudienceRuleCodec {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  static final String CUSTOM = "CustomAttributeReference";
-  static final String PRESET = "PresetAttributeReference";
-  static final String LYTICS = "LyticsAttributeReference";
+  private static final String COMBINATION = "RuleCombination";
+  private static final String CUSTOM = "CustomAttributeReference";
+  private static final String PRESET = "PresetAttributeReference";
+  private static final String LYTICS = "LyticsAttributeReference";
 
-  private AudienceDefinitions() {}
+  private AudienceRuleCodec() {}
 
   /** The keyed API definition of desired rules (custom attribute refs hold attribute keys). */
   public static ObjectNode toKeyedApi(AudienceRules rules, UnaryOperator<String> rawUidToKey) {
@@ -34,8 +38,8 @@ public final class AudienceDefinitions {
 
   private static ObjectNode combination(Match match, java.util.List<Rule> rules) {
     ObjectNode c = JSON.objectNode();
-    c.put("__type", "RuleCombination");
-    c.put("combinationType", match.apiName());
+    c.put("__type", COMBINATION);
+    c.put("combinationType", ApiNames.match(match));
     ArrayNode list = c.putArray("rules");
     for (Rule r : rules) list.add(rule(r));
     return c;
@@ -66,7 +70,7 @@ public final class AudienceDefinitions {
       value = l.value();
       negate = l.negate();
     }
-    n.put("attributeMatchCondition", condition.apiName(value));
+    n.put("attributeMatchCondition", ApiNames.condition(condition, value));
     options(condition, value).ifPresent(o -> n.set("attributeMatchOptions", o));
     n.put("invertCondition", negate);
     return n;
@@ -102,8 +106,8 @@ public final class AudienceDefinitions {
     ObjectNode out = JSON.objectNode();
     if (def == null || !def.isObject()) return out;
     String type = def.path("__type").asText();
-    if (type.equals("RuleCombination")) {
-      out.put("__type", "RuleCombination");
+    if (type.equals(COMBINATION)) {
+      out.put("__type", COMBINATION);
       out.put("combinationType", def.path("combinationType").asText());
       ArrayNode rules = out.putArray("rules");
       def.path("rules").forEach(r -> rules.add(canonical(r, uidToKey)));
@@ -140,6 +144,24 @@ public final class AudienceDefinitions {
     return JSON.numberNode(d.doubleValue());
   }
 
+  /** True when a definition is a {@code RuleCombination} (the form the rule language can say). */
+  public static boolean isRuleCombination(JsonNode def) {
+    return def != null && COMBINATION.equals(def.path("__type").asText());
+  }
+
+  /** The refs of every custom attribute a definition names (keys in a keyed one, uids in a raw one). */
+  public static Set<String> customAttributeRefs(JsonNode def) {
+    Set<String> refs = new HashSet<>();
+    collectCustomRefs(def, refs);
+    return refs;
+  }
+
+  private static void collectCustomRefs(JsonNode n, Set<String> refs) {
+    JsonNode a = n.path("attribute");
+    if (CUSTOM.equals(a.path("__type").asText())) refs.add(a.path("ref").asText());
+    n.path("rules").forEach(r -> collectCustomRefs(r, refs));
+  }
+
   /** Puts attribute uids into a keyed definition just before it is sent. */
   public static ObjectNode withUids(JsonNode keyed, UnaryOperator<String> keyToUid) {
     ObjectNode copy = keyed.deepCopy();
@@ -162,7 +184,7 @@ public final class AudienceDefinitions {
    * language can say it; empty when only the raw {@code definition} can.
    */
   public static Optional<ObjectNode> toLanguage(JsonNode keyed) {
-    if (!"RuleCombination".equals(keyed.path("__type").asText())) return Optional.empty();
+    if (!isRuleCombination(keyed)) return Optional.empty();
     ObjectNode out = JSON.objectNode();
     Optional<String> match = match(keyed);
     if (match.isEmpty()) return Optional.empty();
@@ -177,22 +199,18 @@ public final class AudienceDefinitions {
   }
 
   private static Optional<String> match(JsonNode combination) {
-    return switch (combination.path("combinationType").asText()) {
-      case "AND" -> Optional.of("all");
-      case "OR" -> Optional.of("any");
-      default -> Optional.empty();
-    };
+    return ApiNames.match(combination.path("combinationType").asText()).map(Match::yamlName);
   }
 
   private static Optional<ObjectNode> languageRule(JsonNode r) {
-    if ("RuleCombination".equals(r.path("__type").asText())) {
+    if (isRuleCombination(r)) {
       Optional<ObjectNode> inner = toLanguage(r);
       if (inner.isEmpty()) return Optional.empty();
       ObjectNode g = JSON.objectNode();
       g.set(inner.get().get("match").asText(), inner.get().get("rules"));
       return Optional.of(g);
     }
-    Optional<Condition> condition = Condition.fromApi(r.path("attributeMatchCondition").asText());
+    Optional<Condition> condition = ApiNames.condition(r.path("attributeMatchCondition").asText());
     if (condition.isEmpty()) return Optional.empty();
     Condition c = condition.get();
     ObjectNode out = JSON.objectNode();

@@ -1,0 +1,7 @@
+package dev.cspctl.state;
+
+/** A version's metric is its primary one or a secondary one. */
+public enum MetricKind {
+  PRIMARY,
+  SECONDARY
+}
