@@ -1,12 +1,8 @@
 package dev.cspctl.spec;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-/** How rules or audience lists combine; in JSON (plans) by its YAML name. */
+/** How rules or audience lists combine. */
 public enum Match {
-  @JsonProperty("all")
   ALL("all"),
-  @JsonProperty("any")
   ANY("any");
 
   private final String yamlName;
