@@ -155,13 +155,11 @@ final class ContentSteps {
       return "published " + byEntry.size() + " entries (single-entry endpoint)";
     }
     List<BulkEntry> entries = new ArrayList<>();
-    Set<String> locales = new TreeSet<>();
     for (var e : byEntry.entrySet()) {
       String[] k = e.getKey().split("\u0000");
       entries.add(new BulkEntry(k[1], k[0], null, k[2], e.getValue()));
-      locales.add(k[2]);
     }
-    int requests = cma.bulkPublishAll(entries, List.copyOf(locales), environments).size();
+    int requests = ctx.bulk().publish(entries, environments, StepRunner.ref("experience", experience)).requests();
     return "published " + entries.size() + " entries in " + requests + " bulk request(s)";
   }
 
