@@ -151,6 +151,8 @@ public final class BulkPublishQueue {
     sender.awaitPermit();
     Packed batch;
     synchronized (this) {
+      // the sender's own items are queued until sent, so the queue is not empty here
+      if (pending.isEmpty()) throw new IllegalStateException("bulk publish queue: sender with nothing queued");
       batch = pack(pending, limits);
       pending.removeAll(batch.covered());
       sent++;
