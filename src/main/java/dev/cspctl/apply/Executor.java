@@ -62,14 +62,36 @@ public final class Executor {
       this.progress = progress;
       this.stop = stop;
       Map<String, Integer> groupFirst = new HashMap<>();
+      Map<StepId, Integer> ownGroup = new HashMap<>();
+      Map<StepId, Integer> position = new HashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
         byId.put(s.id(), s);
-        int first = groupFirst.computeIfAbsent(group(s), g -> groupFirst.size());
-        rank.put(s.id(), ((long) first << 32) | i);
+        position.put(s.id(), i);
+        ownGroup.put(s.id(), groupFirst.computeIfAbsent(group(s), g -> groupFirst.size()));
         waiting.put(s.id(), s.dependsOn().size());
         for (StepId d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
+      Map<StepId, Integer> group = new HashMap<>();
+      for (Step s : steps) rank.put(s.id(), ((long) effectiveGroup(s, ownGroup, group) << 32) | position.get(s.id()));
+    }
+
+    /**
+     * A step ranks with the earliest resource that needs it: an audience with the first experience
+     * whose version names it, an attribute with that audience's. The first experience's chain can
+     * then start after its own audiences, not after every audience of the plan.
+     */
+    private int effectiveGroup(Step s, Map<StepId, Integer> ownGroup, Map<StepId, Integer> memo) {
+      Integer known = memo.get(s.id());
+      if (known != null) return known;
+      memo.put(s.id(), ownGroup.get(s.id())); // a cycle (never planned) cannot recurse forever
+      List<Step> needing = dependents.getOrDefault(s.id(), List.of());
+      // the plan lists attributes before audiences before experiences: a step others need takes
+      // the rank of the first of them, not the (earlier) one of its own kind
+      int g = needing.isEmpty() ? ownGroup.get(s.id()) : Integer.MAX_VALUE;
+      for (Step d : needing) g = Math.min(g, effectiveGroup(d, ownGroup, memo));
+      memo.put(s.id(), g);
+      return g;
     }
 
     ApplyResult run() {

@@ -37,14 +37,35 @@ final class StepRequests extends AppenderBase<ILoggingEvent> implements Progress
     http.addAppender(this);
   }
 
+  /** With {@code -Dbench.timeline=FILE}: one line per step (id, start and end ms since the phase's first step). */
+  private final String timeline = System.getProperty("bench.timeline");
+  private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
+  private volatile long phaseStart;
+
   @Override
   public void started(Step step, int index, int total) {
     running.put(Thread.currentThread(), step.id().value());
+    if (timeline != null) {
+      long now = System.nanoTime();
+      if (phaseStart == 0) phaseStart = now;
+      startedAt.put(step.id().value(), now);
+    }
   }
 
   @Override
   public void finished(StepOutcome outcome, int done, int total) {
-    running.remove(Thread.currentThread(), outcome.step().id());
+    running.remove(Thread.currentThread(), outcome.step().id().value());
+    Long t0 = startedAt.get(outcome.step().id().value());
+    if (timeline != null && t0 != null) {
+      String line = String.format("%8d %8d %s%n", (t0 - phaseStart) / 1_000_000, (System.nanoTime() - phaseStart) / 1_000_000,
+          outcome.step().id().value());
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(timeline), line, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   @Override
@@ -62,6 +83,7 @@ final class StepRequests extends AppenderBase<ILoggingEvent> implements Progress
 
   void clear() {
     counts.clear();
+    phaseStart = 0;
   }
 
   @Override
