@@ -1,7 +1,7 @@
 package dev.cspctl.apply;
 
-import dev.cspctl.api.cma.CmaClient;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.cma.CmaPort;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.spec.PublishSettings;
 import java.time.Duration;
 
@@ -10,8 +10,8 @@ import java.time.Duration;
  * publish, and how long to wait for the CMS variant group sync.
  */
 record ApplyContext(
-    PersonalizeClient personalize,
-    CmaClient cma,
+    PersonalizePort personalize,
+    CmaPort cma,
     LiveUids live,
     PublishSettings publish,
     Duration cmsTimeout,
