@@ -42,6 +42,7 @@ import org.assertj.core.api.AbstractThrowableAssert;
 final class StepHarness {
   final RecordingApis apis = new RecordingApis();
   PublishSettings publish = new PublishSettings(List.of("production"), List.of(), PublishSettings.PublishMethod.BULK);
+  Duration cmsTimeout = Duration.ofSeconds(5);
   private LiveState live = FakeLive.of(apis);
 
   /** The live state is the fake's now, as a plan would have read it; the set-up calls are forgotten. */
@@ -53,7 +54,7 @@ final class StepHarness {
 
   StepResult run(Op op, StepResult... ancestors) {
     Step step = new Step(StepId.of(op.stepType(), op.subject()), op, op.stepType() + " " + op.subject(), List.of());
-    ApplyContext ctx = new ApplyContext(apis.personalize(), apis.cma(), new LiveUids(live), publish, Duration.ofSeconds(5),
+    ApplyContext ctx = new ApplyContext(apis.personalize(), apis.cma(), new LiveUids(live), publish, cmsTimeout,
         Duration.ofMillis(1));
     return new StepRunner(ctx).run(step, new Ancestors(Arrays.asList(ancestors)));
   }
