@@ -239,6 +239,22 @@ class VersionStepsUnitTest {
   }
 
   @Test
+  void refreshWithoutPublishEnvironmentsRewritesButDoesNotPublish() {
+    h.experience("Hero");
+    Version v = h.configured("Hero", "A");
+    String a = h.shortUid(v, "A");
+    String oldA = h.cmsUid("Hero", a);
+    String group = h.apis.experience("Hero").cms.variantGroup();
+    h.planned();
+    h.publish = new dev.cspctl.spec.PublishSettings(List.of(), List.of(), dev.cspctl.spec.PublishSettings.PublishMethod.ENTRY);
+    String newA = h.apis.cmsUid();
+    h.apis.setCms("Hero", group, Map.of(a, newA));
+    h.run(new Op.RefreshCms("Hero"), new EntryVariantWritten(upsert("A", "e1"), oldA, ""));
+    assertThat(h.apis).calledOnce("upsertEntryVariant", "page", "e1", newA).neverCalled("publishEntryVariants")
+        .neverCalled("bulkPublishAll");
+  }
+
+  @Test
   void refreshWithUnchangedCmsUidsWritesNothing() {
     String uid = h.experience("Hero");
     h.configured("Hero", "A");
