@@ -96,6 +96,14 @@ public final class ApiAssumptions {
   public static final int BULK_MAX_LOCALES = 10;
   public static final int BULK_MAX_ENVIRONMENTS = 10;
 
+  /**
+   * §10 SILENT: no limit on the variants of one bulk {@code entries[]} item is documented (the
+   * CDA's {@code VARIANT_LIMIT_EXCEEDED}, §12, is about delivery headers). cspctl puts all the
+   * variants of an entry that are ready together in one item; a number here splits them into
+   * items of at most that many ({@code BulkPublishQueue}).
+   */
+  public static final int BULK_MAX_VARIANTS_PER_ENTRY = Integer.MAX_VALUE;
+
   /** §11 [doc]: CMA page size maximum. */
   public static final int CMA_PAGE_LIMIT = 100;
 

@@ -1,5 +1,6 @@
 package dev.cspctl.apply;
 
+import dev.cspctl.api.cma.BulkPublishQueue;
 import dev.cspctl.api.cma.CmaPort;
 import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.plan.Plan;
@@ -30,7 +31,8 @@ public final class Applier {
 
   /** As above; once {@code stop} is requested no further step starts (those running finish). */
   public ApplyResult apply(Plan plan, LiveState live, ProgressListener progress, StopSignal stop) {
-    ApplyContext ctx = new ApplyContext(personalize, cma, new LiveUids(live), publish, cmsTimeout, Duration.ofMillis(100));
+    ApplyContext ctx = new ApplyContext(personalize, cma, new LiveUids(live), publish, cmsTimeout, Duration.ofMillis(100),
+        new BulkPublishQueue(cma));
     return new Executor(parallelism).run(plan.steps(), new StepRunner(ctx), progress, stop);
   }
 }

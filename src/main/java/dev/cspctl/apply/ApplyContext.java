@@ -1,5 +1,6 @@
 package dev.cspctl.apply;
 
+import dev.cspctl.api.cma.BulkPublishQueue;
 import dev.cspctl.api.cma.CmaPort;
 import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.spec.PublishSettings;
@@ -7,7 +8,8 @@ import java.time.Duration;
 
 /**
  * What steps need: the two clients, the uids of the live state the plan was made from, where to
- * publish, and how long to wait for the CMS variant group sync.
+ * publish, how long to wait for the CMS variant group sync, and the bulk publish queue the run's
+ * publishes share.
  */
 record ApplyContext(
     PersonalizePort personalize,
@@ -15,4 +17,5 @@ record ApplyContext(
     LiveUids live,
     PublishSettings publish,
     Duration cmsTimeout,
-    Duration cmsFirstPoll) {}
+    Duration cmsFirstPoll,
+    BulkPublishQueue bulk) {}

@@ -117,13 +117,15 @@ final class ContentSteps {
       byEntry.computeIfAbsent(new EntryLocale(item.contentType(), item.entry(), item.locale()), k -> new ArrayList<>())
           .add(new VariantRef(in.cmsUid(op.experience(), item.variant()), null));
     }
-    return new StepResult.Done(send(cma(op.experience()), op.method(), byEntry, op.environments()));
+    return new StepResult.Done(send(op.experience(), op.method(), byEntry, op.environments()));
   }
 
   private record EntryLocale(String contentType, String entry, String locale) {}
 
-  private static String send(CmaPort cma, PublishSettings.PublishMethod method, Map<EntryLocale, List<VariantRef>> byEntry,
+  /** Single-entry publishes one by one; bulk ones through the queue that merges publishes ready together. */
+  private String send(String experience, PublishSettings.PublishMethod method, Map<EntryLocale, List<VariantRef>> byEntry,
       List<String> environments) {
+    CmaPort cma = cma(experience);
     if (method == PublishSettings.PublishMethod.ENTRY) {
       for (var e : byEntry.entrySet()) {
         EntryLocale k = e.getKey();
@@ -132,13 +134,11 @@ final class ContentSteps {
       return "published " + byEntry.size() + " entries (single-entry endpoint)";
     }
     List<BulkEntry> entries = new ArrayList<>();
-    Set<String> locales = new TreeSet<>();
     for (var e : byEntry.entrySet()) {
       EntryLocale k = e.getKey();
       entries.add(new BulkEntry(k.entry(), k.contentType(), null, k.locale(), e.getValue()));
-      locales.add(k.locale());
     }
-    int requests = cma.bulkPublishAll(entries, List.copyOf(locales), environments).size();
+    int requests = ctx.bulk().publish(entries, environments, StepRunner.ref("experience", experience)).requests();
     return "published " + entries.size() + " entries in " + requests + " bulk request(s)";
   }
 
@@ -163,7 +163,7 @@ final class ContentSteps {
       n++;
     }
     if (n > 0 && !ctx.publish().environments().isEmpty()) {
-      send(ctx.cma(), ctx.publish().method(), byEntry, ctx.publish().environments());
+      send(experience, ctx.publish().method(), byEntry, ctx.publish().environments());
     }
     return n;
   }

@@ -37,63 +37,86 @@ import java.util.Set;
  */
 final class ExperiencePlanner {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private final Planner.Run run;
+  private final PlanContext ctx;
+  private final PlanPart.Builder out;
+  private final Map<String, StepId> audienceWriters;
+  private final Map<String, StepId> eventWriters;
 
-  ExperiencePlanner(Planner.Run run) {
-    this.run = run;
+  /**
+   * @param out where this planner's changes and steps go
+   * @param audienceWriters audience name → the step that writes it (a version naming it waits for it)
+   * @param eventWriters event key → the step that creates it
+   */
+  ExperiencePlanner(PlanContext ctx, PlanPart.Builder out, Map<String, StepId> audienceWriters, Map<String, StepId> eventWriters) {
+    this.ctx = ctx;
+    this.out = out;
+    this.audienceWriters = audienceWriters;
+    this.eventWriters = eventWriters;
+  }
+
+  /** Every desired experience in scope, joined with the live one by name (or renamedFrom). */
+  static PlanPart plan(PlanContext ctx, PlanPart audiences, PlanPart events) {
+    PlanPart.Builder out = new PlanPart.Builder();
+    ExperiencePlanner p = new ExperiencePlanner(ctx, out, audiences.writers(), events.writers());
+    ctx.desired().experiences().stream().filter(e -> ctx.inScope(e.resourceKey())).forEach(p::plan);
+    return out.build();
+  }
+
+  private List<StepId> audienceDeps(List<String> names) {
+    List<StepId> deps = new ArrayList<>();
+    for (String name : names) deps.add(audienceWriters.get(name));
+    return deps;
   }
 
   void plan(Experience e) {
-    republish = List.of();
-    Optional<LiveExperience> live = run.index.live.experienceByName(e.name());
+    Optional<LiveExperience> live = ctx.index().live.experienceByName(e.name());
     List<String> notes = new ArrayList<>();
     boolean renaming = false;
     if (live.isEmpty() && e.renamedFrom() != null) {
-      live = run.index.live.experienceByName(e.renamedFrom());
+      live = ctx.index().live.experienceByName(e.renamedFrom());
       renaming = live.isPresent();
       if (renaming) notes.add("renamed from '" + e.renamedFrom() + "' (uid, shortUids and CMS content kept)");
     }
     ObjectNode after = ExperienceViews.desired(e);
     if (live.isEmpty()) {
       List<StepId> ids = create(e, notes);
-      run.addChange(e.resourceKey(), Action.CREATE, null, after, notes, ids);
+      out.addChange(e.resourceKey(), Action.CREATE, null, after, notes, ids);
       return;
     }
     LiveExperience l = live.get();
-    run.claimedLiveUids.add(l.uid());
-    boolean managed = run.ownership.owns(l.description());
-    ObjectNode before = ExperienceViews.live(l, e, run.index);
+    out.claimed.add(l.uid());
+    boolean managed = ctx.ownership().owns(l.description());
+    ObjectNode before = ExperienceViews.live(l, e, ctx.index());
     boolean typeChanged = e.type() != l.type();
     if (typeChanged) {
       if (!managed) {
-        run.warnings.add("experience '" + e.name() + "' exists unmanaged with type " + l.type()
+        out.warnings.add("experience '" + e.name() + "' exists unmanaged with type " + l.type()
             + "; cspctl will not replace an experience it does not manage. Rename the spec or change its type");
         return;
       }
       notes.add("the type of an experience cannot change in place: the live one is deleted and a new one created");
       List<StepId> ids = new ArrayList<>(delete(l));
       ids.addAll(create(e, notes));
-      run.addChange(e.resourceKey(), Action.REPLACE, before, after, notes, ids);
+      out.addChange(e.resourceKey(), Action.REPLACE, before, after, notes, ids);
       return;
     }
-    notes.addAll(run.ownership.adoptionNotes(l.description()));
+    notes.addAll(ctx.ownership().adoptionNotes(l.description()));
     List<StepId> ids = update(e, l, before, after, managed, notes);
-    if (managed && run.options.prune() && run.scope == null) pruneContent(e, l, ids, notes);
+    if (managed && ctx.pruning()) pruneContent(e, l, ids, notes);
     if (ids.isEmpty()) return;
     Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
-    run.addChange(e.resourceKey(), action, before, after, notes, ids);
+    out.addChange(e.resourceKey(), action, before, after, notes, ids);
   }
 
   // --- create ---------------------------------------------------------------------------------
 
   private List<StepId> create(Experience e, List<String> notes) {
-    republish = List.of();
     List<StepId> ids = new ArrayList<>();
-    Op.CreateExperience op = new Op.CreateExperience(e.name(), run.ownership.marked(e.description()), e.type(), tags(e, false));
-    StepId created = run.steps.add(op, e.name(), "create experience '" + e.name() + "' (with its draft version)", List.of());
+    Op.CreateExperience op = new Op.CreateExperience(e.name(), ctx.ownership().marked(e.description()), e.type(), tags(e, false));
+    StepId created = out.steps.add(op, e.name(), "create experience '" + e.name() + "' (with its draft version)", List.of());
     ids.add(created);
     StepId configured = configure(e, null, Map.of(), List.of(created), ids);
-    StepId last = afterConfigure(e, configured, e.variants(), Set.of(), ids);
+    StepId last = afterConfigure(e, configured, e.variants(), List.of(), Set.of(), ids);
     status(e, last, ids, false, null);
     return ids;
   }
@@ -107,12 +130,12 @@ final class ExperiencePlanner {
       String kept = shortUids.get(v.name());
       variants.add(ab ? Op.VariantConfig.abTest(v.name(), kept, v.traffic())
           : Op.VariantConfig.segmented(v.name(), kept, v.audiences(), v.lyticsAudiences(), v.match()));
-      allDeps.addAll(run.audienceDeps(v));
+      allDeps.addAll(audienceDeps(v.audiences()));
     }
     List<Op.MetricConfig> metrics = new ArrayList<>();
     for (Metric m : e.metrics()) {
       metrics.add(new Op.MetricConfig(m.event(), m.primary()));
-      allDeps.add(run.eventCreates.get(m.event()));
+      allDeps.add(eventWriters.get(m.event()));
     }
     String split = null;
     Op.Targeting targeting = null;
@@ -120,11 +143,11 @@ final class ExperiencePlanner {
       if (e.equalSplit()) split = "equal";
       if (!e.audiences().isEmpty()) {
         targeting = new Op.Targeting(e.match(), e.audiences());
-        allDeps.addAll(run.audienceDeps(e.audiences()));
+        allDeps.addAll(audienceDeps(e.audiences()));
       }
     }
     Op.ConfigureVersion op = new Op.ConfigureVersion(e.name(), e.type(), versionUid, variants, metrics, split, targeting);
-    StepId id = run.steps.add(op, e.name(),
+    StepId id = out.steps.add(op, e.name(),
         "configure the draft version of '" + e.name() + "' (" + e.variants().size() + " variants)", allDeps);
     ids.add(id);
     return id;
@@ -132,29 +155,31 @@ final class ExperiencePlanner {
 
   /**
    * After the version holds its variants (and the CMS its variant group): link content types,
-   * write the entry variants that differ, publish them. Returns the last step id of the chain.
+   * write the entry variants that differ, publish them with the unchanged ones that must be
+   * published again ({@code republish}). Returns the last step id of the chain.
    */
-  private StepId afterConfigure(Experience e, StepId previous, List<Variant> variants, Set<String> linkedLive,
-      List<StepId> ids) {
+  private StepId afterConfigure(Experience e, StepId previous, List<Variant> variants, List<Op.PublishItem> republish,
+      Set<String> linkedLive, List<StepId> ids) {
     StepId last = previous;
     Set<String> wanted = new HashSet<>(e.contentTypes());
     if (!linkedLive.containsAll(wanted)) {
       List<String> contentTypes = List.copyOf(new java.util.TreeSet<>(e.contentTypes()));
-      last = run.steps.add(new Op.LinkContentTypes(e.name(), contentTypes), e.name(), "link " + String.join(", ", contentTypes)
+      last = out.steps.add(new Op.LinkContentTypes(e.name(), contentTypes), e.name(), "link " + String.join(", ", contentTypes)
           + " to the variant group of '" + e.name() + "'", deps(last));
       ids.add(last);
     }
-    return writeContent(e, variants, last, ids);
+    return writeContent(e, variants, republish, last, ids);
   }
 
-  private StepId writeContent(Experience e, List<Variant> variants, StepId previous, List<StepId> ids) {
+  private StepId writeContent(Experience e, List<Variant> variants, List<Op.PublishItem> republish, StepId previous,
+      List<StepId> ids) {
     List<StepId> upserts = new ArrayList<>();
     List<Op.PublishItem> publishItems = new ArrayList<>(republish);
     for (Variant v : variants) {
       for (EntryContent c : v.content()) {
         Op.UpsertEntryVariant op = new Op.UpsertEntryVariant(e.name(), v.name(), c.contentType(), c.entry(), c.locale(), c.fields());
         String resource = e.name() + "/" + v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale();
-        upserts.add(run.steps.add(op, resource,
+        upserts.add(out.steps.add(op, resource,
             "write entry variant " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ") of variant '" + v.name() + "'",
             deps(previous)));
         publishItems.add(op.item());
@@ -162,26 +187,19 @@ final class ExperiencePlanner {
     }
     ids.addAll(upserts);
     if (publishItems.isEmpty()) return previous;
-    PublishSettings publish = publishSettings();
+    PublishSettings publish = ctx.publishSettings();
     if (publish.environments().isEmpty()) {
-      run.warnings.add("publish.environments is empty in cspctl.yaml: entry variants of '" + e.name() + "' are written but not published");
+      out.warnings.add("publish.environments is empty in cspctl.yaml: entry variants of '" + e.name() + "' are written but not published");
       return upserts.get(upserts.size() - 1);
     }
     Op.PublishEntryVariants op = new Op.PublishEntryVariants(e.name(), publish.method(), publishItems, publish.environments());
-    StepId id = run.steps.add(op, e.name(),
+    StepId id = out.steps.add(op, e.name(),
         "publish " + publishItems.size() + " entry variant(s) of '" + e.name() + "' to " + String.join(", ", publish.environments()),
         upserts.isEmpty() ? deps(previous) : upserts);
     ids.add(id);
     return id;
   }
 
-  private PublishSettings publishSettings() {
-    return run.desired.project() == null
-        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK) : run.desired.project().publish();
-  }
-
-  /** Entry variants of the experience being planned that are unchanged but must be published again. */
-  private List<Op.PublishItem> republish = List.of();
 
   /**
    * Publishing is part of the live state: unchanged content whose current version is not
@@ -190,8 +208,8 @@ final class ExperiencePlanner {
    */
   private List<Op.PublishItem> unpublished(Experience e, LiveExperience l, LiveVersion current, List<Variant> changed,
       List<String> notes) {
-    List<String> environments = publishSettings().environments();
-    if (!run.index.live.stack().read() || environments.isEmpty() || l.cms() == null) return List.of();
+    List<String> environments = ctx.publishSettings().environments();
+    if (!ctx.index().live.stack().read() || environments.isEmpty() || l.cms() == null) return List.of();
     Set<String> rewritten = new HashSet<>();
     for (Variant v : changed) for (EntryContent c : v.content()) rewritten.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
     Map<String, String> shortUids = shortUids(e, current);
@@ -203,7 +221,7 @@ final class ExperiencePlanner {
       if (cmsUid == null) continue;
       for (EntryContent c : v.content()) {
         if (rewritten.contains(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale())) continue;
-        Optional<LiveEntryVariant> ev = run.index.live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
+        Optional<LiveEntryVariant> ev = ctx.index().live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
         if (ev.isEmpty()) continue;
         List<String> missing = environments.stream().filter(env -> !ev.get().publishedCurrentTo(env)).toList();
         if (missing.isEmpty()) continue;
@@ -223,12 +241,12 @@ final class ExperiencePlanner {
   private StepId status(Experience e, StepId previous, List<StepId> ids, boolean serving, LiveExperience live) {
     boolean wantServing = e.status() == ExperienceStatus.ACTIVE;
     if (wantServing && !serving) {
-      StepId id = run.steps.add(new Op.ActivateVersion(e.name()), e.name(), "activate '" + e.name() + "'", deps(previous));
+      StepId id = out.steps.add(new Op.ActivateVersion(e.name()), e.name(), "activate '" + e.name() + "'", deps(previous));
       ids.add(id);
       boolean hasContent = e.variants().stream().anyMatch(v -> !v.content().isEmpty());
       if (!hasContent) return id;
       // Activation of a new experience may regenerate CMS variant uids (contentstack-api.md §5).
-      StepId refresh = run.steps.add(new Op.RefreshCms(e.name()), e.name(),
+      StepId refresh = out.steps.add(new Op.RefreshCms(e.name()), e.name(),
           "re-read the CMS variants of '" + e.name() + "' and rewrite content whose variant uid changed", List.of(id));
       ids.add(refresh);
       return refresh;
@@ -243,7 +261,7 @@ final class ExperiencePlanner {
 
   private StepId pause(String name, LiveExperience live, StepId previous) {
     LiveVersion active = live.versionWithStatus(LiveVersionStatus.ACTIVE).orElseThrow();
-    return run.steps.add(new Op.PauseVersion(name, live.uid(), active.uid()), name + "#" + live.uid(), "pause '" + name + "'",
+    return out.steps.add(new Op.PauseVersion(name, live.uid(), active.uid()), name + "#" + live.uid(), "pause '" + name + "'",
         deps(previous));
   }
 
@@ -256,36 +274,36 @@ final class ExperiencePlanner {
         || !before.path("description").equals(after.path("description"))
         || !before.path("tags").equals(after.path("tags"));
     if (metaChanged || !managed) {
-      Op.UpdateExperience op = new Op.UpdateExperience(l.uid(), e.name(), run.ownership.marked(e.description()), e.type(),
+      Op.UpdateExperience op = new Op.UpdateExperience(l.uid(), e.name(), ctx.ownership().marked(e.description()), e.type(),
           tags(e, !l.tags().isEmpty()));
-      last = run.steps.add(op, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", List.of());
+      last = out.steps.add(op, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", List.of());
       ids.add(last);
     }
     boolean versionChanged = !withoutContent(before).equals(withoutContent(after));
     boolean serving = ExperienceViews.serving(l);
     Optional<LiveVersion> current = l.currentVersion();
     Map<String, String> shortUids = shortUids(e, current.orElse(null));
-    Set<String> linked = new HashSet<>(run.index.live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
+    Set<String> linked = new HashSet<>(ctx.index().live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
     List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
-    republish = unpublished(e, l, current.orElse(null), changedContent, notes);
+    List<Op.PublishItem> republish = unpublished(e, l, current.orElse(null), changedContent, notes);
     if (versionChanged) {
       boolean locked = current.isPresent() && current.get().status() != LiveVersionStatus.DRAFT;
       if (locked) {
         // A new draft beside the live version; the live one keeps serving until the draft is
         // activated (activation archives it). Pausing first is only the fallback for a service
         // that refuses a draft beside an active version.
-        boolean pauseFirst = serving && !run.options.draftBesideActive();
+        boolean pauseFirst = serving && !ctx.options().draftBesideActive();
         if (pauseFirst) {
           last = pause(e.name(), l, last);
           ids.add(last);
-          run.warnings.add("experience '" + e.name() + "' is paused before its new version is configured (the service is"
+          out.warnings.add("experience '" + e.name() + "' is paused before its new version is configured (the service is"
               + " assumed to refuse a draft beside an active version): visitors see the base entries from the pause until"
               + " the new version is active");
         }
         Optional<LiveVersion> draft = l.versionWithStatus(LiveVersionStatus.DRAFT);
         String draftUid = draft.map(LiveVersion::uid).orElse(null);
         if (draft.isEmpty()) {
-          last = run.steps.add(new Op.CreateDraftVersion(e.name(), l.uid()), e.name(), "create a new draft version of '" + e.name()
+          last = out.steps.add(new Op.CreateDraftVersion(e.name(), l.uid()), e.name(), "create a new draft version of '" + e.name()
               + "'" + (serving && !pauseFirst ? " beside the active one" : ""), deps(last));
           ids.add(last);
         } else {
@@ -296,19 +314,19 @@ final class ExperiencePlanner {
             + "draft with the desired variants (existing shortUids kept)"
             + (activate ? ", activate" + (serving && !pauseFirst ? " (the active version serves until then)" : "") : ""));
         last = configure(e, draftUid, shortUids, deps(last), ids);
-        last = afterConfigure(e, last, changedContent, linked, ids);
+        last = afterConfigure(e, last, changedContent, republish, linked, ids);
         // Desired active: activate the draft (not serving counts as "needs activation").
         // Desired paused or draft: a serving version is paused last, after the draft is ready.
         status(e, last, ids, activate ? false : serving && !pauseFirst, l);
         return ids;
       }
       last = configure(e, current.map(LiveVersion::uid).orElse(null), shortUids, deps(last), ids);
-      last = afterConfigure(e, last, changedContent, linked, ids);
+      last = afterConfigure(e, last, changedContent, republish, linked, ids);
       status(e, last, ids, serving, l);
       return ids;
     }
     if (!linked.containsAll(e.contentTypes()) || !changedContent.isEmpty() || !republish.isEmpty()) {
-      last = afterConfigure(e, last, changedContent, linked, ids);
+      last = afterConfigure(e, last, changedContent, republish, linked, ids);
     }
     status(e, last, ids, serving, l);
     return ids;
@@ -349,7 +367,7 @@ final class ExperiencePlanner {
       String cmsUid = shortUid == null || l.cms() == null ? null : l.cms().variants().get(shortUid);
       for (EntryContent c : v.content()) {
         Optional<LiveEntryVariant> ev = cmsUid == null ? Optional.empty()
-            : run.index.live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
+            : ctx.index().live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
         if (ev.isEmpty() || !JsonNumbers.canonical(ExperienceViews.project(ev.get().fields(), c.fields()))
             .equals(JsonNumbers.canonical(c.fields()))) {
           differing.add(c);
@@ -378,13 +396,13 @@ final class ExperiencePlanner {
     for (Variant v : e.variants()) {
       for (EntryContent c : v.content()) declared.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
     }
-    for (LiveEntryVariant ev : ExperienceViews.liveContent(l, run.index)) {
+    for (LiveEntryVariant ev : ExperienceViews.liveContent(l, ctx.index())) {
       String variant = nameByShortUid.getOrDefault(shortUidByCms.get(ev.variantUid()), "shortUid " + shortUidByCms.get(ev.variantUid()));
       String key = variant + "/" + ev.contentType() + "/" + ev.entryUid() + "/" + ev.locale();
       if (declared.contains(key)) continue;
       Op.DeleteEntryVariant op = new Op.DeleteEntryVariant(e.name(), variant, ev.variantUid(), ev.contentType(), ev.entryUid(),
           ev.locale());
-      ids.add(run.steps.add(op, e.name() + "/" + key, "delete entry variant " + ev.contentType() + "/"
+      ids.add(out.steps.add(op, e.name() + "/" + key, "delete entry variant " + ev.contentType() + "/"
           + ev.entryUid() + " (" + ev.locale() + ") of variant '" + variant + "'", List.of()));
       notes.add("prune: delete the entry variant content of '" + variant + "' on " + ev.contentType() + "/" + ev.entryUid()
           + " (" + ev.locale() + "), which no spec declares");
@@ -400,7 +418,7 @@ final class ExperiencePlanner {
       last = pause(l.name(), l, null);
       ids.add(last);
     }
-    StepId id = run.steps.add(new Op.DeleteExperience(l.uid(), l.name()), l.name() + "#" + l.uid(),
+    StepId id = out.steps.add(new Op.DeleteExperience(l.uid(), l.name()), l.name() + "#" + l.uid(),
         "delete experience '" + l.name() + "'", deps(last));
     ids.add(id);
     return ids;
@@ -410,10 +428,10 @@ final class ExperiencePlanner {
   void deleteUndeclared(LiveExperience l) {
     List<StepId> ids = delete(l);
     List<String> notes = new ArrayList<>();
-    run.index.live.variantGroupOf(l).ifPresent(g -> notes.add("its CMS variant group " + g.uid() + " ('" + g.name()
+    ctx.index().live.variantGroupOf(l).ifPresent(g -> notes.add("its CMS variant group " + g.uid() + " ('" + g.name()
         + "') is left orphaned: the API does not delete it"));
     if (ExperienceViews.serving(l)) notes.add("paused before deletion");
-    run.addChange(new ResourceKey(Kind.EXPERIENCE, l.name()), Action.DELETE, ExperienceViews.live(l, null, run.index), null, notes, ids);
+    out.addChange(new ResourceKey(Kind.EXPERIENCE, l.name()), Action.DELETE, ExperienceViews.live(l, null, ctx.index()), null, notes, ids);
   }
 
   /** Tags are experience metadata (not versioned): sent when the spec has some, or to clear live ones. */

@@ -20,47 +20,45 @@ import java.util.Set;
  */
 final class PriorityPlanner {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private final Planner.Run run;
+  private PriorityPlanner() {}
 
-  PriorityPlanner(Planner.Run run) {
-    this.run = run;
-  }
-
-  void plan(Priority priority) {
+  /** @param sofar every phase planned before (its experience changes decide the order expected after apply) */
+  static PlanPart plan(PlanContext ctx, Priority priority, PlanPart sofar) {
+    PlanPart.Builder out = new PlanPart.Builder();
     Set<String> deleted = new LinkedHashSet<>();
     Map<String, String> renamed = new HashMap<>();
-    for (Change c : run.changes.values()) {
+    for (Change c : sofar.changes()) {
       if (c.key().kind() != dev.cspctl.spec.Kind.EXPERIENCE) continue;
       if (c.action() == Action.DELETE) deleted.add(c.key().name());
     }
-    for (Experience e : run.desired.experiences()) {
-      if (e.renamedFrom() != null && run.index.live.experienceByName(e.name()).isEmpty()
-          && run.index.live.experienceByName(e.renamedFrom()).isPresent()) {
+    for (Experience e : ctx.desired().experiences()) {
+      if (e.renamedFrom() != null && ctx.index().live.experienceByName(e.name()).isEmpty()
+          && ctx.index().live.experienceByName(e.renamedFrom()).isPresent()) {
         renamed.put(e.renamedFrom(), e.name());
       }
     }
     // The order the project will have after apply if priority is left alone: the live order,
     // then experiences this plan creates (the API appends them).
     List<String> expected = new ArrayList<>();
-    for (String uid : run.index.live.priorityOrder()) {
-      String name = run.index.experienceNameByUid.get(uid);
+    for (String uid : ctx.index().live.priorityOrder()) {
+      String name = ctx.index().experienceNameByUid.get(uid);
       if (name == null || deleted.contains(name)) continue;
       expected.add(renamed.getOrDefault(name, name));
     }
-    for (LiveExperience l : run.index.live.experiences()) {
+    for (LiveExperience l : ctx.index().live.experiences()) {
       String name = renamed.getOrDefault(l.name(), l.name());
       if (!expected.contains(name) && !deleted.contains(l.name())) expected.add(name);
     }
     List<StepId> createSteps = new ArrayList<>();
     int created = 0;
-    for (Change c : run.changes.values()) {
+    for (Change c : sofar.changes()) {
       if (c.key().kind() == dev.cspctl.spec.Kind.EXPERIENCE && (c.action() == Action.CREATE || c.action() == Action.REPLACE)) {
         if (c.action() == Action.REPLACE) expected.remove(c.key().name());
         expected.add(c.key().name());
         created++;
       }
       for (StepId id : c.stepIds()) {
-        StepType type = run.steps.type(id);
+        StepType type = sofar.typeOf(id);
         // the steps that make, remove or rename an experience: the priority names them by their new names
         boolean renames = type == StepType.UPDATE_EXPERIENCE && c.action() == Action.RENAME;
         if (type == StepType.CREATE_EXPERIENCE || type == StepType.DELETE_EXPERIENCE || renames) createSteps.add(id);
@@ -71,10 +69,11 @@ final class PriorityPlanner {
     for (String name : expected) if (!desired.contains(name)) desired.add(name);
     // Two or more creates run concurrently, so the order the API appends them in is not known:
     // then set the priority even when the predicted order already matches.
-    if (desired.equals(expected) && created < 2) return;
-    StepId id = run.steps.add(new Op.SetPriority(desired), "priority",
+    if (desired.equals(expected) && created < 2) return out.build();
+    StepId id = out.steps.add(new Op.SetPriority(desired), "priority",
         "set the experience priority (" + desired.size() + " experiences)", createSteps);
-    run.addChange(priority.resourceKey(), Action.UPDATE, view(expected), view(desired), List.of(), List.of(id));
+    out.addChange(priority.resourceKey(), Action.UPDATE, view(expected), view(desired), List.of(), List.of(id));
+    return out.build();
   }
 
   private static ObjectNode view(List<String> names) {

@@ -26,10 +26,4 @@ public record Step(StepId id, Op op, String description, List<StepId> dependsOn)
   public String experience() {
     return op instanceof Op.OnExperience e ? e.experience() : null;
   }
-
-  Step withDependencies(List<StepId> more) {
-    List<StepId> all = new ArrayList<>(dependsOn);
-    all.addAll(more);
-    return new Step(id, op, description, all);
-  }
 }

@@ -16,9 +16,9 @@ final class Steps {
     return id;
   }
 
-  /** Adds dependencies to a step already added. */
-  void addDependencies(StepId id, List<StepId> more) {
-    steps.put(id, steps.get(id).withDependencies(more));
+  /** Adds a step made elsewhere (another phase's). */
+  void add(Step step) {
+    if (steps.putIfAbsent(step.id(), step) != null) throw new PlanException("two steps with id " + step.id());
   }
 
   StepType type(StepId id) {
@@ -33,9 +33,4 @@ final class Steps {
     return new ArrayList<>(steps.values());
   }
 
-  List<StepId> idsOfType(StepType... types) {
-    List<StepId> out = new ArrayList<>();
-    for (Step s : steps.values()) for (StepType t : types) if (s.type() == t) out.add(s.id());
-    return out;
-  }
 }

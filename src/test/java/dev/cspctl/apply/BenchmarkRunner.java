@@ -2,12 +2,17 @@ package dev.cspctl.apply;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cspctl.api.cma.BulkEntry;
+import dev.cspctl.api.cma.BulkPublishQueue;
+import dev.cspctl.api.cma.VariantRef;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.RequestLog;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.plan.PlanOptions;
 import dev.cspctl.plan.Planner;
+import dev.cspctl.plan.Step;
+import dev.cspctl.plan.StepType;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.state.LiveState;
 import dev.cspctl.state.StateReader;
@@ -180,6 +185,8 @@ final class BenchmarkRunner {
         .put("criticalPathSeconds", round(criticalPath)).put("readCriticalPathSeconds", round(readPath))
         .put("applyCriticalPathSeconds", round(applyPath)).put("rateBoundSeconds", round(rateBound))
         .put("ratioBoundPlusCriticalPath", round(wall / (rateBound + criticalPath)));
+    int bulkMinimum = marks.isEmpty() ? 0 : bulkMinimum(plan);
+    o.put("bulkMinimum", bulkMinimum);
     if (!chain.steps().isEmpty()) {
       o.put("applyCriticalPathSteps", chain.steps().stream().map(st -> st.type() + "(" + stepRequests.requests(st.id().value()) + ")")
           .collect(java.util.stream.Collectors.joining(" > ")));
@@ -205,10 +212,34 @@ final class BenchmarkRunner {
       plan.changes().forEach(c -> o.withArray("changeDetails").add(c.action() + " " + c.key() + " " + c.diffs() + " " + c.notes()));
     }
     out.printf(Locale.ROOT, "%-40s wall %7.2f s  bound %7.2f s (%s%s)  wall/bound %.2f  critical path %.2f s (read %.2f + apply %.2f)"
-        + "  wall/(rate bound + critical path) %.2f  requests %s  429s %d  writes %d  peak heap %.0f MB%s%n",
+        + "  wall/(rate bound + critical path) %.2f  requests %s (bulk minimum %d)  429s %d  writes %d  peak heap %.0f MB%s%n",
         name, wall, bound, binding[0], cmsWait > 0 ? " + _cms" : "", bound == 0 ? 0 : wall / bound, criticalPath, readPath, applyPath,
-        wall / (rateBound + criticalPath), buckets, total429, writes, peak / (1024.0 * 1024.0), staged);
+        wall / (rateBound + criticalPath), buckets, bulkMinimum, total429, writes, peak / (1024.0 * 1024.0), staged);
     return o;
+  }
+
+  /**
+   * The fewest bulk publish requests the plan's bulk publishes need if all were ready at once
+   * ({@link BulkPublishQueue#minimumRequests}): each entry and locale once with all its variants.
+   */
+  static int bulkMinimum(Plan plan) {
+    Map<List<String>, Map<List<String>, List<VariantRef>>> byEnvironments = new LinkedHashMap<>();
+    for (Step st : plan.steps()) {
+      if (!(st.op() instanceof dev.cspctl.plan.Op.PublishEntryVariants op)
+          || op.method() == dev.cspctl.spec.PublishSettings.PublishMethod.ENTRY) continue;
+      for (var item : op.items()) {
+        byEnvironments.computeIfAbsent(op.environments(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(List.of(item.contentType(), item.entry(), item.locale()), k -> new ArrayList<>())
+            .add(new VariantRef(op.experience() + "/" + item.variant(), null));
+      }
+    }
+    int n = 0;
+    for (var e : byEnvironments.entrySet()) {
+      List<BulkEntry> entries = e.getValue().entrySet().stream()
+          .map(x -> new BulkEntry(x.getKey().get(1), x.getKey().get(0), null, x.getKey().get(2), x.getValue())).toList();
+      n += BulkPublishQueue.minimumRequests(entries, e.getKey(), BulkPublishQueue.Limits.documented());
+    }
+    return n;
   }
 
   /** max over buckets of (admitted requests between the two snapshots) / (server rate). */

@@ -149,8 +149,10 @@ class ContentStepsUnitTest {
     hero(false);
     StepResult r = h.run(new Op.PublishEntryVariants("Hero", PublishMethod.BULK, items(), List.of("production")), configuredHere());
     assertThat(h.apis).calls().containsExactly(
-        "bulkPublishAll(page/e1/en-us=" + cms("A") + "+" + cms("B") + ", page/e2/en-us=" + cms("A") + ")");
-    assertThat(h.apis.calls().get(0).body()).isEqualTo(List.of("production"));
+        "bulkPublish(page/e1/en-us=" + cms("A") + "+" + cms("B") + ", page/e2/en-us=" + cms("A") + ")");
+    var request = (dev.cspctl.api.cma.BulkPublishRequest) h.apis.calls().get(0).body();
+    assertThat(request.environments()).containsExactly("production");
+    assertThat(request.locales()).containsExactly("en-us");
     assertThat(r).isEqualTo(new Done("published 2 entries in 1 bulk request(s)"));
   }
 

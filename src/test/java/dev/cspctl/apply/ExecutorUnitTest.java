@@ -132,7 +132,8 @@ class ExecutorUnitTest {
         JsonNodeFactory.instance.objectNode().put("title", "Hi")), cfg);
     Step activate = planned(new Op.ActivateVersion("Hero"), upsert);
     ApplyContext ctx = new ApplyContext(apis.personalize(), apis.cma(), new LiveUids(StepHarness.FakeLive.of(apis)),
-        new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK), Duration.ofSeconds(5), Duration.ofMillis(1));
+        new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK), Duration.ofSeconds(5), Duration.ofMillis(1),
+        new dev.cspctl.api.cma.BulkPublishQueue(apis.cma()));
 
     ApplyResult r = new Executor(2).run(List.of(attr, aud, exp, cfg, upsert, activate), new StepRunner(ctx), ProgressListener.NONE);
 

@@ -5,7 +5,7 @@ import static dev.cspctl.apply.RecordingApis.args;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.api.Api;
 import dev.cspctl.api.ResourceRef;
-import dev.cspctl.api.cma.BulkEntry;
+import dev.cspctl.api.cma.BulkPublishRequest;
 import dev.cspctl.api.cma.CmaPort;
 import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.api.cma.EntryVariant;
@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The CMA port of {@link RecordingApis}. Publishes are recorded with what they publish: the
  * single-entry form as {@code (ct, entry, locale, variantUids)}, the bulk form as one
- * {@code ct/entry/locale=variantUids} argument per entry.
+ * {@code ct/entry/locale=variantUids} argument per entry of each request ({@link
+ * dev.cspctl.api.cma.BulkPublishQueue} makes the requests).
  */
 final class FakeCma implements CmaPort {
   private final RecordingApis apis;
@@ -94,10 +95,14 @@ final class FakeCma implements CmaPort {
         () -> new PublishResult("published", null));
   }
 
+  /** Never waits (the fake has no rate limit) and records nothing: only the requests sent are calls. */
   @Override
-  public List<PublishResult> bulkPublishAll(List<BulkEntry> entries, List<String> locales, List<String> environments) {
-    List<String> described = entries.stream()
+  public void awaitBulkPermit() {}
+
+  @Override
+  public PublishResult bulkPublish(BulkPublishRequest request) {
+    List<String> described = request.entries().stream()
         .map(e -> e.contentType() + "/" + e.uid() + "/" + e.locale() + "=" + uids(e.variants())).toList();
-    return call("bulkPublishAll", environments, described, () -> List.of(new PublishResult("queued", "job")));
+    return call("bulkPublish", request, described, () -> new PublishResult("queued", "job"));
   }
 }

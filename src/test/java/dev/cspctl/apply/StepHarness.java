@@ -55,7 +55,8 @@ final class StepHarness {
   StepResult run(Op op, StepResult... ancestors) {
     Step step = new Step(StepId.of(op.stepType(), op.subject()), op, op.stepType() + " " + op.subject(), List.of());
     ApplyContext ctx = new ApplyContext(apis.personalize(), apis.cma(), new LiveUids(live), publish, cmsTimeout,
-        Duration.ofMillis(1));
+        Duration.ofMillis(1),
+        new dev.cspctl.api.cma.BulkPublishQueue(apis.cma()));
     return new StepRunner(ctx).run(step, new Ancestors(Arrays.asList(ancestors)));
   }
 

@@ -231,7 +231,7 @@ class VersionStepsUnitTest {
 
     assertThat(h.apis).calls().containsExactly("getExperience(" + uid + ")",
         "upsertEntryVariant(page, e1, " + newA + ", en-us)", "upsertEntryVariant(page, e2, " + newA + ", en-us)",
-        "bulkPublishAll(page/e1/en-us=" + newA + ", page/e2/en-us=" + newA + ")");
+        "bulkPublish(page/e1/en-us=" + newA + ", page/e2/en-us=" + newA + ")");
     assertThat(h.apis.entryVariants.get(RecordingApis.entryKey("page", "e2", newA, "en-us")).path("title").asText())
         .isEqualTo("A e2");
     assertThat(r).isEqualTo(new CmsSynced("Hero", group, Map.of(a, newA, b, oldB),
@@ -251,7 +251,7 @@ class VersionStepsUnitTest {
     h.apis.setCms("Hero", group, Map.of(a, newA));
     h.run(new Op.RefreshCms("Hero"), new EntryVariantWritten(upsert("A", "e1"), oldA, ""));
     assertThat(h.apis).calledOnce("upsertEntryVariant", "page", "e1", newA).neverCalled("publishEntryVariants")
-        .neverCalled("bulkPublishAll");
+        .neverCalled("bulkPublish");
   }
 
   @Test

@@ -61,19 +61,19 @@ class CliEndToEndTest {
 
     Run apply = run("apply", "--sandbox", "--auto-approve", "specs");
     assertThat(apply.exit()).as(apply.err()).isZero();
-    assertThat(apply.out()).contains("[25/25] done").contains("Apply complete: 25 done, 0 failed, 0 skipped")
+    assertThat(apply.out()).contains("[23/23] done").contains("Apply complete: 23 done, 0 failed, 0 skipped")
         .contains("Resources: 9 added, 1 changed, 0 destroyed.")
         // the lines the README quotes
-        .contains("[1/25] done: create attribute plan_tier (").contains("[25/25] done: set the experience priority (2 experiences) (");
+        .contains("[1/23] done: create attribute plan_tier (").contains("[23/23] done: set the experience priority (2 experiences) (");
     // each progress line carries the number the plan listed that step under
     java.util.Map<String, String> listed = new java.util.HashMap<>();
     var planLine = java.util.regex.Pattern.compile("^\\s+(\\d+)\\. (.*)$");
-    var progressLine = java.util.regex.Pattern.compile("^\\[(\\d+)/25\\] done: (.*) \\(\\d+ ms\\)$");
+    var progressLine = java.util.regex.Pattern.compile("^\\[(\\d+)/23\\] done: (.*) \\(\\d+ ms\\)$");
     apply.out().lines().map(planLine::matcher).filter(java.util.regex.Matcher::matches).forEach(m -> listed.put(m.group(1), m.group(2)));
-    assertThat(listed).hasSize(25);
+    assertThat(listed).hasSize(23);
     long progress = apply.out().lines().map(progressLine::matcher).filter(java.util.regex.Matcher::matches)
         .peek(m -> assertThat(m.group(2)).isEqualTo(listed.get(m.group(1)))).count();
-    assertThat(progress).isEqualTo(25);
+    assertThat(progress).isEqualTo(23);
     assertThat(Files.exists(tmp.resolve("sandbox.json"))).isTrue();
 
     Run after = run("plan", "--sandbox", "--detailed-exitcode", "specs");

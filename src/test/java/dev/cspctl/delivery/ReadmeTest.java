@@ -110,7 +110,7 @@ class ReadmeTest {
         "No changes. The live project matches the specs.",       // set-up: the second plan
         "Valid: 10 resources",                                   // tour: validate
         "Plan: 9 to add, 1 to change, 0 to delete, 0 to adopt.", // tour: plan on an empty sandbox
-        "Apply complete: 25 done, 0 failed, 0 skipped",
+        "Apply complete: 23 done, 0 failed, 0 skipped",
         "No changes.",                                           // plan --detailed-exitcode
         "Plan tier (edited by hand)",                            // the PUT's reply
         "Drift found.",

@@ -206,6 +206,33 @@ class CmaContractTest extends EmulatorTestBase {
   }
 
   @Test
+  void oneBulkItemCarryingSeveralVariantsOfAnEntryPublishesEachOfThem() {
+    // what cspctl's bulk publish queue sends when several experiences publish the same entry
+    List<String> a = syncedExperience("Shared A", 2);
+    List<String> b = syncedExperience("Shared B", 1);
+    link(a.get(0), "hero_banner");
+    link(b.get(0), "hero_banner");
+    List<String> variants = List.of(a.get(1), a.get(2), b.get(1));
+    for (String vu : variants) {
+      api.c("PUT", "/content_types/hero_banner/entries/" + HERO + "/variants/" + vu, Map.of("entry", Map.of("title", vu)));
+    }
+    api.c("PUT", "/content_types/hero_banner/entries/" + HERO + "/variants/" + b.get(1), Map.of("entry", Map.of("title", "again")));
+    Api.Res bulk = api.c("POST", "/bulk/publish", Map.of("entries", List.of(Map.of("uid", HERO, "content_type", "hero_banner",
+        "locale", "en-us", "variants", variants.stream().map(v -> Map.of("uid", v)).toList())), "locales", List.of("en-us"),
+        "environments", List.of("production")), Map.of("api_version", "3.2"));
+    assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
+    assertThat(api.c("GET", "/bulk/jobs/" + bulk.text("/job_id"), null).body().path("job").path("items").asInt())
+        .as("the base entry and three variants").isEqualTo(4);
+    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", a.get(1), "production")).hasValue(1);
+    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", a.get(2), "production")).hasValue(1);
+    assertThat(emu.publishedVersion("hero_banner", HERO, "en-us", b.get(1), "production")).hasValue(2);
+    JsonNode listed = api.c("GET", "/content_types/hero_banner/entries/" + HERO + "/variants?locale=en-us&include_publish_details=true",
+        null).body().path("entries");
+    assertThat(listed.size()).isEqualTo(3);
+    listed.forEach(v -> assertThat(v.path("publish_details").size()).as(v.toString()).isEqualTo(1));
+  }
+
+  @Test
   void contentTypesAndEntriesAreSeeded() {
     JsonNode cts = api.c("GET", "/content_types?include_count=true", null).body();
     assertThat(cts.path("count").asInt()).isEqualTo(2);

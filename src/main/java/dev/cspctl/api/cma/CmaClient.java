@@ -271,6 +271,14 @@ public final class CmaClient implements CmaPort {
         RateBucket.CMA_BULK, headers, false, true).as(PublishResult.class);
   }
 
+  /**
+   * Blocks until a bulk publish could be sent at once (the bulk bucket has a permit), taking
+   * none: {@link BulkPublishQueue} decides what to merge only when it may send.
+   */
+  public void awaitBulkPermit() {
+    transport.awaitPermit(RateBucket.CMA_BULK);
+  }
+
   /** Publishes any number of entries, batched by {@link BulkPublishBatcher}, at the bulk rate. */
   public List<PublishResult> bulkPublishAll(List<BulkEntry> entries, List<String> locales,
       List<String> environments) {

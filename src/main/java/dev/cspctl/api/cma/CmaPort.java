@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The CMA calls apply makes: exactly what the step classes use, so a recording fake can stand in
- * for {@link CmaClient} in unit tests. Failures are {@link dev.cspctl.api.RemoteApiException}s.
+ * for {@link CmaClient} in unit tests. Bulk publishes go through {@link BulkPublishQueue}, which
+ * uses the last two methods. Failures are {@link dev.cspctl.api.RemoteApiException}s.
  */
 public interface CmaPort {
   /** A view of this port whose errors name {@code ref}. */
@@ -26,6 +27,9 @@ public interface CmaPort {
   PublishResult publishEntryVariants(String ct, String entryUid, String locale, List<String> environments,
       List<String> locales, List<VariantRef> variants);
 
-  /** Bulk publish in as many requests as the batch limits need; one result per request. */
-  List<PublishResult> bulkPublishAll(List<BulkEntry> entries, List<String> locales, List<String> environments);
+  /** Blocks until a bulk publish could be sent at once, taking no permit ({@link BulkPublishQueue} then sends). */
+  void awaitBulkPermit();
+
+  /** One bulk publish request (within the limits; {@link BulkPublishQueue} makes them). */
+  PublishResult bulkPublish(BulkPublishRequest request);
 }

@@ -102,6 +102,11 @@ public final class HttpTransport implements AutoCloseable {
     return config;
   }
 
+  /** Blocks until a request under {@code bucket} could go at once; takes no permit. */
+  public void awaitPermit(RateBucket bucket) {
+    rateLimiter.awaitAvailable(bucket);
+  }
+
   /** Sends the request under the shared policy; returns a 2xx reply or throws. */
   public ApiResponse execute(ApiRequest req) {
     String shownPath = redactor.path(req.path());

@@ -17,4 +17,9 @@ public final class RateLimiter {
   public long acquire(RateBucket bucket) {
     return buckets.get(bucket).acquire();
   }
+
+  /** Blocks until {@code bucket} has a permit free, taking none ({@link TokenBucket#awaitAvailable}). */
+  public void awaitAvailable(RateBucket bucket) {
+    buckets.get(bucket).awaitAvailable();
+  }
 }

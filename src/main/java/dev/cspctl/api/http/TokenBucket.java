@@ -46,6 +46,30 @@ public final class TokenBucket {
     return waitNanos;
   }
 
+  /**
+   * Blocks until a permit could be taken without waiting, and takes none: a caller that wants to
+   * decide what to send only once it may send (the bulk publish queue) waits here, then sends
+   * with {@link #acquire()}, which is then immediate unless another thread took the permit.
+   */
+  public void awaitAvailable() {
+    long left;
+    while ((left = untilAvailable()) > 0) {
+      LockSupport.parkNanos(this, left);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for rate limit " + name);
+      }
+    }
+  }
+
+  /** Nanoseconds until a whole token is in the bucket (0 when one is there now). */
+  synchronized long untilAvailable() {
+    long now = System.nanoTime();
+    tokens = Math.min(capacity, tokens + (now - lastNanos) * ratePerNanos);
+    lastNanos = now;
+    return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / ratePerNanos);
+  }
+
   /** Takes a token (possibly going into debt) and returns how long the caller must wait. */
   synchronized long reserve() {
     long now = System.nanoTime();
