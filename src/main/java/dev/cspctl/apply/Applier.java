@@ -1,8 +1,8 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.api.cma.BulkPublishQueue;
-import dev.cspctl.api.cma.CmaClient;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.cma.CmaPort;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.plan.Plan;
 import dev.cspctl.spec.PublishSettings;
 import dev.cspctl.state.LiveState;
@@ -10,13 +10,13 @@ import java.time.Duration;
 
 /** Runs a plan against the two APIs: the public entry point of the apply stage. */
 public final class Applier {
-  private final PersonalizeClient personalize;
-  private final CmaClient cma;
+  private final PersonalizePort personalize;
+  private final CmaPort cma;
   private final PublishSettings publish;
   private final Duration cmsTimeout;
   private final int parallelism;
 
-  public Applier(PersonalizeClient personalize, CmaClient cma, PublishSettings publish, Duration cmsTimeout, int parallelism) {
+  public Applier(PersonalizePort personalize, CmaPort cma, PublishSettings publish, Duration cmsTimeout, int parallelism) {
     this.personalize = personalize;
     this.cma = cma;
     this.publish = publish;

@@ -1,8 +1,8 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.api.cma.BulkPublishQueue;
-import dev.cspctl.api.cma.CmaClient;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.cma.CmaPort;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.spec.PublishSettings;
 import java.time.Duration;
 
@@ -12,8 +12,8 @@ import java.time.Duration;
  * publishes share.
  */
 record ApplyContext(
-    PersonalizeClient personalize,
-    CmaClient cma,
+    PersonalizePort personalize,
+    CmaPort cma,
     LiveUids live,
     PublishSettings publish,
     Duration cmsTimeout,

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.cma.BulkEntry;
-import dev.cspctl.api.cma.CmaClient;
+import dev.cspctl.api.cma.CmaPort;
 import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.api.cma.EntryVariant;
 import dev.cspctl.api.cma.VariantGroup;
@@ -33,13 +33,13 @@ final class ContentSteps {
     this.ctx = ctx;
   }
 
-  private CmaClient cma(String experience) {
+  private CmaPort cma(String experience) {
     return ctx.cma().about(StepRunner.ref("experience", experience));
   }
 
   StepResult link(Op.LinkContentTypes op, Inputs in) {
     String experience = op.experience();
-    CmaClient cma = cma(experience);
+    CmaPort cma = cma(experience);
     StepResult.CmsSynced synced = in.cmsGroup(experience);
     String groupUid = synced.variantGroup();
     VariantGroup group = cma.listAllVariantGroups().stream().filter(g -> groupUid.equals(g.uid())).findFirst()
@@ -60,7 +60,7 @@ final class ContentSteps {
     return new StepResult.EntryVariantWritten(op, variantUid, "variant " + variantUid);
   }
 
-  private static void write(CmaClient cma, Op.UpsertEntryVariant op, String variantUid, LiveUids live) {
+  private static void write(CmaPort cma, Op.UpsertEntryVariant op, String variantUid, LiveUids live) {
     // A CMS variant made by this apply has no content yet: skip the read (one CMA read per
     // entry variant of a new experience; half of the CMA requests of an apply from empty).
     ObjectNode body = live.existedAtPlanTime(variantUid)
@@ -77,7 +77,7 @@ final class ContentSteps {
     return new StepResult.Done("deleted");
   }
 
-  private static ObjectNode existingFields(CmaClient cma, String ct, String entry, String variantUid, String locale) {
+  private static ObjectNode existingFields(CmaPort cma, String ct, String entry, String variantUid, String locale) {
     try {
       EntryVariant existing = cma.getEntryVariant(ct, entry, variantUid, locale);
       ObjectNode fields = existing.entry().deepCopy();
@@ -125,7 +125,7 @@ final class ContentSteps {
   /** Single-entry publishes one by one; bulk ones through the queue that merges publishes ready together. */
   private String send(String experience, PublishSettings.PublishMethod method, Map<EntryLocale, List<VariantRef>> byEntry,
       List<String> environments) {
-    CmaClient cma = cma(experience);
+    CmaPort cma = cma(experience);
     if (method == PublishSettings.PublishMethod.ENTRY) {
       for (var e : byEntry.entrySet()) {
         EntryLocale k = e.getKey();

@@ -1,7 +1,7 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.api.personalize.Experience;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.api.personalize.Variant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -25,9 +25,9 @@ import java.util.Optional;
 final class Inputs {
   private final Ancestors ancestors;
   private final LiveUids live;
-  private final PersonalizeClient personalize;
+  private final PersonalizePort personalize;
 
-  Inputs(Ancestors ancestors, LiveUids live, PersonalizeClient personalize) {
+  Inputs(Ancestors ancestors, LiveUids live, PersonalizePort personalize) {
     this.ancestors = ancestors;
     this.live = live;
     this.personalize = personalize;
@@ -140,7 +140,7 @@ final class Inputs {
     return versions.stream().filter(v -> v.status() == status).reduce((first, second) -> second);
   }
 
-  private PersonalizeClient client(String experience) {
+  private PersonalizePort client(String experience) {
     return personalize.about(StepRunner.ref("experience", experience));
   }
 

@@ -7,7 +7,7 @@ import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.apply.StepResult.AttributeWritten;
 import dev.cspctl.apply.StepResult.AudienceWritten;
 import dev.cspctl.apply.StepResult.Done;
@@ -24,7 +24,7 @@ final class ResourceSteps {
     this.ctx = ctx;
   }
 
-  private PersonalizeClient about(String kind, String name) {
+  private PersonalizePort about(String kind, String name) {
     return ctx.personalize().about(StepRunner.ref(kind, name));
   }
 

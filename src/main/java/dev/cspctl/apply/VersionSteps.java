@@ -5,7 +5,7 @@ import dev.cspctl.api.personalize.AbTargeting;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.api.personalize.Variant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
@@ -37,7 +37,7 @@ final class VersionSteps {
     this.content = content;
   }
 
-  private PersonalizeClient client(String experience) {
+  private PersonalizePort client(String experience) {
     return ctx.personalize().about(StepRunner.ref("experience", experience));
   }
 
@@ -46,7 +46,7 @@ final class VersionSteps {
   }
 
   StepResult pause(Op.PauseVersion op, Inputs in) {
-    PersonalizeClient client = client(op.experience());
+    PersonalizePort client = client(op.experience());
     String uid = uid(in, op.experience(), op.experienceUid());
     Optional<Version> active = Inputs.withStatus(client.listVersions(uid), VersionStatus.ACTIVE);
     if (active.isEmpty()) return new Done("not active; nothing to pause");
@@ -56,7 +56,7 @@ final class VersionSteps {
   }
 
   StepResult createDraft(Op.CreateDraftVersion op, Inputs in) {
-    PersonalizeClient client = client(op.experience());
+    PersonalizePort client = client(op.experience());
     String uid = uid(in, op.experience(), op.experienceUid());
     String name = op.experience();
     Version draft;
@@ -80,7 +80,7 @@ final class VersionSteps {
 
   StepResult configure(Op.ConfigureVersion op, Inputs in) {
     String name = op.experience();
-    PersonalizeClient client = client(name);
+    PersonalizePort client = client(name);
     String uid = in.experienceUid(name);
     Optional<String> created = op.versionUid() == null ? in.createdDraft(name) : Optional.empty();
     Version draft = created.isPresent()
@@ -141,7 +141,7 @@ final class VersionSteps {
   }
 
   /** Polls the experience until its CMS variant group holds a variant for each shortUid (backing off). */
-  private CmsSynced awaitCms(PersonalizeClient client, String name, String uid, List<String> needed) {
+  private CmsSynced awaitCms(PersonalizePort client, String name, String uid, List<String> needed) {
     long deadline = System.nanoTime() + ctx.cmsTimeout().toNanos();
     Duration delay = ctx.cmsFirstPoll();
     int polls = 0;
@@ -172,7 +172,7 @@ final class VersionSteps {
 
   StepResult activate(Op.ActivateVersion op, Inputs in) {
     String name = op.experience();
-    PersonalizeClient client = client(name);
+    PersonalizePort client = client(name);
     String uid = in.experienceUid(name);
     Optional<Version> configured = in.configuredVersion(name);
     if (configured.isPresent()) {

@@ -70,7 +70,7 @@ public final class BulkPublishQueue {
   private boolean sending;
   private long sent;
 
-  public BulkPublishQueue(CmaClient cma) {
+  public BulkPublishQueue(CmaPort cma) {
     this(new Sender() {
       @Override
       public void awaitPermit() {

@@ -24,7 +24,7 @@ import java.util.Map;
  * Typed client of the Contentstack CMA parts cspctl uses (§1, §8–§11). Reads go under the CMA read
  * bucket, writes under the write bucket, bulk publish under the bulk bucket (1/s).
  */
-public final class CmaClient {
+public final class CmaClient implements CmaPort {
   private static final String V3 = "/v3";
   private final HttpTransport transport;
   private final RestCaller rest;

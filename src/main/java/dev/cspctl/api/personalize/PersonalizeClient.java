@@ -21,7 +21,7 @@ import java.util.List;
  * through the shared {@link HttpTransport} under the Personalize rate bucket. Use {@link
  * #about(ResourceRef)} to have failures name the spec resource.
  */
-public final class PersonalizeClient {
+public final class PersonalizeClient implements PersonalizePort {
   private static final RateBucket B = RateBucket.PERSONALIZE;
   private final RestCaller rest;
 
