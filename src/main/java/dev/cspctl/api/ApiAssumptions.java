@@ -70,7 +70,7 @@ public final class ApiAssumptions {
   /** {@link #DRAFT_BESIDE_ACTIVE}, unless the environment variable says {@code false}. */
   public static boolean draftBesideActive() {
     String v = System.getenv(DRAFT_BESIDE_ACTIVE_VARIABLE);
-    return v == null || v.isBlank() ? DRAFT_BESIDE_ACTIVE : !"false".equalsIgnoreCase(v.trim());
+    return (v == null || v.isBlank()) ? DRAFT_BESIDE_ACTIVE : !"false".equalsIgnoreCase(v.trim());
   }
 
   /** How variants are carried in a bulk publish {@code entries[]} item. */

@@ -176,7 +176,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   private boolean confirm(PrintWriter out) {
     if (autoApprove) return true;
-    if (System.console() == null) {
+    if (!Terminal.interactive()) {
       throw new UserException("refusing to apply unattended: no terminal to ask for confirmation; pass --auto-approve");
     }
     out.print("\nDo you want to apply these changes? Only 'yes' is accepted: ");
@@ -197,7 +197,7 @@ final class ApplyCommand implements Callable<Integer> {
     Applier applier = new Applier(target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
     out.println();
     ApplyResult result;
-    try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null, plan.steps())) {
+    try (ProgressPrinter progress = new ProgressPrinter(out, Terminal.interactive(), plan.steps())) {
       result = applier.apply(plan, live, interruption.executing(plan.steps().size(), progress), interruption.stop());
     }
     for (StepOutcome o : result.outcomes()) {

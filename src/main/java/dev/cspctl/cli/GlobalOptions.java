@@ -1,5 +1,8 @@
 package dev.cspctl.cli;
 
+import java.io.OutputStreamWriter;
+import java.nio.charset.Charset;
+
 /**
  * The values of the options shared by several commands (../cli.md), kept on the root command.
  * Each command declares only the options that apply to it, through the mixins
@@ -17,7 +20,7 @@ public final class GlobalOptions {
 
   String target;
   /** Where notices go (stderr; Cli.run sets the command's error writer). */
-  java.io.PrintWriter notices = new java.io.PrintWriter(System.err, true);
+  java.io.PrintWriter notices = new java.io.PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
 
   public boolean verbose() {
     return verbose;

@@ -45,6 +45,6 @@ enum OutputFormat {
 
   /** Colour only on a terminal, and never with NO_COLOR set. */
   static boolean color(java.util.Map<String, String> env) {
-    return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return Terminal.interactive() && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
   }
 }

@@ -47,7 +47,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
       return t;
     });
     long tick = Math.max(1, interval.toMillis() / 10);
-    ticker.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    var unused = ticker.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
   }
 
   private String number(Step step) {

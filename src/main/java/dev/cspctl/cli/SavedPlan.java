@@ -1,5 +1,7 @@
 package dev.cspctl.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -37,7 +40,12 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     return create(p, specDir, identity, commit, null, null);
   }
 
-  /** @param targetName the targets: entry planned for (null: the top-level settings); @param owner its owner, if any */
+  /**
+   * The saved plan's JSON for a plan made for one target.
+   *
+   * @param targetName the targets: entry planned for (null: the top-level settings)
+   * @param owner its owner, if any
+   */
   static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity, String commit, String targetName,
       String owner) {
     ObjectNode root = JsonRenderer.toJson(p.plan());
@@ -74,7 +82,7 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     ObjectNode pub = saved.putObject("publish");
     publish.environments().forEach(pub.putArray("environments")::add);
     publish.locales().forEach(pub.putArray("locales")::add);
-    pub.put("method", publish.method().name().toLowerCase());
+    pub.put("method", publish.method().name().toLowerCase(Locale.ROOT));
     saved.putNull("applied_at");
     ObjectNode out = M.createObjectNode();
     out.put("format_version", root.get("format_version").asText());
@@ -197,7 +205,7 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     try {
       Process p = new ProcessBuilder("git", "-C", dir.toAbsolutePath().toString(), "rev-parse", "HEAD")
           .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).trim();
+      String out = new String(p.getInputStream().readAllBytes(), UTF_8).trim();
       return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
     } catch (IOException e) {
       return null;

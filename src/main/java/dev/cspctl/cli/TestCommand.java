@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -82,7 +83,7 @@ final class TestCommand implements Callable<Integer> {
     if (report != null) {
       write(report, document);
       out.print(TextReport.render(results));
-      err.println("Wrote the " + format.name().toLowerCase() + " report to " + report + ".");
+      err.println("Wrote the " + format.name().toLowerCase(Locale.ROOT) + " report to " + report + ".");
     } else {
       out.print(document);
     }

@@ -17,7 +17,7 @@ final class WaitNotice implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    ticker.scheduleAtFixedRate(() -> {
+    var unused = ticker.scheduleAtFixedRate(() -> {
       synchronized (err) {
         err.println("still waiting (" + ProgressPrinter.seconds(round(System.nanoTime() - start, interval)) + ") " + what + "…");
         err.flush();

@@ -117,7 +117,7 @@ final class AudienceValidator {
       case "NumberMatchOptions" -> v != null && v.isNumber();
       case "StringMatchOptions" -> v != null && v.isTextual();
       case "FlowStateMatchOptions" -> opts.hasNonNull("flowId") && opts.hasNonNull("flowState");
-      default -> v != null && !v.isNull() || opts.size() > 1;
+      default -> (v != null && !v.isNull()) || opts.size() > 1;
     };
   }
 

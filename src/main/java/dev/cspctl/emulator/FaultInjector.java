@@ -29,8 +29,8 @@ public final class FaultInjector {
       return m;
     }
     double total = 0;
-    for (String part : spec.split(",")) {
-      String[] kv = part.trim().split(":");
+    for (String part : spec.split(",", -1)) {
+      String[] kv = part.trim().split(":", -1);
       if (kv.length != 2) {
         throw new IllegalArgumentException("bad fault '" + part + "': expected kind:probability");
       }

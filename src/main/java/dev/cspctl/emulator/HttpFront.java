@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ final class HttpFront implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) {
-    String method = ex.getRequestMethod().toUpperCase();
+    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
     String path = ex.getRequestURI().getPath();
     if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
       try {
@@ -195,7 +196,7 @@ final class HttpFront implements HttpHandler {
     boolean hasBody = raw.length > 0 && (method.equals("POST") || method.equals("PUT"));
     if (hasBody) {
       String ct = ex.getRequestHeaders().getFirst("Content-Type");
-      if (ct == null || !ct.toLowerCase().contains("application/json")) {
+      if (ct == null || !ct.toLowerCase(Locale.ROOT).contains("application/json")) {
         throw new ApiException(ApiAssumptions.WRONG_CONTENT_TYPE_STATUS,
             errorBody(api, ApiAssumptions.WRONG_CONTENT_TYPE_STATUS, "Content-Type must be application/json"));
       }

@@ -103,7 +103,7 @@ final class Versions {
       version.set("metrics", metrics);
       setAb(version, targeting, split);
       if ("ACTIVE".equals(target)) {
-        boolean first = e.versions.stream().noneMatch(v -> v != version && !"DRAFT".equals(Json.text(v, "status")));
+        boolean first = e.versions.stream().noneMatch(v -> !isSame(v, version) && !"DRAFT".equals(Json.text(v, "status")));
         archiveLive(e, version, request);
         if (first && config.regenerateCmsOnActivation()) regenerateCmsVariants(s, e);
       }
@@ -169,12 +169,18 @@ final class Versions {
     }
   }
 
+  /** The same version node (identity: two versions may hold equal JSON). */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isSame(ObjectNode a, ObjectNode b) {
+    return a == b;
+  }
+
   /** Activating archives the other ACTIVE (and, by our reading, PAUSED) versions. */
   private void archiveLive(ExperienceRecord e, ObjectNode activated, long request) {
     for (ObjectNode v : e.versions) {
       String st = Json.text(v, "status");
       boolean live = "ACTIVE".equals(st) || ("PAUSED".equals(st) && ApiAssumptions.ACTIVATION_ARCHIVES_PAUSED);
-      if (v != activated && live) {
+      if (!isSame(v, activated) && live) {
         history.record(request, e.uid, Json.text(v, "uid"), st, ApiAssumptions.ARCHIVED);
         v.put("status", ApiAssumptions.ARCHIVED);
         v.put("updatedAt", Json.now());

@@ -39,7 +39,10 @@ final class Wire {
     if (raw == null || raw.isEmpty()) {
       return m;
     }
-    for (String kv : raw.split("&")) {
+    for (String kv : raw.split("&", -1)) {
+      if (kv.isEmpty()) {
+        continue; // "a=1&" or "&&": no parameter
+      }
       int i = kv.indexOf('=');
       String k = i < 0 ? kv : kv.substring(0, i);
       String v = i < 0 ? "" : kv.substring(i + 1);

@@ -5,6 +5,7 @@ import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,50 +39,61 @@ final class SchemaChecker {
     String type = m.getType();
     JsonNode instance = m.getInstanceNode();
     switch (type) {
-      case "required": {
-        String child = FieldPath.child(pointer, m.getProperty());
+  case "required" -> {
+String child = FieldPath.child(pointer, m.getProperty());
         return SpecError.at(doc.file(), doc.sourceMap().value(pointer), FieldPath.fromPointer(child),
             "missing required field '" + m.getProperty() + "'");
-      }
-      case "additionalProperties": {
-        String name = m.getProperty();
+}
+  case "additionalProperties" -> {
+String name = m.getProperty();
         String child = FieldPath.child(pointer, name);
         Set<String> allowed = allowedProperties(rawSchema, m);
         String hint = Suggestions.closest(name, allowed)
             .map(s -> " (did you mean '" + s + "'?)")
             .orElse(allowed.isEmpty() ? "" : "; expected one of: " + String.join(", ", allowed));
         return doc.keyError(child, "unknown field '" + name + "'" + hint);
-      }
-      case "enum": {
-        List<String> options = new ArrayList<>();
+}
+  case "enum" -> {
+List<String> options = new ArrayList<>();
         m.getSchemaNode().forEach(n -> options.add(n.asText()));
         String found = render(instance);
         String hint = instance != null && instance.isTextual() ? Suggestions.didYouMean(instance.asText(), options) : "";
         return doc.error(pointer, "found " + found + hint + "; expected one of: " + String.join(", ", options));
-      }
-      case "const":
-        return doc.error(pointer, "found " + render(instance) + "; expected " + render(m.getSchemaNode()));
-      case "type":
-        return doc.error(pointer, "found " + describe(instance) + "; expected " + expectedType(m.getSchemaNode()));
-      case "minItems":
-        return doc.error(pointer, "holds " + size(instance) + " items; expected at least " + m.getSchemaNode().asInt());
-      case "maxItems":
-        return doc.error(pointer, "holds " + size(instance) + " items; expected at most " + m.getSchemaNode().asInt());
-      case "minLength":
-        return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asInt() + " characters");
-      case "maxLength":
-        return doc.error(pointer, "is " + instance.asText().length() + " characters long; expected at most " + m.getSchemaNode().asInt());
-      case "minimum":
-        return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asText());
-      case "maximum":
-        return doc.error(pointer, "found " + render(instance) + "; expected at most " + m.getSchemaNode().asText());
-      case "uniqueItems":
-        return doc.error(pointer, "holds the same item twice; expected each item once");
-      case "pattern":
-        return doc.error(pointer, "found " + render(instance) + "; expected text matching " + m.getSchemaNode().asText());
-      default:
-        return doc.error(pointer, stripLocation(m.getMessage()) + " (found " + render(instance) + ")");
-    }
+}
+  case "const" -> {
+return doc.error(pointer, "found " + render(instance) + "; expected " + render(m.getSchemaNode()));
+}
+  case "type" -> {
+return doc.error(pointer, "found " + describe(instance) + "; expected " + expectedType(m.getSchemaNode()));
+}
+  case "minItems" -> {
+return doc.error(pointer, "holds " + size(instance) + " items; expected at least " + m.getSchemaNode().asInt());
+}
+  case "maxItems" -> {
+return doc.error(pointer, "holds " + size(instance) + " items; expected at most " + m.getSchemaNode().asInt());
+}
+  case "minLength" -> {
+return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asInt() + " characters");
+}
+  case "maxLength" -> {
+return doc.error(pointer, "is " + instance.asText().length() + " characters long; expected at most " + m.getSchemaNode().asInt());
+}
+  case "minimum" -> {
+return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asText());
+}
+  case "maximum" -> {
+return doc.error(pointer, "found " + render(instance) + "; expected at most " + m.getSchemaNode().asText());
+}
+  case "uniqueItems" -> {
+return doc.error(pointer, "holds the same item twice; expected each item once");
+}
+  case "pattern" -> {
+return doc.error(pointer, "found " + render(instance) + "; expected text matching " + m.getSchemaNode().asText());
+}
+  default -> {
+return doc.error(pointer, stripLocation(m.getMessage()) + " (found " + render(instance) + ")");
+}
+}
   }
 
   private static int size(JsonNode n) {
@@ -136,7 +148,7 @@ final class SchemaChecker {
     if (node.isBoolean()) return "the boolean " + node.asText();
     if (node.isIntegralNumber()) return "the integer " + node.asText();
     if (node.isNumber()) return "the number " + node.asText();
-    return node.getNodeType().toString().toLowerCase();
+    return node.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   static String render(JsonNode node) {

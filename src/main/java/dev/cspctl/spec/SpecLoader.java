@@ -31,7 +31,11 @@ public final class SpecLoader {
   private TargetSettings selected;
   private YamlDocument projectDoc;
 
-  /** @throws SpecException with every error found */
+  /**
+   * Loads the specs in {@code dir}.
+   *
+   * @throws SpecException with every error found
+   */
   public DesiredState load(Path dir) {
     return load(dir, null);
   }
@@ -209,7 +213,10 @@ public final class SpecLoader {
       return top;
     }
     // the target's own publish settings replace the top-level ones, whose positions would mislead
-    if (selected.publish() != top.publish()) {
+    // identity, not equality: the target declares publish settings of its own
+    @SuppressWarnings("ReferenceEquality")
+    boolean ownPublish = selected.publish() != top.publish();
+    if (ownPublish) {
       refs.clear();
       String base = "/targets/" + target + "/publish/";
       List<String> tEnvs = selected.publish().environments();

@@ -14,12 +14,20 @@ public final class VisitorFile {
 
   private VisitorFile() {}
 
-  /** @throws SpecException naming file:line:col and the field of every problem */
+  /**
+   * Reads a visitor file.
+   *
+   * @throws SpecException naming file:line:col and the field of every problem
+   */
   public static Visitor read(Path file) {
     return map(new YamlFileReader().read(file, file.toString()));
   }
 
-  /** @throws SpecException naming the position in the text */
+  /**
+   * Parses a visitor from YAML text.
+   *
+   * @throws SpecException naming the position in the text
+   */
   public static Visitor parse(String yaml, String displayName) {
     return map(new YamlFileReader().readText(yaml, displayName));
   }

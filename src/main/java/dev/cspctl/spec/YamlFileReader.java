@@ -216,7 +216,7 @@ public final class YamlFileReader {
     private final String file;
     private final SourceMap map;
     private final List<SpecError> errors;
-    private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+    private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
     private int count;
     private boolean exhausted;
 

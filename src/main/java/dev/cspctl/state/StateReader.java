@@ -125,7 +125,7 @@ public final class StateReader {
       // Fail fast: the first failure completes this, and we stop waiting for the rest.
       CompletableFuture<Object> firstFailure = new CompletableFuture<>();
       for (CompletableFuture<?> f : arr) {
-        f.whenComplete((v, t) -> {
+        var unused = f.whenComplete((v, t) -> {
           if (t != null) {
             firstFailure.completeExceptionally(t);
           }

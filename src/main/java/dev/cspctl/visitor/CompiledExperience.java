@@ -4,6 +4,7 @@ import dev.cspctl.spec.ExperienceStatus;
 import dev.cspctl.spec.Match;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** An experience ready for evaluation: its variants' targeting (or an A/B test's target group). */
 final class CompiledExperience {
@@ -85,7 +86,7 @@ final class CompiledExperience {
 
   ExperienceResult explain(Context ctx) {
     if (!active) {
-      Trace t = Trace.leaf("status is " + status.name().toLowerCase() + ": only active experiences give a variant", Tri.FALSE);
+      Trace t = Trace.leaf("status is " + status.name().toLowerCase(Locale.ROOT) + ": only active experiences give a variant", Tri.FALSE);
       return new ExperienceResult(name, Given.NONE, null, new Trace("experience '" + name + "'", Tri.FALSE, null, List.of(t)));
     }
     if (abTest) {

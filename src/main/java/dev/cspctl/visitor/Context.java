@@ -21,6 +21,8 @@ final class Context {
     this.audienceMemo = new byte[audienceCount];
   }
 
+  // the memo holds ordinal + 1 (0: not evaluated yet), read back through TRI = Tri.values()
+  @SuppressWarnings("EnumOrdinal")
   Tri audience(CompiledAudience a) {
     byte m = audienceMemo[a.index()];
     if (m != 0) return TRI[m - 1];

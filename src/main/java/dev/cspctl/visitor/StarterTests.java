@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public final class StarterTests {
     boolean first = true;
     for (Experience e : specs.experiences()) {
       if (e.status() != ExperienceStatus.ACTIVE) {
-        first = document(out, first, e.name() + ": gives nothing while " + e.status().name().toLowerCase(),
+        first = document(out, first, e.name() + ": gives nothing while " + e.status().name().toLowerCase(Locale.ROOT),
             JSON.createObjectNode(), e.name(), "none", null);
         continue;
       }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +53,7 @@ class EchoedSecretsTest {
   @Test
   void urlEncodedHtmlEscapedAndJsonEscapedEchoesAreMasked() {
     String url = URLEncoder.encode(TOKEN, StandardCharsets.UTF_8);
-    String urlLower = url.toLowerCase().replace("tok", "tok");
+    String urlLower = url.toLowerCase(Locale.ROOT).replace("tok", "tok");
     String html = TOKEN.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     String json = TOKEN.replace("\"", "\\\"").replace("/", "\\/");
     String unicode = TOKEN.replace("\"", "\\u0022").replace("<", "\\u003c").replace("S", "\\u0053");

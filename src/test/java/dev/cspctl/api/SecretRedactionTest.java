@@ -2,6 +2,7 @@ package dev.cspctl.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -149,7 +150,7 @@ class SecretRedactionTest {
   @Test
   void requestToStringHidesHeaderValues() {
     var req = new dev.cspctl.api.http.ApiRequest(Api.CMA, "POST", "/v3/user-session?token=abc",
-        Map.of("authtoken", LOGIN_TOKEN), PASSWORD.getBytes(), dev.cspctl.api.http.RateBucket.CMA_WRITE,
+        Map.of("authtoken", LOGIN_TOKEN), PASSWORD.getBytes(UTF_8), dev.cspctl.api.http.RateBucket.CMA_WRITE,
         true, null);
     assertThat(req.toString()).doesNotContain(LOGIN_TOKEN, PASSWORD, "abc").contains("authtoken");
   }

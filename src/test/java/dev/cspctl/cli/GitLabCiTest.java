@@ -83,7 +83,7 @@ class GitLabCiTest {
     Map<String, Object> ci = load(".gitlab-ci.yml");
     assertThat(list(ci.get("stages"))).containsExactly("test", "publish");
     assertThat(map(ci.get("variables")).get("MAVEN_OPTS").toString()).contains("-Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository");
-    assertThat(ci).doesNotContainKey("include").as("the template is for spec repositories, not for cspctl itself");
+    assertThat(ci).as("the template is for spec repositories, not for cspctl itself").doesNotContainKey("include");
 
     Map<String, Object> test = job(ci, "test");
     assertThat(test.get("image")).isEqualTo("eclipse-temurin:17-jdk");
@@ -116,7 +116,7 @@ class GitLabCiTest {
     for (String name : List.of("cspctl:validate", "cspctl:test", "cspctl:plan", "cspctl:plan-comment", "cspctl:apply", "cspctl:drift")) {
       Map<String, Object> image = map(job(t, name).get("image"));
       assertThat(image).as(name).containsEntry("name", "$CSPCTL_IMAGE");
-      assertThat(list(image.get("entrypoint"))).containsExactly("").as("a shell, not cspctl's ENTRYPOINT");
+      assertThat(list(image.get("entrypoint"))).as("a shell, not cspctl's ENTRYPOINT").containsExactly("");
       assertThat(map(job(t, name).get("variables"))).containsEntry("NO_COLOR", "1");
     }
     assertThat(String.join("\n", script(job(t, "cspctl:validate")))).contains("cspctl validate \"$CSPCTL_SPEC_DIR\"");
@@ -170,8 +170,8 @@ class GitLabCiTest {
         .containsEntry("if", DEFAULT_BRANCH + " && ($CSPCTL_INPUT_AUTO_APPLY == \"true\" || $CSPCTL_AUTO_APPLY == \"true\")")
         .containsEntry("when", "on_success");
     assertThat(map(apply.get("variables"))).containsEntry("CSPCTL_INPUT_AUTO_APPLY", "false");
-    assertThat(rules.get(2)).containsEntry("if", DEFAULT_BRANCH).containsEntry("when", "manual")
-        .as("manual unless CSPCTL_AUTO_APPLY opts out");
+    assertThat(rules.get(2)).as("manual unless CSPCTL_AUTO_APPLY opts out")
+        .containsEntry("if", DEFAULT_BRANCH).containsEntry("when", "manual");
     assertThat(rules).hasSize(3);
     assertThat(apply).containsEntry("interruptible", false);
   }
@@ -201,7 +201,7 @@ class GitLabCiTest {
     assertNoSecretValues(t);
     String text = Files.readString(ROOT.resolve("ci/cspctl.gitlab-ci.yml"));
     for (String secret : SECRETS) assertThat(text).as("documented in the comments").contains("#   " + secret.substring(0, 12));
-    assertThat(text).contains(String.join(" ", "CONTENTSTACK_AUTHTOKEN")).contains("CONTENTSTACK_OAUTH_TOKEN")
+    assertThat(text).contains("CONTENTSTACK_AUTHTOKEN").contains("CONTENTSTACK_OAUTH_TOKEN")
         .contains("CONTENTSTACK_EMAIL + CONTENTSTACK_PASSWORD").contains("CONTENTSTACK_MANAGEMENT_TOKEN")
         .contains("CONTENTSTACK_API_KEY").contains("CONTENTSTACK_PERSONALIZE_PROJECT_UID").contains("masked");
     for (String line : allScriptLines(t)) {
@@ -271,7 +271,7 @@ class GitLabCiTest {
   /** Shell words of a script line: quotes removed, variables as the template's defaults, redirections dropped. */
   static List<String> words(String line) {
     List<String> words = new ArrayList<>();
-    String[] raw = line.replace("\"$CSPCTL_SPEC_DIR\"", "specs").split("\\s+");
+    String[] raw = line.replace("\"$CSPCTL_SPEC_DIR\"", "specs").strip().split("\\s+", -1);
     for (int i = 0; i < raw.length; i++) {
       if (raw[i].equals(">")) {
         i++;

@@ -4,6 +4,7 @@ import static dev.cspctl.cli.GitLabCiTest.job;
 import static dev.cspctl.cli.GitLabCiTest.list;
 import static dev.cspctl.cli.GitLabCiTest.map;
 import static dev.cspctl.cli.GitLabCiTest.runJob;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -222,9 +223,9 @@ class GitLabComponentsTest {
     java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
     String specs = repo.resolve("specs").toString();
     assertThat(Cli.run(new String[] {"plan", specs, "--target", "us", "--detailed-exitcode"}, new java.io.PrintStream(sink),
-        new java.io.PrintStream(sink), inProcess)).as(sink.toString()).isEqualTo(2);
+        new java.io.PrintStream(sink), inProcess)).as(sink.toString(UTF_8)).isEqualTo(2);
     assertThat(Cli.run(new String[] {"plan", specs, "--target", "eu", "--detailed-exitcode"}, new java.io.PrintStream(sink),
-        new java.io.PrintStream(sink), inProcess)).as(sink.toString()).isZero();
+        new java.io.PrintStream(sink), inProcess)).as(sink.toString(UTF_8)).isZero();
   }
 
   @Test

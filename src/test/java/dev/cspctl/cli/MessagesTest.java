@@ -36,8 +36,15 @@ class MessagesTest {
   void anInvalidExperienceIsReportedOnceNotAgainOnThePriority() throws Exception {
     Path dir = folder(Map.of(
         "audience.yaml", "kind: Audience\nname: Mobile\nrules:\n  - preset: DEVICE_TYPE\n    condition: equals\n    value: MOBILE\n",
-        "experience.yaml", "kind: Experience\nname: Hero\ntype: segmented\nvariants:\n  - name: A\n    audiences: [Mobile]\n"
-            + "    colour: red\n",
+        "experience.yaml", """
+                           kind: Experience
+                           name: Hero
+                           type: segmented
+                           variants:
+                             - name: A
+                               audiences: [Mobile]
+                               colour: red
+                           """,
         "priority.yaml", "kind: Priority\norder: [Hero]\n"));
     CliTest.Run r = CliTest.run("validate", dir.toString());
     assertThat(r.exit()).isEqualTo(1);

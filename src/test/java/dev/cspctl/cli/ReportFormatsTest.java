@@ -134,8 +134,14 @@ class ReportFormatsTest {
 
     Path specs = tmp.resolve("specs");
     GitLabCiTest.copy(Path.of("specs"), specs);
-    Files.writeString(specs.resolve("extra.yaml"), "kind: Audience\nname: Uses an undeclared attribute\nrules:\n"
-        + "  - attribute: not_declared\n    condition: equals\n    value: x\n");
+    Files.writeString(specs.resolve("extra.yaml"), """
+                                                   kind: Audience
+                                                   name: Uses an undeclared attribute
+                                                   rules:
+                                                     - attribute: not_declared
+                                                       condition: equals
+                                                       value: x
+                                                   """);
     Run warned = run("validate", specs.toString(), "--format", "codequality");
     assertThat(warned.exit()).as(warned.err()).isZero();
     JsonNode findings = GitLabFormats.assertValid("codequality.schema.json", warned.out());

@@ -87,7 +87,7 @@ class DockerfileTest {
   void runsAsANonRootUserWithCspctlAsTheExecFormEntrypoint() {
     List<String> users = args(last(), "USER");
     assertThat(users).isNotEmpty();
-    String user = users.get(users.size() - 1).split(":")[0];
+    String user = users.get(users.size() - 1).split(":", -1)[0];
     assertThat(user).isNotIn("root", "0");
     assertThat(args(last(), "ENTRYPOINT")).containsExactly("[\"cspctl\"]");
     // USER comes after every RUN: nothing runs as root once the user is set, and the user is last.
@@ -124,7 +124,7 @@ class DockerfileTest {
     assertThat(lines).noneMatch(l -> l.contains("target") || l.contains(".cspctl") || l.contains(".git") || l.contains(".m2"));
     // Every path the build stage copies is let in.
     for (String copy : args(stages.get(0), "COPY")) {
-      String[] parts = copy.split("\\s+");
+      String[] parts = copy.strip().split("\\s+", -1);
       for (int k = 0; k < parts.length - 1; k++) {
         String src = parts[k];
         assertThat(lines).as("COPY " + src).anyMatch(l -> l.equals("!" + src) || src.startsWith(l.substring(1)));

@@ -72,7 +72,7 @@ class LauncherCdsTest {
   }
 
   private Shell.Result run() throws Exception {
-    return Shell.bash(repo, "./cspctl validate specs/", Map.of(), Duration.ofSeconds(120));
+    return Shell.bash(repo, "./cspctl validate specs/", Map.of(), Duration.ofMinutes(2));
   }
 
   @Test

@@ -24,8 +24,10 @@ class ReadmeTest {
   /** Shell blocks shown but not run, each with the reason. */
   static final Map<String, String> NOT_RUN = Map.of(
       "./mvnw -B verify\n", "the test command: it is what runs this test (.ci/run)",
-      "docker run --rm -v \"$PWD:/work\" -e CONTENTSTACK_AUTHTOKEN -e CONTENTSTACK_MANAGEMENT_TOKEN \\\n"
-          + "  registry.gitlab.com/cspctl/cspctl:0.1.0 plan specs/\n",
+      """
+      docker run --rm -v "$PWD:/work" -e CONTENTSTACK_AUTHTOKEN -e CONTENTSTACK_MANAGEMENT_TOKEN \\
+        registry.gitlab.com/cspctl/cspctl:0.1.0 plan specs/
+      """,
           "needs Docker and a published image; DockerImageBuildTest covers the image");
 
   @TempDir Path tmp;
@@ -33,7 +35,7 @@ class ReadmeTest {
   /** A fenced block: its info string and its text. */
   record Block(String info, String text, int line) {
     boolean shell() {
-      String lang = info.split("\\s+")[0];
+      String lang = info.split("\\s+", -1)[0];
       return List.of("sh", "bash", "shell", "console", "zsh").contains(lang);
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ class SpecFormatDocTest {
   @TempDir Path tmp;
 
   /** Every name under any "properties" object of a schema, at any depth ($defs included). */
-  static void propertyNames(JsonNode node, TreeSet<String> names) {
+  static void propertyNames(JsonNode node, Set<String> names) {
     if (node.isObject()) {
       JsonNode props = node.get("properties");
       if (props != null && props.isObject()) props.fieldNames().forEachRemaining(names::add);

@@ -1,5 +1,6 @@
 package dev.cspctl.emulator;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -101,11 +102,11 @@ class BadInputTest extends EmulatorTestBase {
     Api.Res r = api.c("GET", "/content_types/hero_banner/entries/blt0123456789abcdef/variants?locale=%25zz&limit=abc", null);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body().path("entries").size()).isZero();
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emu.port())) {
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), emu.port())) {
       String req = "GET /v3/content_types?skip=%zz HTTP/1.1\r\nHost: x\r\napi_key: " + emu.credentials().apiKey()
           + "\r\nauthorization: " + emu.credentials().managementToken() + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), UTF_8)).readLine();
       assertThat(statusLine).startsWith("HTTP/1.1 ").doesNotStartWith("HTTP/1.1 5");
     }
     assertThat(emu.requestLog()).noneMatch(e -> e.status() >= 500);

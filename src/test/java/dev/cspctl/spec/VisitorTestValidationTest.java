@@ -111,8 +111,13 @@ class VisitorTestValidationTest {
 
   @Test
   void validTestsAreCountedAndPlanIgnoresThem() throws IOException {
-    Run r = validate("", "kind: VisitorTest\nname: t\nvisitor: {device: MOBILE, time: '2026-12-24T10:00:00Z'}\n"
-        + "expect: {Hero: Phone, Test: any}\napplied: [Hero, Test]\n");
+    Run r = validate("", """
+                         kind: VisitorTest
+                         name: t
+                         visitor: {device: MOBILE, time: '2026-12-24T10:00:00Z'}
+                         expect: {Hero: Phone, Test: any}
+                         applied: [Hero, Test]
+                         """);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("4 resources in 3 files").contains("; 1 visitor test)");
     assertThat(new SpecLoader().load(dir).byKey()).as("not resources").hasSize(4);

@@ -57,8 +57,18 @@ class EvaluatorTest {
     assertThat(result(specs, "{country: US, attributes: {orders: 7, vip: true}}", "E").given()).isEqualTo(Given.VARIANT);
     assertThat(result(specs, "{country: US, attributes: {orders: 7}}", "E").given()).isEqualTo(Given.NONE);
     assertThat(result(specs, "{country: DE, device: MOBILE}", "E").given()).isEqualTo(Given.NONE);
-    String any = "kind: Audience\nname: Either\nmatch: any\nrules:\n  - preset: COUNTRY\n    condition: equals\n    value: US\n"
-        + "  - preset: DEVICE_TYPE\n    condition: equals\n    value: MOBILE\n";
+    String any = """
+                 kind: Audience
+                 name: Either
+                 match: any
+                 rules:
+                   - preset: COUNTRY
+                     condition: equals
+                     value: US
+                   - preset: DEVICE_TYPE
+                     condition: equals
+                     value: MOBILE
+                 """;
     DesiredState either = Specs.load(any, segmented("E", "Either"));
     assertThat(result(either, "{device: MOBILE}", "E").given()).isEqualTo(Given.VARIANT);
     assertThat(result(either, "{}", "E").given()).isEqualTo(Given.NONE);
@@ -133,8 +143,17 @@ class EvaluatorTest {
     assertThat(result(later, "{device: MOBILE}", "E").variant()).as("decided before it").isEqualTo("Mobile");
     assertThat(result(later, "{}", "E").given()).isEqualTo(Given.UNKNOWN);
 
-    String undeclaredAttribute = "kind: Audience\nname: Plan\nmatch: all\nrules:\n  - attribute: plan\n    condition: exists\n"
-        + "  - preset: COUNTRY\n    condition: equals\n    value: US\n";
+    String undeclaredAttribute = """
+                                 kind: Audience
+                                 name: Plan
+                                 match: all
+                                 rules:
+                                   - attribute: plan
+                                     condition: exists
+                                   - preset: COUNTRY
+                                     condition: equals
+                                     value: US
+                                 """;
     DesiredState attr = Specs.load(undeclaredAttribute, segmented("E", "Plan"));
     assertThat(result(attr, "{country: US}", "E").given()).isEqualTo(Given.UNKNOWN);
     assertThat(result(attr, "{country: DE}", "E").given()).as("false AND unknown is false").isEqualTo(Given.NONE);

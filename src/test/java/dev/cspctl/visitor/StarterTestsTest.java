@@ -58,8 +58,14 @@ class StarterTestsTest {
           - name: Any orders
             audiences: [Anyone big]
         """;
-    DesiredState specs = Specs.load(AUDIENCES, experience, "kind: Experience\nname: Off\ntype: segmented\nvariants:\n"
-        + "  - name: V\n    audiences: [Members]\n");
+    DesiredState specs = Specs.load(AUDIENCES, experience, """
+                                                           kind: Experience
+                                                           name: Off
+                                                           type: segmented
+                                                           variants:
+                                                             - name: V
+                                                               audiences: [Members]
+                                                           """);
     String text = StarterTests.render(specs, "visitor-test.schema.json", NOW);
     assertThat(text).contains("name: \"Offers: Spender\"\nvisitor: {\"attributes\":{\"orders\":11},"
         + "\"url\":\"https://www.example.com/?utm_source=mail\",\"time\":\"2026-01-02T00:00:00Z\"}\nexpect:\n  \"Offers\": \"Spender\"");

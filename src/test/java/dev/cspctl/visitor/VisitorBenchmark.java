@@ -115,7 +115,7 @@ class VisitorBenchmark {
   /** The machine's load while measuring (Linux), so that figures from a shared machine can be read. */
   static String loadAverage() {
     try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+      return Files.readString(Path.of("/proc/loadavg")).split(" ", -1)[0];
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }

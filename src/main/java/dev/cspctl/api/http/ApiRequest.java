@@ -11,6 +11,7 @@ import java.util.Objects;
  * query string. {@code sensitiveBody} marks bodies holding secrets (login): they are never logged
  * or echoed in errors.
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] bodies: these records carry bytes and are never compared or hashed.
 public record ApiRequest(
     Api api,
     String method,

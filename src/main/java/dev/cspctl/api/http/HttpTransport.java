@@ -191,6 +191,7 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // byte[] bodies: these records carry bytes and are never compared or hashed.
   private record Raw(int status, String contentType, byte[] body, String retryAfter, String location) {}
 
   private Raw send(ApiRequest req) throws IOException {

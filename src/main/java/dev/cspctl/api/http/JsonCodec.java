@@ -66,6 +66,8 @@ public final class JsonCodec {
     }
   }
 
+  // T is the type the public overloads built `type` from (Class<T>, TypeReference<T>).
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   private <T> T decode(ApiRequest req, ApiResponse resp, JavaType type) {
     String text = resp.bodyText().strip();
     if (text.isEmpty()) {
@@ -114,7 +116,7 @@ public final class JsonCodec {
     }
     if (e instanceof JsonMappingException jme) {
       String msg = jme.getOriginalMessage();
-      return at(jme) + (msg == null ? "" : msg.split("\n")[0].replaceAll("`[a-z.]+\\.", "`"));
+      return at(jme) + (msg == null ? "" : msg.split("\n", -1)[0].replaceAll("`[a-z.]+\\.", "`"));
     }
     if (e instanceof JsonProcessingException jpe) {
       return "malformed JSON: " + jpe.getOriginalMessage();

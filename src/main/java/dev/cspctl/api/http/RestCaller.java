@@ -70,6 +70,8 @@ public final class RestCaller {
   }
 
   /**
+   * Builds a call with the API's authentication headers.
+   *
    * @param auth false for unauthenticated calls (login)
    */
   public Call call(String method, String path, Object body, RateBucket bucket,

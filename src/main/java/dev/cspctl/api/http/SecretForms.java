@@ -34,8 +34,7 @@ final class SecretForms {
 
   private static String json(String s, boolean escapeSlash) {
     StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
+    for (int i = 0; i < s.length(); i++) { char c = s.charAt(i);switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         case '/' -> b.append(escapeSlash ? "\\/" : "/");
@@ -48,7 +47,7 @@ final class SecretForms {
     return b.toString();
   }
 
-  /** Decodes the character references of an HTML text ({@code &amp;}, {@code &#97;}, {@code &#x61;}). */
+  /** Decodes the character references of an HTML text (<code>&amp;amp;</code>, <code>&amp;#97;</code>, <code>&amp;#x61;</code>). */
   static String decodeHtml(String text) {
     Matcher m = ENTITY.matcher(text);
     StringBuilder out = new StringBuilder();

@@ -71,7 +71,7 @@ public final class ServerMessages {
 
   /** A non-JSON reply in one line; entities are decoded before the secrets are masked and the text is cut. */
   static String describeNonJson(String contentType, String text, Redactor redactor) {
-    String ct = contentType == null ? "unknown content type" : contentType.split(";")[0];
+    String ct = contentType == null ? "unknown content type" : contentType.split(";", -1)[0];
     Matcher m = TITLE.matcher(text);
     String gist = m.find() ? m.group(1).strip() : text.replaceAll("<[^>]*>", " ").strip();
     gist = redactor.scrub(SecretForms.decodeHtml(gist).replaceAll("\\s+", " "));

@@ -37,6 +37,8 @@ public final class CmsSyncWaiter {
   }
 
   /**
+   * Waits until the CMS has synced the experience's variants.
+   *
    * @param expectedShortUids variant shortUids that must be mapped (empty: any non-empty map)
    * @param resource spec resource for the error message (nullable)
    */

@@ -53,7 +53,7 @@ class SharedRateLimitTest {
     // Arrival times at the server are spaced by the rate (allowing scheduling jitter).
     List<Long> arrivals = wm.getAllServeEvents().stream()
         .filter(e -> e.getRequest().getUrl().equals("/events"))
-        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted(Comparator.naturalOrder())
+        .map(e -> e.getRequest().getLoggedDate().toInstant().toEpochMilli()).sorted(Comparator.naturalOrder())
         .toList();
     assertThat(arrivals).hasSize(n);
     assertThat(arrivals.get(n - 1) - arrivals.get(0)).isGreaterThanOrEqualTo(180);
