@@ -61,26 +61,34 @@ class DockerfileTest {
   @Test
   void finalStageHoldsOnlyTheJarAndItsLauncherNoBuildToolsOrSources() {
     List<String> copies = args(last(), "COPY");
-    assertThat(copies).containsExactly("--from=build /src/target/cspctl.jar /opt/cspctl/cspctl.jar");
+    assertThat(copies).containsExactly("--from=build /src/target/cspctl.jar /opt/cspctl/cspctl.jar",
+        "--from=build /src/src/launcher/cspctl-jvm /opt/cspctl/cspctl-jvm");
     assertThat(args(last(), "ADD")).isEmpty();
     for (Instruction i : last()) {
       assertThat(i.args()).as(i.keyword() + " " + i.args()).doesNotContain("mvnw").doesNotContain("apt-get install")
           .doesNotContain(".m2").doesNotContain("maven");
     }
-    assertThat(args(last(), "RUN")).anyMatch(r -> r.contains("> /usr/local/bin/cspctl") && r.contains("-jar /opt/cspctl/cspctl.jar"));
+    assertThat(args(last(), "RUN")).anyMatch(r -> r.contains("> /usr/local/bin/cspctl")
+        && r.contains("exec /opt/cspctl/cspctl-jvm run /opt/cspctl/cspctl.jar /opt/cspctl/cspctl.jsa \"$@\""));
   }
 
   @Test
-  void trainsAClassDataSharingArchiveInTheRuntimeStageAndTheLauncherUsesItOnlyIfPresent() {
+  void trainsAClassDataSharingArchiveInTheRuntimeStageWithTheLauncherScriptOfCspctl() throws IOException {
     List<String> runs = args(last(), "RUN");
     // made by the runtime stage's JVM (an archive maps only into the JVM that made it), from specs
-    // bind-mounted from the build stage, never copied into the image; dropped if this JVM cannot map it
-    assertThat(runs).anyMatch(r -> r.startsWith("--mount=type=bind,from=build,source=/src/specs,")
-        && r.contains("-XX:ArchiveClassesAtExit=/opt/cspctl/cspctl.jsa") && r.contains("-Xshare:on")
-        && r.contains("|| rm -f /opt/cspctl/cspctl.jsa"));
-    assertThat(runs).anyMatch(r -> r.contains("> /usr/local/bin/cspctl") && r.contains("if [ -f /opt/cspctl/cspctl.jsa ]")
-        && r.contains("-XX:SharedArchiveFile=/opt/cspctl/cspctl.jsa"));
-    assertThat(args(stages.get(0), "COPY")).contains("specs/ specs/");
+    // bind-mounted from the build stage, never copied into the image, by the script ./cspctl uses
+    // (LauncherCdsTest: trained once, dropped when damaged or stale, never a failed start)
+    assertThat(runs).anyMatch(r -> r.startsWith("--mount=type=bind,from=build,source=/src/specs,target=/tmp/specs ")
+        && r.endsWith("/opt/cspctl/cspctl-jvm cds /opt/cspctl/cspctl.jar /opt/cspctl/cspctl.jsa /tmp/specs"));
+    assertThat(args(stages.get(0), "COPY")).contains("specs/ specs/", "src/launcher/ src/launcher/");
+    assertThat(Files.readString(ROOT.resolve("cspctl")))
+        .contains("src/launcher/cspctl-jvm\" cds ", "src/launcher/cspctl-jvm\" run ");
+    // the JVM options and the archive's flags are in that one script, nowhere else
+    String launcher = Files.readString(ROOT.resolve("src/launcher/cspctl-jvm"));
+    assertThat(launcher).contains("-XX:ArchiveClassesAtExit=", "-Xshare:on", "-XX:SharedArchiveFile=", "-XX:TieredStopAtLevel=1");
+    for (String other : List.of("cspctl", "Dockerfile")) {
+      assertThat(Files.readString(ROOT.resolve(other))).as(other).doesNotContain("-XX:");
+    }
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +42,7 @@ class LauncherCdsTest {
 
   @BeforeEach
   void repoWithABuiltJar() throws Exception {
-    Files.copy(ReadmeTest.ROOT.resolve("cspctl"), repo.resolve("cspctl"));
-    Files.setPosixFilePermissions(repo.resolve("cspctl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Shell.copyLauncher(repo);
     for (String dir : List.of("src/main", "schemas", "specs", "target/classes")) Files.createDirectories(repo.resolve(dir));
     Files.writeString(repo.resolve("pom.xml"), "<project/>");
     Path src = repo.resolve("target/Hello.java");

@@ -34,7 +34,7 @@ class LauncherTest {
 
   @BeforeEach
   void copy() throws IOException {
-    Files.copy(Path.of("cspctl"), repo.resolve("cspctl"));
+    Shell.copyLauncher(repo);
     Files.createDirectories(repo.resolve("src/main/java"));
     Files.createDirectories(repo.resolve("schemas"));
     Files.writeString(repo.resolve("pom.xml"), "<project/>");

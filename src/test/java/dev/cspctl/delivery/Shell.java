@@ -35,6 +35,17 @@ public final class Shell {
     return file;
   }
 
+  /** The real launcher, {@code ./cspctl} and the script it runs the jar with, copied into {@code repo}. */
+  public static void copyLauncher(Path repo) throws IOException {
+    Path root = Path.of("").toAbsolutePath();
+    for (String file : List.of("cspctl", "src/launcher/cspctl-jvm")) {
+      Path to = repo.resolve(file);
+      Files.createDirectories(to.getParent());
+      Files.copy(root.resolve(file), to);
+      Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
   /** The classpath of this JVM (surefire sets java.class.path to the test classpath). */
   static String classpath() {
     String cp = System.getProperty("surefire.test.class.path");
