@@ -3,17 +3,16 @@ package dev.cspctl.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.WireMockClients;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.Region;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,19 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad values on the command line and in the environment are refused with one line that says what to do. */
 class BadValuesTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   @TempDir Path tmp;
   final Map<String, String> env = new HashMap<>(Map.of("CSPCTL_SANDBOX_STATE", "", "CSPCTL_SANDBOX_CMS_DELAY_MS", "20"));
 
-  CliTest.Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new CliTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  Run run(String... args) {
+    return CliHarness.run(env, args);
   }
 
-  static void assertOneLineError(CliTest.Run r, String start) {
+  static void assertOneLineError(Run r, String start) {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: " + start);
     assertThat(r.err().lines()).hasSize(1);
@@ -86,7 +82,7 @@ class BadValuesTest {
   @Test
   void onlyAManagementTokenSaysThePersonalizeApiNeedsAUserToken() {
     env.put("CONTENTSTACK_MANAGEMENT_TOKEN", "cs-only-SECRET");
-    CliTest.Run r = run("plan", "specs");
+    Run r = run("plan", "specs");
     assertOneLineError(r, "only CONTENTSTACK_MANAGEMENT_TOKEN is set, and the Personalize API needs a user token");
     assertThat(r.err()).doesNotContain("SECRET");
   }
@@ -95,12 +91,12 @@ class BadValuesTest {
   void a401NamesTheVariableTheApiRejected() {
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().build())) {
       env.put("CONTENTSTACK_AUTHTOKEN", "wrong-authtoken-SECRET");
-      CliTest.Run r = run("plan", "--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl(), "specs");
+      Run r = run("plan", "--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl(), "specs");
       assertOneLineError(r, "");
       assertThat(r.err()).contains("(401)").contains("(rejected credential: CONTENTSTACK_AUTHTOKEN;").doesNotContain("SECRET");
       env.put("CONTENTSTACK_AUTHTOKEN", dev.cspctl.emulator.SandboxCredentials.AUTHTOKEN);
       env.put("CONTENTSTACK_MANAGEMENT_TOKEN", "wrong-management-SECRET");
-      CliTest.Run cma = run("plan", "--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl(), "specs");
+      Run cma = run("plan", "--personalize-url", emu.personalizeUrl(), "--cma-url", emu.cmaUrl(), "specs");
       assertOneLineError(cma, "CMA GET ");
       assertThat(cma.err()).contains("(401)").contains("(rejected credential: CONTENTSTACK_MANAGEMENT_TOKEN;")
           .doesNotContain("SECRET");
@@ -111,7 +107,7 @@ class BadValuesTest {
   void aRedirectIsReportedAsARedirect() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(301).withHeader("Location", "https://elsewhere.example/events")));
     env.put("CONTENTSTACK_AUTHTOKEN", "t");
-    CliTest.Run r = run("plan", "--personalize-url", wm.baseUrl(), "--cma-url", wm.baseUrl(), "specs");
+    Run r = run("plan", "--personalize-url", wm.baseUrl(), "--cma-url", wm.baseUrl(), "specs");
     assertOneLineError(r, "");
     assertThat(r.err()).contains("(301): the server redirects to https://elsewhere.example/events")
         .contains("does not follow redirects");

@@ -2,9 +2,10 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
-import dev.cspctl.api.Credentials;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.emulator.Emulator;
@@ -15,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +26,14 @@ class CliEndToEndTest {
   @TempDir Path tmp;
   Map<String, String> env;
 
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void sandboxInTemp() {
-    env = new HashMap<>();
-    env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("sandbox.json").toString());
-    env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
+    env = CliHarness.sandboxEnv(tmp.resolve("sandbox.json"));
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   /** A change made "in the UI": straight through the API against the saved sandbox state. */

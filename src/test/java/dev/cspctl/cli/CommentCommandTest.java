@@ -14,10 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,7 +35,6 @@ class CommentCommandTest {
   WireMockServer gitlab;
   Map<String, String> env = new HashMap<>();
 
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void start() {
@@ -68,10 +66,7 @@ class CommentCommandTest {
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Run r = CliHarness.run(env, args);
     assertThat(r.out() + r.err()).doesNotContain(TOKEN).doesNotContain("Xy12secret");
     return r;
   }

@@ -2,6 +2,8 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.http.TransportConfig;
@@ -9,12 +11,8 @@ import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.export.HandBuiltProject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,20 +24,14 @@ class ExportCommandTest {
   @TempDir Path tmp;
   Map<String, String> env;
 
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void sandboxInTemp() {
-    env = new HashMap<>();
-    env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("sandbox.json").toString());
-    env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
+    env = CliHarness.sandboxEnv(tmp.resolve("sandbox.json"));
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   /** The project a team built by hand in the UI, saved as the sandbox state. */

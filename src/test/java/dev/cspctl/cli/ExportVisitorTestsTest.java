@@ -2,6 +2,9 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.TestFiles;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.http.TransportConfig;
@@ -11,9 +14,6 @@ import dev.cspctl.export.HandBuiltProject;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.spec.VisitorTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,11 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportVisitorTestsTest {
   @TempDir Path tmp;
 
-  ExportCommandTest.Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new ExportCommandTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  Run run(Map<String, String> env, String... args) {
+    return CliHarness.run(env, args);
   }
 
   @Test
@@ -64,7 +61,7 @@ class ExportVisitorTestsTest {
   @Test
   void starterTestsForTheExamplesPassAndNameEveryVariant() throws Exception {
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(Path.of("specs"), specs);
+    TestFiles.copyTree(Path.of("specs"), specs);
     Files.delete(specs.resolve("visitor-tests.yaml"));
     String text = dev.cspctl.visitor.StarterTests.render(new SpecLoader().load(specs), "../schemas/visitor-test.schema.json",
         java.time.Instant.parse("2026-06-15T12:00:00Z"));

@@ -9,6 +9,7 @@ import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.delivery.Shell;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
+import dev.cspctl.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
 /**
@@ -290,7 +290,7 @@ class GitLabCiTest {
   void templateScriptsRunAgainstTheSandboxLikeARunner() throws Exception {
     Map<String, Object> t = load("ci/cspctl.gitlab-ci.yml");
     Path repo = tmp.resolve("spec-repo");
-    copy(ROOT.resolve("specs"), repo.resolve("specs"));
+    TestFiles.copyTree(ROOT.resolve("specs"), repo.resolve("specs"));
     Shell.writeLauncher(tmp.resolve("bin/cspctl"));
     Map<String, String> env = Map.of("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"), "CSPCTL_SANDBOX", "1",
         "CSPCTL_SANDBOX_CMS_DELAY_MS", "20", "CSPCTL_SANDBOX_STATE", tmp.resolve("live/sandbox.json").toString());
@@ -358,16 +358,6 @@ class GitLabCiTest {
       var a = c.personalize().listAudiences().stream().filter(x -> x.name().equals("Frequent visitors")).findFirst().orElseThrow();
       c.personalize().updateAudience(a.uid(), new AudienceInput(a.name(), description + " [managed by cspctl]", a.definition()));
       emu.save(state);
-    }
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (var files = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
     }
   }
 }

@@ -8,6 +8,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cspctl.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cspctl.delivery.Shell;
@@ -193,7 +194,7 @@ class GitLabComponentsTest {
           : c.equals("plan") ? Map.of("targets", List.of("us", "eu"), "spec-dir", "specs") : Map.of()));
     }
     Path repo = tmp.resolve("spec-repo");
-    GitLabCiTest.copy(ROOT.resolve("examples/two-targets"), repo.resolve("specs"));
+    TestFiles.copyTree(ROOT.resolve("examples/two-targets"), repo.resolve("specs"));
     Shell.writeLauncher(tmp.resolve("bin/cspctl"));
     Map<String, String> env = Map.of("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"), "CSPCTL_SANDBOX", "1",
         "CSPCTL_SANDBOX_CMS_DELAY_MS", "20", "CSPCTL_SANDBOX_STATE", tmp.resolve("live/sandbox.json").toString());
@@ -232,7 +233,7 @@ class GitLabComponentsTest {
   void anInvalidSpecFailsTheValidateJobAndStillWritesTheCodeQualityReport() throws Exception {
     Map<String, Object> ci = new GitLabCiComposer(ROOT).compose("templates/validate.yml");
     Path repo = tmp.resolve("spec-repo");
-    GitLabCiTest.copy(ROOT.resolve("specs"), repo.resolve("specs"));
+    TestFiles.copyTree(ROOT.resolve("specs"), repo.resolve("specs"));
     Files.writeString(repo.resolve("specs/broken.yaml"), "kind: Audience\nname: Broken\nrules: 3\n");
     Shell.writeLauncher(tmp.resolve("bin/cspctl"));
     Map<String, String> env = Map.of("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"), "CI_PROJECT_DIR", repo.toString());

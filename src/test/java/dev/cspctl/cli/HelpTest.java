@@ -2,6 +2,8 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ class HelpTest {
       assertThat(s.get(c)).contains("[--cma-url URL]", "[--personalize-url URL]", "[--region REGION]", "[--sandbox]",
           "[--stacktrace]", "[--verbose]");
     }
-    CliTest.Run r = CliTest.run("validate", "--sandbox", "specs");
+    Run r = CliHarness.run("validate", "--sandbox", "specs");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: Unknown option: '--sandbox'");
   }
@@ -96,8 +98,8 @@ class HelpTest {
 
   @Test
   void versionIsACommandToo() {
-    CliTest.Run v = CliTest.run("version");
+    Run v = CliHarness.run("version");
     assertThat(v.exit()).isZero();
-    assertThat(v.out()).startsWith("cspctl ").isEqualTo(CliTest.run("--version").out());
+    assertThat(v.out()).startsWith("cspctl ").isEqualTo(CliHarness.run("--version").out());
   }
 }

@@ -2,9 +2,8 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,11 +24,8 @@ class MessagesTest {
     return dir;
   }
 
-  static CliTest.Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new CliTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static Run run(Map<String, String> env, String... args) {
+    return CliHarness.run(env, args);
   }
 
   @Test
@@ -46,7 +42,7 @@ class MessagesTest {
                                colour: red
                            """,
         "priority.yaml", "kind: Priority\norder: [Hero]\n"));
-    CliTest.Run r = CliTest.run("validate", dir.toString());
+    Run r = CliHarness.run("validate", dir.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("experience.yaml:7:5").contains("unknown field 'colour'")
         .doesNotContain("no Experience named").contains("1 error found.");
@@ -55,7 +51,7 @@ class MessagesTest {
   @Test
   void newlinesInFileNamesAndValuesAreShownEscaped() throws Exception {
     Path dir = folder(Map.of("bad\nname.yaml", "kind: Attribute\nkey: \"plan\\ntier\"\nname: x\n"));
-    CliTest.Run r = CliTest.run("validate", dir.toString());
+    Run r = CliHarness.run("validate", dir.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("bad\\nname.yaml:2:6: key: ");
     assertThat(r.err().lines()).hasSize(2).last().isEqualTo("1 error found.");
@@ -66,7 +62,7 @@ class MessagesTest {
     Path dir = folder(Map.of("a.yaml", "kind: Attribute\nkey: a\nname: A\n"));
     for (String word : new String[] {"yes", "on", "no", "off", "y", "Yes"}) {
       Files.writeString(dir.resolve("cspctl.yaml"), PROJECT + "prune: " + word + "\n");
-      CliTest.Run r = CliTest.run("validate", dir.toString());
+      Run r = CliHarness.run("validate", dir.toString());
       assertThat(r.exit()).as(word).isEqualTo(1);
       assertThat(r.err()).as(word).contains("cspctl.yaml:2:8: prune: ").contains("'" + word + "'").contains("true or false");
     }
@@ -74,7 +70,7 @@ class MessagesTest {
 
   @Test
   void connectionFailuresAreWordsNotJavaTypes() throws Exception {
-    CliTest.Run r = run(Map.of("CONTENTSTACK_AUTHTOKEN", "t"), "plan", "--personalize-url", "http://127.0.0.1:1",
+    Run r = run(Map.of("CONTENTSTACK_AUTHTOKEN", "t"), "plan", "--personalize-url", "http://127.0.0.1:1",
         "--cma-url", "http://127.0.0.1:1", "specs");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("connection refused").doesNotContain("Exception").doesNotContain("java.");

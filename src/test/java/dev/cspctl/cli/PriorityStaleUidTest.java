@@ -2,15 +2,13 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,10 +58,8 @@ class PriorityStaleUidTest {
   }
 
   private static int run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    if (exit != 0) System.out.println(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-    return exit;
+    CliHarness.Run r = CliHarness.run(env, args);
+    if (r.exit() != 0) System.out.println(r.all());
+    return r.exit();
   }
 }

@@ -2,16 +2,15 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.TestFiles;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +26,15 @@ class ReportFormatsTest {
   @TempDir Path tmp;
   Map<String, String> env;
 
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void sandboxInTemp() {
-    env = new HashMap<>();
-    env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("sandbox.json").toString());
-    env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
+    env = CliHarness.sandboxEnv(tmp.resolve("sandbox.json"));
     env.put("CI_PROJECT_DIR", tmp.toString());
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   @Test
@@ -96,7 +89,7 @@ class ReportFormatsTest {
   @Test
   void codeQualityHasOneFindingPerErrorWithFileLineSeverityAndAStableFingerprint() throws Exception {
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(Path.of("specs"), specs);
+    TestFiles.copyTree(Path.of("specs"), specs);
     Path audiences = specs.resolve("audiences.yaml");
     String original = Files.readString(audiences);
     Files.writeString(audiences, original.replaceFirst("condition: greaterThan", "condition: biggerThan")
@@ -133,7 +126,7 @@ class ReportFormatsTest {
     assertThat(valid.err()).startsWith("Valid");
 
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(Path.of("specs"), specs);
+    TestFiles.copyTree(Path.of("specs"), specs);
     Files.writeString(specs.resolve("extra.yaml"), """
                                                    kind: Audience
                                                    name: Uses an undeclared attribute

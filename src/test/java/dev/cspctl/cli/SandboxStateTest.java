@@ -2,18 +2,17 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.cspctl.testing.TestFiles;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,22 +22,13 @@ class SandboxStateTest {
   @TempDir Path tmp;
   static final Map<String, String> ENV = Map.of("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
 
-  static CliTest.Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), ENV);
-    return new CliTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static Run run(String... args) {
+    return CliHarness.run(ENV, args);
   }
 
   Path copyOfSpecs(String name) throws IOException {
     Path to = tmp.resolve(name);
-    try (Stream<Path> walk = Files.walk(Path.of("specs"))) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(Path.of("specs").relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
-    }
+    TestFiles.copyTree(Path.of("specs"), to);
     return to;
   }
 
@@ -49,11 +39,11 @@ class SandboxStateTest {
     boolean cwdStateBefore = Files.exists(Path.of(".cspctl", "sandbox.json"));
     long cwdModifiedBefore = cwdStateBefore ? Files.getLastModifiedTime(Path.of(".cspctl", "sandbox.json")).toMillis() : 0;
 
-    CliTest.Run apply = run("apply", "--sandbox", "--auto-approve", one.toString());
+    Run apply = run("apply", "--sandbox", "--auto-approve", one.toString());
     assertThat(apply.exit()).as(apply.err()).isZero();
     assertThat(one.resolve(".cspctl/sandbox.json")).exists();
     // the same folder named another way (relative to another directory) finds the same sandbox
-    CliTest.Run again = run("plan", "--sandbox", one.resolve("../one/.").toString());
+    Run again = run("plan", "--sandbox", one.resolve("../one/.").toString());
     assertThat(again.out()).as(again.err()).startsWith("No changes.");
     // another spec folder has its own sandbox
     assertThat(run("plan", "--sandbox", two.toString()).out()).contains("Plan: 9 to add");
@@ -64,7 +54,7 @@ class SandboxStateTest {
     // a saved plan is applied to the sandbox it was made against
     Path plan = tmp.resolve("plan.json");
     assertThat(run("plan", "--sandbox", "--out", plan.toString(), two.toString()).exit()).isZero();
-    CliTest.Run saved = run("apply", "--sandbox", "--auto-approve", plan.toString());
+    Run saved = run("apply", "--sandbox", "--auto-approve", plan.toString());
     assertThat(saved.exit()).as(saved.err()).isZero();
     assertThat(run("plan", "--sandbox", two.toString()).out()).startsWith("No changes.");
   }
@@ -82,7 +72,7 @@ class SandboxStateTest {
     while (!out.toString().contains("listening on") && System.currentTimeMillis() < deadline) Thread.sleep(10);
     assertThat(out.toString()).contains("listening on");
 
-    CliTest.Run refused = run("apply", "--sandbox", "--auto-approve", specs.toString());
+    Run refused = run("apply", "--sandbox", "--auto-approve", specs.toString());
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).startsWith("error: the sandbox state " + state + " is held by 'cspctl emulator (pid ")
         .contains("stop it first");

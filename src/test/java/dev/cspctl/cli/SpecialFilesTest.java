@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import dev.cspctl.spec.SpecException;
 import dev.cspctl.spec.SpecLoader;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class SpecialFilesTest {
     Path dir = folder();
     Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
-    CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliTest.run("validate", dir.toString()));
+    Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliHarness.run("validate", dir.toString()));
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("pipe.yaml:1:1: not a regular file (a FIFO)").doesNotContain("\tat ").doesNotContain("Exception");
   }
@@ -43,7 +45,7 @@ class SpecialFilesTest {
     Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
     Files.createSymbolicLink(dir.resolve("random.yml"), Path.of("/dev/urandom"));
     Files.createSymbolicLink(dir.resolve("broken.yaml"), dir.resolve("missing"));
-    CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliTest.run("validate", dir.toString()));
+    Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliHarness.run("validate", dir.toString()));
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("zero.yaml:1:1: not a regular file (a symbolic link to a character device)")
         .contains("random.yml:1:1: not a regular file (a symbolic link to a character device)")

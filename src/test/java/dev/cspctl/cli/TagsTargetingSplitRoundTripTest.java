@@ -2,15 +2,14 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.ExperienceInput;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ class TagsTargetingSplitRoundTripTest {
   Map<String, String> env;
   Path specs;
 
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void sandbox() throws Exception {
@@ -87,10 +85,7 @@ class TagsTargetingSplitRoundTripTest {
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   @Test

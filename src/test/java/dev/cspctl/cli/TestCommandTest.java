@@ -2,12 +2,13 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.TestFiles;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +23,15 @@ import org.w3c.dom.Element;
 class TestCommandTest {
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), Map.of());
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(Map.of(), args);
   }
 
   /** The example specs plus one failing test. */
   Path failing() throws IOException {
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(Path.of("specs"), specs);
+    TestFiles.copyTree(Path.of("specs"), specs);
     Files.writeString(specs.resolve("broken.yaml"), """
         kind: VisitorTest
         name: Basic plan on a phone sees the premium hero

@@ -2,15 +2,15 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.TestFiles;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cspctl.emulator.Credentials;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.RequestLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +37,6 @@ class TwoTargetsTest {
   Emulator eu;
   Map<String, String> env = new HashMap<>();
 
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void twoEmulators() {
@@ -66,10 +65,7 @@ class TwoTargetsTest {
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Run r = CliHarness.run(env, args);
     assertThat(r.out() + r.err()).doesNotContain(US_TOKEN).doesNotContain(EU_TOKEN).doesNotContain("mgmt-secret");
     return r;
   }
@@ -163,7 +159,7 @@ class TwoTargetsTest {
   @Test
   void validateChecksATargetsEntryMapping() throws Exception {
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(EXAMPLE, specs);
+    TestFiles.copyTree(EXAMPLE, specs);
     assertThat(run("validate", specs.toString(), "--target", "eu").exit()).isZero();
     java.nio.file.Files.writeString(specs.resolve("cspctl.yaml"), java.nio.file.Files.readString(specs.resolve("cspctl.yaml"))
         .replace("blt0123456789abcdef: blt1111111111111111", "blt0123456789abcdee: blt1111111111111111"));

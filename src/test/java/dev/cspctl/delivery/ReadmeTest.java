@@ -2,6 +2,7 @@ package dev.cspctl.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class ReadmeTest {
   @Test
   void everyRunnableBlockRunsInOrderAndExitsZero() throws Exception {
     Path repo = tmp.resolve("repo");
-    for (String dir : List.of("specs", "schemas")) copy(ROOT.resolve(dir), repo.resolve(dir));
+    for (String dir : List.of("specs", "schemas")) TestFiles.copyTree(ROOT.resolve(dir), repo.resolve(dir));
     Shell.writeLauncher(repo.resolve("cspctl"));
     Map<String, String> env = Map.of("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
 
@@ -121,15 +122,5 @@ class ReadmeTest {
         "In sync.",
         "Apply complete",                                        // own tests: apply against the emulator
         "\"notice\":\"Emulator state reset.\"");
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (var files = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
-    }
   }
 }

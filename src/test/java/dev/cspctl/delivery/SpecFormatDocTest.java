@@ -2,18 +2,14 @@ package dev.cspctl.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cspctl.cli.Cli;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -77,11 +73,9 @@ class SpecFormatDocTest {
     Files.writeString(specs.resolve("cspctl.yaml"), settings.get(0));
     Files.writeString(specs.resolve("examples.yaml"), String.join("---\n", documents));
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(new String[] {"validate", specs.toString()}, new PrintStream(out), new PrintStream(err), Map.of());
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Valid: " + resources.size() + " resources")
+    CliHarness.Run r = CliHarness.run("validate", specs.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Valid: " + resources.size() + " resources")
         .contains((documents.size() - resources.size()) + " visitor test");
   }
 }

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,32 +119,26 @@ class OfficialClientsTest {
       Map<String, String> env = cspctlEnv(empty);
       env.remove("CONTENTSTACK_PERSONALIZE_PROJECT_UID");
       Path adopted = tmp.resolve("adopted");
-      String[] export = run(env, "export", "--out", adopted.toString());
-      assertThat(export[0]).as(export[2]).isEqualTo("0");
-      assertThat(export[2]).contains("Using Personalize project");
+      Run export = CliHarness.run(env, "export", "--out", adopted.toString());
+      assertThat(export.exit()).as(export.err()).isEqualTo(0);
+      assertThat(export.err()).contains("Using Personalize project");
       assertThat(adopted.resolve("experiences/hero-by-device.yaml")).content().contains("contentTypes: [hero_banner]")
           .contains("audiences: [Mobile visitors]").contains("status: active");
       assertThat(adopted.resolve("experiences/a-promo-test.yaml")).content().contains("tags: [promo]").doesNotContain("traffic:");
       Files.writeString(adopted.resolve("cspctl.yaml"), Files.readString(adopted.resolve("cspctl.yaml"))
           .replaceAll("(?m)^project: .*$", ""));
-      String[] plan = run(env, "plan", "--format", "json", adopted.toString());
-      assertThat(plan[0]).as(plan[2]).isEqualTo("0");
-      com.fasterxml.jackson.databind.JsonNode changes = Json.MAPPER.readTree(plan[1]).path("changes");
+      Run plan = CliHarness.run(env, "plan", "--format", "json", adopted.toString());
+      assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
+      com.fasterxml.jackson.databind.JsonNode changes = Json.MAPPER.readTree(plan.out()).path("changes");
       // The CLI copies descriptions, ownership marker included: what cspctl applied is still its own.
       changes.forEach(c -> assertThat(c.path("action").asText()).as(c.toString()).isEqualTo("adopt"));
-      String[] apply = run(env, "apply", "--auto-approve", adopted.toString());
-      assertThat(apply[0]).as(apply[1] + apply[2]).isEqualTo("0");
-      String[] after = run(env, "plan", "--detailed-exitcode", adopted.toString());
-      assertThat(after[0]).as(after[1]).isEqualTo("0");
+      Run apply = CliHarness.run(env, "apply", "--auto-approve", adopted.toString());
+      assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+      Run after = CliHarness.run(env, "plan", "--detailed-exitcode", adopted.toString());
+      assertThat(after.exit()).as(after.out()).isEqualTo(0);
     }
   }
 
-  private static String[] run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-    return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-  }
 
   static Map<String, String> cspctlEnv(Emulator emu) {
     Map<String, String> env = new HashMap<>();

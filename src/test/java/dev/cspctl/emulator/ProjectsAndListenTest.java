@@ -2,15 +2,13 @@ package dev.cspctl.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cspctl.cli.Cli;
 import dev.cspctl.cli.EmulatorCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +37,9 @@ class ProjectsAndListenTest {
       Files.writeString(specs.resolve("cspctl.yaml"), "prune: false\n");
       Map<String, String> env = Map.of("CSPCTL_PERSONALIZE_URL", emu.personalizeUrl(), "CSPCTL_CMA_URL", emu.cmaUrl(),
           "CONTENTSTACK_AUTHTOKEN", c.authtoken(), "CONTENTSTACK_API_KEY", c.apiKey());
-      String[] none = run(env, "plan", specs.toString());
-      assertThat(none[0]).isEqualTo("1");
-      assertThat(none[2]).contains("no Personalize project is connected to stack " + c.apiKey()).doesNotContain("Exception");
+      Run none = CliHarness.run(env, "plan", specs.toString());
+      assertThat(none.exit()).isEqualTo(1);
+      assertThat(none.err()).contains("no Personalize project is connected to stack " + c.apiKey()).doesNotContain("Exception");
 
       Api.Res created = Api.send("POST", emu.personalizeUrl() + "/projects",
           Map.of("name", "Imported", "description", "by the CLI", "connectedStackApiKey", c.apiKey()), user);
@@ -58,9 +56,9 @@ class ProjectsAndListenTest {
       assertThat(Api.send("GET", emu.personalizeUrl() + "/events", null,
           Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid())).status()).isEqualTo(ApiAssumptions.WRONG_PROJECT_STATUS);
 
-      String[] apply = run(env, "apply", "--auto-approve", specs.toString());
-      assertThat(apply[0]).as(apply[2]).isEqualTo("0");
-      assertThat(apply[2]).contains("Using Personalize project " + uid + " ('Imported'), the one connected to stack " + c.apiKey());
+      Run apply = CliHarness.run(env, "apply", "--auto-approve", specs.toString());
+      assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
+      assertThat(apply.err()).contains("Using Personalize project " + uid + " ('Imported'), the one connected to stack " + c.apiKey());
       assertThat(emu.stateDump()).contains("\"project\" : \"" + uid + "\"");
     }
   }
@@ -90,10 +88,4 @@ class ProjectsAndListenTest {
     assertThat(err.toString()).startsWith("error: --listen: 'no-such-host.invalid'");
   }
 
-  private static String[] run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-  }
 }

@@ -2,11 +2,9 @@ package dev.cspctl.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cspctl.cli.Cli;
-import java.io.ByteArrayOutputStream;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.CliHarness;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -148,7 +146,7 @@ class BadInputTest {
       else if (e.getValue() instanceof byte[] b) Files.write(p, b);
       else if (e.getValue() instanceof Link l) Files.createSymbolicLink(p, dir.resolve(l.target()));
     }
-    Result r = validate(dir);
+    Run r = validate(dir);
     String expectedPrefix = "error: " + dir + (c.where().isEmpty() ? "" : "/" + c.where());
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains(expectedPrefix).contains(c.fragment());
@@ -157,12 +155,7 @@ class BadInputTest {
     assertThat(r.out()).isEmpty();
   }
 
-  record Result(int exit, String out, String err) {}
-
-  static Result validate(Path dir) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(new String[] {"validate", dir.toString()}, new PrintStream(out), new PrintStream(err), Map.of());
-    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static Run validate(Path dir) {
+    return CliHarness.run("validate", dir.toString());
   }
 }

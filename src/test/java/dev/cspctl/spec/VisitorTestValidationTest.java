@@ -2,14 +2,11 @@ package dev.cspctl.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cspctl.cli.Cli;
-import java.io.ByteArrayOutputStream;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,17 +52,12 @@ class VisitorTestValidationTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
   Run validate(String settings, String tests, String... args) throws IOException {
     Files.writeString(dir.resolve("cspctl.yaml"), "project: 65f0c0ffee0123456789abcd\n" + settings);
     Files.writeString(dir.resolve("specs.yaml"), SPECS);
     Files.writeString(dir.resolve("tests.yaml"), tests);
     String[] argv = Stream.concat(Stream.of("validate", dir.toString()), Stream.of(args)).toArray(String[]::new);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(argv, new PrintStream(out), new PrintStream(err), Map.of());
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(argv);
   }
 
   static Stream<Arguments> badTests() {
