@@ -2,11 +2,11 @@ package dev.cspctl.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.cspctl.testing.WireMockClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A hostile server echoes the token back, cut, encoded or escaped: no part of it reaches an error. */
 class EchoedSecretsTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   /** 22 characters, with the characters that encodings change. */
   static final String TOKEN = "tok+/=&<>\"'en-SECRET42";

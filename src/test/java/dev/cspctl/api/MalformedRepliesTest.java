@@ -1,17 +1,16 @@
 package dev.cspctl.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.cspctl.testing.WireMockClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.state.ReadScope;
 import dev.cspctl.state.StateReader;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,20 +20,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every malformed reply surfaces as a RemoteApiException naming the call, never NPE/Jackson. */
 class MalformedRepliesTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final String EXP = "650000000000000000000c01";
+  @RegisterExtension final WireMockClients api = new WireMockClients(wm, TestClients.authtokenAndMgmt(null));
   ContentstackClients c;
 
   @BeforeEach
   void setUp() {
-    c = TestClients.clients(wm.baseUrl(), TestClients.authtokenAndMgmt(null));
-  }
-
-  @AfterEach
-  void tearDown() {
-    c.close();
+    c = api.clients();
   }
 
   static Stream<Arguments> cases() {

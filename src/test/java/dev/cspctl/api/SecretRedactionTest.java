@@ -1,10 +1,10 @@
 package dev.cspctl.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.WireMockClients;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -31,8 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 class SecretRedactionTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final String PASSWORD = "Pa55-w0rd-SECRET";
   static final String TFA = "918273";

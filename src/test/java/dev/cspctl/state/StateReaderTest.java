@@ -1,14 +1,13 @@
 package dev.cspctl.state;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cspctl.testing.WireMockClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.TestClients;
 import dev.cspctl.api.cma.ContentTypeLink;
@@ -17,15 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StateReaderTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final ObjectMapper M = new ObjectMapper();
   static final String ATTR = "650000000000000000000a01";
@@ -43,18 +40,13 @@ class StateReaderTest {
   static final String ENTRY = "blt00000000000000e1";
   static final String ENTRY2 = "blt00000000000000e2";
 
-  ContentstackClients clients;
   StateReader reader;
+
+  @RegisterExtension final WireMockClients api = new WireMockClients(wm, TestClients.authtokenAndMgmt(null));
 
   @BeforeEach
   void setUp() {
-    clients = TestClients.clients(wm.baseUrl(), TestClients.authtokenAndMgmt(null));
-    reader = new StateReader(clients.personalize(), clients.cma(), 4);
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
+    reader = new StateReader(api.clients().personalize(), api.clients().cma(), 4);
   }
 
   void stubSmallProject() {

@@ -1,10 +1,10 @@
 package dev.cspctl.api.cma;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cspctl.testing.WireMockClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,15 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CmaClientTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final ObjectMapper M = new ObjectMapper();
   static final String GROUP = "cs0123456789abcdef";
@@ -33,18 +31,12 @@ class CmaClientTest {
   static final String ENTRY = "blt0123456789abcdef";
   static final String VPATH = "/v3/content_types/page/entries/" + ENTRY + "/variants";
 
-  ContentstackClients clients;
+  @RegisterExtension final WireMockClients api = new WireMockClients(wm, TestClients.authtokenAndMgmt("dev"));
   CmaClient cma;
 
   @BeforeEach
   void setUp() {
-    clients = TestClients.clients(wm.baseUrl(), TestClients.authtokenAndMgmt("dev"));
-    cma = clients.cma();
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
+    cma = api.clients().cma();
   }
 
   /** Management token + api_key + branch; never the user authtoken or the project header. */

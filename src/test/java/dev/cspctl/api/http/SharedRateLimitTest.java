@@ -1,9 +1,9 @@
 package dev.cspctl.api.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.WireMockClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.TestClients;
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The buckets are shared by every thread and by both clients' calls of the same kind. */
 class SharedRateLimitTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   @Test
   void concurrentCallsAreThrottledPerBucket() throws Exception {

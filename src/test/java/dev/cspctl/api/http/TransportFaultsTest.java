@@ -1,11 +1,11 @@
 package dev.cspctl.api.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cspctl.testing.WireMockClients;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.api.ContentstackClients;
@@ -15,7 +15,6 @@ import dev.cspctl.api.TestClients;
 import dev.cspctl.api.TestClients.RecordingSleeper;
 import dev.cspctl.api.personalize.EventInput;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,24 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Retry policy against scripted faults: what is retried, what is not, and how long we wait. */
 class TransportFaultsTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final String EVT = "{\"uid\":\"65f0e0a1b2c3d4e5f6a7b803\",\"key\":\"signup\"}";
 
+  @RegisterExtension
+  final WireMockClients api = new WireMockClients(wm, TestClients.authtoken(),
+      TestClients.fastConfig().withMaxRetryAfter(Duration.ofSeconds(30)));
   RecordingSleeper sleeper;
   ContentstackClients clients;
 
   @BeforeEach
   void setUp() {
-    sleeper = new RecordingSleeper();
-    clients = TestClients.clients(wm.baseUrl(), TestClients.authtoken(),
-        TestClients.fastConfig().withMaxRetryAfter(Duration.ofSeconds(30)), sleeper);
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
+    sleeper = api.sleeper();
+    clients = api.clients();
   }
 
   private void firstThen(String method, String url, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,

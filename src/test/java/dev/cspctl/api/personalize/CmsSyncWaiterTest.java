@@ -1,11 +1,11 @@
 package dev.cspctl.api.personalize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cspctl.testing.WireMockClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.RemoteApiException;
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CmsSyncWaiterTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final String EXP = PersonalizeClientTest.EXP;
 

@@ -1,10 +1,10 @@
 package dev.cspctl.api.personalize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cspctl.testing.WireMockClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -14,15 +14,13 @@ import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.ResourceRef;
 import dev.cspctl.api.TestClients;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PersonalizeClientTest {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockClients.server();
 
   static final String EXP = "65f0e0a1b2c3d4e5f6a7b8c9";
   static final String VER = "65f0e0a1b2c3d4e5f6a7b8d0";
@@ -31,18 +29,12 @@ class PersonalizeClientTest {
   static final String EVT = "65f0e0a1b2c3d4e5f6a7b803";
   static final ObjectMapper M = new ObjectMapper();
 
-  ContentstackClients clients;
+  @RegisterExtension final WireMockClients api = new WireMockClients(wm, TestClients.authtokenAndMgmt("dev"));
   PersonalizeClient p;
 
   @BeforeEach
   void setUp() {
-    clients = TestClients.clients(wm.baseUrl(), TestClients.authtokenAndMgmt("dev"));
-    p = clients.personalize();
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
+    p = api.clients().personalize();
   }
 
   private static RequestPatternBuilder authed(RequestPatternBuilder b) {
