@@ -83,8 +83,4 @@ public class RemoteApiException extends RuntimeException {
   public Optional<ResourceRef> resource() {
     return Optional.ofNullable(resource);
   }
-
-  public boolean isNotFound() {
-    return status == 404;
-  }
 }

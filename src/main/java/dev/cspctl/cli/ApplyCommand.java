@@ -71,10 +71,9 @@ final class ApplyCommand implements Callable<Integer> {
       return applySaved(out, err, color);
     }
     TargetChoice choice = TargetChoice.of(root.global, root.env());
-    Workspace.Loaded loaded = Workspace.load(input, choice);
+    Workspace.Loaded loaded = Workspace.load(input, choice, root);
     DesiredState desired = loaded.desired();
-    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
-    PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), java.util.Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive());
+    PlanOptions options = new PlanOptions(Workspace.prune(prune, desired), java.util.Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       // Every reference but entries checked before the lock: a bad one means no write at all.

@@ -42,9 +42,8 @@ final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TargetChoice choice = TargetChoice.of(root.global, root.env());
-    Workspace.Loaded loaded = Workspace.load(dir, choice);
+    Workspace.Loaded loaded = Workspace.load(dir, choice, root);
     DesiredState desired = loaded.desired();
-    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, new PlanOptions(false, Set.of(), dev.cspctl.api.ApiAssumptions.draftBesideActive()));

@@ -53,10 +53,9 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TargetChoice choice = TargetChoice.of(root.global, root.env());
-    Workspace.Loaded loaded = Workspace.load(dir, choice);
+    Workspace.Loaded loaded = Workspace.load(dir, choice, root);
     DesiredState desired = loaded.desired();
-    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
-    PlanOptions options = new PlanOptions(prune || (desired.project() != null && desired.project().prune()), only(desired), dev.cspctl.api.ApiAssumptions.draftBesideActive());
+    PlanOptions options = new PlanOptions(Workspace.prune(prune, desired), only(desired), dev.cspctl.api.ApiAssumptions.draftBesideActive());
     try (Target target = Target.open(root.global, root.env(), desired.project(), Workspace.transport(), choice)) {
       Logging.configure(root.global);
       Workspace.Planned planned = Workspace.plan(target, desired, options);

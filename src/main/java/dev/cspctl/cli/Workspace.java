@@ -29,10 +29,21 @@ final class Workspace {
     return new SpecLoader().load(dir);
   }
 
-  static Loaded load(Path dir, TargetChoice choice) {
+  /**
+   * Loads the specs for a command that talks to a target (plan, apply, drift): for the chosen
+   * target, refusing a choice the folder does not declare or a missing one where it must be made.
+   */
+  static Loaded load(Path dir, TargetChoice choice, CspctlCommand root) {
     SpecLoader loader = new SpecLoader();
     DesiredState desired = loader.load(dir, choice.name());
-    return new Loaded(desired, loader.declaredTargets(), loader.selectedTarget());
+    Loaded loaded = new Loaded(desired, loader.declaredTargets(), loader.selectedTarget());
+    choice.requireChosen(loaded.declared(), desired.project(), Target.sandboxRequested(root.global, root.env()));
+    return loaded;
+  }
+
+  /** Whether a plan deletes managed resources no spec declares: --prune, or prune: in cspctl.yaml. */
+  static boolean prune(boolean flag, DesiredState desired) {
+    return flag || (desired.project() != null && desired.project().prune());
   }
 
   static LiveState read(Target target, ReadScope scope) {

@@ -64,10 +64,6 @@ public record LiveState(
     return audiences.stream().filter(a -> name.equals(a.name())).findFirst();
   }
 
-  public Optional<LiveAudience> audienceByUid(String uid) {
-    return audiences.stream().filter(a -> uid.equals(a.uid())).findFirst();
-  }
-
   public Optional<LiveExperience> experienceByName(String name) {
     return experiences.stream().filter(e -> name.equals(e.name())).findFirst();
   }

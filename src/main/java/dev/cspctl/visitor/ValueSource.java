@@ -17,10 +17,6 @@ record ValueSource(String attributeKey, String preset) {
     return new ValueSource(null, preset);
   }
 
-  boolean isTime() {
-    return "DATE_AND_TIME".equals(preset);
-  }
-
   /** The visitor's value, or null when missing. */
   JsonNode read(Visitor v, Instant time) {
     if (attributeKey != null) return v.attributes().get(attributeKey);

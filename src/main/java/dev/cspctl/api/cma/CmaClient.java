@@ -151,6 +151,22 @@ public final class CmaClient {
   public Pager.Page<CmsEntry> listEntries(String ct, String locale, int skip, int limit) {
     String path = query(V3 + "/content_types/" + seg(ct) + "/entries", params("locale", locale,
         "skip", skip, "limit", limit, "include_count", true));
+    return entriesPage(path, (call, resp, entry, at) -> {
+      JsonNode uid = entry.get("uid");
+      if (uid == null || !uid.isTextual()) {
+        throw transport.codec().bad(call.request(), resp, "at " + at + ": missing required field 'uid'", null);
+      }
+      return new CmsEntry(uid.asText(), entry.path("locale").asText(locale));
+    });
+  }
+
+  /** Reads one item of an {@code entries} list; {@code at} names it ({@code entries[3]}) for errors. */
+  private interface EntryReader<T> {
+    T read(RestCaller.Call call, ApiResponse resp, JsonNode entry, String at);
+  }
+
+  /** GETs one page of an {@code entries} list and its {@code count}, each item read by {@code item}. */
+  private <T> Pager.Page<T> entriesPage(String path, EntryReader<T> item) {
     RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
     ApiResponse resp = call.exchange();
     JsonNode tree = transport.codec().tree(call.request(), resp);
@@ -158,14 +174,9 @@ public final class CmaClient {
     if (entries == null || !entries.isArray()) {
       throw transport.codec().bad(call.request(), resp, "missing required field 'entries'", null);
     }
-    List<CmsEntry> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      JsonNode uid = entries.get(i).get("uid");
-      if (uid == null || !uid.isTextual()) {
-        throw transport.codec().bad(call.request(), resp,
-            "at entries[" + i + "]: missing required field 'uid'", null);
-      }
-      out.add(new CmsEntry(uid.asText(), entries.get(i).path("locale").asText(locale)));
+      out.add(item.read(call, resp, entries.get(i), "entries[" + i + "]"));
     }
     JsonNode count = tree.get("count");
     return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
@@ -200,19 +211,7 @@ public final class CmaClient {
       int skip, int limit) {
     String path = query(variantsPath(ct, entryUid), params("locale", locale, "skip", skip,
         "limit", limit, "include_count", true, "include_publish_details", true));
-    RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
-    ApiResponse resp = call.exchange();
-    JsonNode tree = transport.codec().tree(call.request(), resp);
-    JsonNode entries = tree.get("entries");
-    if (entries == null || !entries.isArray()) {
-      throw transport.codec().bad(call.request(), resp, "missing required field 'entries'", null);
-    }
-    List<EntryVariant> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      out.add(entryVariant(call, resp, entries.get(i), "entries[" + i + "]"));
-    }
-    JsonNode count = tree.get("count");
-    return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
+    return entriesPage(path, this::entryVariant);
   }
 
   /** Every variant of the entry in the locale: {@code ceil(V/100)} requests (at least 1). */
