@@ -10,6 +10,7 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -q -B dependency:go-offline
 COPY schemas/ schemas/
 COPY src/main/ src/main/
+COPY src/launcher/ src/launcher/
 RUN ./mvnw -q -B -Dmaven.test.skip=true package
 # The example specs: only the runtime stage's class-data sharing training run reads them.
 COPY specs/ specs/
@@ -27,19 +28,16 @@ LABEL org.opencontainers.image.title="cspctl" \
 RUN groupadd --system --gid 10001 cspctl \
     && useradd --system --uid 10001 --gid cspctl --home-dir /work --create-home cspctl
 COPY --from=build /src/target/cspctl.jar /opt/cspctl/cspctl.jar
-# Class-data sharing (docs/performance.md, "Start-up"), as ./cspctl does: a training run (plan
-# --sandbox of the example specs, bind-mounted from the build stage, not copied) archives the
-# classes it loads; made here because only the JVM that made an archive can map it. A failed
-# training or an archive this JVM cannot map leaves no archive: cspctl then starts without it.
-ARG CSPCTL_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off"
+# The JVM options and the class-data sharing archive come from src/launcher/cspctl-jvm, the
+# script ./cspctl runs too. Its training run (plan --sandbox of the example specs, bind-mounted
+# from the build stage, not copied) is made here because only the JVM that made an archive can
+# map it; a failed training or an archive this JVM cannot map leaves no archive, and cspctl then
+# starts without it.
+COPY --from=build /src/src/launcher/cspctl-jvm /opt/cspctl/cspctl-jvm
 RUN --mount=type=bind,from=build,source=/src/specs,target=/tmp/specs \
-    cd /tmp && { CSPCTL_SANDBOX_STATE=/tmp/cds-sandbox.json java ${CSPCTL_JVM} -XX:ArchiveClassesAtExit=/opt/cspctl/cspctl.jsa \
-        -jar /opt/cspctl/cspctl.jar plan --sandbox /tmp/specs >/dev/null 2>&1 \
-      && java ${CSPCTL_JVM} -Xshare:on -XX:SharedArchiveFile=/opt/cspctl/cspctl.jsa -cp /opt/cspctl/cspctl.jar -version >/dev/null 2>&1 \
-      || rm -f /opt/cspctl/cspctl.jsa; } \
-    && rm -rf /tmp/cds-sandbox.json /tmp/.cspctl
-# The `cspctl` command on PATH: the same jar and JVM options the ./cspctl launcher runs.
-RUN printf '#!/bin/sh\nif [ -f /opt/cspctl/cspctl.jsa ]; then cds=-XX:SharedArchiveFile=/opt/cspctl/cspctl.jsa; else cds=; fi\nexec java %s $cds ${CSPCTL_JAVA_OPTS:-} -jar /opt/cspctl/cspctl.jar "$@"\n' "${CSPCTL_JVM}" \
+    /opt/cspctl/cspctl-jvm cds /opt/cspctl/cspctl.jar /opt/cspctl/cspctl.jsa /tmp/specs
+# The `cspctl` command on PATH: the same script and jar, as ./cspctl runs them.
+RUN printf '#!/bin/sh\nexec /opt/cspctl/cspctl-jvm run /opt/cspctl/cspctl.jar /opt/cspctl/cspctl.jsa "$@"\n' \
       > /usr/local/bin/cspctl \
     && chmod 0755 /usr/local/bin/cspctl
 USER 10001:10001

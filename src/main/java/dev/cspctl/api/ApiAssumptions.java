@@ -35,7 +35,10 @@ public final class ApiAssumptions {
   /** §5 [doc]: {@code __type} of the first (primary) metric. */
   public static final String PRIMARY_METRIC_TYPE = "Primary";
 
-  /** §14 [code-u]: {@code variantSplit} value of an A/B version whose variants share traffic equally. */
+  /**
+   * §14 [code-u]: {@code variantSplit} value of an A/B version whose variants share traffic
+   * equally.
+   */
   public static final String EQUAL_SPLIT = "EQUALLY_SPLIT";
 
   /** §14 SILENT/[inf]: {@code variantSplit} value of a custom split (shares from the variants). */
@@ -51,17 +54,17 @@ public final class ApiAssumptions {
   public static final String ARCHIVED_STATUS = "ARCHIVED";
 
   /**
-   * Decision 4 / §8: link content types with {@code PUT /v3/variant_groups/{uid}} carrying
-   * {@code name} + full {@code content_types}. False switches to the documented
-   * {@code PUT /v3/variant_groups/{uid}/variants} form.
+   * Decision 4 / §8: link content types with {@code PUT /v3/variant_groups/{uid}} carrying {@code
+   * name} + full {@code content_types}. False switches to the documented {@code PUT
+   * /v3/variant_groups/{uid}/variants} form.
    */
   public static final boolean LINK_VIA_GROUP_PUT = true;
 
   /**
-   * Decision 3 / §14 [doc]: a DRAFT may exist beside the ACTIVE version, and activating it
-   * archives the active one, so an active experience is changed without downtime. Should a
-   * service refuse that ([inf]), {@code CSPCTL_DRAFT_BESIDE_ACTIVE=false} makes cspctl pause the
-   * active version first (the plan warns that visitors then see base content).
+   * Decision 3 / §14 [doc]: a DRAFT may exist beside the ACTIVE version, and activating it archives
+   * the active one, so an active experience is changed without downtime. Should a service refuse
+   * that ([inf]), {@code CSPCTL_DRAFT_BESIDE_ACTIVE=false} makes cspctl pause the active version
+   * first (the plan warns that visitors then see base content).
    */
   public static final boolean DRAFT_BESIDE_ACTIVE = true;
 
@@ -70,21 +73,23 @@ public final class ApiAssumptions {
   /** {@link #DRAFT_BESIDE_ACTIVE}, unless the environment variable says {@code false}. */
   public static boolean draftBesideActive() {
     String v = System.getenv(DRAFT_BESIDE_ACTIVE_VARIABLE);
-    return v == null || v.isBlank() ? DRAFT_BESIDE_ACTIVE : !"false".equalsIgnoreCase(v.trim());
+    return (v == null || v.isBlank()) ? DRAFT_BESIDE_ACTIVE : !"false".equalsIgnoreCase(v.trim());
   }
 
   /** How variants are carried in a bulk publish {@code entries[]} item. */
   public enum BulkVariantFormat {
-    /** {@code "variants":[{"uid":"cs…"}]} on the item (SKILL-EXP says this may publish base only). */
+    /**
+     * {@code "variants":[{"uid":"cs…"}]} on the item (SKILL-EXP says this may publish base only).
+     */
     VARIANTS_ARRAY,
     /** {@code "variant_uid":"cs…"} on the item, one item per variant (SKILL-VAR). */
     VARIANT_UID_FIELD
   }
 
   /**
-   * §10 [conflict] / decision 5: bulk publish of variants is undocumented. cspctl sends
-   * {@code entries[].variants:[{uid}]} with {@code api_version: 3.2}. The single-entry endpoint
-   * ({@code publish.method: entry}) is the documented alternative.
+   * §10 [conflict] / decision 5: bulk publish of variants is undocumented. cspctl sends {@code
+   * entries[].variants:[{uid}]} with {@code api_version: 3.2}. The single-entry endpoint ({@code
+   * publish.method: entry}) is the documented alternative.
    */
   public static final BulkVariantFormat BULK_VARIANT_FORMAT = BulkVariantFormat.VARIANTS_ARRAY;
 
@@ -93,14 +98,15 @@ public final class ApiAssumptions {
 
   /** §10 [doc]: bulk publish limits per request. */
   public static final int BULK_MAX_ENTRIES = 10;
+
   public static final int BULK_MAX_LOCALES = 10;
   public static final int BULK_MAX_ENVIRONMENTS = 10;
 
   /**
    * §10 SILENT: no limit on the variants of one bulk {@code entries[]} item is documented (the
    * CDA's {@code VARIANT_LIMIT_EXCEEDED}, §12, is about delivery headers). cspctl puts all the
-   * variants of an entry that are ready together in one item; a number here splits them into
-   * items of at most that many ({@code BulkPublishQueue}).
+   * variants of an entry that are ready together in one item; a number here splits them into items
+   * of at most that many ({@code BulkPublishQueue}).
    */
   public static final int BULK_MAX_VARIANTS_PER_ENTRY = Integer.MAX_VALUE;
 

@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * Base URLs of the two APIs. {@code cmaBase} is the CMA host without {@code /v3}; client paths
  * start with {@code /v3} (a given base ending in {@code /v3}, as the docs write it, is accepted and
- * the suffix dropped). Plain {@code http://} is accepted only for loopback addresses
- * (127.0.0.0/8, ::1, localhost), so tokens never travel in clear text over a network.
+ * the suffix dropped). Plain {@code http://} is accepted only for loopback addresses (127.0.0.0/8,
+ * ::1, localhost), so tokens never travel in clear text over a network.
  */
 public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
   public static final String ENV_REGION = "CONTENTSTACK_REGION";
@@ -19,7 +19,8 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
   public static final String ENV_CMA_URL = "CSPCTL_CMA_URL";
 
   public ApiEndpoints {
-    personalizeBase = check(Objects.requireNonNull(personalizeBase, "personalizeBase"), "Personalize");
+    personalizeBase =
+        check(Objects.requireNonNull(personalizeBase, "personalizeBase"), "Personalize");
     cmaBase = stripV3(check(Objects.requireNonNull(cmaBase, "cmaBase"), "CMA"));
   }
 
@@ -44,7 +45,9 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
   /** From {@code CONTENTSTACK_REGION}, {@code CSPCTL_PERSONALIZE_URL}, {@code CSPCTL_CMA_URL}. */
   public static ApiEndpoints fromEnvironment(Map<String, String> env) {
     String region = env.get(ENV_REGION);
-    return resolve(blank(region) ? Region.NA : Region.parse(region), env.get(ENV_PERSONALIZE_URL),
+    return resolve(
+        blank(region) ? Region.NA : Region.parse(region),
+        env.get(ENV_PERSONALIZE_URL),
         env.get(ENV_CMA_URL));
   }
 
@@ -56,20 +59,25 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
     uri = withLiteralLoopback(uri);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException(which + " URL '" + uri + "' must be an absolute https:// URL");
+      throw new IllegalArgumentException(
+          which + " URL '" + uri + "' must be an absolute https:// URL");
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new IllegalArgumentException(which + " URL '" + uri + "' uses plain http:// to a"
-          + " non-loopback host; credentials would travel unencrypted. Use https://, or http:// only"
-          + " to 127.0.0.1/localhost (e.g. the local emulator)");
+      throw new IllegalArgumentException(
+          which
+              + " URL '"
+              + uri
+              + "' uses plain http:// to a"
+              + " non-loopback host; credentials would travel unencrypted. Use https://, or http:// only"
+              + " to 127.0.0.1/localhost (e.g. the local emulator)");
     }
     String s = uri.toString();
     return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
   }
 
   /**
-   * {@code http://127.1:8080} has no host for {@link URI} (a short numeric address): written as
-   * the full address it is one the HTTP client can connect to and the loopback check can see.
+   * {@code http://127.1:8080} has no host for {@link URI} (a short numeric address): written as the
+   * full address it is one the HTTP client can connect to and the loopback check can see.
    */
   private static URI withLiteralLoopback(URI uri) {
     String authority = uri.getRawAuthority();
@@ -79,8 +87,14 @@ public record ApiEndpoints(URI personalizeBase, URI cmaBase) {
     if (!host.matches("\\d{1,10}(\\.\\d{1,10}){0,3}") || !isLoopback(host)) return uri;
     try {
       String full = InetAddress.getByName(host).getHostAddress();
-      return new URI(uri.getScheme(), null, full, colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1)),
-          uri.getRawPath(), null, null);
+      return new URI(
+          uri.getScheme(),
+          null,
+          full,
+          colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1)),
+          uri.getRawPath(),
+          null,
+          null);
     } catch (UnknownHostException | java.net.URISyntaxException | NumberFormatException e) {
       return uri;
     }

@@ -17,27 +17,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Personalize wire names of cspctl's own enums, both ways. The spec and live model name
- * things in their own words ({@link Match#ALL}, {@link Condition#MEMBER_OF}); this is the one
- * place that knows the API says {@code AND} or {@code IS_MEMBER_OF}.
+ * The Personalize wire names of cspctl's own enums, both ways. The spec and live model name things
+ * in their own words ({@link Match#ALL}, {@link Condition#MEMBER_OF}); this is the one place that
+ * knows the API says {@code AND} or {@code IS_MEMBER_OF}.
  */
 public final class ApiNames {
   private ApiNames() {}
 
-  private static final Map<Condition, String> CONDITIONS = Map.ofEntries(
-      Map.entry(Condition.EQUALS, "STRING_EQUALS"),
-      Map.entry(Condition.CONTAINS, "CONTAINS_SUBSTRING"),
-      Map.entry(Condition.EXISTS, "HAS_ANY_VALUE"),
-      Map.entry(Condition.IS_TRUE, "IS_TRUE"),
-      Map.entry(Condition.IS_FALSE, "IS_FALSE"),
-      Map.entry(Condition.LESS_THAN, "NUMBER_LESS_THAN"),
-      Map.entry(Condition.GREATER_THAN, "NUMBER_GREATER_THAN"),
-      Map.entry(Condition.JSON_MATCH, "JSON_MATCH"),
-      Map.entry(Condition.MEMBER_OF, "IS_MEMBER_OF"),
-      Map.entry(Condition.BEFORE, "BEFORE_TIME"),
-      Map.entry(Condition.AFTER, "AFTER_TIME"),
-      Map.entry(Condition.BETWEEN, "BETWEEN_TIME"),
-      Map.entry(Condition.IN_FLOW_STATE, "IS_IN_FLOW_STATE"));
+  private static final Map<Condition, String> CONDITIONS =
+      Map.ofEntries(
+          Map.entry(Condition.EQUALS, "STRING_EQUALS"),
+          Map.entry(Condition.CONTAINS, "CONTAINS_SUBSTRING"),
+          Map.entry(Condition.EXISTS, "HAS_ANY_VALUE"),
+          Map.entry(Condition.IS_TRUE, "IS_TRUE"),
+          Map.entry(Condition.IS_FALSE, "IS_FALSE"),
+          Map.entry(Condition.LESS_THAN, "NUMBER_LESS_THAN"),
+          Map.entry(Condition.GREATER_THAN, "NUMBER_GREATER_THAN"),
+          Map.entry(Condition.JSON_MATCH, "JSON_MATCH"),
+          Map.entry(Condition.MEMBER_OF, "IS_MEMBER_OF"),
+          Map.entry(Condition.BEFORE, "BEFORE_TIME"),
+          Map.entry(Condition.AFTER, "AFTER_TIME"),
+          Map.entry(Condition.BETWEEN, "BETWEEN_TIME"),
+          Map.entry(Condition.IN_FLOW_STATE, "IS_IN_FLOW_STATE"));
 
   /** {@code equals} with a number value is sent as this instead of STRING_EQUALS. */
   private static final String NUMBER_EQUALS = "NUMBER_EQUAL_TO";
@@ -51,7 +52,9 @@ public final class ApiNames {
   }
 
   public static Optional<ExperienceType> experienceType(String wire) {
-    return Arrays.stream(ExperienceType.values()).filter(t -> experienceType(t).equals(wire)).findFirst();
+    return Arrays.stream(ExperienceType.values())
+        .filter(t -> experienceType(t).equals(wire))
+        .findFirst();
   }
 
   /** {@code combinationType} / {@code audienceCombinationType} (§2, §5). */
@@ -67,7 +70,10 @@ public final class ApiNames {
     return Arrays.stream(Match.values()).filter(m -> match(m).equals(wire)).findFirst();
   }
 
-  /** A combination type as cspctl has always read it: AND is all, anything else any (the API's default, OR). */
+  /**
+   * A combination type as cspctl has always read it: AND is all, anything else any (the API's
+   * default, OR).
+   */
   public static Match matchOrAny(String wire) {
     return match(wire).orElse(Match.ANY);
   }
@@ -80,13 +86,21 @@ public final class ApiNames {
 
   public static Optional<Condition> condition(String wire) {
     if (NUMBER_EQUALS.equals(wire)) return Optional.of(Condition.EQUALS);
-    return CONDITIONS.entrySet().stream().filter(e -> e.getValue().equals(wire)).map(Map.Entry::getKey).findFirst();
+    return CONDITIONS.entrySet().stream()
+        .filter(e -> e.getValue().equals(wire))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
-  /** An experience's {@code status} (a plain string on the wire, §4) as a version status, when it is one. */
+  /**
+   * An experience's {@code status} (a plain string on the wire, §4) as a version status, when it is
+   * one.
+   */
   public static Optional<VersionStatus> versionStatus(String wire) {
     if (wire == null) return Optional.empty();
-    return Arrays.stream(VersionStatus.values()).filter(s -> versionStatus(s).equals(wire)).findFirst();
+    return Arrays.stream(VersionStatus.values())
+        .filter(s -> versionStatus(s).equals(wire))
+        .findFirst();
   }
 
   public static String versionStatus(VersionStatus status) {
@@ -101,7 +115,8 @@ public final class ApiNames {
   /** Writes {@link ExperienceType} as its {@code __type}. */
   public static final class ExperienceTypeSerializer extends JsonSerializer<ExperienceType> {
     @Override
-    public void serialize(ExperienceType value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    public void serialize(ExperienceType value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
       gen.writeString(experienceType(value));
     }
   }
@@ -109,10 +124,16 @@ public final class ApiNames {
   /** Reads an experience {@code __type}; an unknown value is a bad reply (as for any wire enum). */
   public static final class ExperienceTypeDeserializer extends JsonDeserializer<ExperienceType> {
     @Override
-    public ExperienceType deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ExperienceType deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       String text = p.getValueAsString();
-      return experienceType(text).orElseThrow(() -> ctxt.weirdStringException(text, ExperienceType.class,
-          "not one of " + Arrays.toString(ExperienceType.values())));
+      return experienceType(text)
+          .orElseThrow(
+              () ->
+                  ctxt.weirdStringException(
+                      text,
+                      ExperienceType.class,
+                      "not one of " + Arrays.toString(ExperienceType.values())));
     }
   }
 }

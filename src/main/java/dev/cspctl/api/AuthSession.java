@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns {@link Credentials} into request headers for each API. With email+password it logs in
- * once per run (lazily, on first use, thread-safe) and caches the authtoken; the token is
- * registered with the {@link Redactor}.
+ * Turns {@link Credentials} into request headers for each API. With email+password it logs in once
+ * per run (lazily, on first use, thread-safe) and caches the authtoken; the token is registered
+ * with the {@link Redactor}.
  *
  * <ul>
  *   <li>Personalize: {@code authorization: Bearer <oauth>} (prefix: {@link
@@ -60,8 +60,10 @@ public final class AuthSession {
   public Map<String, String> personalizeHeaders() {
     Map<String, String> h = personalizeUserHeaders();
     if (credentials.projectUid() == null) {
-      throw new Credentials.MissingCredentialsException("missing "
-          + Credentials.ENV_PROJECT_UID + " (or project uid in cspctl.yaml); or use --sandbox");
+      throw new Credentials.MissingCredentialsException(
+          "missing "
+              + Credentials.ENV_PROJECT_UID
+              + " (or project uid in cspctl.yaml); or use --sandbox");
     }
     h.put("x-project-uid", credentials.projectUid());
     return h;
@@ -70,8 +72,8 @@ public final class AuthSession {
   public Map<String, String> cmaHeaders() {
     Map<String, String> h = new LinkedHashMap<>();
     if (credentials.apiKey() == null) {
-      throw new Credentials.MissingCredentialsException("missing " + Credentials.ENV_API_KEY
-          + " (or api key in cspctl.yaml); or use --sandbox");
+      throw new Credentials.MissingCredentialsException(
+          "missing " + Credentials.ENV_API_KEY + " (or api key in cspctl.yaml); or use --sandbox");
     }
     h.put("api_key", credentials.apiKey());
     if (credentials.managementToken() != null) {
@@ -98,12 +100,19 @@ public final class AuthSession {
     synchronized (this) {
       if (loggedInToken == null) {
         if (!credentials.needsLogin() || login == null) {
-          throw new Credentials.MissingCredentialsException("no user token: set "
-              + Credentials.ENV_AUTHTOKEN + ", " + Credentials.ENV_OAUTH_TOKEN + ", or "
-              + Credentials.ENV_EMAIL + " + " + Credentials.ENV_PASSWORD + "; or use --sandbox");
+          throw new Credentials.MissingCredentialsException(
+              "no user token: set "
+                  + Credentials.ENV_AUTHTOKEN
+                  + ", "
+                  + Credentials.ENV_OAUTH_TOKEN
+                  + ", or "
+                  + Credentials.ENV_EMAIL
+                  + " + "
+                  + Credentials.ENV_PASSWORD
+                  + "; or use --sandbox");
         }
-        String token = login.login(credentials.email(), credentials.password(),
-            credentials.tfaToken());
+        String token =
+            login.login(credentials.email(), credentials.password(), credentials.tfaToken());
         redactor.addSecret(token);
         loggedInToken = token;
       }

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires one run's clients: a shared {@link HttpTransport} (one policy, one set of rate buckets),
- * an {@link AuthSession} that logs in at most once, and both typed clients. Closing it logs out a
+ * Wires one run's clients: a shared {@link HttpTransport} (one policy, one set of rate buckets), an
+ * {@link AuthSession} that logs in at most once, and both typed clients. Closing it logs out a
  * session it opened (a user holds at most 20 authtokens, §0) and releases connections.
  *
  * <pre>{@code
@@ -38,8 +38,8 @@ public final class ContentstackClients implements AutoCloseable {
     this.cma = new CmaClient(transport, session);
   }
 
-  public static ContentstackClients create(Credentials credentials, ApiEndpoints endpoints,
-      TransportConfig config) {
+  public static ContentstackClients create(
+      Credentials credentials, ApiEndpoints endpoints, TransportConfig config) {
     Redactor redactor = new Redactor(credentials.secrets());
     return new ContentstackClients(new HttpTransport(endpoints, config, redactor), credentials);
   }

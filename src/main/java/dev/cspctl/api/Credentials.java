@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who cspctl acts as, and on which stack/project. Exactly one Personalize identity is used, in
- * this order: OAuth token, authtoken, email+password (logged in once per run via {@code POST
- * /v3/user-session}, see {@link AuthSession}). The CMA uses the management token when present,
- * else the same user token.
+ * Who cspctl acts as, and on which stack/project. Exactly one Personalize identity is used, in this
+ * order: OAuth token, authtoken, email+password (logged in once per run via {@code POST
+ * /v3/user-session}, see {@link AuthSession}). The CMA uses the management token when present, else
+ * the same user token.
  *
  * <p>{@link #toString()} never prints secrets.
  */
@@ -57,16 +57,30 @@ public record Credentials(
    */
   public static Credentials fromEnvironment(Map<String, String> env) {
     for (String name : HEADER_VARIABLES) requireHeaderSafe(name, env.get(name));
-    Credentials c = new Credentials(env.get(ENV_AUTHTOKEN), env.get(ENV_OAUTH_TOKEN),
-        env.get(ENV_EMAIL), env.get(ENV_PASSWORD), env.get(ENV_TFA_TOKEN),
-        env.get(ENV_MANAGEMENT_TOKEN), env.get(ENV_API_KEY), env.get(ENV_PROJECT_UID), null);
+    Credentials c =
+        new Credentials(
+            env.get(ENV_AUTHTOKEN),
+            env.get(ENV_OAUTH_TOKEN),
+            env.get(ENV_EMAIL),
+            env.get(ENV_PASSWORD),
+            env.get(ENV_TFA_TOKEN),
+            env.get(ENV_MANAGEMENT_TOKEN),
+            env.get(ENV_API_KEY),
+            env.get(ENV_PROJECT_UID),
+            null);
     c.requireUserIdentity();
     return c;
   }
 
   /** Variables whose values travel in HTTP headers, which carry visible ASCII only. */
   private static final List<String> HEADER_VARIABLES =
-      List.of(ENV_AUTHTOKEN, ENV_OAUTH_TOKEN, ENV_TFA_TOKEN, ENV_MANAGEMENT_TOKEN, ENV_API_KEY, ENV_PROJECT_UID);
+      List.of(
+          ENV_AUTHTOKEN,
+          ENV_OAUTH_TOKEN,
+          ENV_TFA_TOKEN,
+          ENV_MANAGEMENT_TOKEN,
+          ENV_API_KEY,
+          ENV_PROJECT_UID);
 
   /**
    * Refuses a value a header cannot carry unchanged (a line break, a control or non-ASCII
@@ -76,20 +90,38 @@ public record Credentials(
     if (value == null) return;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      String what = c == '\r' || c == '\n' ? "a line break (CR/LF)"
-          : c < 0x20 || c == 0x7f ? "a control character"
-          : c > 0x7e ? "a non-ASCII character" : null;
+      String what =
+          c == '\r' || c == '\n'
+              ? "a line break (CR/LF)"
+              : c < 0x20 || c == 0x7f
+                  ? "a control character"
+                  : c > 0x7e ? "a non-ASCII character" : null;
       if (what != null) {
-        throw new InvalidCredentialsException(name + " holds " + what + " at position " + (i + 1) + " of "
-            + value.length() + "; tokens and keys are sent in HTTP headers, which take visible ASCII only:"
-            + " copy the value again without it");
+        throw new InvalidCredentialsException(
+            name
+                + " holds "
+                + what
+                + " at position "
+                + (i + 1)
+                + " of "
+                + value.length()
+                + "; tokens and keys are sent in HTTP headers, which take visible ASCII only:"
+                + " copy the value again without it");
       }
     }
   }
 
-  /** Fills api key / project uid / branch from cspctl.yaml where the environment left them unset. */
+  /**
+   * Fills api key / project uid / branch from cspctl.yaml where the environment left them unset.
+   */
   public Credentials withTargetDefaults(String apiKey, String projectUid, String branch) {
-    return new Credentials(authtoken, oauthToken, email, password, tfaToken, managementToken,
+    return new Credentials(
+        authtoken,
+        oauthToken,
+        email,
+        password,
+        tfaToken,
+        managementToken,
         this.apiKey != null ? this.apiKey : apiKey,
         this.projectUid != null ? this.projectUid : projectUid,
         this.branch != null ? this.branch : branch);
@@ -97,7 +129,8 @@ public record Credentials(
 
   /** This set with the project uid found from the stack (see ProjectLookup). */
   public Credentials withProjectUid(String uid) {
-    return new Credentials(authtoken, oauthToken, email, password, tfaToken, managementToken, apiKey, uid, branch);
+    return new Credentials(
+        authtoken, oauthToken, email, password, tfaToken, managementToken, apiKey, uid, branch);
   }
 
   /** A stack API key but no project uid: the project is to be looked up from the stack. */
@@ -116,9 +149,11 @@ public record Credentials(
       missing.add(ENV_PROJECT_UID);
     }
     if (!missing.isEmpty()) {
-      throw new MissingCredentialsException("missing " + String.join(", ", missing)
-          + " (set the environment variable(s) or the value in cspctl.yaml), or use --sandbox to"
-          + " run against the local emulator");
+      throw new MissingCredentialsException(
+          "missing "
+              + String.join(", ", missing)
+              + " (set the environment variable(s) or the value in cspctl.yaml), or use --sandbox to"
+              + " run against the local emulator");
     }
     return this;
   }
@@ -128,22 +163,48 @@ public record Credentials(
       return;
     }
     if (email != null) {
-      throw new MissingCredentialsException(ENV_EMAIL + " is set but " + ENV_PASSWORD
-          + " is missing; or use --sandbox to run against the local emulator");
+      throw new MissingCredentialsException(
+          ENV_EMAIL
+              + " is set but "
+              + ENV_PASSWORD
+              + " is missing; or use --sandbox to run against the local emulator");
     }
     if (password != null) {
-      throw new MissingCredentialsException(ENV_PASSWORD + " is set but " + ENV_EMAIL
-          + " is missing; or use --sandbox to run against the local emulator");
+      throw new MissingCredentialsException(
+          ENV_PASSWORD
+              + " is set but "
+              + ENV_EMAIL
+              + " is missing; or use --sandbox to run against the local emulator");
     }
     if (managementToken != null) {
-      throw new MissingCredentialsException("only " + ENV_MANAGEMENT_TOKEN + " is set, and the Personalize API needs a"
-          + " user token: set " + ENV_AUTHTOKEN + ", or " + ENV_OAUTH_TOKEN + ", or " + ENV_EMAIL + " and " + ENV_PASSWORD
-          + " (the management token is still used for the CMA). Or use --sandbox to run against the local emulator");
+      throw new MissingCredentialsException(
+          "only "
+              + ENV_MANAGEMENT_TOKEN
+              + " is set, and the Personalize API needs a"
+              + " user token: set "
+              + ENV_AUTHTOKEN
+              + ", or "
+              + ENV_OAUTH_TOKEN
+              + ", or "
+              + ENV_EMAIL
+              + " and "
+              + ENV_PASSWORD
+              + " (the management token is still used for the CMA). Or use --sandbox to run against the local emulator");
     }
-    throw new MissingCredentialsException("no Contentstack credentials: set " + ENV_AUTHTOKEN
-        + ", or " + ENV_OAUTH_TOKEN + ", or " + ENV_EMAIL + " and " + ENV_PASSWORD + " (plus "
-        + ENV_TFA_TOKEN + " with 2FA); the Personalize API does not accept "
-        + ENV_MANAGEMENT_TOKEN + " alone. Or use --sandbox to run against the local emulator");
+    throw new MissingCredentialsException(
+        "no Contentstack credentials: set "
+            + ENV_AUTHTOKEN
+            + ", or "
+            + ENV_OAUTH_TOKEN
+            + ", or "
+            + ENV_EMAIL
+            + " and "
+            + ENV_PASSWORD
+            + " (plus "
+            + ENV_TFA_TOKEN
+            + " with 2FA); the Personalize API does not accept "
+            + ENV_MANAGEMENT_TOKEN
+            + " alone. Or use --sandbox to run against the local emulator");
   }
 
   /** The variable(s) whose credential is sent to {@code api} (see {@link AuthSession}). */
@@ -175,10 +236,19 @@ public record Credentials(
 
   @Override
   public String toString() {
-    return "Credentials[identity=" + (oauthToken != null ? "oauth" : authtoken != null ? "authtoken"
-        : email != null ? "login(" + email + ")" : "none")
-        + ", managementToken=" + (managementToken != null ? "***" : "none")
-        + ", apiKey=" + apiKey + ", projectUid=" + projectUid + ", branch=" + branch + "]";
+    return "Credentials[identity="
+        + (oauthToken != null
+            ? "oauth"
+            : authtoken != null ? "authtoken" : email != null ? "login(" + email + ")" : "none")
+        + ", managementToken="
+        + (managementToken != null ? "***" : "none")
+        + ", apiKey="
+        + apiKey
+        + ", projectUid="
+        + projectUid
+        + ", branch="
+        + branch
+        + "]";
   }
 
   /** A credential holds characters it cannot be sent with. */

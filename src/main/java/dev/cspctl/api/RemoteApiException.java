@@ -7,7 +7,9 @@ import java.util.Optional;
  * failure. Like fabric8's {@code KubernetesClientException} it carries structured context (API,
  * method, path, status, server message, resource) and builds a one-line message from it:
  *
- * <pre>Personalize PUT /experiences/…/versions/… failed (400): personalize.EXPERIENCES.VERSIONS.CANNOT_UPDATE_LOCKED_VERSION [experience "Homepage hero"]</pre>
+ * <pre>
+ * Personalize PUT /experiences/…/versions/… failed (400): personalize.EXPERIENCES.VERSIONS.CANNOT_UPDATE_LOCKED_VERSION [experience "Homepage hero"]
+ * </pre>
  *
  * <p>{@code status} is 0 when no HTTP reply was received.
  */
@@ -20,7 +22,12 @@ public class RemoteApiException extends RuntimeException {
   private final ResourceRef resource;
 
   public RemoteApiException(
-      Api api, String method, String path, int status, String serverMessage, ResourceRef resource,
+      Api api,
+      String method,
+      String path,
+      int status,
+      String serverMessage,
+      ResourceRef resource,
       Throwable cause) {
     super(format(api, method, path, status, serverMessage, resource), cause);
     this.api = api;
@@ -39,7 +46,12 @@ public class RemoteApiException extends RuntimeException {
   static String format(
       Api api, String method, String path, int status, String serverMessage, ResourceRef resource) {
     StringBuilder sb = new StringBuilder();
-    sb.append(api.displayName()).append(' ').append(method).append(' ').append(path).append(" failed");
+    sb.append(api.displayName())
+        .append(' ')
+        .append(method)
+        .append(' ')
+        .append(path)
+        .append(" failed");
     if (status > 0) {
       sb.append(" (").append(status).append(')');
     }
@@ -54,7 +66,8 @@ public class RemoteApiException extends RuntimeException {
 
   /** The same failure, naming the spec resource the caller was working on. */
   public RemoteApiException withResource(ResourceRef ref) {
-    RemoteApiException e = new RemoteApiException(api, method, path, status, serverMessage, ref, this);
+    RemoteApiException e =
+        new RemoteApiException(api, method, path, status, serverMessage, ref, this);
     return e;
   }
 
@@ -82,9 +95,5 @@ public class RemoteApiException extends RuntimeException {
 
   public Optional<ResourceRef> resource() {
     return Optional.ofNullable(resource);
-  }
-
-  public boolean isNotFound() {
-    return status == 404;
   }
 }

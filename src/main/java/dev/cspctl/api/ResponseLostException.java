@@ -10,9 +10,17 @@ public final class ResponseLostException extends RemoteApiException {
 
   public ResponseLostException(
       Api api, String method, String path, String detail, ResourceRef resource, Throwable cause) {
-    super(api, method, path, 0,
-        "reply lost (" + detail + "); the request was not re-sent, re-read the state to learn"
-            + " whether it took effect", resource, cause);
+    super(
+        api,
+        method,
+        path,
+        0,
+        "reply lost ("
+            + detail
+            + "); the request was not re-sent, re-read the state to learn"
+            + " whether it took effect",
+        resource,
+        cause);
     this.detail = detail;
   }
 

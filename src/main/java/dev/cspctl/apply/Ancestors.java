@@ -18,7 +18,8 @@ public final class Ancestors {
 
   /** The nearest result of a type that matches. */
   public <T extends StepResult> Optional<T> nearest(Class<T> type, Predicate<? super T> matches) {
-    for (StepResult r : results) if (type.isInstance(r) && matches.test(type.cast(r))) return Optional.of(type.cast(r));
+    for (StepResult r : results)
+      if (type.isInstance(r) && matches.test(type.cast(r))) return Optional.of(type.cast(r));
     return Optional.empty();
   }
 

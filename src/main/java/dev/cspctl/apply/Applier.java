@@ -16,7 +16,12 @@ public final class Applier {
   private final Duration cmsTimeout;
   private final int parallelism;
 
-  public Applier(PersonalizePort personalize, CmaPort cma, PublishSettings publish, Duration cmsTimeout, int parallelism) {
+  public Applier(
+      PersonalizePort personalize,
+      CmaPort cma,
+      PublishSettings publish,
+      Duration cmsTimeout,
+      int parallelism) {
     this.personalize = personalize;
     this.cma = cma;
     this.publish = publish;
@@ -24,15 +29,26 @@ public final class Applier {
     this.parallelism = parallelism;
   }
 
-  /** @param live the live state the plan was made from (uids of what no step writes) */
+  /**
+   * Runs the plan.
+   *
+   * @param live the live state the plan was made from (uids of what no step writes)
+   */
   public ApplyResult apply(Plan plan, LiveState live, ProgressListener progress) {
     return apply(plan, live, progress, new StopSignal());
   }
 
   /** As above; once {@code stop} is requested no further step starts (those running finish). */
   public ApplyResult apply(Plan plan, LiveState live, ProgressListener progress, StopSignal stop) {
-    ApplyContext ctx = new ApplyContext(personalize, cma, new LiveUids(live), publish, cmsTimeout, Duration.ofMillis(100),
-        new BulkPublishQueue(cma));
+    ApplyContext ctx =
+        new ApplyContext(
+            personalize,
+            cma,
+            new LiveUids(live),
+            publish,
+            cmsTimeout,
+            Duration.ofMillis(100),
+            new BulkPublishQueue(cma));
     return new Executor(parallelism).run(plan.steps(), new StepRunner(ctx), progress, stop);
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param notStarted steps that never started because the apply was stopped (0 otherwise)
  * @param stoppedBecause why the apply was stopped before its end (a signal, a lost lock), or null
  */
-public record ApplyResult(List<StepOutcome> outcomes, long millis, int notStarted, String stoppedBecause) {
+public record ApplyResult(
+    List<StepOutcome> outcomes, long millis, int notStarted, String stoppedBecause) {
   public ApplyResult {
     outcomes = List.copyOf(outcomes);
   }
@@ -26,20 +27,32 @@ public record ApplyResult(List<StepOutcome> outcomes, long millis, int notStarte
   }
 
   public boolean succeeded() {
-    return count(StepOutcome.Status.FAILED) == 0 && count(StepOutcome.Status.SKIPPED) == 0 && notStarted == 0;
+    return count(StepOutcome.Status.FAILED) == 0
+        && count(StepOutcome.Status.SKIPPED) == 0
+        && notStarted == 0;
   }
 
   public String summary() {
-    return String.format("Apply %s: %d done, %d failed, %d skipped, in %.1f s.",
-        succeeded() ? "complete" : "incomplete", count(StepOutcome.Status.DONE), count(StepOutcome.Status.FAILED),
-        count(StepOutcome.Status.SKIPPED), millis / 1000.0);
+    return String.format(
+        "Apply %s: %d done, %d failed, %d skipped, in %.1f s.",
+        succeeded() ? "complete" : "incomplete",
+        count(StepOutcome.Status.DONE),
+        count(StepOutcome.Status.FAILED),
+        count(StepOutcome.Status.SKIPPED),
+        millis / 1000.0);
   }
 
-  /** The one line printed when the apply was stopped: {@code interrupted: N done, M not started}. */
+  /**
+   * The one line printed when the apply was stopped: {@code interrupted: N done, M not started}.
+   */
   public String interruptedSummary() {
     long failed = count(StepOutcome.Status.FAILED);
     long skipped = count(StepOutcome.Status.SKIPPED);
-    return "interrupted: " + count(StepOutcome.Status.DONE) + " done, " + (failed > 0 ? failed + " failed, " : "")
-        + (notStarted + skipped) + " not started";
+    return "interrupted: "
+        + count(StepOutcome.Status.DONE)
+        + " done, "
+        + (failed > 0 ? failed + " failed, " : "")
+        + (notStarted + skipped)
+        + " not started";
   }
 }

@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * CMA steps: link content types to an experience's variant group, write entry variants (the
- * spec's fields merged over what the variant already holds, so fields cspctl does not manage
- * are kept), publish them, and rewrite them when activation changed a CMS variant uid.
+ * CMA steps: link content types to an experience's variant group, write entry variants (the spec's
+ * fields merged over what the variant already holds, so fields cspctl does not manage are kept),
+ * publish them, and rewrite them when activation changed a CMS variant uid.
  */
 final class ContentSteps {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -42,16 +42,30 @@ final class ContentSteps {
     CmaPort cma = cma(experience);
     StepResult.CmsSynced synced = in.cmsGroup(experience);
     String groupUid = synced.variantGroup();
-    VariantGroup group = cma.listAllVariantGroups().stream().filter(g -> groupUid.equals(g.uid())).findFirst()
-        .orElseThrow(() -> new ApplyException("variant group " + groupUid + " of experience '" + experience + "' not found"));
+    VariantGroup group =
+        cma.listAllVariantGroups().stream()
+            .filter(g -> groupUid.equals(g.uid()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ApplyException(
+                        "variant group "
+                            + groupUid
+                            + " of experience '"
+                            + experience
+                            + "' not found"));
     Set<String> linked = new TreeSet<>();
-    for (ContentTypeLink l : group.contentTypes()) if (ContentTypeLink.LINKED.equals(l.status())) linked.add(l.uid());
+    for (ContentTypeLink l : group.contentTypes())
+      if (ContentTypeLink.LINKED.equals(l.status())) linked.add(l.uid());
     Set<String> wanted = new TreeSet<>(linked);
     wanted.addAll(op.contentTypes());
-    if (wanted.equals(linked)) return new StepResult.CmsSynced(experience, groupUid, synced.cmsVariants(), "already linked");
-    List<ContentTypeLink> links = wanted.stream().map(ct -> new ContentTypeLink(ct, ContentTypeLink.LINKED)).toList();
+    if (wanted.equals(linked))
+      return new StepResult.CmsSynced(experience, groupUid, synced.cmsVariants(), "already linked");
+    List<ContentTypeLink> links =
+        wanted.stream().map(ct -> new ContentTypeLink(ct, ContentTypeLink.LINKED)).toList();
     cma.linkContentTypes(groupUid, group.name(), links);
-    return new StepResult.CmsSynced(experience, groupUid, synced.cmsVariants(), "linked " + String.join(", ", wanted));
+    return new StepResult.CmsSynced(
+        experience, groupUid, synced.cmsVariants(), "linked " + String.join(", ", wanted));
   }
 
   StepResult upsert(Op.UpsertEntryVariant op, Inputs in) {
@@ -60,11 +74,14 @@ final class ContentSteps {
     return new StepResult.EntryVariantWritten(op, variantUid, "variant " + variantUid);
   }
 
-  private static void write(CmaPort cma, Op.UpsertEntryVariant op, String variantUid, LiveUids live) {
+  private static void write(
+      CmaPort cma, Op.UpsertEntryVariant op, String variantUid, LiveUids live) {
     // A CMS variant made by this apply has no content yet: skip the read (one CMA read per
     // entry variant of a new experience; half of the CMA requests of an apply from empty).
-    ObjectNode body = live.existedAtPlanTime(variantUid)
-        ? existingFields(cma, op.contentType(), op.entry(), variantUid, op.locale()) : JSON.objectNode();
+    ObjectNode body =
+        live.existedAtPlanTime(variantUid)
+            ? existingFields(cma, op.contentType(), op.entry(), variantUid, op.locale())
+            : JSON.objectNode();
     merge(body, op.fields());
     ObjectNode variantBlock = body.putObject("_variant");
     var changeSet = variantBlock.putArray("_change_set");
@@ -73,16 +90,31 @@ final class ContentSteps {
   }
 
   StepResult delete(Op.DeleteEntryVariant op) {
-    cma(op.experience()).deleteEntryVariant(op.contentType(), op.entry(), op.variantUid(), op.locale());
+    cma(op.experience())
+        .deleteEntryVariant(op.contentType(), op.entry(), op.variantUid(), op.locale());
     return new StepResult.Done("deleted");
   }
 
-  private static ObjectNode existingFields(CmaPort cma, String ct, String entry, String variantUid, String locale) {
+  private static ObjectNode existingFields(
+      CmaPort cma, String ct, String entry, String variantUid, String locale) {
     try {
       EntryVariant existing = cma.getEntryVariant(ct, entry, variantUid, locale);
       ObjectNode fields = existing.entry().deepCopy();
-      for (String system : List.of("_variant", "uid", "locale", "_version", "created_at", "updated_at", "created_by",
-          "updated_by", "ACL", "_in_progress", "publish_details", "_metadata", "tags")) {
+      for (String system :
+          List.of(
+              "_variant",
+              "uid",
+              "locale",
+              "_version",
+              "created_at",
+              "updated_at",
+              "created_by",
+              "updated_by",
+              "ACL",
+              "_in_progress",
+              "publish_details",
+              "_metadata",
+              "tags")) {
         fields.remove(system);
       }
       return fields;
@@ -96,25 +128,32 @@ final class ContentSteps {
     for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
       var f = it.next();
       JsonNode existing = target.get(f.getKey());
-      if (f.getValue().isObject() && existing != null && existing.isObject()) merge((ObjectNode) existing, f.getValue());
+      if (f.getValue().isObject() && existing != null && existing.isObject())
+        merge((ObjectNode) existing, f.getValue());
       else target.set(f.getKey(), f.getValue().deepCopy());
     }
   }
 
   private static List<String> paths(String prefix, JsonNode n) {
     List<String> out = new ArrayList<>();
-    n.fields().forEachRemaining(f -> {
-      String p = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
-      if (f.getValue().isObject() && f.getValue().size() > 0) out.addAll(paths(p, f.getValue()));
-      else out.add(p);
-    });
+    n.fields()
+        .forEachRemaining(
+            f -> {
+              String p = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+              if (f.getValue().isObject() && f.getValue().size() > 0)
+                out.addAll(paths(p, f.getValue()));
+              else out.add(p);
+            });
     return out;
   }
 
   StepResult publish(Op.PublishEntryVariants op, Inputs in) {
     Map<EntryLocale, List<VariantRef>> byEntry = new LinkedHashMap<>();
     for (Op.PublishItem item : op.items()) {
-      byEntry.computeIfAbsent(new EntryLocale(item.contentType(), item.entry(), item.locale()), k -> new ArrayList<>())
+      byEntry
+          .computeIfAbsent(
+              new EntryLocale(item.contentType(), item.entry(), item.locale()),
+              k -> new ArrayList<>())
           .add(new VariantRef(in.cmsUid(op.experience(), item.variant()), null));
     }
     return new StepResult.Done(send(op.experience(), op.method(), byEntry, op.environments()));
@@ -122,14 +161,26 @@ final class ContentSteps {
 
   private record EntryLocale(String contentType, String entry, String locale) {}
 
-  /** Single-entry publishes one by one; bulk ones through the queue that merges publishes ready together. */
-  private String send(String experience, PublishSettings.PublishMethod method, Map<EntryLocale, List<VariantRef>> byEntry,
+  /**
+   * Single-entry publishes one by one; bulk ones through the queue that merges publishes ready
+   * together.
+   */
+  private String send(
+      String experience,
+      PublishSettings.PublishMethod method,
+      Map<EntryLocale, List<VariantRef>> byEntry,
       List<String> environments) {
     CmaPort cma = cma(experience);
     if (method == PublishSettings.PublishMethod.ENTRY) {
       for (var e : byEntry.entrySet()) {
         EntryLocale k = e.getKey();
-        cma.publishEntryVariants(k.contentType(), k.entry(), k.locale(), environments, List.of(k.locale()), e.getValue());
+        cma.publishEntryVariants(
+            k.contentType(),
+            k.entry(),
+            k.locale(),
+            environments,
+            List.of(k.locale()),
+            e.getValue());
       }
       return "published " + byEntry.size() + " entries (single-entry endpoint)";
     }
@@ -138,7 +189,10 @@ final class ContentSteps {
       EntryLocale k = e.getKey();
       entries.add(new BulkEntry(k.entry(), k.contentType(), null, k.locale(), e.getValue()));
     }
-    int requests = ctx.bulk().publish(entries, environments, StepRunner.ref("experience", experience)).requests();
+    int requests =
+        ctx.bulk()
+            .publish(entries, environments, StepRunner.ref("experience", experience))
+            .requests();
     return "published " + entries.size() + " entries in " + requests + " bulk request(s)";
   }
 
@@ -151,14 +205,17 @@ final class ContentSteps {
     Map<EntryLocale, List<VariantRef>> byEntry = new LinkedHashMap<>();
     int n = 0;
     List<StepResult.EntryVariantWritten> written =
-        in.ancestors().all(StepResult.EntryVariantWritten.class, w -> w.op().experience().equals(experience));
+        in.ancestors()
+            .all(StepResult.EntryVariantWritten.class, w -> w.op().experience().equals(experience));
     for (StepResult.EntryVariantWritten w : written) {
       Op.UpsertEntryVariant op = w.op();
       String s = shortUids.get(op.variant());
       String newUid = s == null ? null : changedCmsUids.get(s);
       if (newUid == null) continue;
       write(ctx.cma(), op, newUid, in.live());
-      byEntry.computeIfAbsent(new EntryLocale(op.contentType(), op.entry(), op.locale()), k -> new ArrayList<>())
+      byEntry
+          .computeIfAbsent(
+              new EntryLocale(op.contentType(), op.entry(), op.locale()), k -> new ArrayList<>())
           .add(new VariantRef(newUid, null));
       n++;
     }

@@ -3,13 +3,13 @@ package dev.cspctl.apply;
 import dev.cspctl.plan.Step;
 import dev.cspctl.plan.StepId;
 import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a plan's steps as their dependency graph: a step starts once every step it depends on is
- * done, and is given the results of its ancestors; independent steps run concurrently (bounded by
- * a pool; the HTTP transport's token buckets bound the request rate); dependents of a failed step
- * are skipped with the reason, independent branches go on. A step that crashes (a bug, not an API
+ * done, and is given the results of its ancestors; independent steps run concurrently (bounded by a
+ * pool; the HTTP transport's token buckets bound the request rate); dependents of a failed step are
+ * skipped with the reason, independent branches go on. A step that crashes (a bug, not an API
  * answer) fails like any other: every other outcome stays in the result. {@code parallelism == 1}
  * runs serially, one resource after another.
  */
@@ -34,12 +34,18 @@ public final class Executor {
     return run(steps, action, progress, new StopSignal());
   }
 
-  /** As {@link #run(List, StepAction, ProgressListener)}; once {@code stop} is requested no further step starts. */
-  public ApplyResult run(List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
+  /**
+   * As {@link #run(List, StepAction, ProgressListener)}; once {@code stop} is requested no further
+   * step starts.
+   */
+  public ApplyResult run(
+      List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
     return new Run(steps, action, progress, stop).run();
   }
 
-  /** One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step. */
+  /**
+   * One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step.
+   */
   private final class Run {
     private final List<Step> steps;
     private final StepAction action;
@@ -73,7 +79,8 @@ public final class Executor {
         for (StepId d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
       Map<StepId, Integer> group = new HashMap<>();
-      for (Step s : steps) rank.put(s.id(), ((long) effectiveGroup(s, ownGroup, group) << 32) | position.get(s.id()));
+      for (Step s : steps)
+        rank.put(s.id(), ((long) effectiveGroup(s, ownGroup, group) << 32) | position.get(s.id()));
     }
 
     /**
@@ -104,11 +111,18 @@ public final class Executor {
       // worker that finishes a step queues its dependents before it takes its next task, so the
       // choice is made among all ready steps.
       AtomicInteger threads = new AtomicInteger();
-      pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "cspctl-apply-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      pool =
+          new ThreadPoolExecutor(
+              parallelism,
+              parallelism,
+              0,
+              TimeUnit.MILLISECONDS,
+              new PriorityBlockingQueue<>(),
+              r -> {
+                Thread t = new Thread(r, "cspctl-apply-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
       pool.prestartAllCoreThreads();
       try {
         synchronized (this) {
@@ -118,7 +132,8 @@ public final class Executor {
           while (inFlight > 0) wait();
           long millis = (System.nanoTime() - started) / 1_000_000;
           int notStarted = steps.size() - outcomes.size();
-          return new ApplyResult(new ArrayList<>(outcomes), millis, notStarted, notStarted > 0 ? stop.reason() : null);
+          return new ApplyResult(
+              new ArrayList<>(outcomes), millis, notStarted, notStarted > 0 ? stop.reason() : null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -150,7 +165,8 @@ public final class Executor {
       synchronized (this) {
         ancestors = ancestors(s);
       }
-      StepOutcome done = runOne(s, ancestors, action, progress, startedCount.incrementAndGet(), steps.size());
+      StepOutcome done =
+          runOne(s, ancestors, action, progress, startedCount.incrementAndGet(), steps.size());
       synchronized (this) {
         inFlight--;
         outcomes.add(done);
@@ -170,7 +186,10 @@ public final class Executor {
       }
     }
 
-    /** The results of every step {@code s} depends on, directly or not, nearest first. Caller holds the monitor. */
+    /**
+     * The results of every step {@code s} depends on, directly or not, nearest first. Caller holds
+     * the monitor.
+     */
     private Ancestors ancestors(Step s) {
       List<StepResult> found = new ArrayList<>();
       Set<StepId> seen = new HashSet<>();
@@ -205,32 +224,56 @@ public final class Executor {
     }
   }
 
-  private static StepOutcome runOne(Step s, Ancestors ancestors, StepAction action, ProgressListener progress, int index,
+  private static StepOutcome runOne(
+      Step s,
+      Ancestors ancestors,
+      StepAction action,
+      ProgressListener progress,
+      int index,
       int total) {
     progress.started(s, index, total);
     long t0 = System.nanoTime();
     try {
       StepResult result = action.run(s, ancestors);
       String message = result == null || result.message() == null ? "" : result.message();
-      return new StepOutcome(s, StepOutcome.Status.DONE, message, (System.nanoTime() - t0) / 1_000_000, result);
+      return new StepOutcome(
+          s, StepOutcome.Status.DONE, message, (System.nanoTime() - t0) / 1_000_000, result);
     } catch (RuntimeException | Error e) {
       String message = e.getMessage();
-      if (message == null || e instanceof Error || e instanceof NullPointerException || e instanceof IllegalStateException
+      if (message == null
+          || e instanceof Error
+          || e instanceof NullPointerException
+          || e instanceof IllegalStateException
           || e instanceof ClassCastException) {
         // A bug, not an API answer: the trace goes to the debug log (-v), the user sees words.
         org.slf4j.LoggerFactory.getLogger(Executor.class).debug("step {} failed", s.id(), e);
-        message = "internal error in cspctl, please report it" + (message == null ? "" : ": " + message);
+        message =
+            "internal error in cspctl, please report it" + (message == null ? "" : ": " + message);
       }
-      return new StepOutcome(s, StepOutcome.Status.FAILED, message, (System.nanoTime() - t0) / 1_000_000);
+      return new StepOutcome(
+          s, StepOutcome.Status.FAILED, message, (System.nanoTime() - t0) / 1_000_000);
     }
   }
 
-  private static void skipDependents(Step failed, Map<StepId, List<Step>> dependents, Map<StepId, StepOutcome.Status> status,
-      List<StepOutcome> outcomes, ProgressListener progress, int total) {
+  private static void skipDependents(
+      Step failed,
+      Map<StepId, List<Step>> dependents,
+      Map<StepId, StepOutcome.Status> status,
+      List<StepOutcome> outcomes,
+      ProgressListener progress,
+      int total) {
     for (Step d : dependents.getOrDefault(failed.id(), List.of())) {
       if (status.containsKey(d.id())) continue;
-      StepOutcome skipped = new StepOutcome(d, StepOutcome.Status.SKIPPED, "skipped: depends on " + failed.id()
-          + (status.get(failed.id()) == StepOutcome.Status.FAILED ? ", which failed" : ", which was skipped"), 0);
+      StepOutcome skipped =
+          new StepOutcome(
+              d,
+              StepOutcome.Status.SKIPPED,
+              "skipped: depends on "
+                  + failed.id()
+                  + (status.get(failed.id()) == StepOutcome.Status.FAILED
+                      ? ", which failed"
+                      : ", which was skipped"),
+              0);
       status.put(d.id(), StepOutcome.Status.SKIPPED);
       outcomes.add(skipped);
       progress.finished(skipped, outcomes.size(), total);

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one step reads to resolve natural keys to uids: first the results of the steps it
- * depends on (this apply's creates, configured versions and CMS syncs), then the live state the
- * plan was made from, and only for what neither knows, a read of the API.
+ * What one step reads to resolve natural keys to uids: first the results of the steps it depends on
+ * (this apply's creates, configured versions and CMS syncs), then the live state the plan was made
+ * from, and only for what neither knows, a read of the API.
  */
 final class Inputs {
   private final Ancestors ancestors;
@@ -42,22 +42,33 @@ final class Inputs {
   }
 
   String attributeUid(String key) {
-    return ancestors.nearest(AttributeWritten.class, r -> r.key().equals(key)).map(AttributeWritten::uid)
-        .or(() -> live.attribute(key)).orElseThrow(() -> missing("attribute", key));
+    return ancestors
+        .nearest(AttributeWritten.class, r -> r.key().equals(key))
+        .map(AttributeWritten::uid)
+        .or(() -> live.attribute(key))
+        .orElseThrow(() -> missing("attribute", key));
   }
 
   String eventUid(String key) {
-    return ancestors.nearest(EventWritten.class, r -> r.key().equals(key)).map(EventWritten::uid)
-        .or(() -> live.event(key)).orElseThrow(() -> missing("event", key));
+    return ancestors
+        .nearest(EventWritten.class, r -> r.key().equals(key))
+        .map(EventWritten::uid)
+        .or(() -> live.event(key))
+        .orElseThrow(() -> missing("event", key));
   }
 
   String audienceUid(String name) {
-    return ancestors.nearest(AudienceWritten.class, r -> r.name().equals(name)).map(AudienceWritten::uid)
-        .or(() -> live.audience(name)).orElseThrow(() -> missing("audience", name));
+    return ancestors
+        .nearest(AudienceWritten.class, r -> r.name().equals(name))
+        .map(AudienceWritten::uid)
+        .or(() -> live.audience(name))
+        .orElseThrow(() -> missing("audience", name));
   }
 
   Optional<String> experienceUidIfKnown(String name) {
-    return ancestors.nearest(ExperienceWritten.class, r -> r.name().equals(name)).map(ExperienceWritten::uid)
+    return ancestors
+        .nearest(ExperienceWritten.class, r -> r.name().equals(name))
+        .map(ExperienceWritten::uid)
         .or(() -> live.experience(name));
   }
 
@@ -67,14 +78,22 @@ final class Inputs {
 
   /** The empty draft the create of this experience made in this apply, if it did. */
   Optional<String> createdDraft(String experience) {
-    return ancestors.nearest(ExperienceWritten.class, r -> r.name().equals(experience) && r.draftVersionUid() != null)
+    return ancestors
+        .nearest(
+            ExperienceWritten.class,
+            r -> r.name().equals(experience) && r.draftVersionUid() != null)
         .map(ExperienceWritten::draftVersionUid)
-        .or(() -> ancestors.nearest(StepResult.DraftCreated.class, r -> r.experience().equals(experience))
-            .map(StepResult.DraftCreated::versionUid));
+        .or(
+            () ->
+                ancestors
+                    .nearest(StepResult.DraftCreated.class, r -> r.experience().equals(experience))
+                    .map(StepResult.DraftCreated::versionUid));
   }
 
   Optional<Version> configuredVersion(String experience) {
-    return ancestors.nearest(VersionConfigured.class, r -> r.experience().equals(experience)).map(VersionConfigured::version);
+    return ancestors
+        .nearest(VersionConfigured.class, r -> r.experience().equals(experience))
+        .map(VersionConfigured::version);
   }
 
   /** Variant name to shortUid: as configured in this apply, else as live, else as read now. */
@@ -82,10 +101,14 @@ final class Inputs {
     Optional<Version> configured = configuredVersion(experience);
     if (configured.isPresent()) return shortUids(configured.get());
     Map<String, String> known = live.shortUids(experience);
-    if (!known.isEmpty() && (variantNeeded == null || known.containsKey(variantNeeded))) return known;
+    if (!known.isEmpty() && (variantNeeded == null || known.containsKey(variantNeeded)))
+      return known;
     List<Version> versions = client(experience).listVersions(experienceUid(experience));
-    return withStatus(versions, VersionStatus.DRAFT).or(() -> withStatus(versions, VersionStatus.ACTIVE))
-        .or(() -> versions.stream().max(Comparator.comparing(Version::uid))).map(Inputs::shortUids).orElse(Map.of());
+    return withStatus(versions, VersionStatus.DRAFT)
+        .or(() -> withStatus(versions, VersionStatus.ACTIVE))
+        .or(() -> versions.stream().max(Comparator.comparing(Version::uid)))
+        .map(Inputs::shortUids)
+        .orElse(Map.of());
   }
 
   static Map<String, String> shortUids(Version version) {
@@ -96,39 +119,60 @@ final class Inputs {
 
   /** The experience's CMS variants (shortUid to uid): as synced in this apply, else as live. */
   Map<String, String> cmsVariants(String experience) {
-    return synced(experience).map(CmsSynced::cmsVariants).orElseGet(() -> live.cmsVariants(experience));
+    return synced(experience)
+        .map(CmsSynced::cmsVariants)
+        .orElseGet(() -> live.cmsVariants(experience));
   }
 
-  /** The nearest CMS read of this apply: the sync a configured version waited for, a link, a refresh. */
+  /**
+   * The nearest CMS read of this apply: the sync a configured version waited for, a link, a
+   * refresh.
+   */
   private Optional<CmsSynced> synced(String experience) {
-    return ancestors.nearest(StepResult.class, r -> cmsOf(r, experience) != null).map(r -> cmsOf(r, experience));
+    return ancestors
+        .nearest(StepResult.class, r -> cmsOf(r, experience) != null)
+        .map(r -> cmsOf(r, experience));
   }
 
   private static CmsSynced cmsOf(StepResult r, String experience) {
-    if (r instanceof CmsSynced c && c.experience().equals(experience) && c.variantGroup() != null) return c;
+    if (r instanceof CmsSynced c && c.experience().equals(experience) && c.variantGroup() != null)
+      return c;
     if (r instanceof VersionConfigured v && v.experience().equals(experience)) return v.cms();
     return null;
   }
 
-  /** The CMS variant uid of a variant, by name; read from the API when neither this apply nor the live state has it. */
+  /**
+   * The CMS variant uid of a variant, by name; read from the API when neither this apply nor the
+   * live state has it.
+   */
   String cmsUid(String experience, String variant) {
     String shortUid = shortUids(experience, variant).get(variant);
-    if (shortUid == null) throw new ApplyException("experience '" + experience + "' has no variant '" + variant + "'");
+    if (shortUid == null)
+      throw new ApplyException("experience '" + experience + "' has no variant '" + variant + "'");
     String uid = cmsVariants(experience).get(shortUid);
     if (uid == null) {
       Experience e = client(experience).getExperience(experienceUid(experience));
       if (e.cms() != null) uid = e.cms().variants().get(shortUid);
     }
-    if (uid == null) throw new ApplyException("variant '" + variant + "' of experience '" + experience + "' has no CMS variant uid yet");
+    if (uid == null)
+      throw new ApplyException(
+          "variant '"
+              + variant
+              + "' of experience '"
+              + experience
+              + "' has no CMS variant uid yet");
     return uid;
   }
 
-  /** The experience's CMS variant group: as synced in this apply, else as live, else as read now. */
+  /**
+   * The experience's CMS variant group: as synced in this apply, else as live, else as read now.
+   */
   CmsSynced cmsGroup(String experience) {
     Optional<CmsSynced> synced = synced(experience);
     if (synced.isPresent()) return synced.get();
     Optional<String> group = live.variantGroup(experience);
-    if (group.isPresent()) return new CmsSynced(experience, group.get(), live.cmsVariants(experience), "");
+    if (group.isPresent())
+      return new CmsSynced(experience, group.get(), live.cmsVariants(experience), "");
     Experience e = client(experience).getExperience(experienceUid(experience));
     if (e.cms() == null || e.cms().variantGroup() == null) {
       throw new ApplyException("experience '" + experience + "' has no CMS variant group yet");

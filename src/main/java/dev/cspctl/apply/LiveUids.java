@@ -34,13 +34,21 @@ final class LiveUids {
     for (LiveAudience a : live.audiences()) audiences.put(a.name(), a.uid());
     for (LiveExperience e : live.experiences()) {
       experiences.put(e.name(), e.uid());
-      // the version holding the variants apply writes content for: the draft, else the active one, else the newest
-      e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.DRAFT).or(() -> e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.ACTIVE))
-          .or(() -> e.versions().stream().max(java.util.Comparator.comparing(dev.cspctl.state.LiveVersion::uid))).ifPresent(v -> {
-        Map<String, String> m = new HashMap<>();
-        for (LiveVariant x : v.variants()) if (x.shortUid() != null) m.put(x.name(), x.shortUid());
-        shortUids.put(e.name(), Map.copyOf(m));
-      });
+      // the version holding the variants apply writes content for: the draft, else the active one,
+      // else the newest
+      e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.DRAFT)
+          .or(() -> e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.ACTIVE))
+          .or(
+              () ->
+                  e.versions().stream()
+                      .max(java.util.Comparator.comparing(dev.cspctl.state.LiveVersion::uid)))
+          .ifPresent(
+              v -> {
+                Map<String, String> m = new HashMap<>();
+                for (LiveVariant x : v.variants())
+                  if (x.shortUid() != null) m.put(x.name(), x.shortUid());
+                shortUids.put(e.name(), Map.copyOf(m));
+              });
       if (e.cms() != null && e.cms().variantGroup() != null) {
         variantGroups.put(e.name(), e.cms().variantGroup());
         cmsVariants.put(e.name(), Map.copyOf(e.cms().variants()));

@@ -20,7 +20,13 @@ public final class LockEvents {
     }
 
     public String describe() {
-      return "lock ID " + record.id() + ", held by " + record.holder() + ", expires " + record.expires() + " unless renewed";
+      return "lock ID "
+          + record.id()
+          + ", held by "
+          + record.holder()
+          + ", expires "
+          + record.expires()
+          + " unless renewed";
     }
   }
 
@@ -31,14 +37,27 @@ public final class LockEvents {
    *     every apply, and guessing its expiry would be wrong
    */
   public static List<Held> list(PersonalizeClient personalize) {
-    List<Event> events = personalize.listEvents().stream()
-        .filter(ev -> Ownership.LOCK_EVENT_KEY.equals(ev.key()))
-        .sorted(Comparator.comparing(Event::uid)).toList();
+    List<Event> events =
+        personalize.listEvents().stream()
+            .filter(ev -> Ownership.LOCK_EVENT_KEY.equals(ev.key()))
+            .sorted(Comparator.comparing(Event::uid))
+            .toList();
     List<Held> out = new ArrayList<>();
     for (Event ev : events) {
-      LockRecord r = LockRecord.parse(ev.description()).orElseThrow(() -> new ApplyException("the project has an event "
-          + Ownership.LOCK_EVENT_KEY + " (uid " + ev.uid() + ") that is not a cspctl lock (description \"" + ev.description()
-          + "\"); delete it in the UI or run 'cspctl force-unlock " + ev.uid() + "'"));
+      LockRecord r =
+          LockRecord.parse(ev.description())
+              .orElseThrow(
+                  () ->
+                      new ApplyException(
+                          "the project has an event "
+                              + Ownership.LOCK_EVENT_KEY
+                              + " (uid "
+                              + ev.uid()
+                              + ") that is not a cspctl lock (description \""
+                              + ev.description()
+                              + "\"); delete it in the UI or run 'cspctl force-unlock "
+                              + ev.uid()
+                              + "'"));
       out.add(new Held(ev.uid(), r));
     }
     return out;
@@ -56,10 +75,15 @@ public final class LockEvents {
       locks = list(personalize);
     } catch (ApplyException e) {
       // an event with the lock's key that is not a cspctl lock: removable by its uid
-      Event ev = personalize.listEvents().stream()
-          .filter(x -> Ownership.LOCK_EVENT_KEY.equals(x.key()) && x.uid().equals(lockId)).findFirst().orElseThrow(() -> e);
+      Event ev =
+          personalize.listEvents().stream()
+              .filter(x -> Ownership.LOCK_EVENT_KEY.equals(x.key()) && x.uid().equals(lockId))
+              .findFirst()
+              .orElseThrow(() -> e);
       delete(personalize, ev.uid());
-      return new Held(ev.uid(), new LockRecord(ev.uid(), "unknown", ProjectLock.Lease.DEFAULT.length(), Instant.EPOCH));
+      return new Held(
+          ev.uid(),
+          new LockRecord(ev.uid(), "unknown", ProjectLock.Lease.DEFAULT.length(), Instant.EPOCH));
     }
     for (Held h : locks) {
       if (h.id().equals(lockId) || h.eventUid().equals(lockId)) {
@@ -67,8 +91,13 @@ public final class LockEvents {
         return h;
       }
     }
-    throw new ApplyException(locks.isEmpty() ? "the project is not locked (no lock with ID " + lockId + ")"
-        : "no project lock has ID " + lockId + "; the project is locked by " + locks.get(0).describe());
+    throw new ApplyException(
+        locks.isEmpty()
+            ? "the project is not locked (no lock with ID " + lockId + ")"
+            : "no project lock has ID "
+                + lockId
+                + "; the project is locked by "
+                + locks.get(0).describe());
   }
 
   /** Deletes a lock event; one that is gone already is fine. */

@@ -22,7 +22,8 @@ final class PriorityStep {
     Set<String> existing = new LinkedHashSet<>(live);
     ctx.personalize().listExperiences().forEach(e -> existing.add(e.uid()));
     Set<String> order = new LinkedHashSet<>();
-    for (String name : op.order()) in.experienceUidIfKnown(name).filter(existing::contains).ifPresent(order::add);
+    for (String name : op.order())
+      in.experienceUidIfKnown(name).filter(existing::contains).ifPresent(order::add);
     order.addAll(existing);
     List<String> full = new ArrayList<>(order);
     if (full.equals(live)) return new StepResult.Done("already in order");

@@ -47,29 +47,39 @@ public final class ProjectLock implements AutoCloseable {
   private volatile String lost;
   private volatile StopSignal lostListener;
 
-  private ProjectLock(PersonalizeClient personalize, String uid, LockRecord record, Lease lease, Consumer<String> notice) {
+  private ProjectLock(
+      PersonalizeClient personalize,
+      String uid,
+      LockRecord record,
+      Lease lease,
+      Consumer<String> notice) {
     this.personalize = personalize;
     this.uid = uid;
     this.record = record;
     this.notice = notice;
-    this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cspctl-lock-renewal");
-      t.setDaemon(true);
-      return t;
-    });
+    this.renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cspctl-lock-renewal");
+              t.setDaemon(true);
+              return t;
+            });
     long every = lease.renewEvery().toMillis();
-    renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    var unused =
+        renewer.scheduleWithFixedDelay(
+            this::renew, every, every, TimeUnit.MILLISECONDS); // stopped by close()
   }
 
   /**
-   * The lease: how long the lock outlives its last renewal, and how often the holder renews it.
-   * The default, 60 s renewed every 20 s, frees the lock of a dead holder within about a minute.
+   * The lease: how long the lock outlives its last renewal, and how often the holder renews it. The
+   * default, 60 s renewed every 20 s, frees the lock of a dead holder within about a minute.
    */
   public record Lease(Duration length, Duration renewEvery) {
     public static final Lease DEFAULT = of(Duration.ofSeconds(60));
 
     public Lease {
-      if (length.toSeconds() < 1) throw new IllegalArgumentException("the lock lease is at least 1 s");
+      if (length.toSeconds() < 1)
+        throw new IllegalArgumentException("the lock lease is at least 1 s");
     }
 
     public static Lease of(Duration length) {
@@ -78,7 +88,8 @@ public final class ProjectLock implements AutoCloseable {
   }
 
   /** The lock with a fresh stop signal and no environment: for tests and tools. */
-  public static ProjectLock acquire(PersonalizeClient personalize, Duration lease, Duration maxWait, Consumer<String> notice) {
+  public static ProjectLock acquire(
+      PersonalizeClient personalize, Duration lease, Duration maxWait, Consumer<String> notice) {
     return acquire(personalize, Lease.of(lease), maxWait, new StopSignal(), Map.of(), notice);
   }
 
@@ -89,8 +100,13 @@ public final class ProjectLock implements AutoCloseable {
    * @throws ApplyException when another apply holds the lock past {@code maxWait}, when a lock
    *     event is not cspctl's, or when the API gives an unexpected reply to the lock request
    */
-  public static ProjectLock acquire(PersonalizeClient personalize, Lease lease, Duration maxWait, StopSignal stop,
-      Map<String, String> env, Consumer<String> notice) {
+  public static ProjectLock acquire(
+      PersonalizeClient personalize,
+      Lease lease,
+      Duration maxWait,
+      StopSignal stop,
+      Map<String, String> env,
+      Consumer<String> notice) {
     String run = UUID.randomUUID().toString();
     String holder = LockRecord.thisProcess(env);
     Instant deadline = Instant.now().plus(maxWait);
@@ -99,8 +115,11 @@ public final class ProjectLock implements AutoCloseable {
     int refusals = 0;
     boolean told = false;
     while (true) {
-      if (stop.requested()) throw new ApplyException("interrupted while waiting for the project lock; nothing was changed");
-      LockRecord mine = new LockRecord(run, holder, lease.length(), Instant.now().plus(lease.length()));
+      if (stop.requested())
+        throw new ApplyException(
+            "interrupted while waiting for the project lock; nothing was changed");
+      LockRecord mine =
+          new LockRecord(run, holder, lease.length(), Instant.now().plus(lease.length()));
       RemoteApiException refusal = null;
       try {
         personalize.createEvent(new EventInput(Ownership.LOCK_EVENT_KEY, mine.description()));
@@ -115,7 +134,8 @@ public final class ProjectLock implements AutoCloseable {
       List<Held> locks = LockEvents.list(personalize);
       List<Held> own = locks.stream().filter(h -> h.id().equals(run)).toList();
       if (!own.isEmpty() && locks.get(0).id().equals(run)) {
-        for (Held extra : own.subList(1, own.size())) LockEvents.delete(personalize, extra.eventUid());
+        for (Held extra : own.subList(1, own.size()))
+          LockEvents.delete(personalize, extra.eventUid());
         return new ProjectLock(personalize, locks.get(0).eventUid(), mine, lease, notice);
       }
       for (Held h : own) LockEvents.delete(personalize, h.eventUid());
@@ -123,9 +143,11 @@ public final class ProjectLock implements AutoCloseable {
       if (others.isEmpty()) {
         // created but not listed, or refused with no lock to show for it
         if (++refusals >= MAX_REFUSALS) {
-          throw new ApplyException(refusal != null
-              ? "the API refuses the project lock event although no apply holds the lock: " + refusal.getMessage()
-              : "the API accepted the project lock event but does not list it (GET /events); cannot tell whether the lock is held");
+          throw new ApplyException(
+              refusal != null
+                  ? "the API refuses the project lock event although no apply holds the lock: "
+                      + refusal.getMessage()
+                  : "the API accepted the project lock event but does not list it (GET /events); cannot tell whether the lock is held");
         }
         sleep(pause);
         continue;
@@ -134,12 +156,18 @@ public final class ProjectLock implements AutoCloseable {
       Held first = others.get(0);
       if (stale(first, seen)) {
         LockEvents.delete(personalize, first.eventUid());
-        notice.accept("Removed an expired project lock (" + first.describe() + "): that apply stopped without releasing it.");
+        notice.accept(
+            "Removed an expired project lock ("
+                + first.describe()
+                + "): that apply stopped without releasing it.");
         continue;
       }
       if (Instant.now().isAfter(deadline)) throw heldError(first, maxWait);
       if (!told) {
-        notice.accept("Waiting for another cspctl apply on this project to finish (" + first.describe() + ")...");
+        notice.accept(
+            "Waiting for another cspctl apply on this project to finish ("
+                + first.describe()
+                + ")...");
         told = true;
       }
       sleep(pause);
@@ -162,9 +190,16 @@ public final class ProjectLock implements AutoCloseable {
   }
 
   private static ApplyException heldError(Held h, Duration waited) {
-    return new ApplyException("another cspctl apply holds the project lock (" + h.describe() + "; event "
-        + Ownership.LOCK_EVENT_KEY + "); waited " + waited.toSeconds() + " s. If that apply died, the lock frees itself when"
-        + " its lease runs out; to remove it now: cspctl force-unlock " + h.id());
+    return new ApplyException(
+        "another cspctl apply holds the project lock ("
+            + h.describe()
+            + "; event "
+            + Ownership.LOCK_EVENT_KEY
+            + "); waited "
+            + waited.toSeconds()
+            + " s. If that apply died, the lock frees itself when"
+            + " its lease runs out; to remove it now: cspctl force-unlock "
+            + h.id());
   }
 
   private static ApplyException unexpected(RemoteApiException e) {
@@ -196,12 +231,20 @@ public final class ProjectLock implements AutoCloseable {
     } catch (RemoteApiException e) {
       if (released.get()) return;
       if (e.status() == 404) {
-        lose("the project lock (lock ID " + id() + ") was removed by someone else (cspctl force-unlock?)");
+        lose(
+            "the project lock (lock ID "
+                + id()
+                + ") was removed by someone else (cspctl force-unlock?)");
       } else if (record.expiredAt(Instant.now().plus(Lease.of(record.lease()).renewEvery()))) {
-        lose("the project lock (lock ID " + id() + ") could not be renewed before it expires: " + e.getMessage());
+        lose(
+            "the project lock (lock ID "
+                + id()
+                + ") could not be renewed before it expires: "
+                + e.getMessage());
       }
     } catch (RuntimeException e) {
-      if (!released.get()) lose("the project lock (lock ID " + id() + ") could not be renewed: " + e.getMessage());
+      if (!released.get())
+        lose("the project lock (lock ID " + id() + ") could not be renewed: " + e.getMessage());
     }
   }
 
@@ -214,8 +257,8 @@ public final class ProjectLock implements AutoCloseable {
   }
 
   /**
-   * Releases the lock (once; safe from a shutdown hook and the main thread at the same time).
-   * A failed release is reported, not thrown: the lease frees the lock by itself.
+   * Releases the lock (once; safe from a shutdown hook and the main thread at the same time). A
+   * failed release is reported, not thrown: the lease frees the lock by itself.
    */
   @Override
   public void close() {
@@ -224,8 +267,16 @@ public final class ProjectLock implements AutoCloseable {
     try {
       LockEvents.delete(personalize, uid);
     } catch (RuntimeException e) {
-      notice.accept("warning: could not release the project lock (lock ID " + id() + "): " + e.getMessage()
-          + "; it frees itself by " + record.expires() + ", or run 'cspctl force-unlock " + id() + "'");
+      notice.accept(
+          "warning: could not release the project lock (lock ID "
+              + id()
+              + "): "
+              + e.getMessage()
+              + "; it frees itself by "
+              + record.expires()
+              + ", or run 'cspctl force-unlock "
+              + id()
+              + "'");
     }
   }
 
@@ -234,7 +285,8 @@ public final class ProjectLock implements AutoCloseable {
       Thread.sleep(d.toMillis() + (long) (Math.random() * 50));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApplyException("interrupted while waiting for the project lock; nothing was changed");
+      throw new ApplyException(
+          "interrupted while waiting for the project lock; nothing was changed");
     }
   }
 }

@@ -5,8 +5,8 @@ import dev.cspctl.plan.Op;
 import java.util.Map;
 
 /**
- * What a step produced: the line shown for it, and what the steps that depend on it read (they
- * get their ancestors' results from the executor, never from shared state).
+ * What a step produced: the line shown for it, and what the steps that depend on it read (they get
+ * their ancestors' results from the executor, never from shared state).
  */
 public sealed interface StepResult {
   String message();
@@ -20,8 +20,12 @@ public sealed interface StepResult {
 
   record AudienceWritten(String name, String uid, String message) implements StepResult {}
 
-  /** An experience created or updated; {@code draftVersionUid} is the empty draft a create makes (else null). */
-  record ExperienceWritten(String name, String uid, String draftVersionUid, String message) implements StepResult {}
+  /**
+   * An experience created or updated; {@code draftVersionUid} is the empty draft a create makes
+   * (else null).
+   */
+  record ExperienceWritten(String name, String uid, String draftVersionUid, String message)
+      implements StepResult {}
 
   record DraftCreated(String experience, String versionUid, String message) implements StepResult {}
 
@@ -29,15 +33,21 @@ public sealed interface StepResult {
    * The draft as configured (its variants carry the shortUids the API kept or minted) and the CMS
    * variant group that holds a variant for each.
    */
-  record VersionConfigured(String experience, Version version, CmsSynced cms, String message) implements StepResult {}
+  record VersionConfigured(String experience, Version version, CmsSynced cms, String message)
+      implements StepResult {}
 
-  /** The experience's CMS variant group and its variants (shortUid to CMS variant uid), as last read. */
-  record CmsSynced(String experience, String variantGroup, Map<String, String> cmsVariants, String message)
+  /**
+   * The experience's CMS variant group and its variants (shortUid to CMS variant uid), as last
+   * read.
+   */
+  record CmsSynced(
+      String experience, String variantGroup, Map<String, String> cmsVariants, String message)
       implements StepResult {
     public CmsSynced {
       cmsVariants = Map.copyOf(cmsVariants);
     }
   }
 
-  record EntryVariantWritten(Op.UpsertEntryVariant op, String cmsVariantUid, String message) implements StepResult {}
+  record EntryVariantWritten(Op.UpsertEntryVariant op, String cmsVariantUid, String message)
+      implements StepResult {}
 }

@@ -3,8 +3,8 @@ package dev.cspctl.apply;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Asks a running apply to stop starting steps (SIGINT/SIGTERM, or the project lock was lost).
- * Steps already running finish; the rest are reported as not started. The first reason wins.
+ * Asks a running apply to stop starting steps (SIGINT/SIGTERM, or the project lock was lost). Steps
+ * already running finish; the rest are reported as not started. The first reason wins.
  */
 public final class StopSignal {
   private final AtomicReference<String> reason = new AtomicReference<>();

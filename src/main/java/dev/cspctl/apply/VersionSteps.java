@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Experience versions: new draft (beside the active one), configure (full body, shortUids kept), pause, wait for the
- * asynchronous CMS sync, activate, and the re-read of {@code _cms} after activation. A step that
- * does not know a version from its ancestors' results reads the versions first, so a re-run after
- * any failure finds its way.
+ * Experience versions: new draft (beside the active one), configure (full body, shortUids kept),
+ * pause, wait for the asynchronous CMS sync, activate, and the re-read of {@code _cms} after
+ * activation. A step that does not know a version from its ancestors' results reads the versions
+ * first, so a re-run after any failure finds its way.
  */
 final class VersionSteps {
   private final ApplyContext ctx;
@@ -61,21 +61,32 @@ final class VersionSteps {
     String name = op.experience();
     Version draft;
     try {
-      draft = Writes.createOnce("create a draft version",
-          () -> client.createVersion(uid, VersionInput.draft()),
-          () -> Inputs.withStatus(client.listVersions(uid), VersionStatus.DRAFT));
+      draft =
+          Writes.createOnce(
+              "create a draft version",
+              () -> client.createVersion(uid, VersionInput.draft()),
+              () -> Inputs.withStatus(client.listVersions(uid), VersionStatus.DRAFT));
     } catch (dev.cspctl.api.RemoteApiException e) {
       List<Version> versions = client.listVersions(uid);
-      boolean refusedBesideActive = e.status() == 400 && Inputs.withStatus(versions, VersionStatus.ACTIVE).isPresent()
-          && Inputs.withStatus(versions, VersionStatus.DRAFT).isEmpty();
+      boolean refusedBesideActive =
+          e.status() == 400
+              && Inputs.withStatus(versions, VersionStatus.ACTIVE).isPresent()
+              && Inputs.withStatus(versions, VersionStatus.DRAFT).isEmpty();
       if (!refusedBesideActive) throw e;
-      throw new ApplyException("experience '" + name + "': the service refused a new draft beside the active version ("
-          + e.getMessage() + "); nothing was changed and the active version still serves. To change it by pausing it first"
-          + " (visitors then see base entries until the new version is active), plan and apply again with "
-          + dev.cspctl.api.ApiAssumptions.DRAFT_BESIDE_ACTIVE_VARIABLE + "=false", e);
+      throw new ApplyException(
+          "experience '"
+              + name
+              + "': the service refused a new draft beside the active version ("
+              + e.getMessage()
+              + "); nothing was changed and the active version still serves. To change it by pausing it first"
+              + " (visitors then see base entries until the new version is active), plan and apply again with "
+              + dev.cspctl.api.ApiAssumptions.DRAFT_BESIDE_ACTIVE_VARIABLE
+              + "=false",
+          e);
     }
     // A draft this apply created is empty unless a re-run found one it made before: then read it.
-    return new StepResult.DraftCreated(name, draft.variants().isEmpty() ? draft.uid() : null, "draft " + draft.uid());
+    return new StepResult.DraftCreated(
+        name, draft.variants().isEmpty() ? draft.uid() : null, "draft " + draft.uid());
   }
 
   StepResult configure(Op.ConfigureVersion op, Inputs in) {
@@ -83,44 +94,65 @@ final class VersionSteps {
     PersonalizePort client = client(name);
     String uid = in.experienceUid(name);
     Optional<String> created = op.versionUid() == null ? in.createdDraft(name) : Optional.empty();
-    Version draft = created.isPresent()
-        // Just created: the API made an empty draft and told us its uid.
-        ? new Version(created.get(), VersionStatus.DRAFT, List.of(), List.of())
-        : Inputs.withStatus(client.listVersions(uid), VersionStatus.DRAFT)
-            .orElseThrow(() -> new ApplyException("experience '" + name + "' has no draft version to configure"));
+    Version draft =
+        created.isPresent()
+            // Just created: the API made an empty draft and told us its uid.
+            ? new Version(created.get(), VersionStatus.DRAFT, List.of(), List.of())
+            : Inputs.withStatus(client.listVersions(uid), VersionStatus.DRAFT)
+                .orElseThrow(
+                    () ->
+                        new ApplyException(
+                            "experience '" + name + "' has no draft version to configure"));
     boolean ab = op.abTest();
     List<Variant> variants = new ArrayList<>();
     for (Op.VariantConfig v : op.variants()) {
       String shortUid = v.shortUid() != null ? v.shortUid() : existingShortUid(draft, v.name());
       if (ab) {
         Integer traffic = v.traffic();
-        if (traffic == null && !ApiAssumptions.EQUAL_SPLIT_OMITS_SHARES) traffic = equalShare(op.variants().size(), variants.size());
+        if (traffic == null && !ApiAssumptions.EQUAL_SPLIT_OMITS_SHARES)
+          traffic = equalShare(op.variants().size(), variants.size());
         variants.add(Variant.abTest(v.name(), shortUid, traffic));
       } else {
         List<String> audiences = v.audiences().stream().map(in::audienceUid).toList();
-        variants.add(Variant.segmented(v.name(), shortUid, audiences, v.lyticsAudiences(), wireMatch(v.match())));
+        variants.add(
+            Variant.segmented(
+                v.name(), shortUid, audiences, v.lyticsAudiences(), wireMatch(v.match())));
       }
     }
     List<Metric> metrics = new ArrayList<>();
     for (Op.MetricConfig m : op.metrics()) {
-      metrics.add(new Metric(m.primary() ? MetricType.PRIMARY : MetricType.SECONDARY, in.eventUid(m.event()), m.event()));
+      metrics.add(
+          new Metric(
+              m.primary() ? MetricType.PRIMARY : MetricType.SECONDARY,
+              in.eventUid(m.event()),
+              m.event()));
     }
     com.fasterxml.jackson.databind.JsonNode targeting = null;
     String split = null;
     if (ab) {
       split = op.equalSplit() ? ApiAssumptions.EQUAL_SPLIT : ApiAssumptions.CUSTOM_SPLIT;
       Op.Targeting t = op.targeting();
-      List<String> targetUids = t == null ? List.of() : t.audiences().stream().map(in::audienceUid).toList();
-      targeting = AbTargeting.toWire(new AbTargeting.Group(targetUids, wireMatch(t == null ? Match.ANY : t.match())));
+      List<String> targetUids =
+          t == null ? List.of() : t.audiences().stream().map(in::audienceUid).toList();
+      targeting =
+          AbTargeting.toWire(
+              new AbTargeting.Group(targetUids, wireMatch(t == null ? Match.ANY : t.match())));
     }
-    Version result = client.updateVersion(uid, draft.uid(), new VersionInput(VersionStatus.DRAFT, variants, metrics, targeting, split));
-    String configured = "configured draft " + draft.uid() + " with " + variants.size() + " variants";
-    List<String> needed = result.variants().stream().map(Variant::shortUid).filter(s -> s != null).toList();
+    Version result =
+        client.updateVersion(
+            uid,
+            draft.uid(),
+            new VersionInput(VersionStatus.DRAFT, variants, metrics, targeting, split));
+    String configured =
+        "configured draft " + draft.uid() + " with " + variants.size() + " variants";
+    List<String> needed =
+        result.variants().stream().map(Variant::shortUid).filter(s -> s != null).toList();
     Map<String, String> known = in.cmsVariants(name);
     Optional<String> group = in.live().variantGroup(name);
     if (group.isPresent() && known.keySet().containsAll(needed)) {
       // Every variant kept its shortUid: the CMS already holds them, nothing to wait for.
-      return new VersionConfigured(name, result, new CmsSynced(name, group.get(), known, ""), configured);
+      return new VersionConfigured(
+          name, result, new CmsSynced(name, group.get(), known, ""), configured);
     }
     CmsSynced synced = awaitCms(client, name, uid, needed);
     return new VersionConfigured(name, result, synced, configured + "; " + synced.message());
@@ -135,12 +167,21 @@ final class VersionSteps {
     return 100 / n + (i < 100 % n ? 1 : 0);
   }
 
-  /** A re-run after a crash finds variants it already configured in the draft: keep their shortUids. */
+  /**
+   * A re-run after a crash finds variants it already configured in the draft: keep their shortUids.
+   */
   private static String existingShortUid(Version draft, String variantName) {
-    return draft.variants().stream().filter(v -> variantName.equals(v.name())).map(Variant::shortUid).findFirst().orElse(null);
+    return draft.variants().stream()
+        .filter(v -> variantName.equals(v.name()))
+        .map(Variant::shortUid)
+        .findFirst()
+        .orElse(null);
   }
 
-  /** Polls the experience until its CMS variant group holds a variant for each shortUid (backing off). */
+  /**
+   * Polls the experience until its CMS variant group holds a variant for each shortUid (backing
+   * off).
+   */
   private CmsSynced awaitCms(PersonalizePort client, String name, String uid, List<String> needed) {
     long deadline = System.nanoTime() + ctx.cmsTimeout().toNanos();
     Duration delay = ctx.cmsFirstPoll();
@@ -149,12 +190,23 @@ final class VersionSteps {
       Experience e = client.getExperience(uid);
       polls++;
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(needed)) {
-        return new CmsSynced(name, e.cms().variantGroup(), e.cms().variants(),
+        return new CmsSynced(
+            name,
+            e.cms().variantGroup(),
+            e.cms().variants(),
             "variant group " + e.cms().variantGroup() + " after " + polls + " poll(s)");
       }
       if (System.nanoTime() + delay.toNanos() > deadline) {
-        throw new ApplyException("experience '" + name + "': the CMS variant group did not appear within "
-            + ctx.cmsTimeout().toSeconds() + " s (" + polls + " polls of GET /experiences/" + uid + "); re-run apply to resume");
+        throw new ApplyException(
+            "experience '"
+                + name
+                + "': the CMS variant group did not appear within "
+                + ctx.cmsTimeout().toSeconds()
+                + " s ("
+                + polls
+                + " polls of GET /experiences/"
+                + uid
+                + "); re-run apply to resume");
       }
       sleep(delay);
       delay = Duration.ofMillis(Math.min(5000, (long) (delay.toMillis() * 1.6) + 1));
@@ -177,13 +229,17 @@ final class VersionSteps {
     Optional<Version> configured = in.configuredVersion(name);
     if (configured.isPresent()) {
       // Configured in this run: activate it with the body we sent, without re-reading.
-      client.updateVersion(uid, configured.get().uid(), configured.get().withStatus(VersionStatus.ACTIVE));
+      client.updateVersion(
+          uid, configured.get().uid(), configured.get().withStatus(VersionStatus.ACTIVE));
       return new Done("activated version " + configured.get().uid());
     }
     List<Version> versions = client.listVersions(uid);
-    Optional<Version> target = Inputs.withStatus(versions, VersionStatus.DRAFT).or(() -> Inputs.withStatus(versions, VersionStatus.PAUSED));
+    Optional<Version> target =
+        Inputs.withStatus(versions, VersionStatus.DRAFT)
+            .or(() -> Inputs.withStatus(versions, VersionStatus.PAUSED));
     if (target.isEmpty()) {
-      if (Inputs.withStatus(versions, VersionStatus.ACTIVE).isPresent()) return new Done("already active");
+      if (Inputs.withStatus(versions, VersionStatus.ACTIVE).isPresent())
+        return new Done("already active");
       throw new ApplyException("no draft or paused version to activate");
     }
     Version v = target.get();
@@ -199,12 +255,20 @@ final class VersionSteps {
     Map<String, String> changed = new HashMap<>();
     for (var entry : now.entrySet()) {
       String old = before.get(entry.getKey());
-      if (old != null && !old.equals(entry.getValue())) changed.put(entry.getKey(), entry.getValue());
+      if (old != null && !old.equals(entry.getValue()))
+        changed.put(entry.getKey(), entry.getValue());
     }
     String group = e.cms() == null ? null : e.cms().variantGroup();
     if (changed.isEmpty()) return new CmsSynced(name, group, now, "CMS variant uids unchanged");
     int rewritten = content.rewrite(name, changed, in);
-    return new CmsSynced(name, group, now,
-        "CMS variant uids changed for shortUid(s) " + changed.keySet() + "; rewrote " + rewritten + " entry variant(s)");
+    return new CmsSynced(
+        name,
+        group,
+        now,
+        "CMS variant uids changed for shortUid(s) "
+            + changed.keySet()
+            + "; rewrote "
+            + rewritten
+            + " entry variant(s)");
   }
 }

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Creates that never duplicate: a POST whose reply was lost, or that failed with a 5xx, is
- * confirmed by re-reading (by natural key) before it is sent again. The plan was made from a fresh read, so
- * the first attempt needs no check. The real API has no
- * idempotency keys, so this read is the only safe way to retry a create.
+ * confirmed by re-reading (by natural key) before it is sent again. The plan was made from a fresh
+ * read, so the first attempt needs no check. The real API has no idempotency keys, so this read is
+ * the only safe way to retry a create.
  */
 final class Writes {
   static final int ATTEMPTS = 3;
@@ -30,6 +30,7 @@ final class Writes {
       Optional<T> already = findExisting.get();
       if (already.isPresent()) return already.get();
     }
-    throw new ApplyException(what + " failed after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
+    throw new ApplyException(
+        what + " failed after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
   }
 }

@@ -12,8 +12,10 @@ public final class Cli {
 
   /** Runs cspctl with the given streams and environment; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter =
+        new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter =
+        new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     CommandLine cmd = create(env);
     cmd.setOut(outWriter);
     cmd.setErr(errWriter);

@@ -10,10 +10,21 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Contentstack Personalize as code: validate, plan and apply YAML specs.",
-    subcommands = {ValidateCommand.class, TestCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class,
-        ExportCommand.class, ShowCommand.class, CommentCommand.class,
-        EmulatorCommand.class, ForceUnlockCommand.class, InitCommand.class, VersionCommand.class,
-        picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      TestCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DriftCommand.class,
+      ExportCommand.class,
+      ShowCommand.class,
+      CommentCommand.class,
+      EmulatorCommand.class,
+      ForceUnlockCommand.class,
+      InitCommand.class,
+      VersionCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     usageHelpAutoWidth = true)
 public final class CspctlCommand implements Runnable {
   private final Map<String, String> env;

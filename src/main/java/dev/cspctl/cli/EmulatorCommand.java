@@ -20,33 +20,57 @@ import picocli.CommandLine.Spec;
  * {@code cspctl emulator}: serve the local emulator of both APIs until stopped, on the loopback
  * address unless {@code --listen} names another (then announced on the first line).
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
-    description = "Serve a local emulator of the Personalize Management API and the CMA (loopback only unless --listen).")
+@Command(
+    name = "emulator",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve a local emulator of the Personalize Management API and the CMA (loopback only unless --listen).")
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "N", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--state", paramLabel = "FILE", description = "State file: loaded if it exists, saved atomically on exit.")
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description = "State file: loaded if it exists, saved atomically on exit.")
   Path state;
 
-  @Option(names = "--latency-ms", paramLabel = "N", description = "Extra latency per request (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latency-ms",
+      paramLabel = "N",
+      description = "Extra latency per request (default: ${DEFAULT-VALUE}).")
   long latencyMs;
 
   @Option(names = "--rate-limit", description = "Enforce the real rate limits (429 + Retry-After).")
   boolean rateLimit;
 
-  @Option(names = "--faults", paramLabel = "SPEC", description = "Faults to inject, e.g. 500:0.05,429:0.05,reset:0.02,drop:0.05.")
+  @Option(
+      names = "--faults",
+      paramLabel = "SPEC",
+      description = "Faults to inject, e.g. 500:0.05,429:0.05,reset:0.02,drop:0.05.")
   String faults = "";
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault schedule (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the fault schedule (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--cms-delay-ms", paramLabel = "N", description = "Delay of the asynchronous _cms sync (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cms-delay-ms",
+      paramLabel = "N",
+      description = "Delay of the asynchronous _cms sync (default: ${DEFAULT-VALUE}).")
   long cmsDelayMs = EmulatorConfig.REALISTIC_CMS_DELAY_MS;
 
-  @Option(names = "--entries", paramLabel = "FILE", description = "JSON file of content types and base entries.")
+  @Option(
+      names = "--entries",
+      paramLabel = "FILE",
+      description = "JSON file of content types and base entries.")
   Path entries;
 
   @Mixin StacktraceOption stacktraceOption;
@@ -54,12 +78,18 @@ public final class EmulatorCommand implements Callable<Integer> {
   /** Held while serving with --state, so no --sandbox command uses the same file meanwhile. */
   private volatile StateFileLock stateLock;
 
-  @Option(names = "--listen", paramLabel = "ADDRESS",
-      description = "Address to bind: loopback unless given; 0.0.0.0 serves other hosts too, e.g. as a CI service container.")
+  @Option(
+      names = "--listen",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to bind: loopback unless given; 0.0.0.0 serves other hosts too, e.g. as a CI service container.")
   String listen;
 
-  @Option(names = "--no-project", description = "Start with no Personalize project, as a stack not yet connected: "
-      + "POST /projects creates it (as Contentstack's CLI import does).")
+  @Option(
+      names = "--no-project",
+      description =
+          "Start with no Personalize project, as a stack not yet connected: "
+              + "POST /projects creates it (as Contentstack's CLI import does).")
   boolean noProject;
 
   /** Released by {@link #requestStop()} (or never): the command serves until the JVM stops. */
@@ -84,17 +114,31 @@ public final class EmulatorCommand implements Callable<Integer> {
     InetAddress address = null;
     if (listen != null) {
       try {
-        address = InetAddress.getByName(listen.startsWith("[") && listen.endsWith("]") ? listen.substring(1, listen.length() - 1) : listen);
+        address =
+            InetAddress.getByName(
+                listen.startsWith("[") && listen.endsWith("]")
+                    ? listen.substring(1, listen.length() - 1)
+                    : listen);
       } catch (UnknownHostException e) {
         err.println("error: --listen: '" + listen + "' is not an address of this host");
         err.flush();
         return 1;
       }
     }
-    EmulatorConfig config = EmulatorConfig.builder().port(port).listen(address).withoutProject(noProject)
-        .credentials(Credentials.fromEnvironment(System.getenv()))
-        .latencyMs(latencyMs).rateLimit(rateLimit).faults(faults).seed(seed)
-        .cmsDelayMs(cmsDelayMs).entriesFile(entries).stateFile(state).build();
+    EmulatorConfig config =
+        EmulatorConfig.builder()
+            .port(port)
+            .listen(address)
+            .withoutProject(noProject)
+            .credentials(Credentials.fromEnvironment(System.getenv()))
+            .latencyMs(latencyMs)
+            .rateLimit(rateLimit)
+            .faults(faults)
+            .seed(seed)
+            .cmsDelayMs(cmsDelayMs)
+            .entriesFile(entries)
+            .stateFile(state)
+            .build();
     Emulator emulator;
     StateFileLock lock = null;
     try {
@@ -110,9 +154,15 @@ public final class EmulatorCommand implements Callable<Integer> {
     Thread hook = new Thread(() -> shutdown(emulator), "cspctl-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     InetAddress bound = address == null ? emulator.listenAddress() : address;
-    out.println("listening on " + emulator.baseUrl() + (bound.isLoopbackAddress() ? ""
-        : " (bound to " + bound.getHostAddress() + ", NOT loopback only: other hosts can reach it; it accepts"
-            + " the public sandbox credentials unless CONTENTSTACK_* variables set others)"));
+    out.println(
+        "listening on "
+            + emulator.baseUrl()
+            + (bound.isLoopbackAddress()
+                ? ""
+                : " (bound to "
+                    + bound.getHostAddress()
+                    + ", NOT loopback only: other hosts can reach it; it accepts"
+                    + " the public sandbox credentials unless CONTENTSTACK_* variables set others)"));
     out.flush();
     stop.await();
     Runtime.getRuntime().removeShutdownHook(hook);

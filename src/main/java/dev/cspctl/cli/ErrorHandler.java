@@ -8,8 +8,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The single place that turns an exception into what the user sees: one line per error on
- * stderr and exit 1; the stack trace only under {@code --stacktrace}.
+ * The single place that turns an exception into what the user sees: one line per error on stderr
+ * and exit 1; the stack trace only under {@code --stacktrace}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   static final int EXIT_ERROR = 1;
@@ -19,13 +19,21 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     PrintWriter err = cmd.getErr();
     if (ex instanceof SpecException spec) {
       for (SpecError e : spec.errors()) err.println("error: " + OneLine.of(e.format()));
-      err.println(spec.errors().size() + (spec.errors().size() == 1 ? " error" : " errors") + " found.");
+      err.println(
+          spec.errors().size() + (spec.errors().size() == 1 ? " error" : " errors") + " found.");
     } else if (ex instanceof UserException user) {
       err.println("error: " + OneLine.of(user.getMessage()));
     } else {
-      String message = ex instanceof RuntimeException && !(ex instanceof NullPointerException) && ex.getMessage() != null
-          ? firstLine(ex.getMessage()) : "internal error in cspctl, please report it";
-      err.println("error: " + OneLine.of(message) + (stacktraceRequested(parseResult) ? "" : " (run with --stacktrace for details)"));
+      String message =
+          ex instanceof RuntimeException
+                  && !(ex instanceof NullPointerException)
+                  && ex.getMessage() != null
+              ? firstLine(ex.getMessage())
+              : "internal error in cspctl, please report it";
+      err.println(
+          "error: "
+              + OneLine.of(message)
+              + (stacktraceRequested(parseResult) ? "" : " (run with --stacktrace for details)"));
     }
     if (stacktraceRequested(parseResult)) ex.printStackTrace(err);
     err.flush();

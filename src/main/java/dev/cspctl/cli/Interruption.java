@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SIGINT/SIGTERM during {@code cspctl apply} (a cancelled CI job, Ctrl-C): a shutdown hook that
- * stops the apply from starting further steps, gives the running ones {@code grace} to finish,
- * and makes sure the project lock is released and the one-line
- * {@code interrupted: N done, M not started} summary is printed before the JVM exits. Normally the
- * apply's own thread does both as it unwinds; the hook does them itself only when that thread is
- * not done in time (or had not started any step: then there is nothing to wait for).
+ * stops the apply from starting further steps, gives the running ones {@code grace} to finish, and
+ * makes sure the project lock is released and the one-line {@code interrupted: N done, M not
+ * started} summary is printed before the JVM exits. Normally the apply's own thread does both as it
+ * unwinds; the hook does them itself only when that thread is not done in time (or had not started
+ * any step: then there is nothing to wait for).
  */
 final class Interruption implements AutoCloseable {
   static final String REASON = "interrupted (SIGINT/SIGTERM)";
@@ -49,7 +49,10 @@ final class Interruption implements AutoCloseable {
     return stop;
   }
 
-  /** The lock to release if the apply's thread does not unwind in time; a lost lock also stops the apply. */
+  /**
+   * The lock to release if the apply's thread does not unwind in time; a lost lock also stops the
+   * apply.
+   */
   void guard(ProjectLock lock) {
     this.lock = lock;
     lock.onLost(stop);
@@ -89,8 +92,16 @@ final class Interruption implements AutoCloseable {
     ProjectLock l = lock;
     if (total >= 0) {
       int running = Math.max(0, started.get() - finished.get());
-      err.println("interrupted: " + done.get() + " done, " + Math.max(0, total - started.get()) + " not started ("
-          + running + " still running after " + grace.toSeconds() + " s were abandoned); project lock released");
+      err.println(
+          "interrupted: "
+              + done.get()
+              + " done, "
+              + Math.max(0, total - started.get())
+              + " not started ("
+              + running
+              + " still running after "
+              + grace.toSeconds()
+              + " s were abandoned); project lock released");
     } else {
       err.println("interrupted: 0 done, nothing was changed");
     }
@@ -98,7 +109,10 @@ final class Interruption implements AutoCloseable {
     err.flush();
   }
 
-  /** The apply's thread has unwound (lock released, summary printed): the hook has nothing left to do. */
+  /**
+   * The apply's thread has unwound (lock released, summary printed): the hook has nothing left to
+   * do.
+   */
   @Override
   public void close() {
     unwound.countDown();

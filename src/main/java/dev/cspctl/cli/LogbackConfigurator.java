@@ -12,11 +12,11 @@ import dev.cspctl.api.http.HttpTransport;
 import org.slf4j.Logger;
 
 /**
- * cspctl's logging set up in code (found through {@code META-INF/services}), instead of a
- * {@code logback.xml}: parsing XML loads logback's Joran and the JDK's SAX parser, about a quarter
- * of a short command's class loading. cspctl prints its own output; logging goes to stderr and is
- * quiet (WARN) unless {@code -v} ({@link Logging}). A {@code logback-test.xml} on the class path
- * or {@code -Dlogback.configurationFile} still wins.
+ * cspctl's logging set up in code (found through {@code META-INF/services}), instead of a {@code
+ * logback.xml}: parsing XML loads logback's Joran and the JDK's SAX parser, about a quarter of a
+ * short command's class loading. cspctl prints its own output; logging goes to stderr and is quiet
+ * (WARN) unless {@code -v} ({@link Logging}). A {@code logback-test.xml} on the class path or
+ * {@code -Dlogback.configurationFile} still wins.
  */
 public final class LogbackConfigurator extends ContextAwareBase implements Configurator {
   @Override

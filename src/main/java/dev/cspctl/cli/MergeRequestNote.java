@@ -14,21 +14,29 @@ import java.util.Optional;
 
 /**
  * One merge-request note that cspctl owns, found by a hidden marker in its body, created on the
- * first push and edited in place on every later one (GitLab's Notes API: list, create, update).
- * The token goes only into the {@code PRIVATE-TOKEN} header; no message quotes it.
+ * first push and edited in place on every later one (GitLab's Notes API: list, create, update). The
+ * token goes only into the {@code PRIVATE-TOKEN} header; no message quotes it.
  */
 final class MergeRequestNote {
   static final int MAX_PAGES = 50;
   private static final ObjectMapper M = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
   private final String notesUrl;
   private final String token;
 
-  /** @param apiUrl CI_API_V4_URL, e.g. https://gitlab.com/api/v4 */
+  /**
+   * @param apiUrl CI_API_V4_URL, e.g. https://gitlab.com/api/v4
+   */
   MergeRequestNote(String apiUrl, String projectId, String mergeRequestIid, String token) {
-    this.notesUrl = apiUrl.replaceAll("/+$", "") + "/projects/" + URLEncoder.encode(projectId, StandardCharsets.UTF_8)
-        + "/merge_requests/" + URLEncoder.encode(mergeRequestIid, StandardCharsets.UTF_8) + "/notes";
+    this.notesUrl =
+        apiUrl.replaceAll("/+$", "")
+            + "/projects/"
+            + URLEncoder.encode(projectId, StandardCharsets.UTF_8)
+            + "/merge_requests/"
+            + URLEncoder.encode(mergeRequestIid, StandardCharsets.UTF_8)
+            + "/notes";
     this.token = token;
   }
 
@@ -39,18 +47,23 @@ final class MergeRequestNote {
     Optional<Long> existing = find(marker);
     String json = M.createObjectNode().put("body", body).toString();
     if (existing.isPresent()) {
-      send(request(notesUrl + "/" + existing.get()).PUT(HttpRequest.BodyPublishers.ofString(json)), "update note " + existing.get());
+      send(
+          request(notesUrl + "/" + existing.get()).PUT(HttpRequest.BodyPublishers.ofString(json)),
+          "update note " + existing.get());
       return new Result(existing.get(), false);
     }
-    JsonNode created = send(request(notesUrl).POST(HttpRequest.BodyPublishers.ofString(json)), "create a note");
+    JsonNode created =
+        send(request(notesUrl).POST(HttpRequest.BodyPublishers.ofString(json)), "create a note");
     return new Result(created.path("id").asLong(), true);
   }
 
   private Optional<Long> find(String marker) {
     String page = "1";
     for (int i = 0; i < MAX_PAGES && page != null && !page.isBlank(); i++) {
-      HttpResponse<String> r = exchange(request(notesUrl + "?per_page=100&sort=asc&order_by=created_at&page=" + page).GET(),
-          "list the merge request's notes");
+      HttpResponse<String> r =
+          exchange(
+              request(notesUrl + "?per_page=100&sort=asc&order_by=created_at&page=" + page).GET(),
+              "list the merge request's notes");
       for (JsonNode note : parse(r.body(), "list the merge request's notes")) {
         if (!note.path("system").asBoolean(false) && note.path("body").asText().contains(marker)) {
           return Optional.of(note.path("id").asLong());
@@ -62,8 +75,11 @@ final class MergeRequestNote {
   }
 
   private HttpRequest.Builder request(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("PRIVATE-TOKEN", token)
-        .header("Content-Type", "application/json").header("Accept", "application/json");
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(60))
+        .header("PRIVATE-TOKEN", token)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json");
   }
 
   private JsonNode send(HttpRequest.Builder b, String what) {
@@ -75,18 +91,30 @@ final class MergeRequestNote {
     try {
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UserException("GitLab API: cannot " + what + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new UserException(
+          "GitLab API: cannot "
+              + what
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserException("GitLab API: interrupted while trying to " + what);
     }
     if (r.statusCode() / 100 != 2) {
-      String hint = r.statusCode() == 401 || r.statusCode() == 403
-          ? " (CSPCTL_GITLAB_TOKEN must be a project access token with the api scope and at least the Reporter role;"
-              + " CI_JOB_TOKEN cannot write notes)"
-          : "";
-      throw new UserException("GitLab API: cannot " + what + ": HTTP " + r.statusCode() + " " + message(r.body()) + hint);
+      String hint =
+          r.statusCode() == 401 || r.statusCode() == 403
+              ? " (CSPCTL_GITLAB_TOKEN must be a project access token with the api scope and at least the Reporter role;"
+                  + " CI_JOB_TOKEN cannot write notes)"
+              : "";
+      throw new UserException(
+          "GitLab API: cannot "
+              + what
+              + ": HTTP "
+              + r.statusCode()
+              + " "
+              + message(r.body())
+              + hint);
     }
     return r;
   }

@@ -1,6 +1,9 @@
 package dev.cspctl.cli;
 
-/** A message as one line: a newline (or another control character) from a value or file name is shown escaped. */
+/**
+ * A message as one line: a newline (or another control character) from a value or file name is
+ * shown escaped.
+ */
 final class OneLine {
   private OneLine() {}
 
@@ -13,7 +16,8 @@ final class OneLine {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') b.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            b.append(String.format("\\u%04x", (int) c));
           else b.append(c);
         }
       }

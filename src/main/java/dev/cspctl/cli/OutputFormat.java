@@ -19,14 +19,17 @@ enum OutputFormat {
     return render(plan, color, "cspctl plan", null);
   }
 
-  /** @param title the HTML report's heading (the other formats have their own) */
+  /**
+   * @param title the HTML report's heading (the other formats have their own)
+   */
   String render(Plan plan, boolean color, String title) {
     return render(plan, color, title, null);
   }
 
   /**
    * @param title the HTML report's heading
-   * @param madeFor the project, region and commit the plan was made for, for the formats that name them
+   * @param madeFor the project, region and commit the plan was made for, for the formats that name
+   *     them
    */
   String render(Plan plan, boolean color, String title, String madeFor) {
     return switch (this) {
@@ -38,13 +41,18 @@ enum OutputFormat {
     };
   }
 
-  /** A format a program reads: stdout then holds only that document, every other message goes to stderr. */
+  /**
+   * A format a program reads: stdout then holds only that document, every other message goes to
+   * stderr.
+   */
   boolean machine() {
     return this == JSON || this == GITLAB || this == HTML;
   }
 
   /** Colour only on a terminal, and never with NO_COLOR set. */
   static boolean color(java.util.Map<String, String> env) {
-    return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return Terminal.interactive()
+        && !env.containsKey("NO_COLOR")
+        && !"dumb".equals(env.get("TERM"));
   }
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One line per finished step, numbered as the plan listed it ({@code [n/N]}, not completion
- * order); on a terminal also the elapsed time of the whole run. While a step runs for long (the
- * CMS sync, a Retry-After), a "still waiting" line every {@code interval}, so a wait is never silent.
+ * One line per finished step, numbered as the plan listed it ({@code [n/N]}, not completion order);
+ * on a terminal also the elapsed time of the whole run. While a step runs for long (the CMS sync, a
+ * Retry-After), a "still waiting" line every {@code interval}, so a wait is never silent.
  */
 final class ProgressPrinter implements ProgressListener, AutoCloseable {
   static final Duration WAIT_INTERVAL = Duration.ofSeconds(10);
@@ -41,13 +41,15 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     for (int i = 0; i < planned.size(); i++) numbers.put(planned.get(i).id(), i + 1);
     this.total = planned.size();
     this.intervalNanos = interval.toNanos();
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cspctl-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cspctl-progress");
+              t.setDaemon(true);
+              return t;
+            });
     long tick = Math.max(1, interval.toMillis() / 10);
-    ticker.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    var unused = ticker.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
   }
 
   private String number(Step step) {
@@ -64,12 +66,15 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   public synchronized void finished(StepOutcome o, int done, int all) {
     running.remove(o.step());
     reported.remove(o.step());
-    String mark = switch (o.status()) {
-      case DONE -> "done";
-      case FAILED -> "FAILED";
-      case SKIPPED -> "skipped";
-    };
-    String line = String.format("%s %s: %s (%d ms)", number(o.step()), mark, o.step().description(), o.millis());
+    String mark =
+        switch (o.status()) {
+          case DONE -> "done";
+          case FAILED -> "FAILED";
+          case SKIPPED -> "skipped";
+        };
+    String line =
+        String.format(
+            "%s %s: %s (%d ms)", number(o.step()), mark, o.step().description(), o.millis());
     if (terminal) line += String.format(", %.1f s elapsed", (System.nanoTime() - started) / 1e9);
     out.println(line);
     out.flush();
@@ -81,8 +86,13 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
       int intervals = (int) ((now - r.getValue()) / intervalNanos);
       if (intervals > reported.getOrDefault(r.getKey(), 0)) {
         reported.put(r.getKey(), intervals);
-        out.println(number(r.getKey()) + " still waiting (" + seconds(intervals * intervalNanos) + "): "
-            + r.getKey().description() + "…");
+        out.println(
+            number(r.getKey())
+                + " still waiting ("
+                + seconds(intervals * intervalNanos)
+                + "): "
+                + r.getKey().description()
+                + "…");
         out.flush();
       }
     }

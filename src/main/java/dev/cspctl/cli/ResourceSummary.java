@@ -8,13 +8,14 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What an apply did to resources, Terraform's way: a change counts once all of its steps are
- * done; a replace is one added and one destroyed.
+ * What an apply did to resources, Terraform's way: a change counts once all of its steps are done;
+ * a replace is one added and one destroyed.
  */
 record ResourceSummary(long added, long changed, long destroyed, long adopted) {
   static ResourceSummary of(Plan plan, ApplyResult result) {
     Set<dev.cspctl.plan.StepId> done = new HashSet<>();
-    for (StepOutcome o : result.outcomes()) if (o.status() == StepOutcome.Status.DONE) done.add(o.step().id());
+    for (StepOutcome o : result.outcomes())
+      if (o.status() == StepOutcome.Status.DONE) done.add(o.step().id());
     long added = 0;
     long changed = 0;
     long destroyed = 0;
@@ -36,7 +37,14 @@ record ResourceSummary(long added, long changed, long destroyed, long adopted) {
   }
 
   String line() {
-    return "Resources: " + added + " added, " + changed + " changed, " + destroyed + " destroyed"
-        + (adopted > 0 ? ", " + adopted + " adopted" : "") + ".";
+    return "Resources: "
+        + added
+        + " added, "
+        + changed
+        + " changed, "
+        + destroyed
+        + " destroyed"
+        + (adopted > 0 ? ", " + adopted + " adopted" : "")
+        + ".";
   }
 }

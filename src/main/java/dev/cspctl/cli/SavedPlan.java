@@ -1,5 +1,7 @@
 package dev.cspctl.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,25 +22,47 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A plan saved with {@code plan --out}: the plan, the spec digest, the git commit, the
- * fingerprint of every live object it read, and whether it has been applied. No secrets.
+ * A plan saved with {@code plan --out}: the plan, the spec digest, the git commit, the fingerprint
+ * of every live object it read, and whether it has been applied. No secrets.
  */
-record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String> fingerprints, ReadScope scope,
-    PublishSettings publish, String appliedAt, dev.cspctl.spec.ProjectConfig target, TargetIdentity identity, ObjectNode raw) {
-  private static final ObjectMapper M = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+record SavedPlan(
+    Plan plan,
+    String planId,
+    String specDigest,
+    Map<String, String> fingerprints,
+    ReadScope scope,
+    PublishSettings publish,
+    String appliedAt,
+    dev.cspctl.spec.ProjectConfig target,
+    TargetIdentity identity,
+    ObjectNode raw) {
+  private static final ObjectMapper M =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity, String commit) {
+  static ObjectNode create(
+      Workspace.Planned p, Path specDir, TargetIdentity identity, String commit) {
     return create(p, specDir, identity, commit, null, null);
   }
 
-  /** @param targetName the targets: entry planned for (null: the top-level settings); @param owner its owner, if any */
-  static ObjectNode create(Workspace.Planned p, Path specDir, TargetIdentity identity, String commit, String targetName,
+  /**
+   * The saved plan's JSON for a plan made for one target.
+   *
+   * @param targetName the targets: entry planned for (null: the top-level settings)
+   * @param owner its owner, if any
+   */
+  static ObjectNode create(
+      Workspace.Planned p,
+      Path specDir,
+      TargetIdentity identity,
+      String commit,
+      String targetName,
       String owner) {
     ObjectNode root = JsonRenderer.toJson(p.plan());
     ObjectNode saved = M.createObjectNode();
@@ -69,20 +93,25 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     ObjectNode fp = saved.putObject("fingerprints");
     new TreeMap<>(Fingerprints.of(p.desired(), p.live())).forEach(fp::put);
     ArrayNode scope = saved.putArray("scope");
-    for (EntryKey k : p.scope().entries()) scope.addArray().add(k.contentType()).add(k.entryUid()).add(k.locale());
-    PublishSettings publish = p.desired().project() == null
-        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK) : p.desired().project().publish();
+    for (EntryKey k : p.scope().entries())
+      scope.addArray().add(k.contentType()).add(k.entryUid()).add(k.locale());
+    PublishSettings publish =
+        p.desired().project() == null
+            ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK)
+            : p.desired().project().publish();
     ObjectNode pub = saved.putObject("publish");
     publish.environments().forEach(pub.putArray("environments")::add);
     publish.locales().forEach(pub.putArray("locales")::add);
-    pub.put("method", publish.method().name().toLowerCase());
+    pub.put("method", publish.method().name().toLowerCase(Locale.ROOT));
     saved.putNull("applied_at");
     ObjectNode out = M.createObjectNode();
     out.put("format_version", root.get("format_version").asText());
     out.set("saved", saved);
-    root.fields().forEachRemaining(f -> {
-      if (!f.getKey().equals("format_version")) out.set(f.getKey(), f.getValue());
-    });
+    root.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("format_version")) out.set(f.getKey(), f.getValue());
+            });
     return out;
   }
 
@@ -101,15 +130,24 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
     try {
       root = M.readTree(file.toFile());
     } catch (IOException e) {
-      throw new UserException(file + ": not a readable plan file (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new UserException(
+          file
+              + ": not a readable plan file ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")");
     }
     JsonNode saved = root.path("saved");
     if (!root.isObject() || !saved.isObject()) {
-      throw new UserException(file + ": not a saved plan (no 'saved' block); make one with 'cspctl plan --out FILE'");
+      throw new UserException(
+          file + ": not a saved plan (no 'saved' block); make one with 'cspctl plan --out FILE'");
     }
     if (saved.path("operations_version").asInt(0) != PlanJson.OPERATIONS_VERSION) {
-      throw new UserException(file + ": the plan was made by an older cspctl (its steps are not typed operations,"
-          + " operations_version " + PlanJson.OPERATIONS_VERSION + "); make a new plan with 'cspctl plan --out FILE'");
+      throw new UserException(
+          file
+              + ": the plan was made by an older cspctl (its steps are not typed operations,"
+              + " operations_version "
+              + PlanJson.OPERATIONS_VERSION
+              + "); make a new plan with 'cspctl plan --out FILE'");
     }
     Plan plan;
     try {
@@ -118,31 +156,66 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
       throw new UserException(file + ": invalid plan: " + e.getMessage());
     }
     Map<String, String> fp = new TreeMap<>();
-    saved.path("fingerprints").fields().forEachRemaining(f -> fp.put(f.getKey(), f.getValue().asText()));
+    saved
+        .path("fingerprints")
+        .fields()
+        .forEachRemaining(f -> fp.put(f.getKey(), f.getValue().asText()));
     List<EntryKey> keys = new ArrayList<>();
-    for (JsonNode k : saved.path("scope")) keys.add(new EntryKey(k.get(0).asText(), k.get(1).asText(), k.get(2).asText()));
+    for (JsonNode k : saved.path("scope"))
+      keys.add(new EntryKey(k.get(0).asText(), k.get(1).asText(), k.get(2).asText()));
     JsonNode pub = saved.path("publish");
     List<String> envs = new ArrayList<>();
     pub.path("environments").forEach(n -> envs.add(n.asText()));
     List<String> locales = new ArrayList<>();
     pub.path("locales").forEach(n -> locales.add(n.asText()));
-    PublishSettings publish = new PublishSettings(envs, locales,
-        "entry".equals(pub.path("method").asText()) ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK);
+    PublishSettings publish =
+        new PublishSettings(
+            envs,
+            locales,
+            "entry".equals(pub.path("method").asText())
+                ? PublishSettings.PublishMethod.ENTRY
+                : PublishSettings.PublishMethod.BULK);
     String applied = saved.path("applied_at").isTextual() ? saved.get("applied_at").asText() : null;
     JsonNode t = saved.path("target");
-    var target = new dev.cspctl.spec.ProjectConfig(text(t, "project"), text(t, "stack"), text(t, "region"), text(t, "branch"),
-        publish, false, new dev.cspctl.spec.Origin(file.toString(), 1));
+    var target =
+        new dev.cspctl.spec.ProjectConfig(
+            text(t, "project"),
+            text(t, "stack"),
+            text(t, "region"),
+            text(t, "branch"),
+            publish,
+            false,
+            new dev.cspctl.spec.Origin(file.toString(), 1));
     JsonNode r = t.path("resolved");
     if (!r.isObject()) {
-      throw new UserException(file + ": the plan does not record the target it was made for (made by an older cspctl);"
-          + " make a new plan");
+      throw new UserException(
+          file
+              + ": the plan does not record the target it was made for (made by an older cspctl);"
+              + " make a new plan");
     }
     List<String> flags = new ArrayList<>();
     r.path("flags").forEach(f -> flags.add(f.asText()));
-    TargetIdentity identity = new TargetIdentity(t.path("sandbox").asBoolean(false), text(r, "personalize_url"),
-        text(r, "cma_url"), text(r, "project"), text(r, "stack"), text(r, "branch"), text(r, "sandbox_state"), flags);
-    return new SavedPlan(plan, saved.path("plan_id").asText(), saved.path("spec_digest").asText(), fp,
-        ReadScope.of(keys).withStackSettings(), publish, applied, target, identity, (ObjectNode) root);
+    TargetIdentity identity =
+        new TargetIdentity(
+            t.path("sandbox").asBoolean(false),
+            text(r, "personalize_url"),
+            text(r, "cma_url"),
+            text(r, "project"),
+            text(r, "stack"),
+            text(r, "branch"),
+            text(r, "sandbox_state"),
+            flags);
+    return new SavedPlan(
+        plan,
+        saved.path("plan_id").asText(),
+        saved.path("spec_digest").asText(),
+        fp,
+        ReadScope.of(keys).withStackSettings(),
+        publish,
+        applied,
+        target,
+        identity,
+        (ObjectNode) root);
   }
 
   private static String text(JsonNode n, String field) {
@@ -175,10 +248,16 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
   static String specDigest(Path dir) {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> {
-        String n = f.getFileName().toString();
-        return n.endsWith(".yaml") || n.endsWith(".yml");
-      }).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(
+                  f -> {
+                    String n = f.getFileName().toString();
+                    return n.endsWith(".yaml") || n.endsWith(".yml");
+                  })
+              .sorted()
+              .toList()) {
         all.append(dir.relativize(f)).append('\0').append(Files.readString(f)).append('\0');
       }
     } catch (IOException e) {
@@ -188,8 +267,8 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
   }
 
   /**
-   * The commit the specs were planned at: git's HEAD, else {@code CI_COMMIT_SHA} (the Docker
-   * image has no git, and a CI checkout may not be a repository the image can read).
+   * The commit the specs were planned at: git's HEAD, else {@code CI_COMMIT_SHA} (the Docker image
+   * has no git, and a CI checkout may not be a repository the image can read).
    */
   static String commit(Path dir, Map<String, String> env) {
     String head = gitCommit(dir);
@@ -200,9 +279,11 @@ record SavedPlan(Plan plan, String planId, String specDigest, Map<String, String
 
   static String gitCommit(Path dir) {
     try {
-      Process p = new ProcessBuilder("git", "-C", dir.toAbsolutePath().toString(), "rev-parse", "HEAD")
-          .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).trim();
+      Process p =
+          new ProcessBuilder("git", "-C", dir.toAbsolutePath().toString(), "rev-parse", "HEAD")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), UTF_8).trim();
       return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
     } catch (IOException e) {
       return null;

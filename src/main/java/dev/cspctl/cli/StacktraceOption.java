@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code --stacktrace}: on every command. */
 final class StacktraceOption {
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   void stacktrace(boolean value) {

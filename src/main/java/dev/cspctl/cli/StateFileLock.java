@@ -12,11 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
- * The lock beside a sandbox state file ({@code sandbox.json.lock}). Each {@code --sandbox}
- * command runs its own emulator over the file, and {@code cspctl emulator --state} keeps it in
- * memory until it stops, so two holders would lose each other's writes. Sandbox commands wait for
- * each other; a sandbox command and the emulator refuse to share a file. The lock file names its
- * holder, so the refusal can say who it is.
+ * The lock beside a sandbox state file ({@code sandbox.json.lock}). Each {@code --sandbox} command
+ * runs its own emulator over the file, and {@code cspctl emulator --state} keeps it in memory until
+ * it stops, so two holders would lose each other's writes. Sandbox commands wait for each other; a
+ * sandbox command and the emulator refuse to share a file. The lock file names its holder, so the
+ * refusal can say who it is.
  */
 final class StateFileLock implements AutoCloseable {
   static final String EMULATOR = "cspctl emulator";
@@ -34,7 +34,10 @@ final class StateFileLock implements AutoCloseable {
     return state.resolveSibling(state.getFileName() + ".lock");
   }
 
-  /** For a sandbox command: waits for another sandbox command, refuses when the emulator serves the file. */
+  /**
+   * For a sandbox command: waits for another sandbox command, refuses when the emulator serves the
+   * file.
+   */
   static StateFileLock forSandbox(Path state, Consumer<String> waiting) {
     Path file = lockFile(state);
     FileChannel channel = open(file, state);
@@ -44,8 +47,13 @@ final class StateFileLock implements AutoCloseable {
         String holder = holder(file);
         if (holder.startsWith(EMULATOR)) {
           close(channel);
-          throw new UserException("the sandbox state " + state + " is held by '" + holder + "', which would overwrite"
-              + " this command's changes when it stops; stop it first, or talk to it with --personalize-url and --cma-url");
+          throw new UserException(
+              "the sandbox state "
+                  + state
+                  + " is held by '"
+                  + holder
+                  + "', which would overwrite"
+                  + " this command's changes when it stops; stop it first, or talk to it with --personalize-url and --cma-url");
         }
         waiting.accept("Waiting for another cspctl that is using the sandbox (" + file + ")...");
         lock = channel.lock();
@@ -58,7 +66,10 @@ final class StateFileLock implements AutoCloseable {
     }
   }
 
-  /** For {@code cspctl emulator --state}: refuses a file a sandbox command (or another emulator) is using. */
+  /**
+   * For {@code cspctl emulator --state}: refuses a file a sandbox command (or another emulator) is
+   * using.
+   */
   static StateFileLock forEmulator(Path state) {
     Path file = lockFile(state);
     FileChannel channel = open(file, state);
@@ -67,8 +78,13 @@ final class StateFileLock implements AutoCloseable {
       if (lock == null) {
         String holder = holder(file);
         close(channel);
-        throw new UserException("--state " + state + " is in use by '" + holder + "'; the sandbox and the emulator cannot"
-            + " share a state file (one would lose the other's writes): give the emulator another file");
+        throw new UserException(
+            "--state "
+                + state
+                + " is in use by '"
+                + holder
+                + "'; the sandbox and the emulator cannot"
+                + " share a state file (one would lose the other's writes): give the emulator another file");
       }
       mark(channel, EMULATOR);
       return new StateFileLock(channel, lock);
@@ -80,8 +96,10 @@ final class StateFileLock implements AutoCloseable {
 
   private static FileChannel open(Path file, Path state) {
     try {
-      if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      if (file.toAbsolutePath().getParent() != null)
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      return FileChannel.open(
+          file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UserException("cannot lock the state file " + state + ": " + e.getMessage());
     }
@@ -98,7 +116,11 @@ final class StateFileLock implements AutoCloseable {
 
   private static void mark(FileChannel channel, String who) throws IOException {
     channel.truncate(0);
-    channel.write(ByteBuffer.wrap((who + " (pid " + ProcessHandle.current().pid() + ")\n").getBytes(StandardCharsets.UTF_8)), 0);
+    channel.write(
+        ByteBuffer.wrap(
+            (who + " (pid " + ProcessHandle.current().pid() + ")\n")
+                .getBytes(StandardCharsets.UTF_8)),
+        0);
     channel.force(false);
   }
 

@@ -18,15 +18,28 @@ final class StepFailureLine {
   /** A service code, the spec field it is about, and what to do. */
   record Hint(String code, Kind kind, String field, String advice) {}
 
-  static final List<Hint> HINTS = List.of(
-      new Hint("INSUFFICIENT_VARIANTS_TO_ACTIVATE", Kind.EXPERIENCE, "variants",
-          "the service refuses to activate an experience with too few variants (an A/B test needs at least two); add variants or set status: draft"),
-      new Hint("VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST", Kind.EXPERIENCE, "variants[].lyticsAudiences",
-          "a Lytics audience uid is not an audience of the Lytics account connected to the project; fix or remove it"),
-      new Hint("RULE_COUNT_EXCEEDED", Kind.AUDIENCE, "rules",
-          "the audience has more rules (nested ones counted) than the project allows (50 by default, at most 100); split it into several audiences"),
-      new Hint("CANNOT_DELETE_ONLY_DRAFT", Kind.EXPERIENCE, "status",
-          "the service refuses to delete the only draft version of an experience; delete the experience instead, or keep the draft"));
+  static final List<Hint> HINTS =
+      List.of(
+          new Hint(
+              "INSUFFICIENT_VARIANTS_TO_ACTIVATE",
+              Kind.EXPERIENCE,
+              "variants",
+              "the service refuses to activate an experience with too few variants (an A/B test needs at least two); add variants or set status: draft"),
+          new Hint(
+              "VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST",
+              Kind.EXPERIENCE,
+              "variants[].lyticsAudiences",
+              "a Lytics audience uid is not an audience of the Lytics account connected to the project; fix or remove it"),
+          new Hint(
+              "RULE_COUNT_EXCEEDED",
+              Kind.AUDIENCE,
+              "rules",
+              "the audience has more rules (nested ones counted) than the project allows (50 by default, at most 100); split it into several audiences"),
+          new Hint(
+              "CANNOT_DELETE_ONLY_DRAFT",
+              Kind.EXPERIENCE,
+              "status",
+              "the service refuses to delete the only draft version of an experience; delete the experience instead, or keep the draft"));
 
   private final Map<ResourceKey, Origin> origins;
 
@@ -40,13 +53,26 @@ final class StepFailureLine {
   }
 
   String line(Step step, String message) {
-    Optional<Hint> hint = HINTS.stream().filter(h -> message != null && message.contains(h.code())).findFirst();
+    Optional<Hint> hint =
+        HINTS.stream().filter(h -> message != null && message.contains(h.code())).findFirst();
     if (hint.isEmpty()) return "error: " + step.description() + ": " + message;
     Hint h = hint.get();
-    String name = h.kind() == Kind.EXPERIENCE && step.experience() != null ? step.experience() : step.op().subject();
+    String name =
+        h.kind() == Kind.EXPERIENCE && step.experience() != null
+            ? step.experience()
+            : step.op().subject();
     ResourceKey key = new ResourceKey(h.kind(), name);
     Origin where = origins.get(key);
     String place = where != null ? where + ": " : h.kind().yamlName() + " '" + name + "': ";
-    return "error: " + place + h.field() + ": " + h.advice() + " (service: " + h.code() + "; " + step.description() + ")";
+    return "error: "
+        + place
+        + h.field()
+        + ": "
+        + h.advice()
+        + " (service: "
+        + h.code()
+        + "; "
+        + step.description()
+        + ")";
   }
 }

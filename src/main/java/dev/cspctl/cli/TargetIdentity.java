@@ -10,18 +10,29 @@ import java.util.Objects;
  *
  * @param flags the command-line flags that selected it, repeated in the "apply it with" hint
  */
-record TargetIdentity(boolean sandbox, String personalizeUrl, String cmaUrl, String project, String stack, String branch,
-    String sandboxState, List<String> flags) {
+record TargetIdentity(
+    boolean sandbox,
+    String personalizeUrl,
+    String cmaUrl,
+    String project,
+    String stack,
+    String branch,
+    String sandboxState,
+    List<String> flags) {
   TargetIdentity {
     flags = List.copyOf(flags);
   }
 
-  /** What differs between the target a plan was made for and this one; empty when they are the same. */
+  /**
+   * What differs between the target a plan was made for and this one; empty when they are the same.
+   */
   List<String> differences(TargetIdentity now) {
     List<String> d = new ArrayList<>();
     if (sandbox != now.sandbox) {
-      d.add(sandbox ? "the plan is for the sandbox, this apply targets a real API"
-          : "the plan is for a real API, this apply targets the sandbox");
+      d.add(
+          sandbox
+              ? "the plan is for the sandbox, this apply targets a real API"
+              : "the plan is for a real API, this apply targets the sandbox");
       return d;
     }
     differ(d, "Personalize URL", personalizeUrl, now.personalizeUrl);
@@ -34,24 +45,40 @@ record TargetIdentity(boolean sandbox, String personalizeUrl, String cmaUrl, Str
   }
 
   private static void differ(List<String> d, String what, String planned, String now) {
-    if (!Objects.equals(planned, now)) d.add(what + " " + shown(planned) + " in the plan, " + shown(now) + " now");
+    if (!Objects.equals(planned, now))
+      d.add(what + " " + shown(planned) + " in the plan, " + shown(now) + " now");
   }
 
   private static String shown(String s) {
     return s == null ? "(none)" : s;
   }
 
-  /** "Made for project `…` (stack `…`) at https://…, from commit `abc1234`." for the markdown plan. */
+  /**
+   * "Made for project `…` (stack `…`) at https://…, from commit `abc1234`." for the markdown plan.
+   */
   String madeFor(String commit) {
-    String where = sandbox ? "the sandbox (" + sandboxState + ")"
-        : "project `" + project + "` (stack `" + stack + "`" + (branch == null ? "" : ", branch `" + branch + "`") + ") at "
-            + regionOf(personalizeUrl);
-    return "Made for " + where + (commit == null ? ", from uncommitted specs." : ", from commit `" + commit.substring(0, 12) + "`.");
+    String where =
+        sandbox
+            ? "the sandbox (" + sandboxState + ")"
+            : "project `"
+                + project
+                + "` (stack `"
+                + stack
+                + "`"
+                + (branch == null ? "" : ", branch `" + branch + "`")
+                + ") at "
+                + regionOf(personalizeUrl);
+    return "Made for "
+        + where
+        + (commit == null
+            ? ", from uncommitted specs."
+            : ", from commit `" + commit.substring(0, 12) + "`.");
   }
 
   private static String regionOf(String personalizeUrl) {
     for (dev.cspctl.api.Region r : dev.cspctl.api.Region.values()) {
-      if (r.endpoints().personalizeBase().toString().equals(personalizeUrl)) return "region `" + r.id() + "`";
+      if (r.endpoints().personalizeBase().toString().equals(personalizeUrl))
+        return "region `" + r.id() + "`";
     }
     return personalizeUrl;
   }

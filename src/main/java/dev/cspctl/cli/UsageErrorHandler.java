@@ -6,7 +6,9 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Usage mistakes: one line and a pointer to --help, exit 1 (2 is reserved for "changes present"). */
+/**
+ * Usage mistakes: one line and a pointer to --help, exit 1 (2 is reserved for "changes present").
+ */
 final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException ex, String[] args) {

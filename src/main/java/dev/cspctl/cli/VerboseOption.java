@@ -6,9 +6,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code -v}: for commands that send HTTP requests. */
 final class VerboseOption {
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print one line per HTTP request (method, path, status, ms; secrets redacted).")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print one line per HTTP request (method, path, status, ms; secrets redacted).")
   void verbose(boolean value) {
     GlobalOptions.of(mixee).verbose = value;
   }

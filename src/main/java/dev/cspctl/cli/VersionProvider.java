@@ -9,9 +9,12 @@ public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() throws Exception {
     Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/cspctl/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/dev/cspctl/version.properties")) {
       if (in != null) p.load(in);
     }
-    return new String[] {"cspctl " + p.getProperty("version", "unknown"), "Java " + System.getProperty("java.version")};
+    return new String[] {
+      "cspctl " + p.getProperty("version", "unknown"), "Java " + System.getProperty("java.version")
+    };
   }
 }

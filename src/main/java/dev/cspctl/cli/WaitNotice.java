@@ -12,17 +12,29 @@ final class WaitNotice implements AutoCloseable {
 
   WaitNotice(PrintWriter err, String what, Duration interval) {
     long start = System.nanoTime();
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cspctl-wait");
-      t.setDaemon(true);
-      return t;
-    });
-    ticker.scheduleAtFixedRate(() -> {
-      synchronized (err) {
-        err.println("still waiting (" + ProgressPrinter.seconds(round(System.nanoTime() - start, interval)) + ") " + what + "…");
-        err.flush();
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cspctl-wait");
+              t.setDaemon(true);
+              return t;
+            });
+    var unused =
+        ticker.scheduleAtFixedRate(
+            () -> {
+              synchronized (err) {
+                err.println(
+                    "still waiting ("
+                        + ProgressPrinter.seconds(round(System.nanoTime() - start, interval))
+                        + ") "
+                        + what
+                        + "…");
+                err.flush();
+              }
+            },
+            interval.toMillis(),
+            interval.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   private static long round(long nanos, Duration interval) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The A/B fields of a version body: {@code variantSplit} (equal shares computed by the service,
- * or custom shares from the variants) and {@code targeting}, the target group, in the [inf] shape
+ * The A/B fields of a version body: {@code variantSplit} (equal shares computed by the service, or
+ * custom shares from the variants) and {@code targeting}, the target group, in the [inf] shape
  * {@code {"audience":{"audiences":[uid…],"audienceCombinationType":"OR"|"AND"}}}.
  */
 final class AbSettings {
@@ -23,7 +23,10 @@ final class AbSettings {
     return s.asText();
   }
 
-  /** [inf] An equal split: the service writes the shares (100 / n, the first ones take the remainder). */
+  /**
+   * [inf] An equal split: the service writes the shares (100 / n, the first ones take the
+   * remainder).
+   */
   static void writeEqualShares(ArrayNode variants) {
     int n = variants.size();
     for (int i = 0; i < n; i++) {
@@ -34,7 +37,8 @@ final class AbSettings {
   }
 
   /** A validated copy of {@code targeting}, or null for everyone (absent, null or no audiences). */
-  static ObjectNode targeting(JsonNode body, String experienceType, EmulatorState state, VersionValidator val) {
+  static ObjectNode targeting(
+      JsonNode body, String experienceType, EmulatorState state, VersionValidator val) {
     JsonNode t = body.get("targeting");
     if (t == null || t.isNull()) return null;
     if (!"AB_TEST".equals(experienceType) && ApiAssumptions.TARGETING_ONLY_FOR_AB) {

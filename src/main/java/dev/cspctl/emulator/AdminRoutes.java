@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Unauthenticated admin paths (the server binds 127.0.0.1 only):
- * GET /_emulator/state, GET /_emulator/requests, GET /_emulator/counters, POST /_emulator/reset.
+ * Unauthenticated admin paths (the server binds 127.0.0.1 only): GET /_emulator/state, GET
+ * /_emulator/requests, GET /_emulator/counters, POST /_emulator/reset.
  */
 final class AdminRoutes {
   private final Store store;
@@ -24,9 +24,12 @@ final class AdminRoutes {
     ex.getRequestBody().readNBytes(ApiAssumptions.MAX_BODY_BYTES);
     String route = method + " " + path;
     switch (route) {
-      case "GET /_emulator/state" -> Wire.send(ex, 200, Json.MAPPER.readTree(store.dump()), Map.of());
-      case "GET /_emulator/requests" -> Wire.send(ex, 200, Json.MAPPER.valueToTree(log.entries()), Map.of());
-      case "GET /_emulator/counters" -> Wire.send(ex, 200, Json.MAPPER.valueToTree(limiter.counters()), Map.of());
+      case "GET /_emulator/state" ->
+          Wire.send(ex, 200, Json.MAPPER.readTree(store.dump()), Map.of());
+      case "GET /_emulator/requests" ->
+          Wire.send(ex, 200, Json.MAPPER.valueToTree(log.entries()), Map.of());
+      case "GET /_emulator/counters" ->
+          Wire.send(ex, 200, Json.MAPPER.valueToTree(limiter.counters()), Map.of());
       case "POST /_emulator/reset" -> {
         reset();
         ObjectNode ok = Json.object();
@@ -34,7 +37,8 @@ final class AdminRoutes {
         Wire.send(ex, 200, ok, Map.of());
       }
       default -> {
-        Wire.send(ex, 404, ApiException.businessBody(404, "Cannot " + method + " " + path), Map.of());
+        Wire.send(
+            ex, 404, ApiException.businessBody(404, "Cannot " + method + " " + path), Map.of());
         return 404;
       }
     }

@@ -6,21 +6,36 @@ import java.util.Set;
 
 /** Validates an audience {@code definition} tree (section 2 of the API reference). */
 final class AudienceValidator {
-  static final Set<String> PRESET_REFS = Set.of("COUNTRY", "REGION", "CITY", "DEVICE_TYPE",
-      "OPERATING_SYSTEM", "QUERY_PARAMETERS", "REFERRER", "DATE_AND_TIME");
+  static final Set<String> PRESET_REFS =
+      Set.of(
+          "COUNTRY",
+          "REGION",
+          "CITY",
+          "DEVICE_TYPE",
+          "OPERATING_SYSTEM",
+          "QUERY_PARAMETERS",
+          "REFERRER",
+          "DATE_AND_TIME");
   static final Set<String> LYTICS_REFS = Set.of("LYTICS_AUDIENCE", "LYTICS_FLOW_STATE");
   static final Set<String> NO_OPTIONS = Set.of("HAS_ANY_VALUE", "IS_TRUE", "IS_FALSE");
+
   /** Condition -> the option type it needs (lenient ones accept any known type). */
-  static final Map<String, String> OPTION_TYPE = Map.of(
-      "STRING_EQUALS", "StringMatchOptions",
-      "CONTAINS_SUBSTRING", "StringMatchOptions",
-      "NUMBER_LESS_THAN", "NumberMatchOptions",
-      "NUMBER_GREATER_THAN", "NumberMatchOptions",
-      "NUMBER_EQUAL_TO", "NumberMatchOptions",
-      "IS_MEMBER_OF", "AudienceMatchOptions",
-      "IS_IN_FLOW_STATE", "FlowStateMatchOptions");
-  static final Set<String> OPTION_TYPES = Set.of("StringMatchOptions", "NumberMatchOptions",
-      "AudienceMatchOptions", "FlowStateMatchOptions");
+  static final Map<String, String> OPTION_TYPE =
+      Map.of(
+          "STRING_EQUALS", "StringMatchOptions",
+          "CONTAINS_SUBSTRING", "StringMatchOptions",
+          "NUMBER_LESS_THAN", "NumberMatchOptions",
+          "NUMBER_GREATER_THAN", "NumberMatchOptions",
+          "NUMBER_EQUAL_TO", "NumberMatchOptions",
+          "IS_MEMBER_OF", "AudienceMatchOptions",
+          "IS_IN_FLOW_STATE", "FlowStateMatchOptions");
+
+  static final Set<String> OPTION_TYPES =
+      Set.of(
+          "StringMatchOptions",
+          "NumberMatchOptions",
+          "AudienceMatchOptions",
+          "FlowStateMatchOptions");
 
   private static final String FIELD = "definition";
   private final Set<String> attributeUids;
@@ -87,7 +102,8 @@ final class AudienceValidator {
     attribute(n.get("attribute"));
     String cond = Json.text(n, "attributeMatchCondition");
     if (cond == null
-        || !(NO_OPTIONS.contains(cond) || OPTION_TYPE.containsKey(cond)
+        || !(NO_OPTIONS.contains(cond)
+            || OPTION_TYPE.containsKey(cond)
             || ApiAssumptions.LENIENT_CONDITIONS.contains(cond))) {
       fail("attributeMatchCondition " + cond + " is not valid");
     }
@@ -117,7 +133,7 @@ final class AudienceValidator {
       case "NumberMatchOptions" -> v != null && v.isNumber();
       case "StringMatchOptions" -> v != null && v.isTextual();
       case "FlowStateMatchOptions" -> opts.hasNonNull("flowId") && opts.hasNonNull("flowState");
-      default -> v != null && !v.isNull() || opts.size() > 1;
+      default -> (v != null && !v.isNull()) || opts.size() > 1;
     };
   }
 
@@ -127,12 +143,13 @@ final class AudienceValidator {
     }
     String type = Json.text(a, "__type");
     String ref = Json.text(a, "ref");
-    boolean ok = switch (type == null ? "" : type) {
-      case "PresetAttributeReference" -> PRESET_REFS.contains(ref);
-      case "CustomAttributeReference" -> ref != null && attributeUids.contains(ref);
-      case "LyticsAttributeReference" -> LYTICS_REFS.contains(ref);
-      default -> false;
-    };
+    boolean ok =
+        switch (type == null ? "" : type) {
+          case "PresetAttributeReference" -> PRESET_REFS.contains(ref);
+          case "CustomAttributeReference" -> ref != null && attributeUids.contains(ref);
+          case "LyticsAttributeReference" -> LYTICS_REFS.contains(ref);
+          default -> false;
+        };
     if (!ok) {
       fail("attribute " + type + " with ref " + ref + " is not valid");
     }

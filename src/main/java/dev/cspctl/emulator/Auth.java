@@ -21,15 +21,20 @@ final class Auth {
     }
   }
 
-  /** authtoken, or authorization: Bearer OAuth; plus x-project-uid of the current project. Management tokens fail. */
+  /**
+   * authtoken, or authorization: Bearer OAuth; plus x-project-uid of the current project.
+   * Management tokens fail.
+   */
   void personalize(Request r) {
     personalizeUser(r);
     String project = r.header("x-project-uid");
     if (project == null || project.isBlank()) {
-      throw ApiException.business(ApiAssumptions.MISSING_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
+      throw ApiException.business(
+          ApiAssumptions.MISSING_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
     }
     if (!project.equals(projectUid.get())) {
-      throw ApiException.business(ApiAssumptions.WRONG_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
+      throw ApiException.business(
+          ApiAssumptions.WRONG_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
     }
   }
 
@@ -37,18 +42,34 @@ final class Auth {
   void cma(Request r) {
     String apiKey = r.header("api_key");
     String authorization = r.header("authorization");
-    boolean tokenOk = eq(c.managementToken(), authorization) || isOauth(authorization)
-        || eq(c.authtoken(), r.header("authtoken"));
+    boolean tokenOk =
+        eq(c.managementToken(), authorization)
+            || isOauth(authorization)
+            || eq(c.authtoken(), r.header("authtoken"));
     boolean keyOk = eq(c.apiKey(), apiKey);
     if (ApiAssumptions.CMA_CHECKS_API_KEY_FIRST && !keyOk) {
-      throw ApiException.cma(412, "Api Key is not valid.", ApiAssumptions.CMA_CODE_API_KEY, "api_key", "is not valid.");
+      throw ApiException.cma(
+          412,
+          "Api Key is not valid.",
+          ApiAssumptions.CMA_CODE_API_KEY,
+          "api_key",
+          "is not valid.");
     }
     if (!tokenOk) {
-      throw ApiException.cma(401, ApiAssumptions.NOT_LOGGED_IN, ApiAssumptions.CMA_CODE_UNAUTHORIZED,
-          "authorization", "is not valid.");
+      throw ApiException.cma(
+          401,
+          ApiAssumptions.NOT_LOGGED_IN,
+          ApiAssumptions.CMA_CODE_UNAUTHORIZED,
+          "authorization",
+          "is not valid.");
     }
     if (!keyOk) {
-      throw ApiException.cma(412, "Api Key is not valid.", ApiAssumptions.CMA_CODE_API_KEY, "api_key", "is not valid.");
+      throw ApiException.cma(
+          412,
+          "Api Key is not valid.",
+          ApiAssumptions.CMA_CODE_API_KEY,
+          "api_key",
+          "is not valid.");
     }
   }
 

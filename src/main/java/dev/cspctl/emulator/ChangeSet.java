@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes an entry variant's {@code _change_set}: dotted paths of the sent fields that differ
- * from the base entry. Groups recurse ({@code cta.label}); multiple groups use the item's
- * {@code _metadata.uid} ({@code group.<uid>.field}); modular blocks use
- * {@code <field>.<block_type>.<uid>.<subfield>}.
+ * Computes an entry variant's {@code _change_set}: dotted paths of the sent fields that differ from
+ * the base entry. Groups recurse ({@code cta.label}); multiple groups use the item's {@code
+ * _metadata.uid} ({@code group.<uid>.field}); modular blocks use {@code
+ * <field>.<block_type>.<uid>.<subfield>}.
  */
 final class ChangeSet {
   private ChangeSet() {}

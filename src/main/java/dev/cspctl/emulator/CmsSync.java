@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The asynchronous Personalize -> CMS sync: after a version gets variants, and after the
- * configured delay, create the experience's variant group and one CMS variant per new shortUid.
- * Runs lazily under the store lock before every request, so due times survive save/load.
+ * The asynchronous Personalize -> CMS sync: after a version gets variants, and after the configured
+ * delay, create the experience's variant group and one CMS variant per new shortUid. Runs lazily
+ * under the store lock before every request, so due times survive save/load.
  */
 final class CmsSync {
   private final String projectUid;
@@ -22,13 +22,15 @@ final class CmsSync {
   /** Schedule CMS variants for shortUids that have none and are not already pending. */
   void schedule(EmulatorState s, ExperienceRecord exp, Map<String, String> shortUidToName) {
     Map<String, String> fresh = new LinkedHashMap<>();
-    shortUidToName.forEach((k, v) -> {
-      boolean pending = s.pendingSyncs.stream()
-          .anyMatch(p -> p.experienceUid.equals(exp.uid) && p.variants.containsKey(k));
-      if (!exp.cmsVariants.containsKey(k) && !pending) {
-        fresh.put(k, v);
-      }
-    });
+    shortUidToName.forEach(
+        (k, v) -> {
+          boolean pending =
+              s.pendingSyncs.stream()
+                  .anyMatch(p -> p.experienceUid.equals(exp.uid) && p.variants.containsKey(k));
+          if (!exp.cmsVariants.containsKey(k) && !pending) {
+            fresh.put(k, v);
+          }
+        });
     if (!fresh.isEmpty()) {
       s.pendingSyncs.add(new PendingSync(exp.uid, System.currentTimeMillis() + delayMs, fresh));
     }
@@ -70,26 +72,27 @@ final class CmsSync {
       s.variantGroups.put(uid, g);
       exp.cmsVariantGroup = uid;
     }
-    variants.forEach((shortUid, name) -> {
-      if (exp.cmsVariants.containsKey(shortUid)) {
-        return;
-      }
-      ObjectNode v = Json.object();
-      String uid = Ids.cms();
-      v.put("uid", uid);
-      v.put("name", name == null ? "Variant " + shortUid : name);
-      v.put("variant_group_uid", exp.cmsVariantGroup);
-      ObjectNode meta = v.putObject("personalize_metadata");
-      meta.put("project_uid", s.projectUid() == null ? projectUid : s.projectUid());
-      meta.put("experience_uid", exp.uid);
-      meta.put("experience_short_uid", exp.shortUid);
-      meta.put("variant_short_uid", shortUid);
-      v.put("alias", "cs_personalize_" + exp.shortUid + "_" + shortUid);
-      v.put("created_at", now);
-      v.put("updated_at", now);
-      s.cmsVariants.put(uid, v);
-      exp.cmsVariants.put(shortUid, uid);
-    });
+    variants.forEach(
+        (shortUid, name) -> {
+          if (exp.cmsVariants.containsKey(shortUid)) {
+            return;
+          }
+          ObjectNode v = Json.object();
+          String uid = Ids.cms();
+          v.put("uid", uid);
+          v.put("name", name == null ? "Variant " + shortUid : name);
+          v.put("variant_group_uid", exp.cmsVariantGroup);
+          ObjectNode meta = v.putObject("personalize_metadata");
+          meta.put("project_uid", s.projectUid() == null ? projectUid : s.projectUid());
+          meta.put("experience_uid", exp.uid);
+          meta.put("experience_short_uid", exp.shortUid);
+          meta.put("variant_short_uid", shortUid);
+          v.put("alias", "cs_personalize_" + exp.shortUid + "_" + shortUid);
+          v.put("created_at", now);
+          v.put("updated_at", now);
+          s.cmsVariants.put(uid, v);
+          exp.cmsVariants.put(shortUid, uid);
+        });
   }
 
   private static String uniqueName(EmulatorState s, String name) {

@@ -18,9 +18,14 @@ public record Credentials(
 
   /** The fixed public sandbox credentials (no TFA). */
   public static Credentials sandbox() {
-    return new Credentials(SandboxCredentials.AUTHTOKEN, SandboxCredentials.OAUTH_TOKEN,
-        SandboxCredentials.MANAGEMENT_TOKEN, SandboxCredentials.API_KEY,
-        SandboxCredentials.PROJECT_UID, SandboxCredentials.EMAIL, SandboxCredentials.PASSWORD,
+    return new Credentials(
+        SandboxCredentials.AUTHTOKEN,
+        SandboxCredentials.OAUTH_TOKEN,
+        SandboxCredentials.MANAGEMENT_TOKEN,
+        SandboxCredentials.API_KEY,
+        SandboxCredentials.PROJECT_UID,
+        SandboxCredentials.EMAIL,
+        SandboxCredentials.PASSWORD,
         SandboxCredentials.TFA_TOKEN);
   }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running local emulator of the Personalize Management API (at the root) and the CMA
- * (under {@code /v3}) on one port of the loopback address (or of {@link EmulatorConfig#listen()}).
+ * A running local emulator of the Personalize Management API (at the root) and the CMA (under
+ * {@code /v3}) on one port of the loopback address (or of {@link EmulatorConfig#listen()}).
  *
  * <pre>{@code
  * try (Emulator emu = Emulator.start(EmulatorConfig.builder().build())) {
@@ -38,8 +38,16 @@ public final class Emulator implements AutoCloseable {
   private final VersionHistory history;
   private final ScriptedFaults scripted;
 
-  private Emulator(EmulatorConfig config, HttpServer server, ExecutorService executor, Store store,
-      RequestLog log, RateLimiter limiter, AdminRoutes admin, VersionHistory history, ScriptedFaults scripted) {
+  private Emulator(
+      EmulatorConfig config,
+      HttpServer server,
+      ExecutorService executor,
+      Store store,
+      RequestLog log,
+      RateLimiter limiter,
+      AdminRoutes admin,
+      VersionHistory history,
+      ScriptedFaults scripted) {
     this.history = history;
     this.scripted = scripted;
     this.config = config;
@@ -59,14 +67,18 @@ public final class Emulator implements AutoCloseable {
       System.setProperty(NODELAY, "true");
     }
     CmsSync sync = new CmsSync(config.credentials().projectUid(), config.cmsDelayMs());
-    EmulatorState initial = config.stateFile() != null && Files.exists(config.stateFile())
-        ? StateFile.load(config.stateFile())
-        : fresh(config);
+    EmulatorState initial =
+        config.stateFile() != null && Files.exists(config.stateFile())
+            ? StateFile.load(config.stateFile())
+            : fresh(config);
     if (initial.project == null && !config.withoutProject() && initial.formatVersion < 2) {
-      initial.project = Projects.seed(config.credentials());  // state saved before projects existed
+      initial.project = Projects.seed(config.credentials()); // state saved before projects existed
     }
     String configured = config.credentials().projectUid();
-    if (initial.project != null && !config.withoutProject() && configured != null && !configured.equals(initial.projectUid())) {
+    if (initial.project != null
+        && !config.withoutProject()
+        && configured != null
+        && !configured.equals(initial.projectUid())) {
       // The emulator accepts the credentials it is given: a state served for another project uid
       // (a copy of a project, as Contentstack's CLI export/import makes) answers to the new one.
       initial.project.put("uid", configured);
@@ -90,22 +102,37 @@ public final class Emulator implements AutoCloseable {
     RateLimiter limiter = new RateLimiter(config.rateLimit());
     FaultInjector faults = new FaultInjector(config.faults(), config.seed());
     AdminRoutes admin = new AdminRoutes(store, log, limiter);
-    ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
-      Thread t = new Thread(r, "cspctl-emulator");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            32,
+            r -> {
+              Thread t = new Thread(r, "cspctl-emulator");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(address(config), config.port()), 128);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(address(config), config.port()), 128);
       ScriptedFaults scripted = new ScriptedFaults();
-      server.createContext("/", new HttpFront(config, router, limiter, faults, log, admin,
-          () -> store.locked(EmulatorState::projectUid), scripted));
+      server.createContext(
+          "/",
+          new HttpFront(
+              config,
+              router,
+              limiter,
+              faults,
+              log,
+              admin,
+              () -> store.locked(EmulatorState::projectUid),
+              scripted));
       server.setExecutor(executor);
       server.start();
       return new Emulator(config, server, executor, store, log, limiter, admin, history, scripted);
     } catch (IOException e) {
       executor.shutdownNow();
-      throw new UncheckedIOException("Cannot bind the emulator to " + address(config).getHostAddress() + ":" + config.port(), e);
+      throw new UncheckedIOException(
+          "Cannot bind the emulator to " + address(config).getHostAddress() + ":" + config.port(),
+          e);
     }
   }
 
@@ -120,7 +147,10 @@ public final class Emulator implements AutoCloseable {
     return config.listen() == null ? InetAddress.getLoopbackAddress() : config.listen();
   }
 
-  /** The address the server listens on (the loopback address unless {@code --listen} said otherwise). */
+  /**
+   * The address the server listens on (the loopback address unless {@code --listen} said
+   * otherwise).
+   */
   public InetAddress listenAddress() {
     return server.getAddress().getAddress();
   }
@@ -184,19 +214,23 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Published version of a base entry (variantUid null) or entry variant, if any. */
-  public OptionalInt publishedVersion(String ct, String entry, String locale, String variantUid, String env) {
-    return store.locked(s -> {
-      ObjectNode p = s.published.get(EmulatorState.publishKey(ct, entry, locale, variantUid, env));
-      return p == null ? OptionalInt.empty() : OptionalInt.of(p.path("version").asInt());
-    });
+  public OptionalInt publishedVersion(
+      String ct, String entry, String locale, String variantUid, String env) {
+    return store.locked(
+        s -> {
+          ObjectNode p =
+              s.published.get(EmulatorState.publishKey(ct, entry, locale, variantUid, env));
+          return p == null ? OptionalInt.empty() : OptionalInt.of(p.path("version").asInt());
+        });
   }
 
   /** Saves the state atomically (temp file, fsync, atomic rename). */
   public void save(Path file) {
-    store.locked(s -> {
-      StateFile.save(s, file);
-      return null;
-    });
+    store.locked(
+        s -> {
+          StateFile.save(s, file);
+          return null;
+        });
   }
 
   /** Saves to {@code config.stateFile()}; throws IllegalStateException when none is configured. */
@@ -208,15 +242,19 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Adds the publishing environments and locales the stack lacks (the sandbox gives a user's
-   * stack the ones their cspctl.yaml names, as a real stack set up for them would have).
+   * Adds the publishing environments and locales the stack lacks (the sandbox gives a user's stack
+   * the ones their cspctl.yaml names, as a real stack set up for them would have).
    */
-  public void ensureStackSettings(java.util.Collection<String> environments, java.util.Collection<String> locales) {
-    store.locked(s -> {
-      for (String name : environments) s.environments.computeIfAbsent(name, n -> StackSettings.environment(Ids.blt(), n));
-      for (String code : locales) s.locales.computeIfAbsent(code, c -> StackSettings.locale(Ids.blt(), c));
-      return null;
-    });
+  public void ensureStackSettings(
+      java.util.Collection<String> environments, java.util.Collection<String> locales) {
+    store.locked(
+        s -> {
+          for (String name : environments)
+            s.environments.computeIfAbsent(name, n -> StackSettings.environment(Ids.blt(), n));
+          for (String code : locales)
+            s.locales.computeIfAbsent(code, c -> StackSettings.locale(Ids.blt(), c));
+          return null;
+        });
   }
 
   /** Back to the seeded state; clears the request log and counters. */

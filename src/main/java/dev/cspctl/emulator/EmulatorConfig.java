@@ -76,22 +76,85 @@ public record EmulatorConfig(
     private java.net.InetAddress listen;
     private boolean stalePriorityUids;
 
-    public Builder port(int v) { port = v; return this; }
-    public Builder credentials(Credentials v) { credentials = v; return this; }
-    public Builder latencyMs(long v) { latencyMs = v; return this; }
-    public Builder rateLimit(boolean v) { rateLimit = v; return this; }
-    public Builder faults(String v) { faults = v == null ? "" : v; return this; }
-    public Builder seed(long v) { seed = v; return this; }
-    public Builder cmsDelayMs(long v) { cmsDelayMs = v; return this; }
-    public Builder entriesFile(Path v) { entriesFile = v; return this; }
-    public Builder stateFile(Path v) { stateFile = v; return this; }
-    public Builder quotas(boolean v) { quotas = v; return this; }
-    public Builder latencySpikeMs(long v) { latencySpikeMs = v; return this; }
-    public Builder regenerateCmsOnActivation(boolean v) { regenerateCmsOnActivation = v; return this; }
-    public Builder refuseDraftBesideActive(boolean v) { refuseDraftBesideActive = v; return this; }
-    public Builder withoutProject(boolean v) { withoutProject = v; return this; }
-    public Builder listen(java.net.InetAddress v) { listen = v; return this; }
-    public Builder stalePriorityUids(boolean v) { stalePriorityUids = v; return this; }
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder credentials(Credentials v) {
+      credentials = v;
+      return this;
+    }
+
+    public Builder latencyMs(long v) {
+      latencyMs = v;
+      return this;
+    }
+
+    public Builder rateLimit(boolean v) {
+      rateLimit = v;
+      return this;
+    }
+
+    public Builder faults(String v) {
+      faults = v == null ? "" : v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder cmsDelayMs(long v) {
+      cmsDelayMs = v;
+      return this;
+    }
+
+    public Builder entriesFile(Path v) {
+      entriesFile = v;
+      return this;
+    }
+
+    public Builder stateFile(Path v) {
+      stateFile = v;
+      return this;
+    }
+
+    public Builder quotas(boolean v) {
+      quotas = v;
+      return this;
+    }
+
+    public Builder latencySpikeMs(long v) {
+      latencySpikeMs = v;
+      return this;
+    }
+
+    public Builder regenerateCmsOnActivation(boolean v) {
+      regenerateCmsOnActivation = v;
+      return this;
+    }
+
+    public Builder refuseDraftBesideActive(boolean v) {
+      refuseDraftBesideActive = v;
+      return this;
+    }
+
+    public Builder withoutProject(boolean v) {
+      withoutProject = v;
+      return this;
+    }
+
+    public Builder listen(java.net.InetAddress v) {
+      listen = v;
+      return this;
+    }
+
+    public Builder stalePriorityUids(boolean v) {
+      stalePriorityUids = v;
+      return this;
+    }
 
     /** Realistic mode: CMS sync delay, rate limits on. */
     public Builder realistic() {
@@ -101,9 +164,23 @@ public record EmulatorConfig(
     }
 
     public EmulatorConfig build() {
-      return new EmulatorConfig(port, credentials, latencyMs, rateLimit, faults, seed, cmsDelayMs,
-          entriesFile, stateFile, quotas, latencySpikeMs, regenerateCmsOnActivation,
-          refuseDraftBesideActive, withoutProject, listen, stalePriorityUids);
+      return new EmulatorConfig(
+          port,
+          credentials,
+          latencyMs,
+          rateLimit,
+          faults,
+          seed,
+          cmsDelayMs,
+          entriesFile,
+          stateFile,
+          quotas,
+          latencySpikeMs,
+          regenerateCmsOnActivation,
+          refuseDraftBesideActive,
+          withoutProject,
+          listen,
+          stalePriorityUids);
     }
   }
 }

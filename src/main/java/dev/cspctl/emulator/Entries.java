@@ -13,37 +13,62 @@ final class Entries {
   }
 
   void register(Router r) {
-    r.add("GET", "/v3/content_types", q -> store.locked(s -> {
-      List<ObjectNode> all = new ArrayList<>(s.contentTypes.values());
-      return Response.ok(Paging.page(q, "content_types", all, ApiAssumptions.MAX_LIMIT));
-    }));
-    r.add("GET", "/v3/content_types/{ct}", q -> store.locked(s -> {
-      ObjectNode body = Json.object();
-      body.set("content_type", contentType(s, q.param("ct")));
-      return Response.ok(body);
-    }));
-    r.add("GET", "/v3/content_types/{ct}/entries", q -> store.locked(s -> {
-      contentType(s, q.param("ct"));
-      List<ObjectNode> all = new ArrayList<>();
-      String locale = q.query("locale", null);
-      s.entries.forEach((k, v) -> {
-        if (k.startsWith(q.param("ct") + "/") && (locale == null || locale.equals(Json.text(v, "locale")))) {
-          all.add(v);
-        }
-      });
-      return Response.ok(Paging.page(q, "entries", all, ApiAssumptions.MAX_LIMIT));
-    }));
-    r.add("GET", "/v3/content_types/{ct}/entries/{entry}", q -> store.locked(s -> {
-      ObjectNode body = Json.object();
-      body.set("entry", entry(s, q.param("ct"), q.param("entry")));
-      return Response.ok(body);
-    }));
+    r.add(
+        "GET",
+        "/v3/content_types",
+        q ->
+            store.locked(
+                s -> {
+                  List<ObjectNode> all = new ArrayList<>(s.contentTypes.values());
+                  return Response.ok(
+                      Paging.page(q, "content_types", all, ApiAssumptions.MAX_LIMIT));
+                }));
+    r.add(
+        "GET",
+        "/v3/content_types/{ct}",
+        q ->
+            store.locked(
+                s -> {
+                  ObjectNode body = Json.object();
+                  body.set("content_type", contentType(s, q.param("ct")));
+                  return Response.ok(body);
+                }));
+    r.add(
+        "GET",
+        "/v3/content_types/{ct}/entries",
+        q ->
+            store.locked(
+                s -> {
+                  contentType(s, q.param("ct"));
+                  List<ObjectNode> all = new ArrayList<>();
+                  String locale = q.query("locale", null);
+                  s.entries.forEach(
+                      (k, v) -> {
+                        if (k.startsWith(q.param("ct") + "/")
+                            && (locale == null || locale.equals(Json.text(v, "locale")))) {
+                          all.add(v);
+                        }
+                      });
+                  return Response.ok(Paging.page(q, "entries", all, ApiAssumptions.MAX_LIMIT));
+                }));
+    r.add(
+        "GET",
+        "/v3/content_types/{ct}/entries/{entry}",
+        q ->
+            store.locked(
+                s -> {
+                  ObjectNode body = Json.object();
+                  body.set("entry", entry(s, q.param("ct"), q.param("entry")));
+                  return Response.ok(body);
+                }));
   }
 
   static ObjectNode contentType(EmulatorState s, String ct) {
     ObjectNode n = s.contentTypes.get(ct);
     if (n == null) {
-      throw ApiException.cma(422, "The Content Type '" + ct + "' was not found. Please try again.",
+      throw ApiException.cma(
+          422,
+          "The Content Type '" + ct + "' was not found. Please try again.",
           ApiAssumptions.CMA_CODE_NOT_FOUND);
     }
     return n;
@@ -53,7 +78,8 @@ final class Entries {
     contentType(s, ct);
     ObjectNode e = s.entries.get(ct + "/" + uid);
     if (e == null) {
-      throw ApiException.cma(422, "UID is not valid", ApiAssumptions.CMA_CODE_NOT_FOUND, "uid", "is not valid.");
+      throw ApiException.cma(
+          422, "UID is not valid", ApiAssumptions.CMA_CODE_NOT_FOUND, "uid", "is not valid.");
     }
     return e;
   }

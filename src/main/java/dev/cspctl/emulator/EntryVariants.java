@@ -18,44 +18,74 @@ final class EntryVariants {
 
   void register(Router r) {
     r.add("PUT", BASE + "/{variant}", q -> store.locked(s -> upsert(s, q)));
-    r.add("GET", BASE + "/{variant}", q -> store.locked(s -> {
-      ObjectNode body = Json.object();
-      body.set("entry", withPublishDetails(s, q, render(s, stored(s, q))));
-      return Response.ok(body);
-    }));
-    r.add("GET", BASE + "/{variant}/versions", q -> store.locked(s -> {
-      ObjectNode rec = stored(s, q);
-      List<ObjectNode> versions = new ArrayList<>();
-      rec.path("history").forEach(h -> versions.add((ObjectNode) h.deepCopy()));
-      if (ApiAssumptions.VARIANT_VERSIONS_NEWEST_FIRST) java.util.Collections.reverse(versions);
-      ObjectNode body = Json.object();
-      body.set("versions", Json.array(versions));
-      return Response.ok(body);
-    }));
-    r.add("DELETE", BASE + "/{variant}", q -> store.locked(s -> {
-      stored(s, q);
-      s.entryVariants.remove(key(q));
-      ObjectNode body = Json.object();
-      body.put("notice", "Entry variant deleted successfully.");
-      return Response.ok(body);
-    }));
-    r.add("GET", BASE, q -> store.locked(s -> {
-      Entries.entry(s, q.param("ct"), q.param("entry"));
-      String prefix = q.param("ct") + "/" + q.param("entry") + "/" + locale(q) + "/";
-      List<ObjectNode> all = new ArrayList<>();
-      s.entryVariants.forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          all.add(withPublishDetails(s, q, render(s, v)));
-        }
-      });
-      return Response.ok(Paging.page(q, "entries", all, ApiAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
-    }));
+    r.add(
+        "GET",
+        BASE + "/{variant}",
+        q ->
+            store.locked(
+                s -> {
+                  ObjectNode body = Json.object();
+                  body.set("entry", withPublishDetails(s, q, render(s, stored(s, q))));
+                  return Response.ok(body);
+                }));
+    r.add(
+        "GET",
+        BASE + "/{variant}/versions",
+        q ->
+            store.locked(
+                s -> {
+                  ObjectNode rec = stored(s, q);
+                  List<ObjectNode> versions = new ArrayList<>();
+                  rec.path("history").forEach(h -> versions.add((ObjectNode) h.deepCopy()));
+                  if (ApiAssumptions.VARIANT_VERSIONS_NEWEST_FIRST)
+                    java.util.Collections.reverse(versions);
+                  ObjectNode body = Json.object();
+                  body.set("versions", Json.array(versions));
+                  return Response.ok(body);
+                }));
+    r.add(
+        "DELETE",
+        BASE + "/{variant}",
+        q ->
+            store.locked(
+                s -> {
+                  stored(s, q);
+                  s.entryVariants.remove(key(q));
+                  ObjectNode body = Json.object();
+                  body.put("notice", "Entry variant deleted successfully.");
+                  return Response.ok(body);
+                }));
+    r.add(
+        "GET",
+        BASE,
+        q ->
+            store.locked(
+                s -> {
+                  Entries.entry(s, q.param("ct"), q.param("entry"));
+                  String prefix = q.param("ct") + "/" + q.param("entry") + "/" + locale(q) + "/";
+                  List<ObjectNode> all = new ArrayList<>();
+                  s.entryVariants.forEach(
+                      (k, v) -> {
+                        if (k.startsWith(prefix)) {
+                          all.add(withPublishDetails(s, q, render(s, v)));
+                        }
+                      });
+                  return Response.ok(
+                      Paging.page(q, "entries", all, ApiAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
+                }));
   }
 
   private static ObjectNode withPublishDetails(EmulatorState s, Request q, ObjectNode rendered) {
     if ("true".equals(q.query(ApiAssumptions.INCLUDE_PUBLISH_DETAILS, "false"))) {
-      rendered.set("publish_details", Json.array(StackSettings.publishDetails(s, q.param("ct"), q.param("entry"),
-          rendered.path("locale").asText(), rendered.path("_variant").path("_uid").asText())));
+      rendered.set(
+          "publish_details",
+          Json.array(
+              StackSettings.publishDetails(
+                  s,
+                  q.param("ct"),
+                  q.param("entry"),
+                  rendered.path("locale").asText(),
+                  rendered.path("_variant").path("_uid").asText())));
     }
     return rendered;
   }
@@ -76,7 +106,8 @@ final class EntryVariants {
     Entries.entry(s, q.param("ct"), q.param("entry"));
     ObjectNode v = s.entryVariants.get(key(q));
     if (v == null) {
-      throw ApiException.cma(404, "Entry variant was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+      throw ApiException.cma(
+          404, "Entry variant was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
     }
     return v;
   }
@@ -86,7 +117,8 @@ final class EntryVariants {
     ObjectNode v = s.cmsVariants.get(variantUid);
     ObjectNode g = v == null ? null : s.variantGroups.get(Json.text(v, "variant_group_uid"));
     if (g == null || !VariantGroups.linked(g).containsKey(ct)) {
-      throw ApiException.cma(ApiAssumptions.VARIANT_NOT_LINKED_STATUS,
+      throw ApiException.cma(
+          ApiAssumptions.VARIANT_NOT_LINKED_STATUS,
           "The Variant '" + variantUid + "' does not belong to the Content Type '" + ct + "'.",
           ApiAssumptions.CMA_CODE_VARIANT_NOT_LINKED);
     }
@@ -99,7 +131,8 @@ final class EntryVariants {
     checkLinked(s, ct, variantUid);
     JsonNode sent = q.object().get("entry");
     if (sent == null || !sent.isObject()) {
-      throw ApiException.cma(422, "Entry is required.", ApiAssumptions.CMA_CODE_VALIDATION, "entry", "is required.");
+      throw ApiException.cma(
+          422, "Entry is required.", ApiAssumptions.CMA_CODE_VALIDATION, "entry", "is required.");
     }
     ObjectNode fields = Json.object();
     Iterator<Map.Entry<String, JsonNode>> it = sent.fields();
@@ -140,16 +173,20 @@ final class EntryVariants {
     ((com.fasterxml.jackson.databind.node.ArrayNode) rec.get("history")).add(version);
     s.entryVariants.put(key, rec);
     ObjectNode body = Json.object();
-    body.put("notice", created ? "Entry variant created successfully." : "Entry variant updated successfully.");
+    body.put(
+        "notice",
+        created ? "Entry variant created successfully." : "Entry variant updated successfully.");
     body.set("entry", render(s, rec));
     return new Response(created ? ApiAssumptions.ENTRY_VARIANT_CREATED : 200, body);
   }
 
   /** Base entry overlaid with the variant's fields, plus _variant metadata. */
   static ObjectNode render(EmulatorState s, ObjectNode rec) {
-    ObjectNode base = s.entries.get(rec.path("content_type").asText() + "/" + rec.path("entry_uid").asText());
+    ObjectNode base =
+        s.entries.get(rec.path("content_type").asText() + "/" + rec.path("entry_uid").asText());
     ObjectNode fields = (ObjectNode) rec.get("fields");
-    ObjectNode out = ApiAssumptions.VARIANT_RESPONSE_MERGED && base != null ? base.deepCopy() : Json.object();
+    ObjectNode out =
+        ApiAssumptions.VARIANT_RESPONSE_MERGED && base != null ? base.deepCopy() : Json.object();
     out.setAll(fields.deepCopy());
     out.put("uid", rec.path("entry_uid").asText());
     out.put("locale", rec.path("locale").asText());

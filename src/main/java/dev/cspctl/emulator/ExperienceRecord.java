@@ -15,12 +15,17 @@ public final class ExperienceRecord {
   public String shortUid;
   public String createdAt;
   public String updatedAt;
+
   /** Lowercase, de-duplicated; not versioned. */
   public List<String> tags = new ArrayList<>();
+
   public List<ObjectNode> versions = new ArrayList<>();
+
   /** Next variant shortUid to assign; never goes down. */
   public long variantHighWater;
+
   public String cmsVariantGroup;
+
   /** shortUid -> CMS variant uid. */
   public Map<String, String> cmsVariants = new LinkedHashMap<>();
 }

@@ -34,7 +34,11 @@ final class ExperienceView {
         v.path("audiences").forEach(a -> aud.add(a.asText()));
         v.path("lyticsAudiences").forEach(a -> lytics.add(a.asText()));
       }
-      referring.path("targeting").path("audience").path("audiences").forEach(a -> aud.add(a.asText()));
+      referring
+          .path("targeting")
+          .path("audience")
+          .path("audiences")
+          .forEach(a -> aud.add(a.asText()));
     }
     n.set("referredAudiences", Json.array(aud));
     n.set("referredLyticsAudiences", Json.array(lytics));

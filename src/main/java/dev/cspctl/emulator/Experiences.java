@@ -20,27 +20,47 @@ final class Experiences {
   }
 
   void register(Router r) {
-    r.add("GET", "/experiences", q -> store.locked(s -> {
-      ArrayNode a = Json.array();
-      if (ApiAssumptions.LIST_EXPERIENCES_BY_PRIORITY) {
-        s.priorityOrder.forEach(uid -> a.add(ExperienceView.summary(s.experiences.get(uid))));
-      } else {
-        s.experiences.values().forEach(e -> a.add(ExperienceView.summary(e)));
-      }
-      return Response.ok(a);
-    }));
+    r.add(
+        "GET",
+        "/experiences",
+        q ->
+            store.locked(
+                s -> {
+                  ArrayNode a = Json.array();
+                  if (ApiAssumptions.LIST_EXPERIENCES_BY_PRIORITY) {
+                    s.priorityOrder.forEach(
+                        uid -> a.add(ExperienceView.summary(s.experiences.get(uid))));
+                  } else {
+                    s.experiences.values().forEach(e -> a.add(ExperienceView.summary(e)));
+                  }
+                  return Response.ok(a);
+                }));
     r.add("POST", "/experiences", q -> store.locked(s -> Response.created(create(s, q.object()))));
-    r.add("GET", "/experiences/{uid}", q -> store.locked(s -> Response.ok(ExperienceView.summary(find(s, q.param("uid"))))));
-    r.add("PUT", "/experiences/{uid}", q -> store.locked(s -> Response.ok(update(s, q.param("uid"), q.object()))));
-    r.add("DELETE", "/experiences/{uid}", q -> store.locked(s -> {
-      ExperienceRecord e = find(s, q.param("uid"));
-      s.experiences.remove(e.uid);
-      if (!config.stalePriorityUids()) s.priorityOrder.remove(e.uid);
-      s.pendingSyncs.removeIf(p -> p.experienceUid.equals(e.uid));
-      return Response.noContent();
-    }));
+    r.add(
+        "GET",
+        "/experiences/{uid}",
+        q -> store.locked(s -> Response.ok(ExperienceView.summary(find(s, q.param("uid"))))));
+    r.add(
+        "PUT",
+        "/experiences/{uid}",
+        q -> store.locked(s -> Response.ok(update(s, q.param("uid"), q.object()))));
+    r.add(
+        "DELETE",
+        "/experiences/{uid}",
+        q ->
+            store.locked(
+                s -> {
+                  ExperienceRecord e = find(s, q.param("uid"));
+                  s.experiences.remove(e.uid);
+                  if (!config.stalePriorityUids()) s.priorityOrder.remove(e.uid);
+                  s.pendingSyncs.removeIf(p -> p.experienceUid.equals(e.uid));
+                  return Response.noContent();
+                }));
     r.add("GET", "/experiences-priority", q -> store.locked(s -> Response.ok(priority(s))));
-    r.add("PUT", "/experiences-priority", q -> store.locked(s -> Response.ok(setPriority(s, q.object()))));
+    r.add(
+        "PUT",
+        "/experiences-priority",
+        q -> store.locked(s -> Response.ok(setPriority(s, q.object()))));
   }
 
   static ExperienceRecord find(EmulatorState s, String uid) {
@@ -90,7 +110,10 @@ final class Experiences {
     return ExperienceView.summary(e);
   }
 
-  /** The body's tags, lowercased and de-duplicated as the service stores them; {@code absent} when not sent. */
+  /**
+   * The body's tags, lowercased and de-duplicated as the service stores them; {@code absent} when
+   * not sent.
+   */
   private static List<String> tags(ObjectNode body, List<String> absent) {
     JsonNode t = body.get("tags");
     if (t == null || t.isNull()) return new ArrayList<>(absent);
@@ -98,12 +121,16 @@ final class Experiences {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     for (JsonNode x : t) {
       String tag = x.asText();
-      if (!x.isTextual() || tag.isEmpty() || tag.length() > ApiAssumptions.MAX_TAG_LENGTH || !tag.matches("[a-zA-Z0-9_:-]+")) {
+      if (!x.isTextual()
+          || tag.isEmpty()
+          || tag.length() > ApiAssumptions.MAX_TAG_LENGTH
+          || !tag.matches("[a-zA-Z0-9_:-]+")) {
         throw ApiException.validation("tags", ApiAssumptions.TAG_INVALID);
       }
       out.add(tag.toLowerCase(java.util.Locale.ROOT));
     }
-    if (out.size() > ApiAssumptions.MAX_TAGS) throw ApiException.validation("tags", ApiAssumptions.TAGS_LIMIT);
+    if (out.size() > ApiAssumptions.MAX_TAGS)
+      throw ApiException.validation("tags", ApiAssumptions.TAGS_LIMIT);
     return new ArrayList<>(out);
   }
 
@@ -130,7 +157,9 @@ final class Experiences {
     Set<String> seen = new HashSet<>();
     for (JsonNode u : order) {
       String uid = u.asText();
-      boolean known = s.experiences.containsKey(uid) || (config.stalePriorityUids() && s.priorityOrder.contains(uid));
+      boolean known =
+          s.experiences.containsKey(uid)
+              || (config.stalePriorityUids() && s.priorityOrder.contains(uid));
       if (!u.isTextual() || !known || !seen.add(uid)) {
         throw ApiException.business(400, ApiAssumptions.INVALID_EXPERIENCES);
       }

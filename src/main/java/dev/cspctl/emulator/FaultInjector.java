@@ -7,12 +7,21 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Seeded, reproducible faults from a spec like {@code 500:0.05,429:0.05,reset:0.02,drop:0.05}.
- * One draw per API request: the same seed and request order give the same schedule.
+ * Seeded, reproducible faults from a spec like {@code 500:0.05,429:0.05,reset:0.02,drop:0.05}. One
+ * draw per API request: the same seed and request order give the same schedule.
  */
 public final class FaultInjector {
-  /** NONE, answer 500/429 before the work, RESET (close before the work), DROP (close after commit). */
-  public enum Fault { NONE, ERROR_500, THROTTLE_429, RESET, DROP, LATENCY_SPIKE }
+  /**
+   * NONE, answer 500/429 before the work, RESET (close before the work), DROP (close after commit).
+   */
+  public enum Fault {
+    NONE,
+    ERROR_500,
+    THROTTLE_429,
+    RESET,
+    DROP,
+    LATENCY_SPIKE
+  }
 
   private final Map<Fault, Double> probabilities;
   private final Random random;
@@ -29,20 +38,22 @@ public final class FaultInjector {
       return m;
     }
     double total = 0;
-    for (String part : spec.split(",")) {
-      String[] kv = part.trim().split(":");
+    for (String part : spec.split(",", -1)) {
+      String[] kv = part.trim().split(":", -1);
       if (kv.length != 2) {
         throw new IllegalArgumentException("bad fault '" + part + "': expected kind:probability");
       }
-      Fault f = switch (kv[0].trim()) {
-        case "500" -> Fault.ERROR_500;
-        case "429" -> Fault.THROTTLE_429;
-        case "reset" -> Fault.RESET;
-        case "drop" -> Fault.DROP;
-        case "latency-spike" -> Fault.LATENCY_SPIKE;
-        default -> throw new IllegalArgumentException("unknown fault kind '" + kv[0]
-            + "' (500, 429, reset, drop, latency-spike)");
-      };
+      Fault f =
+          switch (kv[0].trim()) {
+            case "500" -> Fault.ERROR_500;
+            case "429" -> Fault.THROTTLE_429;
+            case "reset" -> Fault.RESET;
+            case "drop" -> Fault.DROP;
+            case "latency-spike" -> Fault.LATENCY_SPIKE;
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown fault kind '" + kv[0] + "' (500, 429, reset, drop, latency-spike)");
+          };
       double p;
       try {
         p = Double.parseDouble(kv[1].trim());

@@ -11,17 +11,21 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single HTTP handler: admin paths, then for API paths latency, rate limit, body cap,
- * routing, faults, content type and JSON, auth, the handler, and the reply in the API's shape.
+ * The single HTTP handler: admin paths, then for API paths latency, rate limit, body cap, routing,
+ * faults, content type and JSON, auth, the handler, and the reply in the API's shape.
  */
 final class HttpFront implements HttpHandler {
-  enum Api { PERSONALIZE, CMA }
+  enum Api {
+    PERSONALIZE,
+    CMA
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private final EmulatorConfig config;
@@ -33,8 +37,15 @@ final class HttpFront implements HttpHandler {
   private final AdminRoutes admin;
   private final ScriptedFaults scriptedFaults;
 
-  HttpFront(EmulatorConfig config, Router router, RateLimiter limiter, FaultInjector faults,
-      RequestLog log, AdminRoutes admin, java.util.function.Supplier<String> projectUid, ScriptedFaults scriptedFaults) {
+  HttpFront(
+      EmulatorConfig config,
+      Router router,
+      RateLimiter limiter,
+      FaultInjector faults,
+      RequestLog log,
+      AdminRoutes admin,
+      java.util.function.Supplier<String> projectUid,
+      ScriptedFaults scriptedFaults) {
     this.scriptedFaults = scriptedFaults;
     this.config = config;
     this.router = router;
@@ -65,16 +76,24 @@ final class HttpFront implements HttpHandler {
       }
       logged = true;
       List<String> creds = new ArrayList<>();
-      RequestLog.CREDENTIAL_HEADERS.forEach(h -> {
-        if (ex.getRequestHeaders().containsKey(h)) {
-          creds.add(h);
-        }
-      });
-      log.add(new RequestLog.Entry(method, path, status, (System.nanoTime() - t0) / 1_000_000, fault,
-          List.copyOf(creds)));
+      RequestLog.CREDENTIAL_HEADERS.forEach(
+          h -> {
+            if (ex.getRequestHeaders().containsKey(h)) {
+              creds.add(h);
+            }
+          });
+      log.add(
+          new RequestLog.Entry(
+              method,
+              path,
+              status,
+              (System.nanoTime() - t0) / 1_000_000,
+              fault,
+              List.copyOf(creds)));
     }
 
-    void send(int status, JsonNode body, Map<String, String> headers, String fault) throws IOException {
+    void send(int status, JsonNode body, Map<String, String> headers, String fault)
+        throws IOException {
       log(status, fault);
       Wire.send(ex, status, "HEAD".equals(method) ? null : body, headers);
     }
@@ -87,7 +106,7 @@ final class HttpFront implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) {
-    String method = ex.getRequestMethod().toUpperCase();
+    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
     String path = ex.getRequestURI().getPath();
     if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
       try {
@@ -128,13 +147,21 @@ final class HttpFront implements HttpHandler {
       headers.put("X-RateLimit-Remaining", Integer.toString(d.remaining()));
     }
     if (!d.allowed()) {
-      c.send(429, errorBody(api, 429, "Too many requests"), throttled(api, headers, d.retryAfterSeconds()), null);
+      c.send(
+          429,
+          errorBody(api, 429, "Too many requests"),
+          throttled(api, headers, d.retryAfterSeconds()),
+          null);
       return;
     }
     byte[] raw = Wire.readBody(c.ex, ApiAssumptions.MAX_BODY_BYTES);
     if (raw == null) {
-      c.send(413, errorBody(api, 413, "Request body is larger than " + ApiAssumptions.MAX_BODY_BYTES + " bytes"),
-          headers, null);
+      c.send(
+          413,
+          errorBody(
+              api, 413, "Request body is larger than " + ApiAssumptions.MAX_BODY_BYTES + " bytes"),
+          headers,
+          null);
       return;
     }
     Optional<Router.Match> match = router.match(method, path);
@@ -144,7 +171,11 @@ final class HttpFront implements HttpHandler {
     }
     Optional<Integer> scripted = scriptedFaults.next(method, path);
     if (scripted.isPresent()) {
-      c.send(scripted.get(), errorBody(api, scripted.get(), "Injected fault"), headers, "SCRIPTED_" + scripted.get());
+      c.send(
+          scripted.get(),
+          errorBody(api, scripted.get(), "Injected fault"),
+          headers,
+          "SCRIPTED_" + scripted.get());
       return;
     }
     Fault fault = faults.next();
@@ -156,7 +187,8 @@ final class HttpFront implements HttpHandler {
       }
       case THROTTLE_429 -> {
         limiter.countThrottled(bucket);
-        c.send(429, errorBody(api, 429, "Too many requests"), throttled(api, headers, 1), faultName);
+        c.send(
+            429, errorBody(api, 429, "Too many requests"), throttled(api, headers, 1), faultName);
         return;
       }
       case RESET -> {
@@ -164,7 +196,7 @@ final class HttpFront implements HttpHandler {
         return;
       }
       case LATENCY_SPIKE -> sleep(config.latencySpikeMs());
-      default -> { }
+      default -> {}
     }
     Response resp;
     try {
@@ -189,15 +221,20 @@ final class HttpFront implements HttpHandler {
     c.send(resp.status(), resp.body(), headers, faultName);
   }
 
-  private Request parse(HttpExchange ex, String method, String path, byte[] raw, Map<String, String> params) {
+  private Request parse(
+      HttpExchange ex, String method, String path, byte[] raw, Map<String, String> params) {
     Api api = path.startsWith("/v3") ? Api.CMA : Api.PERSONALIZE;
     JsonNode body = Json.object();
     boolean hasBody = raw.length > 0 && (method.equals("POST") || method.equals("PUT"));
     if (hasBody) {
       String ct = ex.getRequestHeaders().getFirst("Content-Type");
-      if (ct == null || !ct.toLowerCase().contains("application/json")) {
-        throw new ApiException(ApiAssumptions.WRONG_CONTENT_TYPE_STATUS,
-            errorBody(api, ApiAssumptions.WRONG_CONTENT_TYPE_STATUS, "Content-Type must be application/json"));
+      if (ct == null || !ct.toLowerCase(Locale.ROOT).contains("application/json")) {
+        throw new ApiException(
+            ApiAssumptions.WRONG_CONTENT_TYPE_STATUS,
+            errorBody(
+                api,
+                ApiAssumptions.WRONG_CONTENT_TYPE_STATUS,
+                "Content-Type must be application/json"));
       }
       try {
         body = Json.MAPPER.readTree(raw);
@@ -205,12 +242,18 @@ final class HttpFront implements HttpHandler {
           body = Json.object();
         }
       } catch (JsonProcessingException e) {
-        throw new ApiException(400, errorBody(api, 400, "Malformed JSON body: " + e.getOriginalMessage()));
+        throw new ApiException(
+            400, errorBody(api, 400, "Malformed JSON body: " + e.getOriginalMessage()));
       } catch (IOException e) {
         throw new ApiException(400, errorBody(api, 400, "Unreadable body"));
       }
     }
-    return new Request(method, path, params, Wire.query(ex.getRequestURI().getRawQuery()), body,
+    return new Request(
+        method,
+        path,
+        params,
+        Wire.query(ex.getRequestURI().getRawQuery()),
+        body,
         ex.getRequestHeaders());
   }
 
@@ -223,12 +266,15 @@ final class HttpFront implements HttpHandler {
     }
     boolean known = router.knowsPath(c.path);
     int status = known ? ApiAssumptions.CMA_WRONG_METHOD_STATUS : 404;
-    String msg = known ? "Method " + c.method + " is not allowed on " + c.path
-        : "The requested URL " + c.path + " was not found.";
+    String msg =
+        known
+            ? "Method " + c.method + " is not allowed on " + c.path
+            : "The requested URL " + c.path + " was not found.";
     c.send(status, errorBody(api, status, msg), headers, null);
   }
 
-  private static Map<String, String> throttled(Api api, Map<String, String> headers, long retryAfter) {
+  private static Map<String, String> throttled(
+      Api api, Map<String, String> headers, long retryAfter) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     if (api == Api.CMA || ApiAssumptions.PERSONALIZE_RETRY_AFTER) {
       h.put("Retry-After", Long.toString(retryAfter));
@@ -237,7 +283,8 @@ final class HttpFront implements HttpHandler {
   }
 
   static JsonNode errorBody(Api api, int status, String message) {
-    return api == Api.PERSONALIZE ? ApiException.businessBody(status, message)
+    return api == Api.PERSONALIZE
+        ? ApiException.businessBody(status, message)
         : ApiException.cmaBody(message, status, Json.object());
   }
 

@@ -21,7 +21,8 @@ final class LockedContent {
     for (int i = 0; i < variants.size(); i++) {
       JsonNode sent = variants.get(i);
       JsonNode have = stored.get(i);
-      if (sent.hasNonNull("shortUid") && !sent.get("shortUid").asText().equals(have.path("shortUid").asText())) {
+      if (sent.hasNonNull("shortUid")
+          && !sent.get("shortUid").asText().equals(have.path("shortUid").asText())) {
         return false;
       }
       if (!variantKey(sent).equals(variantKey(have))) {
@@ -31,7 +32,9 @@ final class LockedContent {
     return metricKeys(version.path("metrics")).equals(metricKeys(metrics));
   }
 
-  /** A locked version's target group and split mode cannot change either (a new draft is needed). */
+  /**
+   * A locked version's target group and split mode cannot change either (a new draft is needed).
+   */
   static boolean sameAb(ObjectNode version, ObjectNode targeting, String split) {
     JsonNode have = version.get("targeting");
     boolean sameTarget = have == null ? targeting == null : have.equals(targeting);
@@ -51,8 +54,13 @@ final class LockedContent {
 
   private static List<List<String>> metricKeys(JsonNode ms) {
     List<List<String>> out = new ArrayList<>();
-    ms.forEach(m -> out.add(List.of(String.valueOf(Json.text(m, "__type")),
-        String.valueOf(Json.text(m, "event")), String.valueOf(Json.text(m, "name")))));
+    ms.forEach(
+        m ->
+            out.add(
+                List.of(
+                    String.valueOf(Json.text(m, "__type")),
+                    String.valueOf(Json.text(m, "event")),
+                    String.valueOf(Json.text(m, "name")))));
     return out;
   }
 }

@@ -13,7 +13,9 @@ final class Paging {
     int limit = q.intQuery("limit", defaultLimit);
     if (limit > ApiAssumptions.MAX_LIMIT) {
       if (!ApiAssumptions.CLAMP_LIMIT) {
-        throw ApiException.cma(422, "limit must be at most " + ApiAssumptions.MAX_LIMIT,
+        throw ApiException.cma(
+            422,
+            "limit must be at most " + ApiAssumptions.MAX_LIMIT,
             ApiAssumptions.CMA_CODE_VALIDATION);
       }
       limit = ApiAssumptions.MAX_LIMIT;

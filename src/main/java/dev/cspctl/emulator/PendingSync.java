@@ -7,6 +7,7 @@ import java.util.Map;
 public final class PendingSync {
   public String experienceUid;
   public long dueAtEpochMs;
+
   /** shortUid -> variant name. */
   public Map<String, String> variants = new LinkedHashMap<>();
 

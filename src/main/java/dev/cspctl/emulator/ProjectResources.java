@@ -16,25 +16,35 @@ final class ProjectResources {
 
   void register(Router r) {
     r.add("GET", "/attributes", q -> list(s -> s.attributes));
-    r.add("POST", "/attributes", q -> store.locked(s -> Response.created(saveAttribute(s, null, q))));
+    r.add(
+        "POST", "/attributes", q -> store.locked(s -> Response.created(saveAttribute(s, null, q))));
     if (ApiAssumptions.SINGLE_GET_ENABLED) {
       r.add("GET", "/attributes/{uid}", q -> one(s -> s.attributes, "ATTRIBUTES", q));
     }
-    r.add("PUT", "/attributes/{uid}", q -> store.locked(s -> Response.ok(saveAttribute(s, q.param("uid"), q))));
+    r.add(
+        "PUT",
+        "/attributes/{uid}",
+        q -> store.locked(s -> Response.ok(saveAttribute(s, q.param("uid"), q))));
     r.add("DELETE", "/attributes/{uid}", q -> delete(s -> s.attributes, "ATTRIBUTES", q));
     r.add("GET", "/events", q -> list(s -> s.events));
     r.add("POST", "/events", q -> store.locked(s -> Response.created(saveEvent(s, null, q))));
     if (ApiAssumptions.SINGLE_GET_ENABLED) {
       r.add("GET", "/events/{uid}", q -> one(s -> s.events, "EVENTS", q));
     }
-    r.add("PUT", "/events/{uid}", q -> store.locked(s -> Response.ok(saveEvent(s, q.param("uid"), q))));
+    r.add(
+        "PUT",
+        "/events/{uid}",
+        q -> store.locked(s -> Response.ok(saveEvent(s, q.param("uid"), q))));
     r.add("DELETE", "/events/{uid}", q -> delete(s -> s.events, "EVENTS", q));
     r.add("GET", "/audiences", q -> list(s -> s.audiences));
     r.add("POST", "/audiences", q -> store.locked(s -> Response.created(saveAudience(s, null, q))));
     if (ApiAssumptions.SINGLE_GET_ENABLED) {
       r.add("GET", "/audiences/{uid}", q -> one(s -> s.audiences, "AUDIENCES", q));
     }
-    r.add("PUT", "/audiences/{uid}", q -> store.locked(s -> Response.ok(saveAudience(s, q.param("uid"), q))));
+    r.add(
+        "PUT",
+        "/audiences/{uid}",
+        q -> store.locked(s -> Response.ok(saveAudience(s, q.param("uid"), q))));
     r.add("DELETE", "/audiences/{uid}", q -> delete(s -> s.audiences, "AUDIENCES", q));
   }
 
@@ -51,14 +61,16 @@ final class ProjectResources {
   }
 
   private Response delete(Table t, String kind, Request q) {
-    return store.locked(s -> {
-      existing(t.of(s), kind, q.param("uid"));
-      if (!ApiAssumptions.ALLOW_DELETE_REFERENCED && References.inUse(s, kind, q.param("uid"))) {
-        throw ApiException.business(400, ApiAssumptions.inUse(kind));
-      }
-      t.of(s).remove(q.param("uid"));
-      return Response.noContent();
-    });
+    return store.locked(
+        s -> {
+          existing(t.of(s), kind, q.param("uid"));
+          if (!ApiAssumptions.ALLOW_DELETE_REFERENCED
+              && References.inUse(s, kind, q.param("uid"))) {
+            throw ApiException.business(400, ApiAssumptions.inUse(kind));
+          }
+          t.of(s).remove(q.param("uid"));
+          return Response.noContent();
+        });
   }
 
   private static ObjectNode existing(Map<String, ObjectNode> table, String kind, String uid) {
@@ -127,7 +139,8 @@ final class ProjectResources {
     return n;
   }
 
-  private static void uniqueKey(Map<String, ObjectNode> table, String key, String selfUid, String code) {
+  private static void uniqueKey(
+      Map<String, ObjectNode> table, String key, String selfUid, String code) {
     for (Map.Entry<String, ObjectNode> e : table.entrySet()) {
       if (!e.getKey().equals(selfUid) && key.equals(Json.text(e.getValue(), "key"))) {
         throw ApiException.business(400, code);

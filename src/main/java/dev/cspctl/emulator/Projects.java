@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Personalize projects, as Contentstack's CLI calls them (no {@code x-project-uid}; header
- * {@code organization_uid}): {@code GET /projects?connectedStackApiKey=} and
- * {@code POST /projects {name, description, connectedStackApiKey}}. The emulator models one stack,
- * so it holds at most one project; a created project's uid is then the one requests must carry.
+ * Personalize projects, as Contentstack's CLI calls them (no {@code x-project-uid}; header {@code
+ * organization_uid}): {@code GET /projects?connectedStackApiKey=} and {@code POST /projects {name,
+ * description, connectedStackApiKey}}. The emulator models one stack, so it holds at most one
+ * project; a created project's uid is then the one requests must carry.
  */
 final class Projects {
   private final Store store;
@@ -41,7 +41,8 @@ final class Projects {
     organization(q);
     String stack = q.query(ApiAssumptions.PROJECT_STACK_FILTER, null);
     ArrayNode out = Json.array();
-    if (s.project != null && (stack == null || stack.equals(Json.text(s.project, "connectedStackApiKey")))) {
+    if (s.project != null
+        && (stack == null || stack.equals(Json.text(s.project, "connectedStackApiKey")))) {
       out.add(s.project.deepCopy());
     }
     return out;
@@ -53,14 +54,20 @@ final class Projects {
     String name = ProjectResources.requireText(body, "name");
     String stack = ProjectResources.requireText(body, "connectedStackApiKey");
     if (s.project != null) {
-      throw ApiException.business(400, name.equals(Json.text(s.project, "name"))
-          ? ApiAssumptions.DUPLICATE_PROJECT_NAME : ApiAssumptions.STACK_ALREADY_CONNECTED);
+      throw ApiException.business(
+          400,
+          name.equals(Json.text(s.project, "name"))
+              ? ApiAssumptions.DUPLICATE_PROJECT_NAME
+              : ApiAssumptions.STACK_ALREADY_CONNECTED);
     }
     if (!stack.equals(config.credentials().apiKey())) {
       throw ApiException.business(400, ApiAssumptions.STACK_NOT_FOUND);
     }
     ObjectNode p = seed(config.credentials());
-    String uid = ApiAssumptions.CREATED_PROJECT_GETS_NEW_UID ? Ids.objectId() : config.credentials().projectUid();
+    String uid =
+        ApiAssumptions.CREATED_PROJECT_GETS_NEW_UID
+            ? Ids.objectId()
+            : config.credentials().projectUid();
     p.put("_id", uid);
     p.put("uid", uid);
     p.put("name", name);

@@ -17,12 +17,17 @@ final class Publishing {
 
   void register(Router r) {
     r.add("POST", "/v3/bulk/publish", q -> store.locked(s -> bulk(s, q)));
-    r.add("POST", "/v3/content_types/{ct}/entries/{entry}/publish", q -> store.locked(s -> single(s, q)));
+    r.add(
+        "POST",
+        "/v3/content_types/{ct}/entries/{entry}/publish",
+        q -> store.locked(s -> single(s, q)));
     r.add("GET", "/v3/bulk/jobs/{job}", q -> store.locked(s -> job(s, q.param("job"))));
     r.add("GET", "/v3/bulk/jobs/{job}/items", q -> store.locked(s -> jobItems(s, q)));
   }
 
-  /** [inf] A job's items: one per published or unpublished target, shaped like the publish records. */
+  /**
+   * [inf] A job's items: one per published or unpublished target, shaped like the publish records.
+   */
   private static Response jobItems(EmulatorState s, Request q) {
     String id = q.param("job");
     List<ObjectNode> items = new ArrayList<>();
@@ -90,7 +95,9 @@ final class Publishing {
     }
     writes.forEach(Runnable::run);
     ObjectNode out = Json.object();
-    out.put("notice", "Your bulk publish request is in progress. Please check publish queue for more details.");
+    out.put(
+        "notice",
+        "Your bulk publish request is in progress. Please check publish queue for more details.");
     out.put("job_id", job);
     return Response.ok(out);
   }
@@ -104,9 +111,13 @@ final class Publishing {
     boolean hasVariants = variants.isArray() && !variants.isEmpty();
     if (hasVariants) requireVariantApiVersion(q);
     List<String> envs = environments(s, strings(e.path("environments"), "environments"));
-    List<String> locales = e.path("locales").isArray() && !e.path("locales").isEmpty()
-        ? strings(e.path("locales"), "locales")
-        : strings(Json.array(List.of(q.object().path("locale").asText(ApiAssumptions.DEFAULT_LOCALE))), "locales");
+    List<String> locales =
+        e.path("locales").isArray() && !e.path("locales").isEmpty()
+            ? strings(e.path("locales"), "locales")
+            : strings(
+                Json.array(
+                    List.of(q.object().path("locale").asText(ApiAssumptions.DEFAULT_LOCALE))),
+                "locales");
     JsonNode rules = e.path("variant_rules");
     String job = UUID.randomUUID().toString();
     List<Runnable> writes = new ArrayList<>();
@@ -133,11 +144,17 @@ final class Publishing {
   }
 
   /**
-   * Whether the base entry goes out with its variants: always without variants, else by the
-   * {@code variant_rules}. A bulk item without {@code variant_rules} publishes the base too ([inf]).
+   * Whether the base entry goes out with its variants: always without variants, else by the {@code
+   * variant_rules}. A bulk item without {@code variant_rules} publishes the base too ([inf]).
    */
-  private static boolean publishBase(EmulatorState s, boolean hasVariants, JsonNode rules, String ct, String uid,
-      String locale, String env) {
+  private static boolean publishBase(
+      EmulatorState s,
+      boolean hasVariants,
+      JsonNode rules,
+      String ct,
+      String uid,
+      String locale,
+      String env) {
     if (!hasVariants || rules.isMissingNode() || rules.isNull()) return true;
     return rules.path("publish_latest_base").asBoolean(false)
         || (rules.path("publish_latest_base_conditionally").asBoolean(false)
@@ -145,7 +162,10 @@ final class Publishing {
             && !s.published.containsKey(EmulatorState.publishKey(ct, uid, locale, null, env)));
   }
 
-  /** The variant uids of a bulk item: {@code variants:[{uid}]} (Contentstack's CLI) or {@code variant_uid}. */
+  /**
+   * The variant uids of a bulk item: {@code variants:[{uid}]} (Contentstack's CLI) or {@code
+   * variant_uid}.
+   */
   static List<String> bulkVariants(JsonNode item) {
     List<String> variants = new ArrayList<>();
     item.path("variants").forEach(v -> variants.add(v.path("uid").asText()));
@@ -155,7 +175,9 @@ final class Publishing {
 
   static void checkBulkEntries(JsonNode entries, Request q) {
     if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_BULK) {
-      throw invalid("entries", "You can bulk publish or unpublish at most " + MAX_BULK + " entries in one request.");
+      throw invalid(
+          "entries",
+          "You can bulk publish or unpublish at most " + MAX_BULK + " entries in one request.");
     }
     if (ApiAssumptions.BULK_VARIANTS_NEED_API_VERSION) {
       for (JsonNode item : entries) {
@@ -166,28 +188,56 @@ final class Publishing {
 
   static void requireVariantApiVersion(Request q) {
     if (!ApiAssumptions.PUBLISH_API_VERSION.equals(q.header("api_version"))) {
-      throw ApiException.cma(ApiAssumptions.PUBLISH_API_VERSION_STATUS,
-          "Publishing entry variants requires the header api_version: " + ApiAssumptions.PUBLISH_API_VERSION + ".",
-          ApiAssumptions.CMA_CODE_VALIDATION, "api_version", "is required.");
+      throw ApiException.cma(
+          ApiAssumptions.PUBLISH_API_VERSION_STATUS,
+          "Publishing entry variants requires the header api_version: "
+              + ApiAssumptions.PUBLISH_API_VERSION
+              + ".",
+          ApiAssumptions.CMA_CODE_VALIDATION,
+          "api_version",
+          "is required.");
     }
   }
 
-  static int variantVersion(EmulatorState s, String ct, String uid, String locale, String vu, JsonNode sent) {
+  static int variantVersion(
+      EmulatorState s, String ct, String uid, String locale, String vu, JsonNode sent) {
     ObjectNode rec = s.entryVariants.get(EntryVariants.key(ct, uid, locale, vu));
     if (rec == null) {
-      throw ApiException.cma(422, "The entry variant '" + vu + "' does not exist for entry '" + uid
-          + "' in locale '" + locale + "'.", ApiAssumptions.CMA_CODE_NOT_FOUND, "variants", "is not valid.");
+      throw ApiException.cma(
+          422,
+          "The entry variant '"
+              + vu
+              + "' does not exist for entry '"
+              + uid
+              + "' in locale '"
+              + locale
+              + "'.",
+          ApiAssumptions.CMA_CODE_NOT_FOUND,
+          "variants",
+          "is not valid.");
     }
     int current = rec.path("_version").asInt();
     if (sent != null && sent.canConvertToInt() && (sent.asInt() < 1 || sent.asInt() > current)) {
-      throw ApiException.cma(422, "Version " + sent.asInt() + " of entry variant '" + vu + "' does not exist.",
-          ApiAssumptions.CMA_CODE_VALIDATION, "version", "is not valid.");
+      throw ApiException.cma(
+          422,
+          "Version " + sent.asInt() + " of entry variant '" + vu + "' does not exist.",
+          ApiAssumptions.CMA_CODE_VALIDATION,
+          "version",
+          "is not valid.");
     }
     return sent != null && sent.canConvertToInt() ? sent.asInt() : current;
   }
 
-  static void record(EmulatorState s, String job, String via, String ct, String uid, String locale,
-      String variant, String env, int version) {
+  static void record(
+      EmulatorState s,
+      String job,
+      String via,
+      String ct,
+      String uid,
+      String locale,
+      String variant,
+      String env,
+      int version) {
     ObjectNode ev = Json.object();
     ev.put("job_id", job);
     ev.put("via", via);
@@ -202,7 +252,10 @@ final class Publishing {
     s.publishEvents.add(ev);
   }
 
-  /** Environment names (given by name or uid); an unknown one is refused before anything is published. */
+  /**
+   * Environment names (given by name or uid); an unknown one is refused before anything is
+   * published.
+   */
   static List<String> environments(EmulatorState s, List<String> refs) {
     return refs.stream().map(r -> Json.text(StackSettings.environment(s, r), "name")).toList();
   }

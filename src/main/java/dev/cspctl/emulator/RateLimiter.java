@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sliding one-second window per bucket, with the real services' limits. Counts requests and
- * 429s per bucket whether or not enforcement is on.
+ * Sliding one-second window per bucket, with the real services' limits. Counts requests and 429s
+ * per bucket whether or not enforcement is on.
  */
 public final class RateLimiter {
   /** The real limits: Personalize 10/s; CMA reads 10/s, writes 10/s; bulk 1/s. */
   public enum Bucket {
-    PERSONALIZE(10), CMA_READ(10), CMA_WRITE(10), BULK(1);
+    PERSONALIZE(10),
+    CMA_READ(10),
+    CMA_WRITE(10),
+    BULK(1);
 
     final int perSecond;
 

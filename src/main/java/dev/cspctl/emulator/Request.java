@@ -45,8 +45,4 @@ record Request(
   ObjectNode object() {
     return body instanceof ObjectNode o ? o : Json.object();
   }
-
-  Request withParams(Map<String, String> p) {
-    return new Request(method, path, p, query, body, headers);
-  }
 }

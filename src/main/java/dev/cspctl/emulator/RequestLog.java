@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Bounded log of requests. Never records credential values, only which headers were present. */
 public final class RequestLog {
   /** One request: credentials lists the names of credential headers present (values never kept). */
-  public record Entry(String method, String path, int status, long ms, String fault, List<String> credentials) {}
+  public record Entry(
+      String method, String path, int status, long ms, String fault, List<String> credentials) {}
 
   static final List<String> CREDENTIAL_HEADERS =
       List.of("authtoken", "authorization", "api_key", "x-project-uid");

@@ -12,6 +12,7 @@ final class Router {
     Response handle(Request r);
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // a lookup table entry, never compared or hashed
   record Route(String method, String[] segments, Handler handler) {}
 
   record Match(Handler handler, Map<String, String> params) {}

@@ -11,6 +11,7 @@ public final class SandboxCredentials {
   public static final String PROJECT_UID = "65f0c0ffee0123456789abcd";
   public static final String EMAIL = "sandbox@example.com";
   public static final String PASSWORD = "sandbox-password";
+
   /** No TFA by default (null): login needs no tfa_token. */
   public static final String TFA_TOKEN = null;
 }

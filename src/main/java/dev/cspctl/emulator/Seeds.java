@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Seeds content types and base entries from JSON (optionally also {@code "lytics_audiences":[{uid,name}]}, listed as
- * audiences of source LYTICS, and {@code "environments":[names]} instead of the default ones):
- * {@code {"content_types":[{uid,...}],"entries":[{"content_type":ct,"entry":{uid,...}}]}}.
- * Without a file the built-in {@value #DEFAULT_RESOURCE} is used.
+ * Seeds content types and base entries from JSON (optionally also {@code
+ * "lytics_audiences":[{uid,name}]}, listed as audiences of source LYTICS, and {@code
+ * "environments":[names]} instead of the default ones): {@code
+ * {"content_types":[{uid,...}],"entries":[{"content_type":ct,"entry":{uid,...}}]}}. Without a file
+ * the built-in {@value #DEFAULT_RESOURCE} is used.
  */
 final class Seeds {
   static final String DEFAULT_RESOURCE = "/emulator/default-entries.json";
@@ -22,8 +23,12 @@ final class Seeds {
     try {
       return build(read(entriesFile));
     } catch (ClassCastException | IllegalArgumentException e) {
-      throw new EmulatorStateException("Invalid entries seed " + (entriesFile == null ? DEFAULT_RESOURCE
-          : entriesFile.toAbsolutePath()) + ": " + e.getMessage(), e);
+      throw new EmulatorStateException(
+          "Invalid entries seed "
+              + (entriesFile == null ? DEFAULT_RESOURCE : entriesFile.toAbsolutePath())
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -36,8 +41,8 @@ final class Seeds {
       String ct = item.path("content_type").asText();
       ObjectNode e = (ObjectNode) item.path("entry").deepCopy();
       if (!s.contentTypes.containsKey(ct)) {
-        throw new IllegalArgumentException("Seed entry " + e.path("uid").asText()
-            + " names unknown content type " + ct);
+        throw new IllegalArgumentException(
+            "Seed entry " + e.path("uid").asText() + " names unknown content type " + ct);
       }
       if (!e.has("_version")) {
         e.put("_version", 1);
@@ -72,7 +77,12 @@ final class Seeds {
         return Json.MAPPER.readTree(in);
       }
     } catch (IOException e) {
-      throw new EmulatorStateException("Cannot read entries seed " + (file == null ? DEFAULT_RESOURCE : file.toAbsolutePath()) + ": " + e.getMessage(), e);
+      throw new EmulatorStateException(
+          "Cannot read entries seed "
+              + (file == null ? DEFAULT_RESOURCE : file.toAbsolutePath())
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

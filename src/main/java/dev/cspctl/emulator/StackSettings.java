@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The stack's publishing environments and locales (seeded, read-only): {@code GET /v3/environments}, {@code /v3/locales}. */
+/**
+ * The stack's publishing environments and locales (seeded, read-only): {@code GET
+ * /v3/environments}, {@code /v3/locales}.
+ */
 final class StackSettings {
   private final Store store;
 
@@ -15,13 +18,35 @@ final class StackSettings {
   }
 
   void register(Router r) {
-    r.add("GET", "/v3/environments", q -> store.locked(s ->
-        Response.ok(Paging.page(q, "environments", new ArrayList<>(s.environments.values()), ApiAssumptions.MAX_LIMIT))));
-    r.add("GET", "/v3/locales", q -> store.locked(s ->
-        Response.ok(Paging.page(q, "locales", new ArrayList<>(s.locales.values()), ApiAssumptions.MAX_LIMIT))));
+    r.add(
+        "GET",
+        "/v3/environments",
+        q ->
+            store.locked(
+                s ->
+                    Response.ok(
+                        Paging.page(
+                            q,
+                            "environments",
+                            new ArrayList<>(s.environments.values()),
+                            ApiAssumptions.MAX_LIMIT))));
+    r.add(
+        "GET",
+        "/v3/locales",
+        q ->
+            store.locked(
+                s ->
+                    Response.ok(
+                        Paging.page(
+                            q,
+                            "locales",
+                            new ArrayList<>(s.locales.values()),
+                            ApiAssumptions.MAX_LIMIT))));
   }
 
-  /** [inf] A new stack has these environments (uids are fixed so that saved states stay comparable). */
+  /**
+   * [inf] A new stack has these environments (uids are fixed so that saved states stay comparable).
+   */
   static Map<String, ObjectNode> defaultEnvironments() {
     return environments(ApiAssumptions.DEFAULT_ENVIRONMENTS);
   }
@@ -29,7 +54,8 @@ final class StackSettings {
   /** Environments of these names, with fixed uids in order. */
   static Map<String, ObjectNode> environments(List<String> names) {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) out.put(names.get(i), environment(String.format("blt%016x", 0xe0L + i), names.get(i)));
+    for (int i = 0; i < names.size(); i++)
+      out.put(names.get(i), environment(String.format("blt%016x", 0xe0L + i), names.get(i)));
     return out;
   }
 
@@ -65,26 +91,39 @@ final class StackSettings {
   static ObjectNode environment(EmulatorState s, String ref) {
     ObjectNode byName = s.environments.get(ref);
     if (byName != null) return byName;
-    return s.environments.values().stream().filter(e -> ref.equals(Json.text(e, "uid"))).findFirst()
-        .orElseThrow(() -> ApiException.cma(422, "Environment '" + ref + "' was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND,
-            "environments", "is not valid."));
+    return s.environments.values().stream()
+        .filter(e -> ref.equals(Json.text(e, "uid")))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiException.cma(
+                    422,
+                    "Environment '" + ref + "' was not found.",
+                    ApiAssumptions.CMA_CODE_NOT_FOUND,
+                    "environments",
+                    "is not valid."));
   }
 
-  /** {@code publish_details} of an entry variant: one item per environment it is published to in its locale. */
-  static List<ObjectNode> publishDetails(EmulatorState s, String ct, String entry, String locale, String variantUid) {
+  /**
+   * {@code publish_details} of an entry variant: one item per environment it is published to in its
+   * locale.
+   */
+  static List<ObjectNode> publishDetails(
+      EmulatorState s, String ct, String entry, String locale, String variantUid) {
     String prefix = EmulatorState.publishKey(ct, entry, locale, variantUid, "");
     List<ObjectNode> out = new ArrayList<>();
-    s.published.forEach((k, ev) -> {
-      if (!k.startsWith(prefix)) return;
-      ObjectNode env = s.environments.get(Json.text(ev, "environment"));
-      ObjectNode d = Json.object();
-      d.put("environment", env == null ? Json.text(ev, "environment") : Json.text(env, "uid"));
-      d.put("locale", locale);
-      d.put("version", ev.path("version").asInt());
-      d.put("time", Json.text(ev, "published_at"));
-      d.put("user", "sandbox");
-      out.add(d);
-    });
+    s.published.forEach(
+        (k, ev) -> {
+          if (!k.startsWith(prefix)) return;
+          ObjectNode env = s.environments.get(Json.text(ev, "environment"));
+          ObjectNode d = Json.object();
+          d.put("environment", env == null ? Json.text(ev, "environment") : Json.text(env, "uid"));
+          d.put("locale", locale);
+          d.put("version", ev.path("version").asInt());
+          d.put("time", Json.text(ev, "published_at"));
+          d.put("user", "sandbox");
+          out.add(d);
+        });
     return out;
   }
 }

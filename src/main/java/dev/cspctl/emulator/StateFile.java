@@ -32,8 +32,8 @@ public final class StateFile {
       Files.createDirectories(dir);
       byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
       temp = Files.createTempFile(dir, abs.getFileName().toString() + ".", ".tmp");
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -45,7 +45,8 @@ public final class StateFile {
       temp = null;
       syncDirectory(dir);
     } catch (IOException e) {
-      throw new EmulatorStateException("Cannot save emulator state to " + abs + ": " + e.getMessage(), e);
+      throw new EmulatorStateException(
+          "Cannot save emulator state to " + abs + ": " + e.getMessage(), e);
     } finally {
       if (temp != null) {
         try {
@@ -67,7 +68,8 @@ public final class StateFile {
       return s;
     } catch (IOException | RuntimeException e) {
       throw new EmulatorStateException(
-          "Cannot load emulator state from " + abs + " (corrupt or unreadable): " + e.getMessage(), e);
+          "Cannot load emulator state from " + abs + " (corrupt or unreadable): " + e.getMessage(),
+          e);
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Holds the state behind one lock. Every read and write of the model goes through
- * {@link #locked}, which first completes due _cms syncs, so there are no lost updates.
+ * Holds the state behind one lock. Every read and write of the model goes through {@link #locked},
+ * which first completes due _cms syncs, so there are no lost updates.
  */
 final class Store {
   private final Object lock = new Object();
@@ -42,12 +42,13 @@ final class Store {
   }
 
   String dump() {
-    return locked(s -> {
-      try {
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(s);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return locked(
+        s -> {
+          try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(s);
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 }

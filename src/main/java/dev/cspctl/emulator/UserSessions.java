@@ -21,21 +21,31 @@ final class UserSessions {
     JsonNode user = q.object().path("user");
     String email = Json.text(user, "email");
     String password = Json.text(user, "password");
-    if (c.email() == null || !c.email().equalsIgnoreCase(String.valueOf(email))
+    if (c.email() == null
+        || !c.email().equalsIgnoreCase(String.valueOf(email))
         || !String.valueOf(c.password()).equals(password)) {
-      throw ApiException.cma(401,
+      throw ApiException.cma(
+          401,
           "Looks like your email or password is invalid. Please try again or reset your password.",
-          ApiAssumptions.CMA_CODE_LOGIN_FAILED, "password", "is invalid");
+          ApiAssumptions.CMA_CODE_LOGIN_FAILED,
+          "password",
+          "is invalid");
     }
     if (c.tfaToken() != null) {
       String tfa = Json.text(user, "tfa_token");
       if (tfa == null) {
-        throw ApiException.cma(ApiAssumptions.TFA_REQUIRED_STATUS,
-            "Please login using the Two-Factor verification Token", ApiAssumptions.CMA_CODE_TFA_REQUIRED);
+        throw ApiException.cma(
+            ApiAssumptions.TFA_REQUIRED_STATUS,
+            "Please login using the Two-Factor verification Token",
+            ApiAssumptions.CMA_CODE_TFA_REQUIRED);
       }
       if (!tfa.equals(c.tfaToken())) {
-        throw ApiException.cma(401, "The Two-Factor verification token is invalid.",
-            ApiAssumptions.CMA_CODE_LOGIN_FAILED, "tfa_token", "is invalid");
+        throw ApiException.cma(
+            401,
+            "The Two-Factor verification token is invalid.",
+            ApiAssumptions.CMA_CODE_LOGIN_FAILED,
+            "tfa_token",
+            "is invalid");
       }
     }
     ObjectNode body = Json.object();
@@ -52,8 +62,12 @@ final class UserSessions {
 
   private Response logout(Request q) {
     if (q.header("authtoken") == null || !q.header("authtoken").equals(c.authtoken())) {
-      throw ApiException.cma(401, ApiAssumptions.NOT_LOGGED_IN, ApiAssumptions.CMA_CODE_UNAUTHORIZED,
-          "authtoken", "is not valid.");
+      throw ApiException.cma(
+          401,
+          ApiAssumptions.NOT_LOGGED_IN,
+          ApiAssumptions.CMA_CODE_UNAUTHORIZED,
+          "authtoken",
+          "is not valid.");
     }
     ObjectNode body = Json.object();
     body.put("notice", "You've logged out successfully.");

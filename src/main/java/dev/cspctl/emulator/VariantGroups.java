@@ -19,32 +19,55 @@ final class VariantGroups {
 
   void register(Router r) {
     r.add("GET", "/v3/variant_groups", q -> store.locked(s -> Response.ok(list(s, q))));
-    r.add("GET", "/v3/variant_groups/{uid}", q -> store.locked(s -> {
-      ObjectNode body = Json.object();
-      body.set("variant_group", render(s, find(s, q.param("uid")), true));
-      return Response.ok(body);
-    }));
+    r.add(
+        "GET",
+        "/v3/variant_groups/{uid}",
+        q ->
+            store.locked(
+                s -> {
+                  ObjectNode body = Json.object();
+                  body.set("variant_group", render(s, find(s, q.param("uid")), true));
+                  return Response.ok(body);
+                }));
     r.add("PUT", "/v3/variant_groups/{uid}", q -> store.locked(s -> Response.ok(replace(s, q))));
-    r.add("PUT", "/v3/variant_groups/{uid}/variants", q -> store.locked(s -> Response.ok(link(s, q))));
-    r.add("GET", "/v3/variant_groups/{uid}/variants", q -> store.locked(s -> {
-      ObjectNode g = find(s, q.param("uid"));
-      List<ObjectNode> variants = new ArrayList<>();
-      render(s, g, true).path("variants").forEach(v -> variants.add((ObjectNode) v));
-      return Response.ok(Paging.page(q, "variants", variants, ApiAssumptions.VARIANT_GROUP_DEFAULT_LIMIT));
-    }));
+    r.add(
+        "PUT",
+        "/v3/variant_groups/{uid}/variants",
+        q -> store.locked(s -> Response.ok(link(s, q))));
+    r.add(
+        "GET",
+        "/v3/variant_groups/{uid}/variants",
+        q ->
+            store.locked(
+                s -> {
+                  ObjectNode g = find(s, q.param("uid"));
+                  List<ObjectNode> variants = new ArrayList<>();
+                  render(s, g, true).path("variants").forEach(v -> variants.add((ObjectNode) v));
+                  return Response.ok(
+                      Paging.page(
+                          q, "variants", variants, ApiAssumptions.VARIANT_GROUP_DEFAULT_LIMIT));
+                }));
   }
 
-  /** {@code asc=<field>} or {@code desc=<field>} (created_at, updated_at, name, uid); unsorted: creation order. */
+  /**
+   * {@code asc=<field>} or {@code desc=<field>} (created_at, updated_at, name, uid); unsorted:
+   * creation order.
+   */
   static void sort(List<ObjectNode> items, Request q) {
     String asc = q.query("asc", null);
     String desc = q.query("desc", null);
     String field = asc != null ? asc : desc;
     if (field == null) return;
     if (!ApiAssumptions.SORT_FIELDS.contains(field)) {
-      throw ApiException.cma(422, "Sorting by '" + field + "' is not supported.", ApiAssumptions.CMA_CODE_VALIDATION,
-          asc != null ? "asc" : "desc", "is not valid.");
+      throw ApiException.cma(
+          422,
+          "Sorting by '" + field + "' is not supported.",
+          ApiAssumptions.CMA_CODE_VALIDATION,
+          asc != null ? "asc" : "desc",
+          "is not valid.");
     }
-    java.util.Comparator<ObjectNode> byField = java.util.Comparator.comparing(n -> n.path(field).asText(""));
+    java.util.Comparator<ObjectNode> byField =
+        java.util.Comparator.comparing(n -> n.path(field).asText(""));
     items.sort(asc != null ? byField : byField.reversed());
   }
 
@@ -54,7 +77,8 @@ final class VariantGroups {
     boolean withVariants = q.flag("include_variant_info");
     List<ObjectNode> all = new ArrayList<>();
     for (ObjectNode g : s.variantGroups.values()) {
-      if (exp != null && !exp.equals(g.path("personalize_metadata").path("experience_uid").asText())) {
+      if (exp != null
+          && !exp.equals(g.path("personalize_metadata").path("experience_uid").asText())) {
         continue;
       }
       if (ct != null && !linked(g).containsKey(ct)) {
@@ -69,7 +93,8 @@ final class VariantGroups {
   static ObjectNode find(EmulatorState s, String uid) {
     ObjectNode g = s.variantGroups.get(uid);
     if (g == null) {
-      throw ApiException.cma(404, "Variant Group was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+      throw ApiException.cma(
+          404, "Variant Group was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
     }
     return g;
   }
@@ -94,7 +119,9 @@ final class VariantGroups {
     ObjectNode body = q.object();
     JsonNode cts = body.get("content_types");
     if (Json.text(body, "name") == null || cts == null || !cts.isArray()) {
-      throw ApiException.cma(ApiAssumptions.GROUP_UPDATE_INVALID_STATUS, REQUIRED_MESSAGE,
+      throw ApiException.cma(
+          ApiAssumptions.GROUP_UPDATE_INVALID_STATUS,
+          REQUIRED_MESSAGE,
           ApiAssumptions.CMA_CODE_VALIDATION);
     }
     Map<String, String> next = new LinkedHashMap<>();
@@ -114,12 +141,16 @@ final class VariantGroups {
     return out;
   }
 
-  /** PUT /variant_groups/{uid}/variants {content_types:[{uid,status}],uid,branches}: incremental. */
+  /**
+   * PUT /variant_groups/{uid}/variants {content_types:[{uid,status}],uid,branches}: incremental.
+   */
   private ObjectNode link(EmulatorState s, Request q) {
     ObjectNode g = find(s, q.param("uid"));
     JsonNode cts = q.object().get("content_types");
     if (cts == null || !cts.isArray() || cts.isEmpty()) {
-      throw ApiException.cma(ApiAssumptions.GROUP_UPDATE_INVALID_STATUS, REQUIRED_MESSAGE,
+      throw ApiException.cma(
+          ApiAssumptions.GROUP_UPDATE_INVALID_STATUS,
+          REQUIRED_MESSAGE,
           ApiAssumptions.CMA_CODE_VALIDATION);
     }
     Map<String, String> next = linked(g);
@@ -131,7 +162,8 @@ final class VariantGroups {
       } else if ("linked".equals(status)) {
         next.put(uid, "linked");
       } else {
-        throw ApiException.cma(422, "status must be linked or unlinked", ApiAssumptions.CMA_CODE_VALIDATION);
+        throw ApiException.cma(
+            422, "status must be linked or unlinked", ApiAssumptions.CMA_CODE_VALIDATION);
       }
     }
     store(g, next);
@@ -143,7 +175,9 @@ final class VariantGroups {
   private static String contentType(EmulatorState s, JsonNode ct) {
     String uid = Json.text(ct, "uid");
     if (uid == null || !s.contentTypes.containsKey(uid)) {
-      throw ApiException.cma(422, "The Content Type '" + uid + "' was not found. Please try again.",
+      throw ApiException.cma(
+          422,
+          "The Content Type '" + uid + "' was not found. Please try again.",
           ApiAssumptions.CMA_CODE_NOT_FOUND);
     }
     return uid;
@@ -151,7 +185,8 @@ final class VariantGroups {
 
   static Map<String, String> linked(ObjectNode g) {
     Map<String, String> m = new LinkedHashMap<>();
-    g.path("content_types").forEach(ct -> m.put(ct.path("uid").asText(), ct.path("status").asText()));
+    g.path("content_types")
+        .forEach(ct -> m.put(ct.path("uid").asText(), ct.path("status").asText()));
     return m;
   }
 

@@ -29,7 +29,12 @@ final class Versions {
 
   void register(Router r) {
     String base = "/experiences/{uid}/versions";
-    r.add("GET", base, q -> store.locked(s -> Response.ok(ExperienceView.versions(Experiences.find(s, q.param("uid"))))));
+    r.add(
+        "GET",
+        base,
+        q ->
+            store.locked(
+                s -> Response.ok(ExperienceView.versions(Experiences.find(s, q.param("uid"))))));
     r.add("POST", base, q -> store.locked(s -> Response.created(create(s, q))));
     r.add("PUT", base + "/{vuid}", q -> store.locked(s -> Response.ok(update(s, q))));
     r.add("DELETE", base + "/{vuid}", q -> store.locked(s -> delete(s, q)));
@@ -51,7 +56,8 @@ final class Versions {
     if (e.versions.stream().anyMatch(v -> "DRAFT".equals(Json.text(v, "status")))) {
       throw ApiException.business(400, DRAFT_EXISTS);
     }
-    if (config.refuseDraftBesideActive() && e.versions.stream().anyMatch(v -> "ACTIVE".equals(Json.text(v, "status")))) {
+    if (config.refuseDraftBesideActive()
+        && e.versions.stream().anyMatch(v -> "ACTIVE".equals(Json.text(v, "status")))) {
       throw ApiException.business(400, ApiAssumptions.DRAFT_BESIDE_ACTIVE_REFUSED);
     }
     ObjectNode draft = newDraft();
@@ -82,8 +88,12 @@ final class Versions {
     VersionValidator val = new VersionValidator(s, config.quotas());
     String target = val.status(body);
     JsonNode sent = body.path("variants");
-    // An empty or missing list is a validation error (EMPTY_ARRAY); too few to activate is a business rule.
-    if ("ACTIVE".equals(target) && sent.isArray() && !sent.isEmpty() && sent.size() < ("AB_TEST".equals(e.type) ? 2 : 1)) {
+    // An empty or missing list is a validation error (EMPTY_ARRAY); too few to activate is a
+    // business rule.
+    if ("ACTIVE".equals(target)
+        && sent.isArray()
+        && !sent.isEmpty()
+        && sent.size() < ("AB_TEST".equals(e.type) ? 2 : 1)) {
       throw ApiException.business(400, ApiAssumptions.INSUFFICIENT_VARIANTS);
     }
     ArrayNode variants = val.variants(body, e.type);
@@ -103,7 +113,9 @@ final class Versions {
       version.set("metrics", metrics);
       setAb(version, targeting, split);
       if ("ACTIVE".equals(target)) {
-        boolean first = e.versions.stream().noneMatch(v -> v != version && !"DRAFT".equals(Json.text(v, "status")));
+        boolean first =
+            e.versions.stream()
+                .noneMatch(v -> !isSame(v, version) && !"DRAFT".equals(Json.text(v, "status")));
         archiveLive(e, version, request);
         if (first && config.regenerateCmsOnActivation()) regenerateCmsVariants(s, e);
       }
@@ -151,11 +163,16 @@ final class Versions {
   }
 
   private static ObjectNode find(ExperienceRecord e, String vuid) {
-    return e.versions.stream().filter(v -> vuid.equals(Json.text(v, "uid"))).findFirst()
+    return e.versions.stream()
+        .filter(v -> vuid.equals(Json.text(v, "uid")))
+        .findFirst()
         .orElseThrow(() -> ApiException.notFound("EXPERIENCES.VERSIONS"));
   }
 
-  /** [inf] A first activation may mint new CMS variant uids; content written for the old ones is orphaned. */
+  /**
+   * [inf] A first activation may mint new CMS variant uids; content written for the old ones is
+   * orphaned.
+   */
   private static void regenerateCmsVariants(EmulatorState s, ExperienceRecord e) {
     for (var entry : new java.util.ArrayList<>(e.cmsVariants.entrySet())) {
       ObjectNode old = s.cmsVariants.remove(entry.getValue());
@@ -169,12 +186,19 @@ final class Versions {
     }
   }
 
+  /** The same version node (identity: two versions may hold equal JSON). */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isSame(ObjectNode a, ObjectNode b) {
+    return a == b;
+  }
+
   /** Activating archives the other ACTIVE (and, by our reading, PAUSED) versions. */
   private void archiveLive(ExperienceRecord e, ObjectNode activated, long request) {
     for (ObjectNode v : e.versions) {
       String st = Json.text(v, "status");
-      boolean live = "ACTIVE".equals(st) || ("PAUSED".equals(st) && ApiAssumptions.ACTIVATION_ARCHIVES_PAUSED);
-      if (v != activated && live) {
+      boolean live =
+          "ACTIVE".equals(st) || ("PAUSED".equals(st) && ApiAssumptions.ACTIVATION_ARCHIVES_PAUSED);
+      if (!isSame(v, activated) && live) {
         history.record(request, e.uid, Json.text(v, "uid"), st, ApiAssumptions.ARCHIVED);
         v.put("status", ApiAssumptions.ARCHIVED);
         v.put("updatedAt", Json.now());
@@ -185,7 +209,8 @@ final class Versions {
   /** Every sent shortUid must be one the experience already knows, and unique in the body. */
   private static void checkShortUids(ExperienceRecord e, ArrayNode variants) {
     Set<String> known = new HashSet<>(e.cmsVariants.keySet());
-    e.versions.forEach(v -> v.path("variants").forEach(x -> known.add(x.path("shortUid").asText())));
+    e.versions.forEach(
+        v -> v.path("variants").forEach(x -> known.add(x.path("shortUid").asText())));
     Set<String> seen = new HashSet<>();
     VersionValidator val = new VersionValidator(null, false);
     for (int i = 0; i < variants.size(); i++) {

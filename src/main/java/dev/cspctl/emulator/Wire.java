@@ -39,7 +39,10 @@ final class Wire {
     if (raw == null || raw.isEmpty()) {
       return m;
     }
-    for (String kv : raw.split("&")) {
+    for (String kv : raw.split("&", -1)) {
+      if (kv.isEmpty()) {
+        continue; // "a=1&" or "&&": no parameter
+      }
       int i = kv.indexOf('=');
       String k = i < 0 ? kv : kv.substring(0, i);
       String v = i < 0 ? "" : kv.substring(i + 1);
@@ -57,7 +60,8 @@ final class Wire {
     }
   }
 
-  static void send(HttpExchange ex, int status, JsonNode body, Map<String, String> headers) throws IOException {
+  static void send(HttpExchange ex, int status, JsonNode body, Map<String, String> headers)
+      throws IOException {
     headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     if (body == null) {
       ex.sendResponseHeaders(status, -1);
@@ -73,8 +77,8 @@ final class Wire {
   }
 
   /**
-   * Closes the connection without any response: the JDK server closes the socket when an
-   * exchange is closed before its headers were sent. Clients see a connection error.
+   * Closes the connection without any response: the JDK server closes the socket when an exchange
+   * is closed before its headers were sent. Clients see a connection error.
    */
   static void closeWithoutResponse(HttpExchange ex) {
     ex.close();

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rebuilds the {@code fields} of a spec content entry from a live entry variant: exactly the
- * paths of its {@code _change_set}. A dotted path through nested groups ({@code cta.label})
- * becomes nested mappings. A path that goes through a list (modular blocks
- * {@code sections.hero.<uid>.heading}, multiple groups {@code group.<uid>.title}) cannot be
- * said as a partial override, so its whole top-level field is taken, and reported.
+ * Rebuilds the {@code fields} of a spec content entry from a live entry variant: exactly the paths
+ * of its {@code _change_set}. A dotted path through nested groups ({@code cta.label}) becomes
+ * nested mappings. A path that goes through a list (modular blocks {@code
+ * sections.hero.<uid>.heading}, multiple groups {@code group.<uid>.title}) cannot be said as a
+ * partial override, so its whole top-level field is taken, and reported.
  */
 final class ChangeSetFields {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Reads the whole live project for an export. The state reader lists entry variants only for
- * the entries it is given, and the CMA has no "entries with variants" query, so this first
- * lists the base entries of every content type linked to a variant group of the project
- * ({@code GET /v3/content_types/{ct}/entries}, 100 per page, per locale), then reads the state
- * with all of them in scope: one entry-variant list per entry.
+ * Reads the whole live project for an export. The state reader lists entry variants only for the
+ * entries it is given, and the CMA has no "entries with variants" query, so this first lists the
+ * base entries of every content type linked to a variant group of the project ({@code GET
+ * /v3/content_types/{ct}/entries}, 100 per page, per locale), then reads the state with all of them
+ * in scope: one entry-variant list per entry.
  */
 public final class EntryDiscovery {
   private final PersonalizeClient personalize;

@@ -13,12 +13,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Writes an export atomically: every file goes into a temporary folder, which is checked and
- * then moved into place. A new folder is moved in whole. Into an existing folder (with
- * {@code force} when it is not empty) only spec files move: the spec files already there are
- * set aside, the new ones moved in, and the old ones deleted; every other file (notes, CI
- * files, other YAML) stays, and hidden entries such as {@code .git} are never touched. A
- * failure at any point leaves the target as it was and removes the temporary folders.
+ * Writes an export atomically: every file goes into a temporary folder, which is checked and then
+ * moved into place. A new folder is moved in whole. Into an existing folder (with {@code force}
+ * when it is not empty) only spec files move: the spec files already there are set aside, the new
+ * ones moved in, and the old ones deleted; every other file (notes, CI files, other YAML) stays,
+ * and hidden entries such as {@code .git} are never touched. A failure at any point leaves the
+ * target as it was and removes the temporary folders.
  */
 public final class ExportFolder {
   /** Writes one file; replaceable so tests can fail mid-write. */
@@ -57,8 +57,10 @@ public final class ExportFolder {
       throw new NotEmptyException(target + " exists and is not a folder");
     }
     if (Files.exists(out) && !isEmptyDir(out) && !force) {
-      throw new NotEmptyException(target + " is not empty; choose another --out folder, or pass --force to replace"
-          + " the spec files in it (other files and .git stay)");
+      throw new NotEmptyException(
+          target
+              + " is not empty; choose another --out folder, or pass --force to replace"
+              + " the spec files in it (other files and .git stay)");
     }
   }
 
@@ -68,13 +70,17 @@ public final class ExportFolder {
     String id = UUID.randomUUID().toString().substring(0, 8);
     boolean exists = Files.isDirectory(out);
     // Into an existing folder the work happens inside it: its parent may not be writable (--out .).
-    Path tmp = exists ? out.resolve(".cspctl-export-" + id) : out.getParent().resolve("." + out.getFileName() + ".cspctl-export-" + id);
+    Path tmp =
+        exists
+            ? out.resolve(".cspctl-export-" + id)
+            : out.getParent().resolve("." + out.getFileName() + ".cspctl-export-" + id);
     try {
       if (!exists) Files.createDirectories(out.getParent());
       Files.createDirectory(tmp);
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path file = tmp.resolve(f.getKey()).normalize();
-        if (!file.startsWith(tmp)) throw new IllegalArgumentException("file path escapes the export folder: " + f.getKey());
+        if (!file.startsWith(tmp))
+          throw new IllegalArgumentException("file path escapes the export folder: " + f.getKey());
         Files.createDirectories(file.getParent());
         writer.write(file, f.getValue());
       }
@@ -82,7 +88,8 @@ public final class ExportFolder {
       if (exists) new SpecFileSwap(out, tmp, out.resolve(".cspctl-old-" + id)).swap(files.keySet());
       else move(tmp, out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the export to " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the export to " + target + ": " + e.getMessage(), e);
     } finally {
       deleteTreeQuietly(tmp);
     }
@@ -96,10 +103,13 @@ public final class ExportFolder {
     }
   }
 
-  /** Empty, or holding only {@code .cspctl} (the folder's sandbox state, which an export may read). */
+  /**
+   * Empty, or holding only {@code .cspctl} (the folder's sandbox state, which an export may read).
+   */
   private static boolean isEmptyDir(Path p) {
     if (!Files.isDirectory(p)) return false;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(p, e -> !e.getFileName().toString().equals(".cspctl"))) {
+    try (DirectoryStream<Path> s =
+        Files.newDirectoryStream(p, e -> !e.getFileName().toString().equals(".cspctl"))) {
       return !s.iterator().hasNext();
     } catch (IOException e) {
       return false;

@@ -7,7 +7,8 @@ import java.util.List;
  * when known (null otherwise), and the locales whose entry variants are read (the first is the
  * default locale of content entries).
  */
-public record ExportSettings(String project, String stack, String region, String branch, List<String> locales) {
+public record ExportSettings(
+    String project, String stack, String region, String branch, List<String> locales) {
   public ExportSettings {
     locales = locales == null || locales.isEmpty() ? List.of("en-us") : List.copyOf(locales);
   }

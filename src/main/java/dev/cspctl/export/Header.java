@@ -7,8 +7,11 @@ final class Header {
   private Header() {}
 
   static YamlOut start(String schema) {
-    return new YamlOut().raw("# yaml-language-server: $schema=" + SCHEMA_BASE + schema + ".schema.json")
-        .comment(0, "Exported from the live project by 'cspctl export'. The uids in comments are for reference only:\n"
-            + "cspctl matches resources by key and name.");
+    return new YamlOut()
+        .raw("# yaml-language-server: $schema=" + SCHEMA_BASE + schema + ".schema.json")
+        .comment(
+            0,
+            "Exported from the live project by 'cspctl export'. The uids in comments are for reference only:\n"
+                + "cspctl matches resources by key and name.");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * {@code priority.yaml}: the full live priority order, highest first, by experience name. Only
- * exported experiences can be named; one that was not exported is reported, since the order
- * cspctl then sends puts it after the listed ones.
+ * exported experiences can be named; one that was not exported is reported, since the order cspctl
+ * then sends puts it after the listed ones.
  */
 final class PriorityFile {
   private PriorityFile() {}
@@ -23,15 +23,26 @@ final class PriorityFile {
       else missing.add(name == null ? "uid " + uid : "'" + name + "'");
     }
     for (String name : exportedNames) {
-      if (!order.contains(name)) warnings.add("priority: experience '" + name + "' is not in the live priority order; it is left out of priority.yaml");
+      if (!order.contains(name))
+        warnings.add(
+            "priority: experience '"
+                + name
+                + "' is not in the live priority order; it is left out of priority.yaml");
     }
     if (!missing.isEmpty()) {
-      warnings.add("priority: " + String.join(", ", missing) + " in the live priority order could not be named in priority.yaml"
-          + " (not exported); cspctl keeps them after the listed experiences, so plan shows a priority change"
-          + " if one of them is ranked above an exported experience now");
+      warnings.add(
+          "priority: "
+              + String.join(", ", missing)
+              + " in the live priority order could not be named in priority.yaml"
+              + " (not exported); cspctl keeps them after the listed experiences, so plan shows a priority change"
+              + " if one of them is ranked above an exported experience now");
     }
     if (order.isEmpty()) return null;
-    return Header.start("priority").raw("kind: Priority").comment(0, "Highest priority first.")
-        .key(0, "order", null).items(2, order).toString();
+    return Header.start("priority")
+        .raw("kind: Priority")
+        .comment(0, "Highest priority first.")
+        .key(0, "order", null)
+        .items(2, order)
+        .toString();
   }
 }

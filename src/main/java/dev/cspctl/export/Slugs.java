@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** File names from resource names: {@code Homepage hero by segment} → {@code homepage-hero-by-segment}. */
+/**
+ * File names from resource names: {@code Homepage hero by segment} → {@code
+ * homepage-hero-by-segment}.
+ */
 final class Slugs {
   private final Set<String> used = new HashSet<>();
 
@@ -19,7 +22,8 @@ final class Slugs {
 
   static String slug(String name) {
     String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s =
+        ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
     return s.isEmpty() ? "experience" : s;
   }

@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Replaces the spec files of an existing folder with those of a complete export, leaving
- * everything else in it alone. Old spec files are those the export writes plus any YAML file
- * that declares a cspctl {@code kind} (a resource the live project no longer has); files and
- * folders whose name starts with a dot are never looked at. On failure the old files are put back.
+ * Replaces the spec files of an existing folder with those of a complete export, leaving everything
+ * else in it alone. Old spec files are those the export writes plus any YAML file that declares a
+ * cspctl {@code kind} (a resource the live project no longer has); files and folders whose name
+ * starts with a dot are never looked at. On failure the old files are put back.
  */
 final class SpecFileSwap {
   private static final Pattern SPEC_KIND =
-      Pattern.compile("kind:\\s*[\"']?(Attribute|Event|Audience|Experience|Priority)[\"']?\\s*(#.*)?");
+      Pattern.compile(
+          "kind:\\s*[\"']?(Attribute|Event|Audience|Experience|Priority)[\"']?\\s*(#.*)?");
 
   private final Path out;
   private final Path fresh;
@@ -86,7 +87,8 @@ final class SpecFileSwap {
   }
 
   private boolean isSpecFile(Path p, String name) {
-    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !(name.endsWith(".yaml") || name.endsWith(".yml"))) return false;
+    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+        || !(name.endsWith(".yaml") || name.endsWith(".yml"))) return false;
     if (p.equals(out.resolve("cspctl.yaml"))) return true;
     try (Stream<String> lines = Files.lines(p)) {
       return lines.limit(10_000).anyMatch(l -> SPEC_KIND.matcher(l).matches());

@@ -11,24 +11,26 @@ import java.util.regex.Pattern;
 
 /**
  * A small block-style YAML writer for spec files: two-space indentation, comments after values,
- * strings plain only when every YAML 1.1 and 1.2 reader sees the same string (else
- * double-quoted, JSON escapes being valid YAML), short lists of plain strings in flow style.
+ * strings plain only when every YAML 1.1 and 1.2 reader sees the same string (else double-quoted,
+ * JSON escapes being valid YAML), short lists of plain strings in flow style.
  */
 final class YamlOut {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/.][A-Za-z0-9 _./@()+'?-]*");
-  private static final Pattern NUMBER_LIKE = Pattern.compile(
-      "[-+.]?[0-9][0-9_.eE+-]*|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
+  private static final Pattern NUMBER_LIKE =
+      Pattern.compile(
+          "[-+.]?[0-9][0-9_.eE+-]*|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
   private static final Pattern DATE_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*");
-  private static final Pattern RESERVED = Pattern.compile(
-      "(?i)true|false|yes|no|on|off|y|n|null|~");
+  private static final Pattern RESERVED =
+      Pattern.compile("(?i)true|false|yes|no|on|off|y|n|null|~");
   private static final int FLOW_WIDTH = 100;
 
   private final StringBuilder out = new StringBuilder();
 
   /** A comment line (or several) at the given indentation. */
   YamlOut comment(int indent, String text) {
-    for (String l : text.split("\n", -1)) out.append(pad(indent)).append("# ").append(l).append('\n');
+    for (String l : text.split("\n", -1))
+      out.append(pad(indent)).append("# ").append(l).append('\n');
     return this;
   }
 
@@ -37,7 +39,7 @@ final class YamlOut {
     return this;
   }
 
-  /** {@code key: value  # comment}, nested values in block style below the key. */
+  /** {@code key: value # comment}, nested values in block style below the key. */
   YamlOut field(int indent, String key, JsonNode value, String comment) {
     return field(pad(indent), indent, key, value, comment);
   }
@@ -55,7 +57,7 @@ final class YamlOut {
     return itemField(dashIndent, key, JSON.getNodeFactory().textNode(value), comment);
   }
 
-  /** {@code - value  # comment} for a scalar item. */
+  /** {@code - value # comment} for a scalar item. */
   YamlOut item(int dashIndent, JsonNode value, String comment) {
     if (inline(value) != null) return line(pad(dashIndent) + "- " + inline(value), comment);
     if (value.isObject()) {
@@ -116,7 +118,8 @@ final class YamlOut {
 
   private YamlOut line(String text, String comment) {
     out.append(text);
-    if (comment != null && !comment.isBlank()) out.append("  # ").append(comment.replace('\n', ' '));
+    if (comment != null && !comment.isBlank())
+      out.append("  # ").append(comment.replace('\n', ' '));
     out.append('\n');
     return this;
   }
@@ -136,7 +139,8 @@ final class YamlOut {
   static String flow(ArrayNode a) {
     StringBuilder s = new StringBuilder("[");
     for (JsonNode item : a) {
-      if (!(item.isTextual() && plain(item.asText())) && !item.isNumber() && !item.isBoolean()) return null;
+      if (!(item.isTextual() && plain(item.asText())) && !item.isNumber() && !item.isBoolean())
+        return null;
       if (s.length() > 1) s.append(", ");
       s.append(inline(item));
     }
@@ -159,8 +163,13 @@ final class YamlOut {
   }
 
   static boolean plain(String s) {
-    return !s.isEmpty() && PLAIN.matcher(s).matches() && !s.endsWith(" ") && !s.contains("  ")
-        && !NUMBER_LIKE.matcher(s).matches() && !DATE_LIKE.matcher(s).matches() && !RESERVED.matcher(s).matches();
+    return !s.isEmpty()
+        && PLAIN.matcher(s).matches()
+        && !s.endsWith(" ")
+        && !s.contains("  ")
+        && !NUMBER_LIKE.matcher(s).matches()
+        && !DATE_LIKE.matcher(s).matches()
+        && !RESERVED.matcher(s).matches();
   }
 
   private static String quoted(String s) {

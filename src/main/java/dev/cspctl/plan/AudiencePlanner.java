@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Audiences, joined by name (or {@code renamedFrom}): desired only → create; both → update,
- * rename, adopt or nothing; a Lytics audience is never written. A write waits for the creates of
- * the attributes its rules name. Writers: name → the step that writes it.
+ * Audiences, joined by name (or {@code renamedFrom}): desired only → create; both → update, rename,
+ * adopt or nothing; a Lytics audience is never written. A write waits for the creates of the
+ * attributes its rules name. Writers: name → the step that writes it.
  */
 final class AudiencePlanner {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -32,12 +32,15 @@ final class AudiencePlanner {
 
   static PlanPart plan(PlanContext ctx, PlanPart attributes) {
     AudiencePlanner p = new AudiencePlanner(ctx, attributes.writers());
-    ctx.desired().audiences().stream().filter(a -> ctx.inScope(a.resourceKey())).forEach(p::audience);
+    ctx.desired().audiences().stream()
+        .filter(a -> ctx.inScope(a.resourceKey()))
+        .forEach(p::audience);
     return p.out.build();
   }
 
   static ObjectNode keyedDefinition(AudienceRules rules, LiveIndex index) {
-    return AudienceRuleCodec.canonical(AudienceRuleCodec.toKeyedApi(rules, index::attributeKey), k -> k);
+    return AudienceRuleCodec.canonical(
+        AudienceRuleCodec.toKeyedApi(rules, index::attributeKey), k -> k);
   }
 
   static ObjectNode audienceView(String name, String description, ObjectNode keyed) {
@@ -69,10 +72,16 @@ final class AudiencePlanner {
     if (live.isEmpty() && a.renamedFrom() != null) {
       live = ctx.index().live.audienceByName(a.renamedFrom());
       renaming = live.isPresent();
-      if (renaming) notes.add("renamed from '" + a.renamedFrom() + "' (uid " + live.get().uid() + " kept)");
+      if (renaming)
+        notes.add("renamed from '" + a.renamedFrom() + "' (uid " + live.get().uid() + " kept)");
     }
     if (live.isEmpty()) {
-      StepId id = out.steps.add(new Op.CreateAudience(a.name(), description, keyed), a.name(), "create audience '" + a.name() + "'", deps);
+      StepId id =
+          out.steps.add(
+              new Op.CreateAudience(a.name(), description, keyed),
+              a.name(),
+              "create audience '" + a.name() + "'",
+              deps);
       out.writers.put(a.name(), id);
       out.addChange(a.resourceKey(), Action.CREATE, null, after, notes, List.of(id));
       return;
@@ -80,8 +89,11 @@ final class AudiencePlanner {
     LiveAudience l = live.get();
     out.claimed.add(l.uid());
     if (l.lytics()) {
-      out.warnings.add("audience '" + a.name() + "' exists as a Lytics audience, which the API cannot change; the spec is ignored."
-          + " Reference Lytics audiences in a variant's lyticsAudiences instead");
+      out.warnings.add(
+          "audience '"
+              + a.name()
+              + "' exists as a Lytics audience, which the API cannot change; the spec is ignored."
+              + " Reference Lytics audiences in a variant's lyticsAudiences instead");
       return;
     }
     ObjectNode liveKeyed = AudienceRuleCodec.canonical(l.definition(), ctx.index()::attributeKey);
@@ -90,8 +102,12 @@ final class AudiencePlanner {
     if (managed && before.equals(after)) return;
     Action action = !managed ? Action.ADOPT : renaming ? Action.RENAME : Action.UPDATE;
     notes.addAll(ownership.adoptionNotes(l.description()));
-    StepId id = out.steps.add(new Op.UpdateAudience(a.name(), description, keyed, l.uid()), a.name(),
-        action.verb() + " audience '" + a.name() + "'", deps);
+    StepId id =
+        out.steps.add(
+            new Op.UpdateAudience(a.name(), description, keyed, l.uid()),
+            a.name(),
+            action.verb() + " audience '" + a.name() + "'",
+            deps);
     out.writers.put(a.name(), id);
     out.addChange(a.resourceKey(), action, before, after, notes, List.of(id));
   }

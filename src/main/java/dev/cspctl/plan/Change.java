@@ -5,8 +5,8 @@ import dev.cspctl.spec.ResourceKey;
 import java.util.List;
 
 /**
- * A change to one resource: its action, the managed view before (live) and after (desired),
- * the field-level differences, notes for the reviewer, and the ids of the steps that make it.
+ * A change to one resource: its action, the managed view before (live) and after (desired), the
+ * field-level differences, notes for the reviewer, and the ids of the steps that make it.
  */
 public record Change(
     ResourceKey key,

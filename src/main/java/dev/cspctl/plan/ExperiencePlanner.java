@@ -1,10 +1,7 @@
 package dev.cspctl.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cspctl.api.ApiNames;
 import dev.cspctl.spec.EntryContent;
 import dev.cspctl.spec.Experience;
 import dev.cspctl.spec.ExperienceStatus;
@@ -36,7 +33,6 @@ import java.util.Set;
  * configured, its content written and published, then activated (which archives the old one).
  */
 final class ExperiencePlanner {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private final PlanContext ctx;
   private final PlanPart.Builder out;
   private final Map<String, StepId> audienceWriters;
@@ -44,10 +40,15 @@ final class ExperiencePlanner {
 
   /**
    * @param out where this planner's changes and steps go
-   * @param audienceWriters audience name → the step that writes it (a version naming it waits for it)
+   * @param audienceWriters audience name → the step that writes it (a version naming it waits for
+   *     it)
    * @param eventWriters event key → the step that creates it
    */
-  ExperiencePlanner(PlanContext ctx, PlanPart.Builder out, Map<String, StepId> audienceWriters, Map<String, StepId> eventWriters) {
+  ExperiencePlanner(
+      PlanContext ctx,
+      PlanPart.Builder out,
+      Map<String, StepId> audienceWriters,
+      Map<String, StepId> eventWriters) {
     this.ctx = ctx;
     this.out = out;
     this.audienceWriters = audienceWriters;
@@ -75,11 +76,12 @@ final class ExperiencePlanner {
     if (live.isEmpty() && e.renamedFrom() != null) {
       live = ctx.index().live.experienceByName(e.renamedFrom());
       renaming = live.isPresent();
-      if (renaming) notes.add("renamed from '" + e.renamedFrom() + "' (uid, shortUids and CMS content kept)");
+      if (renaming)
+        notes.add("renamed from '" + e.renamedFrom() + "' (uid, shortUids and CMS content kept)");
     }
     ObjectNode after = ExperienceViews.desired(e);
     if (live.isEmpty()) {
-      List<StepId> ids = create(e, notes);
+      List<StepId> ids = create(e);
       out.addChange(e.resourceKey(), Action.CREATE, null, after, notes, ids);
       return;
     }
@@ -90,13 +92,18 @@ final class ExperiencePlanner {
     boolean typeChanged = e.type() != l.type();
     if (typeChanged) {
       if (!managed) {
-        out.warnings.add("experience '" + e.name() + "' exists unmanaged with type " + l.type()
-            + "; cspctl will not replace an experience it does not manage. Rename the spec or change its type");
+        out.warnings.add(
+            "experience '"
+                + e.name()
+                + "' exists unmanaged with type "
+                + l.type()
+                + "; cspctl will not replace an experience it does not manage. Rename the spec or change its type");
         return;
       }
-      notes.add("the type of an experience cannot change in place: the live one is deleted and a new one created");
+      notes.add(
+          "the type of an experience cannot change in place: the live one is deleted and a new one created");
       List<StepId> ids = new ArrayList<>(delete(l));
-      ids.addAll(create(e, notes));
+      ids.addAll(create(e));
       out.addChange(e.resourceKey(), Action.REPLACE, before, after, notes, ids);
       return;
     }
@@ -110,10 +117,17 @@ final class ExperiencePlanner {
 
   // --- create ---------------------------------------------------------------------------------
 
-  private List<StepId> create(Experience e, List<String> notes) {
+  private List<StepId> create(Experience e) {
     List<StepId> ids = new ArrayList<>();
-    Op.CreateExperience op = new Op.CreateExperience(e.name(), ctx.ownership().marked(e.description()), e.type(), tags(e, false));
-    StepId created = out.steps.add(op, e.name(), "create experience '" + e.name() + "' (with its draft version)", List.of());
+    Op.CreateExperience op =
+        new Op.CreateExperience(
+            e.name(), ctx.ownership().marked(e.description()), e.type(), tags(e, false));
+    StepId created =
+        out.steps.add(
+            op,
+            e.name(),
+            "create experience '" + e.name() + "' (with its draft version)",
+            List.of());
     ids.add(created);
     StepId configured = configure(e, null, Map.of(), List.of(created), ids);
     StepId last = afterConfigure(e, configured, e.variants(), List.of(), Set.of(), ids);
@@ -122,14 +136,22 @@ final class ExperiencePlanner {
   }
 
   /** PUT the draft version with every desired variant (existing shortUids kept). */
-  private StepId configure(Experience e, String versionUid, Map<String, String> shortUids, List<StepId> deps, List<StepId> ids) {
+  private StepId configure(
+      Experience e,
+      String versionUid,
+      Map<String, String> shortUids,
+      List<StepId> deps,
+      List<StepId> ids) {
     boolean ab = e.type() == ExperienceType.AB_TEST;
     List<Op.VariantConfig> variants = new ArrayList<>();
     List<StepId> allDeps = new ArrayList<>(deps);
     for (Variant v : e.variants()) {
       String kept = shortUids.get(v.name());
-      variants.add(ab ? Op.VariantConfig.abTest(v.name(), kept, v.traffic())
-          : Op.VariantConfig.segmented(v.name(), kept, v.audiences(), v.lyticsAudiences(), v.match()));
+      variants.add(
+          ab
+              ? Op.VariantConfig.abTest(v.name(), kept, v.traffic())
+              : Op.VariantConfig.segmented(
+                  v.name(), kept, v.audiences(), v.lyticsAudiences(), v.match()));
       allDeps.addAll(audienceDeps(v.audiences()));
     }
     List<Op.MetricConfig> metrics = new ArrayList<>();
@@ -146,42 +168,83 @@ final class ExperiencePlanner {
         allDeps.addAll(audienceDeps(e.audiences()));
       }
     }
-    Op.ConfigureVersion op = new Op.ConfigureVersion(e.name(), e.type(), versionUid, variants, metrics, split, targeting);
-    StepId id = out.steps.add(op, e.name(),
-        "configure the draft version of '" + e.name() + "' (" + e.variants().size() + " variants)", allDeps);
+    Op.ConfigureVersion op =
+        new Op.ConfigureVersion(
+            e.name(), e.type(), versionUid, variants, metrics, split, targeting);
+    StepId id =
+        out.steps.add(
+            op,
+            e.name(),
+            "configure the draft version of '"
+                + e.name()
+                + "' ("
+                + e.variants().size()
+                + " variants)",
+            allDeps);
     ids.add(id);
     return id;
   }
 
   /**
-   * After the version holds its variants (and the CMS its variant group): link content types,
-   * write the entry variants that differ, publish them with the unchanged ones that must be
-   * published again ({@code republish}). Returns the last step id of the chain.
+   * After the version holds its variants (and the CMS its variant group): link content types, write
+   * the entry variants that differ, publish them with the unchanged ones that must be published
+   * again ({@code republish}). Returns the last step id of the chain.
    */
-  private StepId afterConfigure(Experience e, StepId previous, List<Variant> variants, List<Op.PublishItem> republish,
-      Set<String> linkedLive, List<StepId> ids) {
+  private StepId afterConfigure(
+      Experience e,
+      StepId previous,
+      List<Variant> variants,
+      List<Op.PublishItem> republish,
+      Set<String> linkedLive,
+      List<StepId> ids) {
     StepId last = previous;
     Set<String> wanted = new HashSet<>(e.contentTypes());
     if (!linkedLive.containsAll(wanted)) {
       List<String> contentTypes = List.copyOf(new java.util.TreeSet<>(e.contentTypes()));
-      last = out.steps.add(new Op.LinkContentTypes(e.name(), contentTypes), e.name(), "link " + String.join(", ", contentTypes)
-          + " to the variant group of '" + e.name() + "'", deps(last));
+      last =
+          out.steps.add(
+              new Op.LinkContentTypes(e.name(), contentTypes),
+              e.name(),
+              "link "
+                  + String.join(", ", contentTypes)
+                  + " to the variant group of '"
+                  + e.name()
+                  + "'",
+              deps(last));
       ids.add(last);
     }
     return writeContent(e, variants, republish, last, ids);
   }
 
-  private StepId writeContent(Experience e, List<Variant> variants, List<Op.PublishItem> republish, StepId previous,
+  private StepId writeContent(
+      Experience e,
+      List<Variant> variants,
+      List<Op.PublishItem> republish,
+      StepId previous,
       List<StepId> ids) {
     List<StepId> upserts = new ArrayList<>();
     List<Op.PublishItem> publishItems = new ArrayList<>(republish);
     for (Variant v : variants) {
       for (EntryContent c : v.content()) {
-        Op.UpsertEntryVariant op = new Op.UpsertEntryVariant(e.name(), v.name(), c.contentType(), c.entry(), c.locale(), c.fields());
-        String resource = e.name() + "/" + v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale();
-        upserts.add(out.steps.add(op, resource,
-            "write entry variant " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ") of variant '" + v.name() + "'",
-            deps(previous)));
+        Op.UpsertEntryVariant op =
+            new Op.UpsertEntryVariant(
+                e.name(), v.name(), c.contentType(), c.entry(), c.locale(), c.fields());
+        String resource =
+            e.name() + "/" + v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale();
+        upserts.add(
+            out.steps.add(
+                op,
+                resource,
+                "write entry variant "
+                    + c.contentType()
+                    + "/"
+                    + c.entry()
+                    + " ("
+                    + c.locale()
+                    + ") of variant '"
+                    + v.name()
+                    + "'",
+                deps(previous)));
         publishItems.add(op.item());
       }
     }
@@ -189,29 +252,48 @@ final class ExperiencePlanner {
     if (publishItems.isEmpty()) return previous;
     PublishSettings publish = ctx.publishSettings();
     if (publish.environments().isEmpty()) {
-      out.warnings.add("publish.environments is empty in cspctl.yaml: entry variants of '" + e.name() + "' are written but not published");
+      out.warnings.add(
+          "publish.environments is empty in cspctl.yaml: entry variants of '"
+              + e.name()
+              + "' are written but not published");
       return upserts.get(upserts.size() - 1);
     }
-    Op.PublishEntryVariants op = new Op.PublishEntryVariants(e.name(), publish.method(), publishItems, publish.environments());
-    StepId id = out.steps.add(op, e.name(),
-        "publish " + publishItems.size() + " entry variant(s) of '" + e.name() + "' to " + String.join(", ", publish.environments()),
-        upserts.isEmpty() ? deps(previous) : upserts);
+    Op.PublishEntryVariants op =
+        new Op.PublishEntryVariants(
+            e.name(), publish.method(), publishItems, publish.environments());
+    StepId id =
+        out.steps.add(
+            op,
+            e.name(),
+            "publish "
+                + publishItems.size()
+                + " entry variant(s) of '"
+                + e.name()
+                + "' to "
+                + String.join(", ", publish.environments()),
+            upserts.isEmpty() ? deps(previous) : upserts);
     ids.add(id);
     return id;
   }
 
-
   /**
-   * Publishing is part of the live state: unchanged content whose current version is not
-   * published to every configured environment (a publish that failed or was interrupted) is
-   * published again. Known only when the stack's environments were read.
+   * Publishing is part of the live state: unchanged content whose current version is not published
+   * to every configured environment (a publish that failed or was interrupted) is published again.
+   * Known only when the stack's environments were read.
    */
-  private List<Op.PublishItem> unpublished(Experience e, LiveExperience l, LiveVersion current, List<Variant> changed,
+  private List<Op.PublishItem> unpublished(
+      Experience e,
+      LiveExperience l,
+      LiveVersion current,
+      List<Variant> changed,
       List<String> notes) {
     List<String> environments = ctx.publishSettings().environments();
-    if (!ctx.index().live.stack().read() || environments.isEmpty() || l.cms() == null) return List.of();
+    if (!ctx.index().live.stack().read() || environments.isEmpty() || l.cms() == null)
+      return List.of();
     Set<String> rewritten = new HashSet<>();
-    for (Variant v : changed) for (EntryContent c : v.content()) rewritten.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
+    for (Variant v : changed)
+      for (EntryContent c : v.content())
+        rewritten.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
     Map<String, String> shortUids = shortUids(e, current);
     List<Op.PublishItem> items = new ArrayList<>();
     List<String> described = new ArrayList<>();
@@ -220,34 +302,67 @@ final class ExperiencePlanner {
       String cmsUid = shortUid == null ? null : l.cms().variants().get(shortUid);
       if (cmsUid == null) continue;
       for (EntryContent c : v.content()) {
-        if (rewritten.contains(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale())) continue;
-        Optional<LiveEntryVariant> ev = ctx.index().live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
+        if (rewritten.contains(
+            v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale())) continue;
+        Optional<LiveEntryVariant> ev =
+            ctx.index()
+                .live
+                .entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
         if (ev.isEmpty()) continue;
-        List<String> missing = environments.stream().filter(env -> !ev.get().publishedCurrentTo(env)).toList();
+        List<String> missing =
+            environments.stream().filter(env -> !ev.get().publishedCurrentTo(env)).toList();
         if (missing.isEmpty()) continue;
         items.add(new Op.PublishItem(v.name(), c.contentType(), c.entry(), c.locale()));
-        described.add("'" + v.name() + "' on " + c.contentType() + "/" + c.entry() + " (" + c.locale() + ", version "
-            + ev.get().version() + ": not published to " + String.join(", ", missing) + ")");
+        described.add(
+            "'"
+                + v.name()
+                + "' on "
+                + c.contentType()
+                + "/"
+                + c.entry()
+                + " ("
+                + c.locale()
+                + ", version "
+                + ev.get().version()
+                + ": not published to "
+                + String.join(", ", missing)
+                + ")");
       }
     }
     if (!described.isEmpty()) {
-      notes.add("publish again: the current version of " + described.size() + " entry variant(s) is not published to every"
-          + " configured environment: " + String.join("; ", described));
+      notes.add(
+          "publish again: the current version of "
+              + described.size()
+              + " entry variant(s) is not published to every"
+              + " configured environment: "
+              + String.join("; ", described));
     }
     return items;
   }
 
   /** Activation or pause so the live status matches; returns the last step id. */
-  private StepId status(Experience e, StepId previous, List<StepId> ids, boolean serving, LiveExperience live) {
+  private StepId status(
+      Experience e, StepId previous, List<StepId> ids, boolean serving, LiveExperience live) {
     boolean wantServing = e.status() == ExperienceStatus.ACTIVE;
     if (wantServing && !serving) {
-      StepId id = out.steps.add(new Op.ActivateVersion(e.name()), e.name(), "activate '" + e.name() + "'", deps(previous));
+      StepId id =
+          out.steps.add(
+              new Op.ActivateVersion(e.name()),
+              e.name(),
+              "activate '" + e.name() + "'",
+              deps(previous));
       ids.add(id);
       boolean hasContent = e.variants().stream().anyMatch(v -> !v.content().isEmpty());
       if (!hasContent) return id;
       // Activation of a new experience may regenerate CMS variant uids (contentstack-api.md §5).
-      StepId refresh = out.steps.add(new Op.RefreshCms(e.name()), e.name(),
-          "re-read the CMS variants of '" + e.name() + "' and rewrite content whose variant uid changed", List.of(id));
+      StepId refresh =
+          out.steps.add(
+              new Op.RefreshCms(e.name()),
+              e.name(),
+              "re-read the CMS variants of '"
+                  + e.name()
+                  + "' and rewrite content whose variant uid changed",
+              List.of(id));
       ids.add(refresh);
       return refresh;
     }
@@ -261,30 +376,52 @@ final class ExperiencePlanner {
 
   private StepId pause(String name, LiveExperience live, StepId previous) {
     LiveVersion active = live.versionWithStatus(LiveVersionStatus.ACTIVE).orElseThrow();
-    return out.steps.add(new Op.PauseVersion(name, live.uid(), active.uid()), name + "#" + live.uid(), "pause '" + name + "'",
+    return out.steps.add(
+        new Op.PauseVersion(name, live.uid(), active.uid()),
+        name + "#" + live.uid(),
+        "pause '" + name + "'",
         deps(previous));
   }
 
   // --- update ---------------------------------------------------------------------------------
 
-  private List<StepId> update(Experience e, LiveExperience l, ObjectNode before, ObjectNode after, boolean managed, List<String> notes) {
+  private List<StepId> update(
+      Experience e,
+      LiveExperience l,
+      ObjectNode before,
+      ObjectNode after,
+      boolean managed,
+      List<String> notes) {
     List<StepId> ids = new ArrayList<>();
     StepId last = null;
-    boolean metaChanged = !before.path("name").equals(after.path("name"))
-        || !before.path("description").equals(after.path("description"))
-        || !before.path("tags").equals(after.path("tags"));
+    boolean metaChanged =
+        !before.path("name").equals(after.path("name"))
+            || !before.path("description").equals(after.path("description"))
+            || !before.path("tags").equals(after.path("tags"));
     if (metaChanged || !managed) {
-      Op.UpdateExperience op = new Op.UpdateExperience(l.uid(), e.name(), ctx.ownership().marked(e.description()), e.type(),
-          tags(e, !l.tags().isEmpty()));
-      last = out.steps.add(op, e.name(), (managed ? "update" : "adopt") + " experience '" + e.name() + "'", List.of());
+      Op.UpdateExperience op =
+          new Op.UpdateExperience(
+              l.uid(),
+              e.name(),
+              ctx.ownership().marked(e.description()),
+              e.type(),
+              tags(e, !l.tags().isEmpty()));
+      last =
+          out.steps.add(
+              op,
+              e.name(),
+              (managed ? "update" : "adopt") + " experience '" + e.name() + "'",
+              List.of());
       ids.add(last);
     }
     boolean versionChanged = !withoutContent(before).equals(withoutContent(after));
     boolean serving = ExperienceViews.serving(l);
     Optional<LiveVersion> current = l.currentVersion();
     Map<String, String> shortUids = shortUids(e, current.orElse(null));
-    Set<String> linked = new HashSet<>(ctx.index().live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
-    List<Variant> changedContent = changedContent(e, l, current.orElse(null), versionChanged);
+    Set<String> linked =
+        new HashSet<>(
+            ctx.index().live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
+    List<Variant> changedContent = changedContent(e, l, current.orElse(null));
     List<Op.PublishItem> republish = unpublished(e, l, current.orElse(null), changedContent, notes);
     if (versionChanged) {
       boolean locked = current.isPresent() && current.get().status() != LiveVersionStatus.DRAFT;
@@ -296,23 +433,38 @@ final class ExperiencePlanner {
         if (pauseFirst) {
           last = pause(e.name(), l, last);
           ids.add(last);
-          out.warnings.add("experience '" + e.name() + "' is paused before its new version is configured (the service is"
-              + " assumed to refuse a draft beside an active version): visitors see the base entries from the pause until"
-              + " the new version is active");
+          out.warnings.add(
+              "experience '"
+                  + e.name()
+                  + "' is paused before its new version is configured (the service is"
+                  + " assumed to refuse a draft beside an active version): visitors see the base entries from the pause until"
+                  + " the new version is active");
         }
         Optional<LiveVersion> draft = l.versionWithStatus(LiveVersionStatus.DRAFT);
         String draftUid = draft.map(LiveVersion::uid).orElse(null);
         if (draft.isEmpty()) {
-          last = out.steps.add(new Op.CreateDraftVersion(e.name(), l.uid()), e.name(), "create a new draft version of '" + e.name()
-              + "'" + (serving && !pauseFirst ? " beside the active one" : ""), deps(last));
+          last =
+              out.steps.add(
+                  new Op.CreateDraftVersion(e.name(), l.uid()),
+                  e.name(),
+                  "create a new draft version of '"
+                      + e.name()
+                      + "'"
+                      + (serving && !pauseFirst ? " beside the active one" : ""),
+                  deps(last));
           ids.add(last);
         } else {
           notes.add("the existing draft version " + draftUid + " is reused");
         }
         boolean activate = e.status() == ExperienceStatus.ACTIVE;
-        notes.add("new version: " + (pauseFirst ? "pause the active version, " : "")
-            + "draft with the desired variants (existing shortUids kept)"
-            + (activate ? ", activate" + (serving && !pauseFirst ? " (the active version serves until then)" : "") : ""));
+        notes.add(
+            "new version: "
+                + (pauseFirst ? "pause the active version, " : "")
+                + "draft with the desired variants (existing shortUids kept)"
+                + (activate
+                    ? ", activate"
+                        + (serving && !pauseFirst ? " (the active version serves until then)" : "")
+                    : ""));
         last = configure(e, draftUid, shortUids, deps(last), ids);
         last = afterConfigure(e, last, changedContent, republish, linked, ids);
         // Desired active: activate the draft (not serving counts as "needs activation").
@@ -325,7 +477,9 @@ final class ExperiencePlanner {
       status(e, last, ids, serving, l);
       return ids;
     }
-    if (!linked.containsAll(e.contentTypes()) || !changedContent.isEmpty() || !republish.isEmpty()) {
+    if (!linked.containsAll(e.contentTypes())
+        || !changedContent.isEmpty()
+        || !republish.isEmpty()) {
       last = afterConfigure(e, last, changedContent, republish, linked, ids);
     }
     status(e, last, ids, serving, l);
@@ -348,7 +502,8 @@ final class ExperiencePlanner {
     Map<String, String> out = new HashMap<>();
     if (current == null) return out;
     Map<String, String> byName = new HashMap<>();
-    for (LiveVariant v : current.variants()) if (v.shortUid() != null) byName.put(v.name(), v.shortUid());
+    for (LiveVariant v : current.variants())
+      if (v.shortUid() != null) byName.put(v.name(), v.shortUid());
     for (Variant v : e.variants()) {
       String s = byName.get(v.name());
       if (s == null && v.renamedFrom() != null) s = byName.get(v.renamedFrom());
@@ -357,8 +512,10 @@ final class ExperiencePlanner {
     return out;
   }
 
-  /** Variants whose entry content differs from the live content (projected on the spec's fields). */
-  private List<Variant> changedContent(Experience e, LiveExperience l, LiveVersion current, boolean versionChanged) {
+  /**
+   * Variants whose entry content differs from the live content (projected on the spec's fields).
+   */
+  private List<Variant> changedContent(Experience e, LiveExperience l, LiveVersion current) {
     List<Variant> out = new ArrayList<>();
     Map<String, String> shortUids = shortUids(e, current);
     for (Variant v : e.variants()) {
@@ -366,15 +523,28 @@ final class ExperiencePlanner {
       String shortUid = shortUids.get(v.name());
       String cmsUid = shortUid == null || l.cms() == null ? null : l.cms().variants().get(shortUid);
       for (EntryContent c : v.content()) {
-        Optional<LiveEntryVariant> ev = cmsUid == null ? Optional.empty()
-            : ctx.index().live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
-        if (ev.isEmpty() || !JsonNumbers.canonical(ExperienceViews.project(ev.get().fields(), c.fields()))
-            .equals(JsonNumbers.canonical(c.fields()))) {
+        Optional<LiveEntryVariant> ev =
+            cmsUid == null
+                ? Optional.empty()
+                : ctx.index()
+                    .live
+                    .entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
+        if (ev.isEmpty()
+            || !JsonNumbers.canonical(ExperienceViews.project(ev.get().fields(), c.fields()))
+                .equals(JsonNumbers.canonical(c.fields()))) {
           differing.add(c);
         }
       }
       if (!differing.isEmpty()) {
-        out.add(new Variant(v.name(), v.renamedFrom(), v.audiences(), v.lyticsAudiences(), v.match(), v.traffic(), differing));
+        out.add(
+            new Variant(
+                v.name(),
+                v.renamedFrom(),
+                v.audiences(),
+                v.lyticsAudiences(),
+                v.match(),
+                v.traffic(),
+                differing));
       }
     }
     return out;
@@ -389,23 +559,52 @@ final class ExperiencePlanner {
     Map<String, String> shortUidByCms = new HashMap<>();
     l.cms().variants().forEach((shortUid, cms) -> shortUidByCms.put(cms, shortUid));
     Map<String, String> nameByShortUid = new HashMap<>();
-    l.currentVersion().ifPresent(v -> v.variants().forEach(x -> {
-      if (x.shortUid() != null) nameByShortUid.put(x.shortUid(), x.name());
-    }));
+    l.currentVersion()
+        .ifPresent(
+            v ->
+                v.variants()
+                    .forEach(
+                        x -> {
+                          if (x.shortUid() != null) nameByShortUid.put(x.shortUid(), x.name());
+                        }));
     Set<String> declared = new HashSet<>();
     for (Variant v : e.variants()) {
-      for (EntryContent c : v.content()) declared.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
+      for (EntryContent c : v.content())
+        declared.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
     }
     for (LiveEntryVariant ev : ExperienceViews.liveContent(l, ctx.index())) {
-      String variant = nameByShortUid.getOrDefault(shortUidByCms.get(ev.variantUid()), "shortUid " + shortUidByCms.get(ev.variantUid()));
+      String variant =
+          nameByShortUid.getOrDefault(
+              shortUidByCms.get(ev.variantUid()), "shortUid " + shortUidByCms.get(ev.variantUid()));
       String key = variant + "/" + ev.contentType() + "/" + ev.entryUid() + "/" + ev.locale();
       if (declared.contains(key)) continue;
-      Op.DeleteEntryVariant op = new Op.DeleteEntryVariant(e.name(), variant, ev.variantUid(), ev.contentType(), ev.entryUid(),
-          ev.locale());
-      ids.add(out.steps.add(op, e.name() + "/" + key, "delete entry variant " + ev.contentType() + "/"
-          + ev.entryUid() + " (" + ev.locale() + ") of variant '" + variant + "'", List.of()));
-      notes.add("prune: delete the entry variant content of '" + variant + "' on " + ev.contentType() + "/" + ev.entryUid()
-          + " (" + ev.locale() + "), which no spec declares");
+      Op.DeleteEntryVariant op =
+          new Op.DeleteEntryVariant(
+              e.name(), variant, ev.variantUid(), ev.contentType(), ev.entryUid(), ev.locale());
+      ids.add(
+          out.steps.add(
+              op,
+              e.name() + "/" + key,
+              "delete entry variant "
+                  + ev.contentType()
+                  + "/"
+                  + ev.entryUid()
+                  + " ("
+                  + ev.locale()
+                  + ") of variant '"
+                  + variant
+                  + "'",
+              List.of()));
+      notes.add(
+          "prune: delete the entry variant content of '"
+              + variant
+              + "' on "
+              + ev.contentType()
+              + "/"
+              + ev.entryUid()
+              + " ("
+              + ev.locale()
+              + "), which no spec declares");
     }
   }
 
@@ -418,8 +617,12 @@ final class ExperiencePlanner {
       last = pause(l.name(), l, null);
       ids.add(last);
     }
-    StepId id = out.steps.add(new Op.DeleteExperience(l.uid(), l.name()), l.name() + "#" + l.uid(),
-        "delete experience '" + l.name() + "'", deps(last));
+    StepId id =
+        out.steps.add(
+            new Op.DeleteExperience(l.uid(), l.name()),
+            l.name() + "#" + l.uid(),
+            "delete experience '" + l.name() + "'",
+            deps(last));
     ids.add(id);
     return ids;
   }
@@ -428,13 +631,31 @@ final class ExperiencePlanner {
   void deleteUndeclared(LiveExperience l) {
     List<StepId> ids = delete(l);
     List<String> notes = new ArrayList<>();
-    ctx.index().live.variantGroupOf(l).ifPresent(g -> notes.add("its CMS variant group " + g.uid() + " ('" + g.name()
-        + "') is left orphaned: the API does not delete it"));
+    ctx.index()
+        .live
+        .variantGroupOf(l)
+        .ifPresent(
+            g ->
+                notes.add(
+                    "its CMS variant group "
+                        + g.uid()
+                        + " ('"
+                        + g.name()
+                        + "') is left orphaned: the API does not delete it"));
     if (ExperienceViews.serving(l)) notes.add("paused before deletion");
-    out.addChange(new ResourceKey(Kind.EXPERIENCE, l.name()), Action.DELETE, ExperienceViews.live(l, null, ctx.index()), null, notes, ids);
+    out.addChange(
+        new ResourceKey(Kind.EXPERIENCE, l.name()),
+        Action.DELETE,
+        ExperienceViews.live(l, null, ctx.index()),
+        null,
+        notes,
+        ids);
   }
 
-  /** Tags are experience metadata (not versioned): sent when the spec has some, or to clear live ones. */
+  /**
+   * Tags are experience metadata (not versioned): sent when the spec has some, or to clear live
+   * ones.
+   */
   private static List<String> tags(Experience e, boolean liveHasTags) {
     return !e.tags().isEmpty() || liveHasTags ? e.tags() : null;
   }

@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The managed view of an experience, desired or live: what the planner compares and the plan
- * shows. Server-set fields (uids, shortUids, CMS uids, timestamps) never appear in it.
+ * The managed view of an experience, desired or live: what the planner compares and the plan shows.
+ * Server-set fields (uids, shortUids, CMS uids, timestamps) never appear in it.
  */
 final class ExperienceViews {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -59,16 +59,18 @@ final class ExperienceViews {
         o.put("match", var.match().yamlName());
       }
       ArrayNode content = o.putArray("content");
-      for (EntryContent c : var.content()) content.add(content(c.contentType(), c.entry(), c.locale(), c.fields()));
+      for (EntryContent c : var.content())
+        content.add(content(c.contentType(), c.entry(), c.locale(), c.fields()));
     }
     ArrayNode metrics = v.putArray("metrics");
-    for (Metric m : e.metrics()) metrics.addObject().put("event", m.event()).put("primary", m.primary());
+    for (Metric m : e.metrics())
+      metrics.addObject().put("event", m.event()).put("primary", m.primary());
     return v;
   }
 
   /**
-   * The live view, shaped like the desired one: entry content is projected onto the fields the
-   * spec sets, and a live status that is "not serving" reads as the desired non-active status.
+   * The live view, shaped like the desired one: entry content is projected onto the fields the spec
+   * sets, and a live status that is "not serving" reads as the desired non-active status.
    */
   static ObjectNode live(LiveExperience e, Experience desired, LiveIndex index) {
     ObjectNode v = JSON.objectNode();
@@ -76,7 +78,8 @@ final class ExperienceViews {
     v.put("description", Ownership.strip(e.description()));
     v.put("type", e.type().yamlName());
     v.put("status", liveStatus(e, desired == null ? null : desired.status()));
-    List<String> linked = index.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of());
+    List<String> linked =
+        index.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of());
     v.set("contentTypes", sorted(linked));
     if (!e.tags().isEmpty()) v.set("tags", sorted(e.tags()));
     Optional<LiveVersion> version = e.currentVersion();
@@ -94,7 +97,8 @@ final class ExperienceViews {
       ObjectNode o = variants.addObject();
       o.put("name", lv.name());
       if (lv.type() == ExperienceType.AB_TEST) {
-        if (!equal) o.put("traffic", lv.trafficDistribution() == null ? 0 : lv.trafficDistribution());
+        if (!equal)
+          o.put("traffic", lv.trafficDistribution() == null ? 0 : lv.trafficDistribution());
       } else {
         List<String> names = new ArrayList<>();
         for (String uid : lv.audiences()) names.add(index.audienceName(uid));
@@ -104,11 +108,21 @@ final class ExperienceViews {
       }
       ArrayNode content = o.putArray("content");
       Variant dv = desiredVariants.get(lv.name());
-      String cmsUid = e.cms() == null || lv.shortUid() == null ? null : e.cms().variants().get(lv.shortUid());
+      String cmsUid =
+          e.cms() == null || lv.shortUid() == null ? null : e.cms().variants().get(lv.shortUid());
       if (dv != null && cmsUid != null) {
         for (EntryContent c : dv.content()) {
-          index.live.entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid)
-              .ifPresent(ev -> content.add(content(c.contentType(), c.entry(), c.locale(), project(ev.fields(), c.fields()))));
+          index
+              .live
+              .entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid)
+              .ifPresent(
+                  ev ->
+                      content.add(
+                          content(
+                              c.contentType(),
+                              c.entry(),
+                              c.locale(),
+                              project(ev.fields(), c.fields()))));
         }
       }
     }
@@ -128,7 +142,8 @@ final class ExperienceViews {
   }
 
   static boolean serving(LiveExperience e) {
-    return e.versionWithStatus(LiveVersionStatus.ACTIVE).isPresent() || e.status() == LiveVersionStatus.ACTIVE;
+    return e.versionWithStatus(LiveVersionStatus.ACTIVE).isPresent()
+        || e.status() == LiveVersionStatus.ACTIVE;
   }
 
   private static String liveStatus(LiveExperience e, ExperienceStatus desired) {
@@ -147,16 +162,22 @@ final class ExperienceViews {
     return o;
   }
 
-  /** The live fields at the paths the desired fields set (mappings recursively, other values whole). */
+  /**
+   * The live fields at the paths the desired fields set (mappings recursively, other values whole).
+   */
   static JsonNode project(JsonNode live, JsonNode shape) {
     ObjectNode out = JSON.objectNode();
     if (live == null || !live.isObject()) return out;
-    shape.fields().forEachRemaining(f -> {
-      JsonNode l = live.get(f.getKey());
-      if (l == null) return;
-      if (f.getValue().isObject() && l.isObject()) out.set(f.getKey(), project(l, f.getValue()));
-      else out.set(f.getKey(), l);
-    });
+    shape
+        .fields()
+        .forEachRemaining(
+            f -> {
+              JsonNode l = live.get(f.getKey());
+              if (l == null) return;
+              if (f.getValue().isObject() && l.isObject())
+                out.set(f.getKey(), project(l, f.getValue()));
+              else out.set(f.getKey(), l);
+            });
     return out;
   }
 
@@ -170,6 +191,8 @@ final class ExperienceViews {
   static List<LiveEntryVariant> liveContent(LiveExperience e, LiveIndex index) {
     if (e.cms() == null) return List.of();
     var uids = new java.util.HashSet<>(e.cms().variants().values());
-    return index.live.entryVariants().stream().filter(ev -> uids.contains(ev.variantUid())).toList();
+    return index.live.entryVariants().stream()
+        .filter(ev -> uids.contains(ev.variantUid()))
+        .toList();
   }
 }

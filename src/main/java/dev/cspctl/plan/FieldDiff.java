@@ -2,7 +2,9 @@ package dev.cspctl.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One managed field that differs: its path, the live value and the desired value (null = absent). */
+/**
+ * One managed field that differs: its path, the live value and the desired value (null = absent).
+ */
 public record FieldDiff(String path, JsonNode before, JsonNode after) {
   @Override
   public String toString() {

@@ -18,12 +18,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A digest of every live object a plan read, by resource key ("absent" for what it will
- * create), so apply can refuse a saved plan whose live state has changed since.
+ * A digest of every live object a plan read, by resource key ("absent" for what it will create), so
+ * apply can refuse a saved plan whose live state has changed since.
  */
 public final class Fingerprints {
   public static final String ABSENT = "absent";
-  private static final ObjectMapper M = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper M =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private Fingerprints() {}
 
@@ -53,7 +54,10 @@ public final class Fingerprints {
     return out;
   }
 
-  /** Planned keys whose fingerprint differs now, each with what happened ("changed", "was created", "was deleted"). */
+  /**
+   * Planned keys whose fingerprint differs now, each with what happened ("changed", "was created",
+   * "was deleted").
+   */
   public static List<String> differences(Map<String, String> planned, Map<String, String> now) {
     List<String> out = new ArrayList<>();
     for (var e : planned.entrySet()) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Field-level differences between two managed views. Lists of named items (variants) and of
- * entry content are matched by name / (content type, entry, locale), so a change reads
- * {@code variants[Premium].audiences} rather than an index.
+ * Field-level differences between two managed views. Lists of named items (variants) and of entry
+ * content are matched by name / (content type, entry, locale), so a change reads {@code
+ * variants[Premium].audiences} rather than an index.
  */
 final class JsonDiff {
   private JsonDiff() {}
@@ -40,12 +40,14 @@ final class JsonDiff {
       Set<String> keys = new LinkedHashSet<>(am.keySet());
       keys.addAll(bm.keySet());
       for (String k : keys) walk(path + "[" + k + "]", bm.get(k), am.get(k), out);
-      if (bm.keySet().equals(am.keySet()) && !new ArrayList<>(bm.keySet()).equals(new ArrayList<>(am.keySet()))) {
+      if (bm.keySet().equals(am.keySet())
+          && !new ArrayList<>(bm.keySet()).equals(new ArrayList<>(am.keySet()))) {
         out.add(new FieldDiff(path + " (order)", keysNode(bm), keysNode(am)));
       }
       return;
     }
-    if (bAbsent || aAbsent || !b.equals(a)) out.add(new FieldDiff(path, bAbsent ? null : b, aAbsent ? null : a));
+    if (bAbsent || aAbsent || !b.equals(a))
+      out.add(new FieldDiff(path, bAbsent ? null : b, aAbsent ? null : a));
   }
 
   private static JsonNode keysNode(Map<String, JsonNode> m) {
@@ -67,7 +69,11 @@ final class JsonDiff {
   private static String key(JsonNode n) {
     if (!n.isObject()) return null;
     if (n.has("contentType") && n.has("entry")) {
-      return n.path("contentType").asText() + "/" + n.path("entry").asText() + "/" + n.path("locale").asText();
+      return n.path("contentType").asText()
+          + "/"
+          + n.path("entry").asText()
+          + "/"
+          + n.path("locale").asText();
     }
     if (n.has("name") && n.get("name").isTextual()) return n.get("name").asText();
     return null;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 
 /**
- * Numbers in one canonical form, so that entry content compares by value: YAML gives
- * {@code 12.5} as a BigDecimal node, the API's JSON as a double node, and Jackson's
- * {@code equals} tells them apart, which made a float field differ forever.
+ * Numbers in one canonical form, so that entry content compares by value: YAML gives {@code 12.5}
+ * as a BigDecimal node, the API's JSON as a double node, and Jackson's {@code equals} tells them
+ * apart, which made a float field differ forever.
  */
 final class JsonNumbers {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -39,7 +39,9 @@ final class JsonNumbers {
       if (Double.isNaN(d) || Double.isInfinite(d)) return JSON.numberNode(d);
     }
     BigDecimal d = v.decimalValue().stripTrailingZeros();
-    if (d.scale() <= 0 && d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 && d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
+    if (d.scale() <= 0
+        && d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+        && d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
       return JSON.numberNode(d.longValueExact());
     }
     return JSON.numberNode(d.doubleValue());

@@ -24,23 +24,45 @@ final class KeyedPlanner {
     Ownership ownership = ctx.ownership();
     for (Attribute a : ctx.desired().attributes()) {
       if (!ctx.inScope(a.resourceKey())) continue;
-      ObjectNode after = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", a.description());
+      ObjectNode after =
+          JSON.objectNode()
+              .put("key", a.key())
+              .put("name", a.name())
+              .put("description", a.description());
       Optional<LiveAttribute> live = ctx.index().live.attributeByKey(a.key());
       String description = ownership.marked(a.description());
       if (live.isEmpty()) {
-        StepId id = out.steps.add(new Op.CreateAttribute(a.key(), a.name(), description), a.key(), "create attribute " + a.key(), List.of());
+        StepId id =
+            out.steps.add(
+                new Op.CreateAttribute(a.key(), a.name(), description),
+                a.key(),
+                "create attribute " + a.key(),
+                List.of());
         out.writers.put(a.key(), id);
         out.addChange(a.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
         continue;
       }
       LiveAttribute l = live.get();
       out.claimed.add(l.uid());
-      ObjectNode before = JSON.objectNode().put("key", l.key()).put("name", l.name()).put("description", Ownership.strip(l.description()));
+      ObjectNode before =
+          JSON.objectNode()
+              .put("key", l.key())
+              .put("name", l.name())
+              .put("description", Ownership.strip(l.description()));
       boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) continue;
-      StepId id = out.steps.add(new Op.UpdateAttribute(a.key(), a.name(), description, l.uid()), a.key(),
-          (managed ? "update" : "adopt") + " attribute " + a.key(), List.of());
-      out.addChange(a.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()),
+      StepId id =
+          out.steps.add(
+              new Op.UpdateAttribute(a.key(), a.name(), description, l.uid()),
+              a.key(),
+              (managed ? "update" : "adopt") + " attribute " + a.key(),
+              List.of());
+      out.addChange(
+          a.resourceKey(),
+          managed ? Action.UPDATE : Action.ADOPT,
+          before,
+          after,
+          ownership.adoptionNotes(l.description()),
           List.of(id));
     }
     return out.build();
@@ -55,19 +77,36 @@ final class KeyedPlanner {
       Optional<LiveEvent> live = ctx.index().live.eventByKey(e.key());
       String description = ownership.marked(e.description());
       if (live.isEmpty()) {
-        StepId id = out.steps.add(new Op.CreateEvent(e.key(), description), e.key(), "create event " + e.key(), List.of());
+        StepId id =
+            out.steps.add(
+                new Op.CreateEvent(e.key(), description),
+                e.key(),
+                "create event " + e.key(),
+                List.of());
         out.writers.put(e.key(), id);
         out.addChange(e.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
         continue;
       }
       LiveEvent l = live.get();
       out.claimed.add(l.uid());
-      ObjectNode before = JSON.objectNode().put("key", l.key()).put("description", Ownership.strip(l.description()));
+      ObjectNode before =
+          JSON.objectNode()
+              .put("key", l.key())
+              .put("description", Ownership.strip(l.description()));
       boolean managed = ownership.owns(l.description());
       if (managed && before.equals(after)) continue;
-      StepId id = out.steps.add(new Op.UpdateEvent(e.key(), description, l.uid()), e.key(),
-          (managed ? "update" : "adopt") + " event " + e.key(), List.of());
-      out.addChange(e.resourceKey(), managed ? Action.UPDATE : Action.ADOPT, before, after, ownership.adoptionNotes(l.description()),
+      StepId id =
+          out.steps.add(
+              new Op.UpdateEvent(e.key(), description, l.uid()),
+              e.key(),
+              (managed ? "update" : "adopt") + " event " + e.key(),
+              List.of());
+      out.addChange(
+          e.resourceKey(),
+          managed ? Action.UPDATE : Action.ADOPT,
+          before,
+          after,
+          ownership.adoptionNotes(l.description()),
           List.of(id));
     }
     return out.build();

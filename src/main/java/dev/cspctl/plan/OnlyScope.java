@@ -22,7 +22,8 @@ final class OnlyScope {
     Set<ResourceKey> out = new TreeSet<>(only);
     for (Experience e : desired.experiences()) {
       if (!only.contains(e.resourceKey())) continue;
-      for (Variant v : e.variants()) for (String a : v.audiences()) out.add(new ResourceKey(Kind.AUDIENCE, a));
+      for (Variant v : e.variants())
+        for (String a : v.audiences()) out.add(new ResourceKey(Kind.AUDIENCE, a));
       for (String a : e.audiences()) out.add(new ResourceKey(Kind.AUDIENCE, a));
       for (Metric m : e.metrics()) out.add(new ResourceKey(Kind.EVENT, m.event()));
     }

@@ -11,11 +11,11 @@ import dev.cspctl.spec.PublishSettings.PublishMethod;
 import java.util.List;
 
 /**
- * One API operation of a plan, as data: what apply sends, with resources named by natural key
- * (a uid known when the plan was made is carried; others come from the results of the steps the
+ * One API operation of a plan, as data: what apply sends, with resources named by natural key (a
+ * uid known when the plan was made is carried; others come from the results of the steps the
  * operation depends on). The applier handles every kind through {@link Visitor}, so adding a kind
- * without handling it does not compile. Saved plans hold operations as JSON: the type id is
- * {@link #stepType()}, the fields are the record components (null ones left out).
+ * without handling it does not compile. Saved plans hold operations as JSON: the type id is {@link
+ * #stepType()}, the fields are the record components (null ones left out).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Op {
@@ -23,7 +23,9 @@ public sealed interface Op {
   @JsonIgnore
   StepType stepType();
 
-  /** The natural key of the resource this operation acts on: its experience for experience steps. */
+  /**
+   * The natural key of the resource this operation acts on: its experience for experience steps.
+   */
   @JsonIgnore
   String subject();
 
@@ -89,104 +91,253 @@ public sealed interface Op {
   // --- attributes, events, audiences ---------------------------------------------------------
 
   record CreateAttribute(String key, String name, String description) implements Op {
-    public StepType stepType() { return StepType.CREATE_ATTRIBUTE; }
-    public String subject() { return key; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.CREATE_ATTRIBUTE;
+    }
+
+    @Override
+    public String subject() {
+      return key;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record UpdateAttribute(String key, String name, String description, String uid) implements Op {
-    public StepType stepType() { return StepType.UPDATE_ATTRIBUTE; }
-    public String subject() { return key; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.UPDATE_ATTRIBUTE;
+    }
+
+    @Override
+    public String subject() {
+      return key;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record CreateEvent(String key, String description) implements Op {
-    public StepType stepType() { return StepType.CREATE_EVENT; }
-    public String subject() { return key; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.CREATE_EVENT;
+    }
+
+    @Override
+    public String subject() {
+      return key;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record UpdateEvent(String key, String description, String uid) implements Op {
-    public StepType stepType() { return StepType.UPDATE_EVENT; }
-    public String subject() { return key; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.UPDATE_EVENT;
+    }
+
+    @Override
+    public String subject() {
+      return key;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  /** {@code definition}: the audience rules with attributes named by key (uids resolved at apply). */
+  /**
+   * {@code definition}: the audience rules with attributes named by key (uids resolved at apply).
+   */
   record CreateAudience(String name, String description, ObjectNode definition) implements Op {
     public CreateAudience {
       definition = definition.deepCopy();
     }
 
-    public ObjectNode definition() { return definition.deepCopy(); }
-    public StepType stepType() { return StepType.CREATE_AUDIENCE; }
-    public String subject() { return name; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public ObjectNode definition() {
+      return definition.deepCopy();
+    }
+
+    @Override
+    public StepType stepType() {
+      return StepType.CREATE_AUDIENCE;
+    }
+
+    @Override
+    public String subject() {
+      return name;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  record UpdateAudience(String name, String description, ObjectNode definition, String uid) implements Op {
+  record UpdateAudience(String name, String description, ObjectNode definition, String uid)
+      implements Op {
     public UpdateAudience {
       definition = definition.deepCopy();
     }
 
-    public ObjectNode definition() { return definition.deepCopy(); }
-    public StepType stepType() { return StepType.UPDATE_AUDIENCE; }
-    public String subject() { return name; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public ObjectNode definition() {
+      return definition.deepCopy();
+    }
+
+    @Override
+    public StepType stepType() {
+      return StepType.UPDATE_AUDIENCE;
+    }
+
+    @Override
+    public String subject() {
+      return name;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   // --- experiences ----------------------------------------------------------------------------
 
-  /** {@code tags} null: left out of the request (the live experience has none and the spec none). */
-  record CreateExperience(String name, String description, ExperienceType type, List<String> tags) implements Op {
+  /**
+   * {@code tags} null: left out of the request (the live experience has none and the spec none).
+   */
+  record CreateExperience(String name, String description, ExperienceType type, List<String> tags)
+      implements Op {
     public CreateExperience {
       tags = tags == null ? null : List.copyOf(tags);
     }
 
-    @Override public StepType stepType() { return StepType.CREATE_EXPERIENCE; }
-    public String subject() { return name; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.CREATE_EXPERIENCE;
+    }
+
+    @Override
+    public String subject() {
+      return name;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  record UpdateExperience(String uid, String name, String description, ExperienceType type, List<String> tags) implements Op {
+  record UpdateExperience(
+      String uid, String name, String description, ExperienceType type, List<String> tags)
+      implements Op {
     public UpdateExperience {
       tags = tags == null ? null : List.copyOf(tags);
     }
 
-    @Override public StepType stepType() { return StepType.UPDATE_EXPERIENCE; }
-    public String subject() { return name; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.UPDATE_EXPERIENCE;
+    }
+
+    @Override
+    public String subject() {
+      return name;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  record PauseVersion(String experience, String experienceUid, String versionUid) implements OnExperience {
-    public StepType stepType() { return StepType.PAUSE_VERSION; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+  record PauseVersion(String experience, String experienceUid, String versionUid)
+      implements OnExperience {
+    @Override
+    public StepType stepType() {
+      return StepType.PAUSE_VERSION;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record CreateDraftVersion(String experience, String experienceUid) implements OnExperience {
-    public StepType stepType() { return StepType.CREATE_DRAFT_VERSION; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.CREATE_DRAFT_VERSION;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   /**
    * PUT the draft version with every desired variant and metric; done once the CMS variant group
    * holds a variant for each of them (the asynchronous sync of a new variant is the step's
    * readiness condition). {@code versionUid}: the live draft to configure, null when this apply
-   * creates it. {@code split} is "equal" for an A/B test with an equal split; {@code targeting}
-   * the A/B target group.
+   * creates it. {@code split} is "equal" for an A/B test with an equal split; {@code targeting} the
+   * A/B target group.
    */
-  @JsonPropertyOrder({"experience", "type", "versionUid", "variants", "metrics", "split", "targeting"})
-  record ConfigureVersion(String experience, ExperienceType type, String versionUid, List<VariantConfig> variants,
-      List<MetricConfig> metrics, String split, Targeting targeting) implements OnExperience {
+  @JsonPropertyOrder({
+    "experience",
+    "type",
+    "versionUid",
+    "variants",
+    "metrics",
+    "split",
+    "targeting"
+  })
+  record ConfigureVersion(
+      String experience,
+      ExperienceType type,
+      String versionUid,
+      List<VariantConfig> variants,
+      List<MetricConfig> metrics,
+      String split,
+      Targeting targeting)
+      implements OnExperience {
     public ConfigureVersion {
       variants = List.copyOf(variants);
       metrics = List.copyOf(metrics);
     }
 
-    @Override public StepType stepType() { return StepType.CONFIGURE_VERSION; }
-    @JsonIgnore public boolean abTest() { return type == ExperienceType.AB_TEST; }
-    @JsonIgnore public boolean equalSplit() { return "equal".equals(split); }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.CONFIGURE_VERSION;
+    }
+
+    @JsonIgnore
+    public boolean abTest() {
+      return type == ExperienceType.AB_TEST;
+    }
+
+    @JsonIgnore
+    public boolean equalSplit() {
+      return "equal".equals(split);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   /**
@@ -195,14 +346,20 @@ public sealed interface Op {
    * share (null: an equal share).
    */
   @JsonPropertyOrder({"name", "shortUid", "traffic", "audiences", "lyticsAudiences", "match"})
-  record VariantConfig(String name, String shortUid, Integer traffic, List<String> audiences, List<String> lyticsAudiences,
+  record VariantConfig(
+      String name,
+      String shortUid,
+      Integer traffic,
+      List<String> audiences,
+      List<String> lyticsAudiences,
       Match match) {
     public VariantConfig {
       audiences = audiences == null ? null : List.copyOf(audiences);
       lyticsAudiences = lyticsAudiences == null ? null : List.copyOf(lyticsAudiences);
     }
 
-    public static VariantConfig segmented(String name, String shortUid, List<String> audiences, List<String> lytics, Match match) {
+    public static VariantConfig segmented(
+        String name, String shortUid, List<String> audiences, List<String> lytics, Match match) {
       return new VariantConfig(name, shortUid, null, audiences, lytics, match);
     }
 
@@ -227,25 +384,51 @@ public sealed interface Op {
       contentTypes = List.copyOf(contentTypes);
     }
 
-    public StepType stepType() { return StepType.LINK_CONTENT_TYPES; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.LINK_CONTENT_TYPES;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  /** Write the spec's fields of one variant on one entry and locale (merged over what the variant holds). */
-  record UpsertEntryVariant(String experience, String variant, String contentType, String entry, String locale,
-      JsonNode fields) implements OnExperience {
+  /**
+   * Write the spec's fields of one variant on one entry and locale (merged over what the variant
+   * holds).
+   */
+  record UpsertEntryVariant(
+      String experience,
+      String variant,
+      String contentType,
+      String entry,
+      String locale,
+      JsonNode fields)
+      implements OnExperience {
     public UpsertEntryVariant {
       fields = fields.deepCopy();
     }
 
-    public JsonNode fields() { return fields.deepCopy(); }
-    public StepType stepType() { return StepType.UPSERT_ENTRY_VARIANT; }
+    @Override
+    public JsonNode fields() {
+      return fields.deepCopy();
+    }
+
+    @Override
+    public StepType stepType() {
+      return StepType.UPSERT_ENTRY_VARIANT;
+    }
 
     public PublishItem item() {
       return new PublishItem(variant, contentType, entry, locale);
     }
 
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   /** One entry variant to publish: a variant (by name) of an entry in a locale. */
@@ -253,68 +436,164 @@ public sealed interface Op {
   record PublishItem(String variant, String contentType, String entry, String locale) {}
 
   @JsonPropertyOrder({"experience", "method", "items", "environments"})
-  record PublishEntryVariants(String experience, PublishMethod method, List<PublishItem> items, List<String> environments)
+  record PublishEntryVariants(
+      String experience, PublishMethod method, List<PublishItem> items, List<String> environments)
       implements OnExperience {
     public PublishEntryVariants {
       items = List.copyOf(items);
       environments = List.copyOf(environments);
     }
 
-    public StepType stepType() { return StepType.PUBLISH_ENTRY_VARIANTS; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.PUBLISH_ENTRY_VARIANTS;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record ActivateVersion(String experience) implements OnExperience {
-    public StepType stepType() { return StepType.ACTIVATE_VERSION; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.ACTIVATE_VERSION;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  /** After activation: re-read the CMS variant uids and rewrite this run's content whose variant uid changed. */
+  /**
+   * After activation: re-read the CMS variant uids and rewrite this run's content whose variant uid
+   * changed.
+   */
   record RefreshCms(String experience) implements OnExperience {
-    public StepType stepType() { return StepType.REFRESH_CMS; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.REFRESH_CMS;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
-  /** The experience priority by name, highest first; apply appends every other experience in its live order. */
+  /**
+   * The experience priority by name, highest first; apply appends every other experience in its
+   * live order.
+   */
   record SetPriority(List<String> order) implements Op {
     public SetPriority {
       order = List.copyOf(order);
     }
 
-    public StepType stepType() { return StepType.SET_PRIORITY; }
-    public String subject() { return "priority"; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.SET_PRIORITY;
+    }
+
+    @Override
+    public String subject() {
+      return "priority";
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   // --- deletes --------------------------------------------------------------------------------
 
-  record DeleteEntryVariant(String experience, String variant, String variantUid, String contentType, String entry,
-      String locale) implements OnExperience {
-    public StepType stepType() { return StepType.DELETE_ENTRY_VARIANT; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+  record DeleteEntryVariant(
+      String experience,
+      String variant,
+      String variantUid,
+      String contentType,
+      String entry,
+      String locale)
+      implements OnExperience {
+    @Override
+    public StepType stepType() {
+      return StepType.DELETE_ENTRY_VARIANT;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record DeleteExperience(String uid, String name) implements Op {
-    public StepType stepType() { return StepType.DELETE_EXPERIENCE; }
-    public String subject() { return name; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.DELETE_EXPERIENCE;
+    }
+
+    @Override
+    public String subject() {
+      return name;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record DeleteAudience(String uid, String name) implements Op {
-    public StepType stepType() { return StepType.DELETE_AUDIENCE; }
-    public String subject() { return name; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.DELETE_AUDIENCE;
+    }
+
+    @Override
+    public String subject() {
+      return name;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record DeleteEvent(String uid, String key) implements Op {
-    public StepType stepType() { return StepType.DELETE_EVENT; }
-    public String subject() { return key; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.DELETE_EVENT;
+    }
+
+    @Override
+    public String subject() {
+      return key;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 
   record DeleteAttribute(String uid, String key) implements Op {
-    public StepType stepType() { return StepType.DELETE_ATTRIBUTE; }
-    public String subject() { return key; }
-    public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    @Override
+    public StepType stepType() {
+      return StepType.DELETE_ATTRIBUTE;
+    }
+
+    @Override
+    public String subject() {
+      return key;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visit(this);
+    }
   }
 }

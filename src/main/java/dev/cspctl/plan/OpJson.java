@@ -8,16 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Operations to and from their JSON form in plans: the step's {@code type} is the type id
- * ({@link StepType}), {@code args} the operation's fields. Unknown fields are refused, so a plan
- * of another format fails loudly instead of applying half an operation.
+ * Operations to and from their JSON form in plans: the step's {@code type} is the type id ({@link
+ * StepType}), {@code args} the operation's fields. Unknown fields are refused, so a plan of another
+ * format fails loudly instead of applying half an operation.
  */
 public final class OpJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
 
   private OpJson() {}
 

@@ -6,18 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * cspctl's ownership marker, at the end of a live resource's description. It names who manages
- * the resource and in which project:
+ * cspctl's ownership marker, at the end of a live resource's description. It names who manages the
+ * resource and in which project:
  *
- * <pre>Paying premium customers [managed by cspctl owner=web-team project=65f0c0ffee0123456789abcd]</pre>
+ * <pre>Paying premium customers [managed by cspctl owner=web-team project=65f0c0ffee0123456789abcd]
+ * </pre>
  *
  * A resource is managed by this spec folder when its marker names this folder's {@code owner}
- * (cspctl.yaml, default {@value #DEFAULT_OWNER}) and this project. A marker naming another
- * project is a copy (Contentstack's CLI export/import copies descriptions verbatim), and one
- * naming another owner belongs to another spec repository: both are adopted when a spec names
- * them and are never pruned. The marker of earlier versions, {@value #LEGACY_MARKER}, still
- * counts as managed and is replaced by the full marker on the resource's next write. Markers are
- * ignored when descriptions are compared.
+ * (cspctl.yaml, default {@value #DEFAULT_OWNER}) and this project. A marker naming another project
+ * is a copy (Contentstack's CLI export/import copies descriptions verbatim), and one naming another
+ * owner belongs to another spec repository: both are adopted when a spec names them and are never
+ * pruned. The marker of earlier versions, {@value #LEGACY_MARKER}, still counts as managed and is
+ * replaced by the full marker on the resource's next write. Markers are ignored when descriptions
+ * are compared.
  */
 public final class Ownership {
   /** The marker of earlier versions (and of an {@link #ANY} planner in tests). */
@@ -32,15 +33,17 @@ public final class Ownership {
   public static final Pattern OWNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
 
   /**
-   * Key of the event that {@code cspctl apply} holds as a project-wide lock while it runs
-   * ({@code dev.cspctl.apply.ProjectLock}). The planner never plans, counts or prunes it.
+   * Key of the event that {@code cspctl apply} holds as a project-wide lock while it runs ({@code
+   * dev.cspctl.apply.ProjectLock}). The planner never plans, counts or prunes it.
    */
   public static final String LOCK_EVENT_KEY = "cspctl_apply_lock";
 
   /** No identity: every cspctl marker is managed, and the legacy marker is written. */
   public static final Ownership ANY = new Ownership(null, null);
 
-  private static final Pattern ANY_MARKER = Pattern.compile("\\s*\\[managed by cspctl(?: owner=([^\\s\\]]+))?(?: project=([^\\s\\]]+))?\\]");
+  private static final Pattern ANY_MARKER =
+      Pattern.compile(
+          "\\s*\\[managed by cspctl(?: owner=([^\\s\\]]+))?(?: project=([^\\s\\]]+))?\\]");
 
   /** Whose a live description says the resource is. */
   public enum Claim {
@@ -64,10 +67,16 @@ public final class Ownership {
     this.project = project;
   }
 
-  /** @param owner cspctl.yaml's {@code owner} (null: {@value #DEFAULT_OWNER}); @param project the target project uid */
+  /**
+   * The ownership of one spec folder in one project.
+   *
+   * @param owner cspctl.yaml's {@code owner} (null: {@value #DEFAULT_OWNER})
+   * @param project the target project uid
+   */
   public static Ownership of(String owner, String project) {
     String o = owner == null || owner.isBlank() ? DEFAULT_OWNER : owner.strip();
-    if (!OWNER.matcher(o).matches()) throw new IllegalArgumentException("owner '" + o + "' does not match " + OWNER.pattern());
+    if (!OWNER.matcher(o).matches())
+      throw new IllegalArgumentException("owner '" + o + "' does not match " + OWNER.pattern());
     return new Ownership(o, project == null || project.isBlank() ? null : project.strip());
   }
 
@@ -78,7 +87,10 @@ public final class Ownership {
   /** The marker this planner writes. */
   public String marker() {
     if (owner == null) return LEGACY_MARKER;
-    return "[managed by cspctl owner=" + owner + (project == null ? "" : " project=" + project) + "]";
+    return "[managed by cspctl owner="
+        + owner
+        + (project == null ? "" : " project=" + project)
+        + "]";
   }
 
   public Claim claim(String description) {
@@ -96,7 +108,8 @@ public final class Ownership {
   private Claim claimOf(String markedOwner, String markedProject) {
     if (markedOwner == null && markedProject == null) return Claim.LEGACY;
     if (owner == null) return Claim.OURS;
-    if (markedProject != null && project != null && !markedProject.equals(project)) return Claim.OTHER_PROJECT;
+    if (markedProject != null && project != null && !markedProject.equals(project))
+      return Claim.OTHER_PROJECT;
     return Objects.equals(markedOwner, owner) ? Claim.OURS : Claim.OTHER_OWNER;
   }
 
@@ -117,19 +130,31 @@ public final class Ownership {
     Matcher m = ANY_MARKER.matcher(description == null ? "" : description);
     if (!m.find()) return List.of();
     return switch (claim(description)) {
-      case OTHER_PROJECT -> List.of("its ownership marker names project " + m.group(2)
-          + ": a copy of another project, so it is adopted here rather than treated as managed");
-      case OTHER_OWNER -> List.of("its ownership marker names owner '" + (m.group(1) == null ? "?" : m.group(1))
-          + "': apply takes it over from that owner's specs (owner '" + owner + "' here)");
+      case OTHER_PROJECT ->
+          List.of(
+              "its ownership marker names project "
+                  + m.group(2)
+                  + ": a copy of another project, so it is adopted here rather than treated as managed");
+      case OTHER_OWNER ->
+          List.of(
+              "its ownership marker names owner '"
+                  + (m.group(1) == null ? "?" : m.group(1))
+                  + "': apply takes it over from that owner's specs (owner '"
+                  + owner
+                  + "' here)");
       default -> List.of();
     };
   }
 
-  /** The owner that a description's marker names in this project (old markers and other projects' name none). */
+  /**
+   * The owner that a description's marker names in this project (old markers and other projects'
+   * name none).
+   */
   public static java.util.Optional<String> ownerIn(String description, String project) {
     Matcher m = ANY_MARKER.matcher(description == null ? "" : description);
     while (m.find()) {
-      if (m.group(1) != null && (m.group(2) == null || project == null || m.group(2).equals(project))) {
+      if (m.group(1) != null
+          && (m.group(2) == null || project == null || m.group(2).equals(project))) {
         return java.util.Optional.of(m.group(1));
       }
     }
@@ -154,7 +179,9 @@ public final class Ownership {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Ownership other && Objects.equals(owner, other.owner) && Objects.equals(project, other.project);
+    return o instanceof Ownership other
+        && Objects.equals(owner, other.owner)
+        && Objects.equals(project, other.project);
   }
 
   @Override

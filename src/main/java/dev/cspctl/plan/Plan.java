@@ -3,10 +3,11 @@ package dev.cspctl.plan;
 import java.util.List;
 
 /**
- * The result of planning: the changes (in dependency order), the ordered API steps apply will
- * run, how many unmanaged live resources were ignored, and warnings for the reviewer.
+ * The result of planning: the changes (in dependency order), the ordered API steps apply will run,
+ * how many unmanaged live resources were ignored, and warnings for the reviewer.
  */
-public record Plan(List<Change> changes, List<Step> steps, int unmanagedIgnored, List<String> warnings) {
+public record Plan(
+    List<Change> changes, List<Step> steps, int unmanagedIgnored, List<String> warnings) {
   public Plan {
     changes = List.copyOf(changes);
     steps = List.copyOf(steps);
@@ -32,7 +33,15 @@ public record Plan(List<Change> changes, List<Step> steps, int unmanagedIgnored,
 
   public record Summary(long add, long change, long delete, long adopt) {
     public String line() {
-      return "Plan: " + add + " to add, " + change + " to change, " + delete + " to delete, " + adopt + " to adopt.";
+      return "Plan: "
+          + add
+          + " to add, "
+          + change
+          + " to change, "
+          + delete
+          + " to delete, "
+          + adopt
+          + " to adopt.";
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  * What every phase of planning reads and none writes: the desired state, the live state with its
  * lookups, the options, and the {@code --only} scope (null: everything).
  */
-record PlanContext(DesiredState desired, LiveIndex index, PlanOptions options, Set<ResourceKey> scope) {
+record PlanContext(
+    DesiredState desired, LiveIndex index, PlanOptions options, Set<ResourceKey> scope) {
   Ownership ownership() {
     return options.ownership();
   }
@@ -26,6 +27,7 @@ record PlanContext(DesiredState desired, LiveIndex index, PlanOptions options, S
 
   PublishSettings publishSettings() {
     return desired.project() == null
-        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK) : desired.project().publish();
+        ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK)
+        : desired.project().publish();
   }
 }

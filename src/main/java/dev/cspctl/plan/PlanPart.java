@@ -15,7 +15,12 @@ import java.util.Set;
  * (for the dependencies of later phases), the live uids it claimed (matched to a spec), and its
  * warnings. The next phase takes it as an explicit input.
  */
-record PlanPart(List<Change> changes, List<Step> steps, Map<String, StepId> writers, Set<String> claimed, List<String> warnings) {
+record PlanPart(
+    List<Change> changes,
+    List<Step> steps,
+    Map<String, StepId> writers,
+    Set<String> claimed,
+    List<String> warnings) {
   PlanPart {
     changes = List.copyOf(changes);
     steps = List.copyOf(steps);
@@ -55,8 +60,16 @@ record PlanPart(List<Change> changes, List<Step> steps, Map<String, StepId> writ
     final Set<String> claimed = new HashSet<>();
     final List<String> warnings = new ArrayList<>();
 
-    void addChange(ResourceKey key, Action action, JsonNode before, JsonNode after, List<String> notes, List<StepId> stepIds) {
-      changes.put(key, new Change(key, action, before, after, JsonDiff.diff(before, after), notes, stepIds));
+    void addChange(
+        ResourceKey key,
+        Action action,
+        JsonNode before,
+        JsonNode after,
+        List<String> notes,
+        List<StepId> stepIds) {
+      changes.put(
+          key,
+          new Change(key, action, before, after, JsonDiff.diff(before, after), notes, stepIds));
     }
 
     List<Change> changes() {

@@ -14,15 +14,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The experience priority: the names the Priority document lists, highest first, then every
- * other experience in its current relative order. The API needs the full list, unmanaged
- * experiences included (their relative order is kept).
+ * The experience priority: the names the Priority document lists, highest first, then every other
+ * experience in its current relative order. The API needs the full list, unmanaged experiences
+ * included (their relative order is kept).
  */
 final class PriorityPlanner {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   private PriorityPlanner() {}
 
-  /** @param sofar every phase planned before (its experience changes decide the order expected after apply) */
+  /**
+   * @param sofar every phase planned before (its experience changes decide the order expected after
+   *     apply)
+   */
   static PlanPart plan(PlanContext ctx, Priority priority, PlanPart sofar) {
     PlanPart.Builder out = new PlanPart.Builder();
     Set<String> deleted = new LinkedHashSet<>();
@@ -32,7 +36,8 @@ final class PriorityPlanner {
       if (c.action() == Action.DELETE) deleted.add(c.key().name());
     }
     for (Experience e : ctx.desired().experiences()) {
-      if (e.renamedFrom() != null && ctx.index().live.experienceByName(e.name()).isEmpty()
+      if (e.renamedFrom() != null
+          && ctx.index().live.experienceByName(e.name()).isEmpty()
           && ctx.index().live.experienceByName(e.renamedFrom()).isPresent()) {
         renamed.put(e.renamedFrom(), e.name());
       }
@@ -52,16 +57,19 @@ final class PriorityPlanner {
     List<StepId> createSteps = new ArrayList<>();
     int created = 0;
     for (Change c : sofar.changes()) {
-      if (c.key().kind() == dev.cspctl.spec.Kind.EXPERIENCE && (c.action() == Action.CREATE || c.action() == Action.REPLACE)) {
+      if (c.key().kind() == dev.cspctl.spec.Kind.EXPERIENCE
+          && (c.action() == Action.CREATE || c.action() == Action.REPLACE)) {
         if (c.action() == Action.REPLACE) expected.remove(c.key().name());
         expected.add(c.key().name());
         created++;
       }
       for (StepId id : c.stepIds()) {
         StepType type = sofar.typeOf(id);
-        // the steps that make, remove or rename an experience: the priority names them by their new names
+        // the steps that make, remove or rename an experience: the priority names them by their new
+        // names
         boolean renames = type == StepType.UPDATE_EXPERIENCE && c.action() == Action.RENAME;
-        if (type == StepType.CREATE_EXPERIENCE || type == StepType.DELETE_EXPERIENCE || renames) createSteps.add(id);
+        if (type == StepType.CREATE_EXPERIENCE || type == StepType.DELETE_EXPERIENCE || renames)
+          createSteps.add(id);
       }
     }
     List<String> desired = new ArrayList<>();
@@ -70,9 +78,19 @@ final class PriorityPlanner {
     // Two or more creates run concurrently, so the order the API appends them in is not known:
     // then set the priority even when the predicted order already matches.
     if (desired.equals(expected) && created < 2) return out.build();
-    StepId id = out.steps.add(new Op.SetPriority(desired), "priority",
-        "set the experience priority (" + desired.size() + " experiences)", createSteps);
-    out.addChange(priority.resourceKey(), Action.UPDATE, view(expected), view(desired), List.of(), List.of(id));
+    StepId id =
+        out.steps.add(
+            new Op.SetPriority(desired),
+            "priority",
+            "set the experience priority (" + desired.size() + " experiences)",
+            createSteps);
+    out.addChange(
+        priority.resourceKey(),
+        Action.UPDATE,
+        view(expected),
+        view(desired),
+        List.of(),
+        List.of(id));
     return out.build();
   }
 

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * The live resources no spec declares (live only, in the join): unmanaged ones are counted and
  * never touched; managed ones are kept with a warning, or with prune deleted — unless something
- * that stays still uses them. Experiences first, then what they use (audiences, events), then
- * what audiences use (attributes); each delete waits for the steps that stop its users naming it.
+ * that stays still uses them. Experiences first, then what they use (audiences, events), then what
+ * audiences use (attributes); each delete waits for the steps that stop its users naming it.
  */
 final class PrunePlanner {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -43,15 +43,21 @@ final class PrunePlanner {
   /** What pruning decided, and how many live resources were left alone unmanaged. */
   record Result(PlanPart part, int unmanaged) {}
 
-  /** A live resource no spec declares: who still uses it (after this plan), and how to delete it. */
-  private record Undeclared(String uid, String description, String what, Supplier<List<String>> users, Runnable delete) {}
+  /**
+   * A live resource no spec declares: who still uses it (after this plan), and how to delete it.
+   */
+  private record Undeclared(
+      String uid, String description, String what, Supplier<List<String>> users, Runnable delete) {}
 
   private PrunePlanner(PlanContext ctx, PlanPart declared) {
     this.ctx = ctx;
     this.declared = declared;
   }
 
-  /** @param declared the phases that planned what the specs declare (their claimed live uids and changes) */
+  /**
+   * @param declared the phases that planned what the specs declare (their claimed live uids and
+   *     changes)
+   */
   static Result plan(PlanContext ctx, PlanPart declared) {
     PrunePlanner p = new PrunePlanner(ctx, declared);
     p.run();
@@ -61,25 +67,54 @@ final class PrunePlanner {
   private void run() {
     var live = ctx.index().live;
     for (LiveExperience e : live.experiences()) {
-      consider(new Undeclared(e.uid(), e.description(), "experience '" + e.name() + "'", List::of, () -> deleteExperience(e)));
+      consider(
+          new Undeclared(
+              e.uid(),
+              e.description(),
+              "experience '" + e.name() + "'",
+              List::of,
+              () -> deleteExperience(e)));
     }
     for (LiveAudience a : live.audiences()) {
-      consider(new Undeclared(a.uid(), a.description(), "audience '" + a.name() + "'", () -> audienceUsers(a.uid()),
-          () -> deleteAudience(a)));
+      consider(
+          new Undeclared(
+              a.uid(),
+              a.description(),
+              "audience '" + a.name() + "'",
+              () -> audienceUsers(a.uid()),
+              () -> deleteAudience(a)));
     }
     for (LiveEvent e : live.events()) {
       if (Ownership.LOCK_EVENT_KEY.equals(e.key())) continue;
-      consider(new Undeclared(e.uid(), e.description(), "event " + e.key(), () -> eventUsers(e), () -> deleteEvent(e)));
+      consider(
+          new Undeclared(
+              e.uid(),
+              e.description(),
+              "event " + e.key(),
+              () -> eventUsers(e),
+              () -> deleteEvent(e)));
     }
     for (LiveAttribute a : live.attributes()) {
-      consider(new Undeclared(a.uid(), a.description(), "attribute " + a.key(), () -> attributeUsers(a), () -> deleteAttribute(a)));
+      consider(
+          new Undeclared(
+              a.uid(),
+              a.description(),
+              "attribute " + a.key(),
+              () -> attributeUsers(a),
+              () -> deleteAttribute(a)));
     }
     if (!managedNotDesired.isEmpty()) {
-      out.warnings.add(managedNotDesired.size() + " managed resource(s) are no longer in the specs and are kept (run with --prune"
-          + " to delete them): " + String.join(", ", managedNotDesired));
+      out.warnings.add(
+          managedNotDesired.size()
+              + " managed resource(s) are no longer in the specs and are kept (run with --prune"
+              + " to delete them): "
+              + String.join(", ", managedNotDesired));
     }
-    othersNotice(otherOwners, "managed by other owners (another spec folder's owner in cspctl.yaml)");
-    othersNotice(copied, "marked as managed in another project (this project is a copy?); a spec that names one adopts it");
+    othersNotice(
+        otherOwners, "managed by other owners (another spec folder's owner in cspctl.yaml)");
+    othersNotice(
+        copied,
+        "marked as managed in another project (this project is a copy?); a spec that names one adopts it");
   }
 
   private void consider(Undeclared r) {
@@ -93,15 +128,17 @@ final class PrunePlanner {
       if (users.isEmpty()) {
         r.delete().run();
       } else {
-        out.warnings.add(r.what() + " is managed and no longer in the specs, but is not deleted: still used by "
-            + String.join(", ", users));
+        out.warnings.add(
+            r.what()
+                + " is managed and no longer in the specs, but is not deleted: still used by "
+                + String.join(", ", users));
       }
     }
   }
 
   /**
-   * A live resource this folder does not manage and no spec names: counted as unmanaged when it
-   * has no marker; one with another owner's or project's marker is listed instead.
+   * A live resource this folder does not manage and no spec names: counted as unmanaged when it has
+   * no marker; one with another owner's or project's marker is listed instead.
    */
   private void notOurs(String description, String what) {
     switch (ctx.ownership().claim(description)) {
@@ -113,8 +150,9 @@ final class PrunePlanner {
 
   private void othersNotice(List<String> what, String why) {
     if (what.isEmpty()) return;
-    String names = String.join(", ", what.subList(0, Math.min(10, what.size())))
-        + (what.size() > 10 ? " and " + (what.size() - 10) + " more" : "");
+    String names =
+        String.join(", ", what.subList(0, Math.min(10, what.size())))
+            + (what.size() > 10 ? " and " + (what.size() - 10) + " more" : "");
     out.warnings.add(what.size() + " live resource(s) " + why + " are left alone: " + names);
   }
 
@@ -131,28 +169,34 @@ final class PrunePlanner {
   }
 
   /**
-   * The live versions of an experience that will still hold references after this plan. An
-   * ARCHIVED version holds nothing. A desired experience keeps its ACTIVE/PAUSED versions unless
-   * the specs want it active (its activation, which the deletes wait for, archives them); its
-   * draft is replaced by the desired variants. Any other experience keeps every version that is
-   * not archived.
+   * The live versions of an experience that will still hold references after this plan. An ARCHIVED
+   * version holds nothing. A desired experience keeps its ACTIVE/PAUSED versions unless the specs
+   * want it active (its activation, which the deletes wait for, archives them); its draft is
+   * replaced by the desired variants. Any other experience keeps every version that is not
+   * archived.
    */
   private Stream<LiveVersion> holding(LiveExperience e) {
     if (deletedExperiences.contains(e.uid())) return Stream.empty();
     if (desired(e) && desiredStatusActive(e)) return Stream.empty();
-    return e.versions().stream().filter(v -> desired(e)
-        ? v.status() == LiveVersionStatus.ACTIVE || v.status() == LiveVersionStatus.PAUSED
-        : v.status() != LiveVersionStatus.ARCHIVED);
+    return e.versions().stream()
+        .filter(
+            v ->
+                desired(e)
+                    ? v.status() == LiveVersionStatus.ACTIVE
+                        || v.status() == LiveVersionStatus.PAUSED
+                    : v.status() != LiveVersionStatus.ARCHIVED);
   }
 
   private List<String> audienceUsers(String uid) {
     List<String> users = new ArrayList<>();
     for (LiveExperience e : ctx.index().live.experiences()) {
-      if (holding(e).anyMatch(v -> namesAudience(v, uid))) users.add("experience '" + e.name() + "'");
+      if (holding(e).anyMatch(v -> namesAudience(v, uid)))
+        users.add("experience '" + e.name() + "'");
     }
     String name = ctx.index().audienceNameByUid.get(uid);
     for (var e : ctx.desired().experiences()) {
-      if (e.audiences().contains(name) || e.variants().stream().anyMatch(v -> v.audiences().contains(name))) {
+      if (e.audiences().contains(name)
+          || e.variants().stream().anyMatch(v -> v.audiences().contains(name))) {
         users.add("experience '" + e.name() + "' (in the specs)");
       }
     }
@@ -162,10 +206,12 @@ final class PrunePlanner {
   private List<String> eventUsers(LiveEvent ev) {
     List<String> users = new ArrayList<>();
     for (LiveExperience e : ctx.index().live.experiences()) {
-      if (holding(e).anyMatch(v -> namesEvent(v, ev.uid()))) users.add("experience '" + e.name() + "'");
+      if (holding(e).anyMatch(v -> namesEvent(v, ev.uid())))
+        users.add("experience '" + e.name() + "'");
     }
     for (var e : ctx.desired().experiences()) {
-      if (e.metrics().stream().anyMatch(m -> m.event().equals(ev.key()))) users.add("experience '" + e.name() + "' (in the specs)");
+      if (e.metrics().stream().anyMatch(m -> m.event().equals(ev.key())))
+        users.add("experience '" + e.name() + "' (in the specs)");
     }
     return users;
   }
@@ -177,7 +223,9 @@ final class PrunePlanner {
       if (liveAttributeRefs(a).contains(attr.key())) users.add("audience '" + a.name() + "'");
     }
     for (var a : ctx.desired().audiences()) {
-      if (AudiencePlanner.collectAttributeRefs(AudiencePlanner.keyedDefinition(a.rules(), ctx.index())).contains(attr.key())) {
+      if (AudiencePlanner.collectAttributeRefs(
+              AudiencePlanner.keyedDefinition(a.rules(), ctx.index()))
+          .contains(attr.key())) {
         users.add("audience '" + a.name() + "' (in the specs)");
       }
     }
@@ -185,11 +233,13 @@ final class PrunePlanner {
   }
 
   private Set<String> liveAttributeRefs(LiveAudience a) {
-    return AudiencePlanner.collectAttributeRefs(AudienceRuleCodec.canonical(a.definition(), ctx.index()::attributeKey));
+    return AudiencePlanner.collectAttributeRefs(
+        AudienceRuleCodec.canonical(a.definition(), ctx.index()::attributeKey));
   }
 
   private static boolean namesAudience(LiveVersion v, String uid) {
-    return v.targetAudiences().contains(uid) || v.variants().stream().anyMatch(x -> x.audiences().contains(uid));
+    return v.targetAudiences().contains(uid)
+        || v.variants().stream().anyMatch(x -> x.audiences().contains(uid));
   }
 
   private static boolean namesEvent(LiveVersion v, String uid) {
@@ -204,35 +254,73 @@ final class PrunePlanner {
   }
 
   private void deleteAudience(LiveAudience a) {
-    StepId id = out.steps.add(new Op.DeleteAudience(a.uid(), a.name()), a.name() + "#" + a.uid(), "delete audience '" + a.name() + "'",
-        stepsReleasing(v -> namesAudience(v, a.uid())));
-    ObjectNode before = AudiencePlanner.audienceView(a.name(), Ownership.strip(a.description()),
-        AudienceRuleCodec.canonical(a.definition(), ctx.index()::attributeKey));
-    out.addChange(new ResourceKey(Kind.AUDIENCE, a.name()), Action.DELETE, before, null, List.of(), List.of(id));
+    StepId id =
+        out.steps.add(
+            new Op.DeleteAudience(a.uid(), a.name()),
+            a.name() + "#" + a.uid(),
+            "delete audience '" + a.name() + "'",
+            stepsReleasing(v -> namesAudience(v, a.uid())));
+    ObjectNode before =
+        AudiencePlanner.audienceView(
+            a.name(),
+            Ownership.strip(a.description()),
+            AudienceRuleCodec.canonical(a.definition(), ctx.index()::attributeKey));
+    out.addChange(
+        new ResourceKey(Kind.AUDIENCE, a.name()),
+        Action.DELETE,
+        before,
+        null,
+        List.of(),
+        List.of(id));
     deletedAudiences.add(a.uid());
   }
 
   private void deleteEvent(LiveEvent e) {
-    StepId id = out.steps.add(new Op.DeleteEvent(e.uid(), e.key()), e.key() + "#" + e.uid(), "delete event " + e.key(),
-        stepsReleasing(v -> namesEvent(v, e.uid())));
-    ObjectNode before = JSON.objectNode().put("key", e.key()).put("description", Ownership.strip(e.description()));
-    out.addChange(new ResourceKey(Kind.EVENT, e.key()), Action.DELETE, before, null, List.of(), List.of(id));
+    StepId id =
+        out.steps.add(
+            new Op.DeleteEvent(e.uid(), e.key()),
+            e.key() + "#" + e.uid(),
+            "delete event " + e.key(),
+            stepsReleasing(v -> namesEvent(v, e.uid())));
+    ObjectNode before =
+        JSON.objectNode().put("key", e.key()).put("description", Ownership.strip(e.description()));
+    out.addChange(
+        new ResourceKey(Kind.EVENT, e.key()), Action.DELETE, before, null, List.of(), List.of(id));
   }
 
-  /** Waits for the writes and deletes of the audiences whose live definitions name the attribute. */
+  /**
+   * Waits for the writes and deletes of the audiences whose live definitions name the attribute.
+   */
   private void deleteAttribute(LiveAttribute a) {
     List<StepId> deps = new ArrayList<>();
     for (LiveAudience l : ctx.index().live.audiences()) {
       if (!liveAttributeRefs(l).contains(a.key())) continue;
       for (Change c : allChanges()) {
-        if (c.key().kind() == Kind.AUDIENCE && c.before() != null && c.before().path("name").asText().equals(l.name())) {
+        if (c.key().kind() == Kind.AUDIENCE
+            && c.before() != null
+            && c.before().path("name").asText().equals(l.name())) {
           deps.addAll(c.stepIds());
         }
       }
     }
-    StepId id = out.steps.add(new Op.DeleteAttribute(a.uid(), a.key()), a.key() + "#" + a.uid(), "delete attribute " + a.key(), deps);
-    ObjectNode before = JSON.objectNode().put("key", a.key()).put("name", a.name()).put("description", Ownership.strip(a.description()));
-    out.addChange(new ResourceKey(Kind.ATTRIBUTE, a.key()), Action.DELETE, before, null, List.of(), List.of(id));
+    StepId id =
+        out.steps.add(
+            new Op.DeleteAttribute(a.uid(), a.key()),
+            a.key() + "#" + a.uid(),
+            "delete attribute " + a.key(),
+            deps);
+    ObjectNode before =
+        JSON.objectNode()
+            .put("key", a.key())
+            .put("name", a.name())
+            .put("description", Ownership.strip(a.description()));
+    out.addChange(
+        new ResourceKey(Kind.ATTRIBUTE, a.key()),
+        Action.DELETE,
+        before,
+        null,
+        List.of(),
+        List.of(id));
   }
 
   /**
@@ -248,10 +336,14 @@ final class PrunePlanner {
     for (LiveExperience e : ctx.index().live.experiences()) {
       if (e.versions().stream().noneMatch(uses)) continue;
       for (Change c : allChanges()) {
-        if (c.key().kind() != Kind.EXPERIENCE || !(c.key().name().equals(e.name()) || renamedFrom(c.key().name(), e.name()))) continue;
+        if (c.key().kind() != Kind.EXPERIENCE
+            || !(c.key().name().equals(e.name()) || renamedFrom(c.key().name(), e.name())))
+          continue;
         for (StepId id : c.stepIds()) {
           StepType t = types.get(id);
-          if (t == StepType.CONFIGURE_VERSION || t == StepType.ACTIVATE_VERSION || t == StepType.DELETE_EXPERIENCE) found.add(id);
+          if (t == StepType.CONFIGURE_VERSION
+              || t == StepType.ACTIVATE_VERSION
+              || t == StepType.DELETE_EXPERIENCE) found.add(id);
         }
       }
     }
@@ -265,6 +357,7 @@ final class PrunePlanner {
   }
 
   private boolean renamedFrom(String desiredName, String liveName) {
-    return ctx.desired().experiences().stream().anyMatch(d -> d.name().equals(desiredName) && liveName.equals(d.renamedFrom()));
+    return ctx.desired().experiences().stream()
+        .anyMatch(d -> d.name().equals(desiredName) && liveName.equals(d.renamedFrom()));
   }
 }

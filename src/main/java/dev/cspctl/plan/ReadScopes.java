@@ -9,7 +9,10 @@ import dev.cspctl.state.ReadScope;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** What a plan of these specs must read: every entry the specs write content to, and the stack's environments and locales. */
+/**
+ * What a plan of these specs must read: every entry the specs write content to, and the stack's
+ * environments and locales.
+ */
 public final class ReadScopes {
   private ReadScopes() {}
 
@@ -17,7 +20,8 @@ public final class ReadScopes {
     Set<EntryKey> keys = new LinkedHashSet<>();
     for (Experience e : desired.experiences()) {
       for (Variant v : e.variants()) {
-        for (EntryContent c : v.content()) keys.add(new EntryKey(c.contentType(), c.entry(), c.locale()));
+        for (EntryContent c : v.content())
+          keys.add(new EntryKey(c.contentType(), c.entry(), c.locale()));
       }
     }
     return ReadScope.of(keys).withStackSettings();

@@ -10,7 +10,8 @@ import java.util.List;
 public record Step(StepId id, Op op, String description, List<StepId> dependsOn) {
   public Step {
     List<StepId> distinct = new ArrayList<>();
-    for (StepId d : dependsOn) if (d != null && !distinct.contains(d) && !d.equals(id)) distinct.add(d);
+    for (StepId d : dependsOn)
+      if (d != null && !distinct.contains(d) && !d.equals(id)) distinct.add(d);
     dependsOn = List.copyOf(distinct);
   }
 

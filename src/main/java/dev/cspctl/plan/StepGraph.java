@@ -13,11 +13,12 @@ import java.util.Set;
 
 /**
  * Orders steps so every step comes after the steps it depends on (Kahn's algorithm). Ties are
- * broken by step type (the brief's order) and then id, so the same inputs give the same order.
- * A cycle is an error that names it; a dependency on a missing step is an error too.
+ * broken by step type (the brief's order) and then id, so the same inputs give the same order. A
+ * cycle is an error that names it; a dependency on a missing step is an error too.
  */
 final class StepGraph {
-  static final Comparator<Step> TIE_BREAK = Comparator.comparing(Step::type).thenComparing(Step::id);
+  static final Comparator<Step> TIE_BREAK =
+      Comparator.comparing(Step::type).thenComparing(Step::id);
 
   private StepGraph() {}
 
@@ -29,7 +30,8 @@ final class StepGraph {
     for (Step s : steps) {
       indegree.put(s.id(), s.dependsOn().size());
       for (StepId d : s.dependsOn()) {
-        if (!byId.containsKey(d)) throw new PlanException("step " + s.id() + " depends on unknown step " + d);
+        if (!byId.containsKey(d))
+          throw new PlanException("step " + s.id() + " depends on unknown step " + d);
         dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
     }
@@ -59,7 +61,8 @@ final class StepGraph {
     return List.of("(unknown)");
   }
 
-  private static List<String> dfs(StepId id, Map<StepId, Step> byId, Deque<StepId> path, Set<StepId> onPath, Set<StepId> done) {
+  private static List<String> dfs(
+      StepId id, Map<StepId, Step> byId, Deque<StepId> path, Set<StepId> onPath, Set<StepId> done) {
     if (onPath.contains(id)) {
       List<String> cycle = new ArrayList<>();
       boolean in = false;

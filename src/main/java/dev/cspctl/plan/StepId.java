@@ -10,7 +10,7 @@ public record StepId(String value) implements Comparable<StepId> {
   }
 
   public static StepId of(StepType type, String resource) {
-    return new StepId(type.name().toLowerCase() + ":" + resource);
+    return new StepId(type.name().toLowerCase(java.util.Locale.ROOT) + ":" + resource);
   }
 
   /** The resource part: what follows the type. */

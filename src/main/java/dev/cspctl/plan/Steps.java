@@ -18,7 +18,8 @@ final class Steps {
 
   /** Adds a step made elsewhere (another phase's). */
   void add(Step step) {
-    if (steps.putIfAbsent(step.id(), step) != null) throw new PlanException("two steps with id " + step.id());
+    if (steps.putIfAbsent(step.id(), step) != null)
+      throw new PlanException("two steps with id " + step.id());
   }
 
   StepType type(StepId id) {
@@ -32,5 +33,4 @@ final class Steps {
   List<Step> all() {
     return new ArrayList<>(steps.values());
   }
-
 }

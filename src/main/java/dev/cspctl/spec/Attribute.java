@@ -10,7 +10,8 @@ package dev.cspctl.spec;
  * description: Subscription tier of the signed-in customer
  * </pre>
  */
-public record Attribute(String key, String name, String description, Origin origin) implements DesiredResource {
+public record Attribute(String key, String name, String description, Origin origin)
+    implements DesiredResource {
   @Override
   public ResourceKey resourceKey() {
     return new ResourceKey(Kind.ATTRIBUTE, key);

@@ -13,7 +13,8 @@ package dev.cspctl.spec;
  *     value: premium
  * </pre>
  */
-public record Audience(String name, String renamedFrom, String description, AudienceRules rules, Origin origin)
+public record Audience(
+    String name, String renamedFrom, String description, AudienceRules rules, Origin origin)
     implements DesiredResource {
   @Override
   public ResourceKey resourceKey() {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The conditions of the rule language and the value each takes (their Personalize API names are
- * in {@code dev.cspctl.api.ApiNames}).
+ * The conditions of the rule language and the value each takes (their Personalize API names are in
+ * {@code dev.cspctl.api.ApiNames}).
  */
 public enum Condition {
   EQUALS("equals", ValueShape.STRING_OR_NUMBER, Subject.ATTRIBUTE),
@@ -49,18 +49,31 @@ public enum Condition {
         case NONE -> v == null || v.isMissingNode();
         case STRING -> v != null && v.isTextual() && !v.asText().isEmpty();
         case NUMBER -> v != null && v.isNumber();
-        case STRING_OR_NUMBER -> v != null && (v.isNumber() || (v.isTextual() && !v.asText().isEmpty()));
+        case STRING_OR_NUMBER ->
+            v != null && (v.isNumber() || (v.isTextual() && !v.asText().isEmpty()));
         case STRING_OR_MAPPING -> v != null && (v.isTextual() || v.isObject());
         case LYTICS_ID -> v != null && v.isTextual() && v.asText().matches("[0-9a-f]{32}");
-        case TWO_STRINGS -> v != null && v.isArray() && v.size() == 2 && v.get(0).isTextual() && v.get(1).isTextual();
-        case FLOW_STATE -> v != null && v.isObject() && v.path("flowId").isTextual() && v.path("flowState").isTextual()
-            && v.size() == 2;
+        case TWO_STRINGS ->
+            v != null
+                && v.isArray()
+                && v.size() == 2
+                && v.get(0).isTextual()
+                && v.get(1).isTextual();
+        case FLOW_STATE ->
+            v != null
+                && v.isObject()
+                && v.path("flowId").isTextual()
+                && v.path("flowState").isTextual()
+                && v.size() == 2;
       };
     }
   }
 
   /** What a rule with this condition refers to. */
-  public enum Subject { ATTRIBUTE, LYTICS }
+  public enum Subject {
+    ATTRIBUTE,
+    LYTICS
+  }
 
   private final String yamlName;
   private final ValueShape valueShape;

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Rules that span documents: unique keys and names, renames, references between resources,
- * and the single Priority document. References to resources the specs do not declare are not
- * errors offline (they may be live); they are collected for plan to resolve.
+ * Rules that span documents: unique keys and names, renames, references between resources, and the
+ * single Priority document. References to resources the specs do not declare are not errors offline
+ * (they may be live); they are collected for plan to resolve.
  */
 final class CrossChecks {
   /** A resource with the document it came from, for positions. */
@@ -50,19 +50,34 @@ final class CrossChecks {
       DesiredResource r = l.resource();
       if (r instanceof Priority) {
         if (priority != null) {
-          errors.add(l.doc().error("/kind", "a second Priority document; at most one is allowed (the first is at "
-              + priority.resource().origin() + ")"));
+          errors.add(
+              l.doc()
+                  .error(
+                      "/kind",
+                      "a second Priority document; at most one is allowed (the first is at "
+                          + priority.resource().origin()
+                          + ")"));
         } else {
           priority = l;
         }
         continue;
       }
-      Map<String, Located> names = byKind.computeIfAbsent(r.resourceKey().kind(), k -> new LinkedHashMap<>());
+      Map<String, Located> names =
+          byKind.computeIfAbsent(r.resourceKey().kind(), k -> new LinkedHashMap<>());
       Located first = names.putIfAbsent(r.resourceKey().name(), l);
       if (first != null) {
         String field = r instanceof Attribute || r instanceof Event ? "/key" : "/name";
-        errors.add(l.doc().error(field, "duplicate " + r.resourceKey().kind().yamlName() + " '" + r.resourceKey().name()
-            + "' (already declared at " + first.resource().origin() + ")"));
+        errors.add(
+            l.doc()
+                .error(
+                    field,
+                    "duplicate "
+                        + r.resourceKey().kind().yamlName()
+                        + " '"
+                        + r.resourceKey().name()
+                        + "' (already declared at "
+                        + first.resource().origin()
+                        + ")"));
       }
     }
     checkRenames(byKind.getOrDefault(Kind.AUDIENCE, Map.of()));
@@ -84,8 +99,15 @@ final class CrossChecks {
       List<String> order = ((Priority) priority.resource()).order();
       for (int i = 0; i < order.size(); i++) {
         if (!experiences.contains(order.get(i))) {
-          errors.add(priority.doc().error("/order/" + i, "no Experience named '" + order.get(i) + "' is declared"
-              + Suggestions.didYouMean(order.get(i), experiences)));
+          errors.add(
+              priority
+                  .doc()
+                  .error(
+                      "/order/" + i,
+                      "no Experience named '"
+                          + order.get(i)
+                          + "' is declared"
+                          + Suggestions.didYouMean(order.get(i), experiences)));
         }
       }
     }
@@ -94,17 +116,37 @@ final class CrossChecks {
   private void checkRenames(Map<String, Located> byName) {
     Map<String, Located> renamedFrom = new HashMap<>();
     for (Located l : byName.values()) {
-      String from = l.resource() instanceof Audience a ? a.renamedFrom() : ((Experience) l.resource()).renamedFrom();
+      String from =
+          l.resource() instanceof Audience a
+              ? a.renamedFrom()
+              : ((Experience) l.resource()).renamedFrom();
       if (from == null) continue;
       if (from.equals(l.resource().resourceKey().name())) {
-        errors.add(l.doc().error("/renamedFrom", "'" + from + "' is the current name; remove 'renamedFrom' or set the old name"));
+        errors.add(
+            l.doc()
+                .error(
+                    "/renamedFrom",
+                    "'"
+                        + from
+                        + "' is the current name; remove 'renamedFrom' or set the old name"));
       } else if (byName.containsKey(from)) {
-        errors.add(l.doc().error("/renamedFrom", "'" + from + "' is still declared (at " + byName.get(from).resource().origin()
-            + "); a renamed resource's old name cannot also be declared"));
+        errors.add(
+            l.doc()
+                .error(
+                    "/renamedFrom",
+                    "'"
+                        + from
+                        + "' is still declared (at "
+                        + byName.get(from).resource().origin()
+                        + "); a renamed resource's old name cannot also be declared"));
       }
       Located other = renamedFrom.putIfAbsent(from, l);
       if (other != null) {
-        errors.add(l.doc().error("/renamedFrom", "'" + from + "' is already renamed by " + other.resource().resourceKey()));
+        errors.add(
+            l.doc()
+                .error(
+                    "/renamedFrom",
+                    "'" + from + "' is already renamed by " + other.resource().resourceKey()));
       }
     }
   }
@@ -121,7 +163,8 @@ final class CrossChecks {
     }
   }
 
-  private void checkExperienceRefs(Located l, Experience e, Set<String> audiences, Set<String> events) {
+  private void checkExperienceRefs(
+      Located l, Experience e, Set<String> audiences, Set<String> events) {
     for (int v = 0; v < e.variants().size(); v++) {
       List<String> names = e.variants().get(v).audiences();
       for (int a = 0; a < names.size(); a++) {
@@ -139,7 +182,8 @@ final class CrossChecks {
     }
     for (int m = 0; m < e.metrics().size(); m++) {
       String event = e.metrics().get(m).event();
-      if (!events.contains(event)) reference(l, "/metrics/" + m + "/event", Kind.EVENT, event, events);
+      if (!events.contains(event))
+        reference(l, "/metrics/" + m + "/event", Kind.EVENT, event, events);
     }
   }
 
@@ -148,38 +192,64 @@ final class CrossChecks {
     SourcePosition pos = l.doc().sourceMap().value(pointer);
     if (closest.isPresent()) {
       // A near miss of a declared name is almost always a typo, not a live resource.
-      errors.add(l.doc().error(pointer, "no " + kind.yamlName() + " '" + name + "' is declared (did you mean '"
-          + closest.get() + "'?)"));
+      errors.add(
+          l.doc()
+              .error(
+                  pointer,
+                  "no "
+                      + kind.yamlName()
+                      + " '"
+                      + name
+                      + "' is declared (did you mean '"
+                      + closest.get()
+                      + "'?)"));
     } else {
-      unresolved.add(new DesiredState.UnresolvedReference(kind, name, new Origin(l.doc().file(), pos.line())));
-      SpecReference.Type type = switch (kind) {
-        case ATTRIBUTE -> SpecReference.Type.ATTRIBUTE;
-        case EVENT -> SpecReference.Type.EVENT;
-        default -> SpecReference.Type.AUDIENCE;
-      };
+      unresolved.add(
+          new DesiredState.UnresolvedReference(kind, name, new Origin(l.doc().file(), pos.line())));
+      SpecReference.Type type =
+          switch (kind) {
+            case ATTRIBUTE -> SpecReference.Type.ATTRIBUTE;
+            case EVENT -> SpecReference.Type.EVENT;
+            default -> SpecReference.Type.AUDIENCE;
+          };
       references.add(SpecReference.at(l.doc(), pointer, type, name));
     }
   }
 
-  /** Content types, entries (with their locales) and Lytics audiences an experience names, for plan to check. */
+  /**
+   * Content types, entries (with their locales) and Lytics audiences an experience names, for plan
+   * to check.
+   */
   private void stackRefs(Located l, Experience e) {
     YamlDocument doc = l.doc();
     for (int c = 0; c < e.contentTypes().size(); c++) {
-      references.add(SpecReference.at(doc, "/contentTypes/" + c, SpecReference.Type.CONTENT_TYPE, e.contentTypes().get(c)));
+      references.add(
+          SpecReference.at(
+              doc, "/contentTypes/" + c, SpecReference.Type.CONTENT_TYPE, e.contentTypes().get(c)));
     }
     for (int v = 0; v < e.variants().size(); v++) {
       Variant variant = e.variants().get(v);
       for (int i = 0; i < variant.lyticsAudiences().size(); i++) {
-        references.add(SpecReference.at(doc, "/variants/" + v + "/lyticsAudiences/" + i, SpecReference.Type.LYTICS_AUDIENCE,
-            variant.lyticsAudiences().get(i)));
+        references.add(
+            SpecReference.at(
+                doc,
+                "/variants/" + v + "/lyticsAudiences/" + i,
+                SpecReference.Type.LYTICS_AUDIENCE,
+                variant.lyticsAudiences().get(i)));
       }
       for (int i = 0; i < variant.content().size(); i++) {
         EntryContent content = variant.content().get(i);
         String p = "/variants/" + v + "/content/" + i;
-        references.add(new SpecReference(SpecReference.Type.ENTRY, content.entry(), content.contentType(), content.locale(),
-            doc.error(p + "/entry", "")));
+        references.add(
+            new SpecReference(
+                SpecReference.Type.ENTRY,
+                content.entry(),
+                content.contentType(),
+                content.locale(),
+                doc.error(p + "/entry", "")));
         String localePointer = doc.root().at(p + "/locale").isMissingNode() ? p : p + "/locale";
-        references.add(SpecReference.at(doc, localePointer, SpecReference.Type.LOCALE, content.locale()));
+        references.add(
+            SpecReference.at(doc, localePointer, SpecReference.Type.LOCALE, content.locale()));
       }
     }
   }

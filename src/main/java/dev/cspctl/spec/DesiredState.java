@@ -12,9 +12,9 @@ import java.util.TreeMap;
  *     audiences, events); they must exist in the live project, which only plan can check
  * @param visitorTests the {@code VisitorTest} documents (not resources: plan and apply ignore them)
  * @param sources where everything was declared, for checks that run after loading
- * @param references what the specs name that plan checks against the live project and stack
- *     (the unresolved references with their positions, content types, entries, locales,
- *     environments, Lytics audiences)
+ * @param references what the specs name that plan checks against the live project and stack (the
+ *     unresolved references with their positions, content types, entries, locales, environments,
+ *     Lytics audiences)
  */
 public record DesiredState(
     ProjectConfig project,
@@ -39,10 +39,29 @@ public record DesiredState(
     references = List.copyOf(references);
   }
 
-  public DesiredState(ProjectConfig project, List<Attribute> attributes, List<Event> events, List<Audience> audiences,
-      List<Experience> experiences, Optional<Priority> priority, List<UnresolvedReference> unresolved, int fileCount,
-      List<VisitorTest> visitorTests, SourceIndex sources) {
-    this(project, attributes, events, audiences, experiences, priority, unresolved, fileCount, visitorTests, sources, List.of());
+  public DesiredState(
+      ProjectConfig project,
+      List<Attribute> attributes,
+      List<Event> events,
+      List<Audience> audiences,
+      List<Experience> experiences,
+      Optional<Priority> priority,
+      List<UnresolvedReference> unresolved,
+      int fileCount,
+      List<VisitorTest> visitorTests,
+      SourceIndex sources) {
+    this(
+        project,
+        attributes,
+        events,
+        audiences,
+        experiences,
+        priority,
+        unresolved,
+        fileCount,
+        visitorTests,
+        sources,
+        List.of());
   }
 
   /** A reference to a resource not declared in the specs. */
@@ -60,6 +79,10 @@ public record DesiredState(
   }
 
   public int resourceCount() {
-    return attributes.size() + events.size() + audiences.size() + experiences.size() + (priority.isPresent() ? 1 : 0);
+    return attributes.size()
+        + events.size()
+        + audiences.size()
+        + experiences.size()
+        + (priority.isPresent() ? 1 : 0);
   }
 }

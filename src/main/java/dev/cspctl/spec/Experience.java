@@ -3,10 +3,9 @@ package dev.cspctl.spec;
 import java.util.List;
 
 /**
- * A segmented experience or an A/B test, by name, with its variants, the content types its
- * variant group is linked to, (optionally) metrics, its tags (case-folded, not versioned) and,
- * for an A/B test, its target group: {@code audiences} combined by {@code match} (empty =
- * everyone).
+ * A segmented experience or an A/B test, by name, with its variants, the content types its variant
+ * group is linked to, (optionally) metrics, its tags (case-folded, not versioned) and, for an A/B
+ * test, its target group: {@code audiences} combined by {@code match} (empty = everyone).
  */
 public record Experience(
     String name,

@@ -1,6 +1,9 @@
 package dev.cspctl.spec;
 
-/** Converts JSON pointers to the field paths users read: {@code variants[0].content[1].fields.title}. */
+/**
+ * Converts JSON pointers to the field paths users read: {@code
+ * variants[0].content[1].fields.title}.
+ */
 public final class FieldPath {
   private FieldPath() {}
 

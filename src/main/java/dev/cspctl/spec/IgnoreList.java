@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * The {@code .cspctlignore} of a spec folder: one glob per line, relative to the folder, as in
- * {@code .gitignore}. A pattern without a slash matches a file or folder name at any depth
- * ({@code docker-compose.yml}, {@code *.local.yaml}); one with a slash matches the path from the
- * folder ({@code ci/*.yml}); a trailing slash matches a folder and everything in it
- * ({@code deploy/}). Blank lines and lines starting with {@code #} are skipped.
+ * {@code .gitignore}. A pattern without a slash matches a file or folder name at any depth ({@code
+ * docker-compose.yml}, {@code *.local.yaml}); one with a slash matches the path from the folder
+ * ({@code ci/*.yml}); a trailing slash matches a folder and everything in it ({@code deploy/}).
+ * Blank lines and lines starting with {@code #} are skipped.
  */
 public final class IgnoreList {
   public static final String FILE = ".cspctlignore";
@@ -39,9 +39,15 @@ public final class IgnoreList {
         String glob = folder ? line.substring(0, line.length() - 1) : line;
         if (glob.startsWith("/")) glob = glob.substring(1);
         try {
-          rules.add(new Rule(FileSystems.getDefault().getPathMatcher("glob:" + glob), !glob.contains("/"), folder));
+          rules.add(
+              new Rule(
+                  FileSystems.getDefault().getPathMatcher("glob:" + glob),
+                  !glob.contains("/"),
+                  folder));
         } catch (IllegalArgumentException e) {
-          errors.add(new SpecError(shownFile, i + 1, 1, "", "invalid pattern '" + line + "': " + e.getMessage()));
+          errors.add(
+              new SpecError(
+                  shownFile, i + 1, 1, "", "invalid pattern '" + line + "': " + e.getMessage()));
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {

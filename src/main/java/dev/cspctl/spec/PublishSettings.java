@@ -3,7 +3,8 @@ package dev.cspctl.spec;
 import java.util.List;
 
 /** Where and how entry variants are published. */
-public record PublishSettings(List<String> environments, List<String> locales, PublishMethod method) {
+public record PublishSettings(
+    List<String> environments, List<String> locales, PublishMethod method) {
   public static final String DEFAULT_LOCALE = "en-us";
 
   public PublishSettings {

@@ -10,7 +10,8 @@ public sealed interface Rule {
   int size();
 
   /** A condition on a custom attribute, referred to by key. */
-  record OnAttribute(String attributeKey, Condition condition, JsonNode value, boolean negate) implements Rule {
+  record OnAttribute(String attributeKey, Condition condition, JsonNode value, boolean negate)
+      implements Rule {
     public OnAttribute {
       value = value == null ? null : value.deepCopy();
     }
@@ -27,7 +28,8 @@ public sealed interface Rule {
   }
 
   /** A condition on a preset attribute such as COUNTRY. */
-  record OnPreset(String preset, Condition condition, JsonNode value, boolean negate) implements Rule {
+  record OnPreset(String preset, Condition condition, JsonNode value, boolean negate)
+      implements Rule {
     public OnPreset {
       value = value == null ? null : value.deepCopy();
     }

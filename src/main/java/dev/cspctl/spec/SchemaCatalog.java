@@ -23,9 +23,13 @@ public final class SchemaCatalog {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SchemaCatalog INSTANCE = new SchemaCatalog();
 
-  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private final JsonSchemaFactory factory =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private final SchemaValidatorsConfig config =
-      SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build();
+      SchemaValidatorsConfig.builder()
+          .pathType(PathType.JSON_POINTER)
+          .formatAssertionsEnabled(true)
+          .build();
   private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
   /** A compiled schema and its raw JSON (used to suggest field names). */
@@ -50,19 +54,22 @@ public final class SchemaCatalog {
   }
 
   /**
-   * A schema for one of the {@code $defs} of a schema file, as a document of its own (the
-   * visitor of a visitor test, given alone to {@code cspctl test --visitor}).
+   * A schema for one of the {@code $defs} of a schema file, as a document of its own (the visitor
+   * of a visitor test, given alone to {@code cspctl test --visitor}).
    */
   public Loaded definition(String fileName, String def) {
-    return cache.computeIfAbsent(fileName + "#" + def, key -> {
-      com.fasterxml.jackson.databind.node.ObjectNode raw = MAPPER.createObjectNode();
-      JsonNode whole = readRaw(fileName);
-      raw.put("$schema", whole.path("$schema").asText());
-      raw.put("$id", whole.path("$id").asText() + "-" + def);
-      raw.put("$ref", "#/$defs/" + def);
-      raw.set("$defs", whole.path("$defs").deepCopy());
-      return new Loaded(factory.getSchema(SchemaLocation.of(raw.get("$id").asText()), raw, config), raw);
-    });
+    return cache.computeIfAbsent(
+        fileName + "#" + def,
+        key -> {
+          com.fasterxml.jackson.databind.node.ObjectNode raw = MAPPER.createObjectNode();
+          JsonNode whole = readRaw(fileName);
+          raw.put("$schema", whole.path("$schema").asText());
+          raw.put("$id", whole.path("$id").asText() + "-" + def);
+          raw.put("$ref", "#/$defs/" + def);
+          raw.set("$defs", whole.path("$defs").deepCopy());
+          return new Loaded(
+              factory.getSchema(SchemaLocation.of(raw.get("$id").asText()), raw, config), raw);
+        });
   }
 
   private Loaded load(String fileName) {

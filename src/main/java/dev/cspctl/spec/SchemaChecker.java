@@ -5,6 +5,7 @@ import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,49 +39,94 @@ final class SchemaChecker {
     String type = m.getType();
     JsonNode instance = m.getInstanceNode();
     switch (type) {
-      case "required": {
+      case "required" -> {
         String child = FieldPath.child(pointer, m.getProperty());
-        return SpecError.at(doc.file(), doc.sourceMap().value(pointer), FieldPath.fromPointer(child),
+        return SpecError.at(
+            doc.file(),
+            doc.sourceMap().value(pointer),
+            FieldPath.fromPointer(child),
             "missing required field '" + m.getProperty() + "'");
       }
-      case "additionalProperties": {
+      case "additionalProperties" -> {
         String name = m.getProperty();
         String child = FieldPath.child(pointer, name);
         Set<String> allowed = allowedProperties(rawSchema, m);
-        String hint = Suggestions.closest(name, allowed)
-            .map(s -> " (did you mean '" + s + "'?)")
-            .orElse(allowed.isEmpty() ? "" : "; expected one of: " + String.join(", ", allowed));
+        String hint =
+            Suggestions.closest(name, allowed)
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse(
+                    allowed.isEmpty() ? "" : "; expected one of: " + String.join(", ", allowed));
         return doc.keyError(child, "unknown field '" + name + "'" + hint);
       }
-      case "enum": {
+      case "enum" -> {
         List<String> options = new ArrayList<>();
         m.getSchemaNode().forEach(n -> options.add(n.asText()));
         String found = render(instance);
-        String hint = instance != null && instance.isTextual() ? Suggestions.didYouMean(instance.asText(), options) : "";
-        return doc.error(pointer, "found " + found + hint + "; expected one of: " + String.join(", ", options));
+        String hint =
+            instance != null && instance.isTextual()
+                ? Suggestions.didYouMean(instance.asText(), options)
+                : "";
+        return doc.error(
+            pointer, "found " + found + hint + "; expected one of: " + String.join(", ", options));
       }
-      case "const":
-        return doc.error(pointer, "found " + render(instance) + "; expected " + render(m.getSchemaNode()));
-      case "type":
-        return doc.error(pointer, "found " + describe(instance) + "; expected " + expectedType(m.getSchemaNode()));
-      case "minItems":
-        return doc.error(pointer, "holds " + size(instance) + " items; expected at least " + m.getSchemaNode().asInt());
-      case "maxItems":
-        return doc.error(pointer, "holds " + size(instance) + " items; expected at most " + m.getSchemaNode().asInt());
-      case "minLength":
-        return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asInt() + " characters");
-      case "maxLength":
-        return doc.error(pointer, "is " + instance.asText().length() + " characters long; expected at most " + m.getSchemaNode().asInt());
-      case "minimum":
-        return doc.error(pointer, "found " + render(instance) + "; expected at least " + m.getSchemaNode().asText());
-      case "maximum":
-        return doc.error(pointer, "found " + render(instance) + "; expected at most " + m.getSchemaNode().asText());
-      case "uniqueItems":
+      case "const" -> {
+        return doc.error(
+            pointer, "found " + render(instance) + "; expected " + render(m.getSchemaNode()));
+      }
+      case "type" -> {
+        return doc.error(
+            pointer,
+            "found " + describe(instance) + "; expected " + expectedType(m.getSchemaNode()));
+      }
+      case "minItems" -> {
+        return doc.error(
+            pointer,
+            "holds " + size(instance) + " items; expected at least " + m.getSchemaNode().asInt());
+      }
+      case "maxItems" -> {
+        return doc.error(
+            pointer,
+            "holds " + size(instance) + " items; expected at most " + m.getSchemaNode().asInt());
+      }
+      case "minLength" -> {
+        return doc.error(
+            pointer,
+            "found "
+                + render(instance)
+                + "; expected at least "
+                + m.getSchemaNode().asInt()
+                + " characters");
+      }
+      case "maxLength" -> {
+        return doc.error(
+            pointer,
+            "is "
+                + instance.asText().length()
+                + " characters long; expected at most "
+                + m.getSchemaNode().asInt());
+      }
+      case "minimum" -> {
+        return doc.error(
+            pointer,
+            "found " + render(instance) + "; expected at least " + m.getSchemaNode().asText());
+      }
+      case "maximum" -> {
+        return doc.error(
+            pointer,
+            "found " + render(instance) + "; expected at most " + m.getSchemaNode().asText());
+      }
+      case "uniqueItems" -> {
         return doc.error(pointer, "holds the same item twice; expected each item once");
-      case "pattern":
-        return doc.error(pointer, "found " + render(instance) + "; expected text matching " + m.getSchemaNode().asText());
-      default:
-        return doc.error(pointer, stripLocation(m.getMessage()) + " (found " + render(instance) + ")");
+      }
+      case "pattern" -> {
+        return doc.error(
+            pointer,
+            "found " + render(instance) + "; expected text matching " + m.getSchemaNode().asText());
+      }
+      default -> {
+        return doc.error(
+            pointer, stripLocation(m.getMessage()) + " (found " + render(instance) + ")");
+      }
     }
   }
 
@@ -99,7 +145,10 @@ final class SchemaChecker {
     String fragment = m.getSchemaLocation().getFragment().toString();
     if (fragment.endsWith("/additionalProperties")) {
       String parent = fragment.substring(0, fragment.length() - "/additionalProperties".length());
-      JsonNode schemaAt = parent.isEmpty() ? rawSchema : rawSchema.at(parent.startsWith("/") ? parent : "/" + parent);
+      JsonNode schemaAt =
+          parent.isEmpty()
+              ? rawSchema
+              : rawSchema.at(parent.startsWith("/") ? parent : "/" + parent);
       schemaAt.path("properties").fieldNames().forEachRemaining(names::add);
     }
     return names;
@@ -136,7 +185,7 @@ final class SchemaChecker {
     if (node.isBoolean()) return "the boolean " + node.asText();
     if (node.isIntegralNumber()) return "the integer " + node.asText();
     if (node.isNumber()) return "the number " + node.asText();
-    return node.getNodeType().toString().toLowerCase();
+    return node.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   static String render(JsonNode node) {
@@ -149,6 +198,8 @@ final class SchemaChecker {
 
   private static String stripLocation(String message) {
     int colon = message.indexOf(": ");
-    return colon >= 0 && (message.startsWith("/") || message.startsWith("$")) ? message.substring(colon + 2) : message;
+    return colon >= 0 && (message.startsWith("/") || message.startsWith("$"))
+        ? message.substring(colon + 2)
+        : message;
   }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What kind of file system object a path is, in words, for errors about files that are not regular. */
+/**
+ * What kind of file system object a path is, in words, for errors about files that are not regular.
+ */
 final class SpecFiles {
   private SpecFiles() {}
 
@@ -26,7 +28,10 @@ final class SpecFiles {
         case 0140000 -> "a socket";
         default -> "a special file";
       };
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       return "a special file";
     }
   }

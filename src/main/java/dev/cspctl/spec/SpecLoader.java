@@ -16,11 +16,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Loads a spec folder into a validated {@link DesiredState}: {@code cspctl.yaml}, then every
- * {@code *.yaml}/{@code *.yml} below the folder in sorted path order (except hidden files and
- * folders and what {@link IgnoreList .cspctlignore} lists), each document checked
- * against its kind's JSON Schema, then per-document and cross-document rules. Reports every
- * error of the run at once, sorted by file and line.
+ * Loads a spec folder into a validated {@link DesiredState}: {@code cspctl.yaml}, then every {@code
+ * *.yaml}/{@code *.yml} below the folder in sorted path order (except hidden files and folders and
+ * what {@link IgnoreList .cspctlignore} lists), each document checked against its kind's JSON
+ * Schema, then per-document and cross-document rules. Reports every error of the run at once,
+ * sorted by file and line.
  */
 public final class SpecLoader {
   public static final String PROJECT_FILE = "cspctl.yaml";
@@ -31,7 +31,11 @@ public final class SpecLoader {
   private TargetSettings selected;
   private YamlDocument projectDoc;
 
-  /** @throws SpecException with every error found */
+  /**
+   * Loads the specs in {@code dir}.
+   *
+   * @throws SpecException with every error found
+   */
   public DesiredState load(Path dir) {
     return load(dir, null);
   }
@@ -48,14 +52,17 @@ public final class SpecLoader {
       throw new SpecException(List.of(SpecError.whole(dirName, "spec folder does not exist")));
     }
     if (!Files.isDirectory(dir)) {
-      throw new SpecException(List.of(SpecError.whole(dirName, "not a folder; give the folder that holds cspctl.yaml")));
+      throw new SpecException(
+          List.of(
+              SpecError.whole(dirName, "not a folder; give the folder that holds cspctl.yaml")));
     }
     List<SpecError> errors = new ArrayList<>();
     List<SpecReference> projectRefs = new ArrayList<>();
     ProjectConfig project = loadProject(dir, errors, target, projectRefs);
     List<Path> files = discover(dir, errors);
     if (files.isEmpty() && errors.isEmpty()) {
-      errors.add(SpecError.whole(dirName, "holds no spec files (*.yaml, *.yml besides cspctl.yaml)"));
+      errors.add(
+          SpecError.whole(dirName, "holds no spec files (*.yaml, *.yml besides cspctl.yaml)"));
     }
     PublishSettings publish = project != null ? project.publish() : defaultPublish();
     DocumentMapper mapper = new DocumentMapper(publish, errors);
@@ -67,42 +74,64 @@ public final class SpecLoader {
       YamlFileReader.Result result = reader.read(file, display(dir, file));
       errors.addAll(result.errors());
       for (YamlDocument doc : result.documents()) {
-        kindOf(doc, errors).ifPresent(kind -> {
-          List<SpecError> shapeErrors = schemas.check(doc, kind.schemaFile());
-          if (!shapeErrors.isEmpty()) {
-            errors.addAll(shapeErrors);
-            declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
-            return;
-          }
-          int before = errors.size();
-          if (kind == Kind.VISITOR_TEST) {
-            VisitorTest test = testMapper.map(doc);
-            if (errors.size() == before) tests.add(new VisitorTestChecks.Located(test, doc));
-            return;
-          }
-          DesiredResource resource = mapper.map(kind, doc);
-          if (errors.size() == before) located.add(new CrossChecks.Located(resource, doc));
-          else declaredName(kind, doc).ifPresent(n -> invalid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(n));
-        });
+        kindOf(doc, errors)
+            .ifPresent(
+                kind -> {
+                  List<SpecError> shapeErrors = schemas.check(doc, kind.schemaFile());
+                  if (!shapeErrors.isEmpty()) {
+                    errors.addAll(shapeErrors);
+                    declaredName(kind, doc)
+                        .ifPresent(
+                            n ->
+                                invalid
+                                    .computeIfAbsent(kind, k -> new java.util.HashSet<>())
+                                    .add(n));
+                    return;
+                  }
+                  int before = errors.size();
+                  if (kind == Kind.VISITOR_TEST) {
+                    VisitorTest test = testMapper.map(doc);
+                    if (errors.size() == before)
+                      tests.add(new VisitorTestChecks.Located(test, doc));
+                    return;
+                  }
+                  DesiredResource resource = mapper.map(kind, doc);
+                  if (errors.size() == before) located.add(new CrossChecks.Located(resource, doc));
+                  else
+                    declaredName(kind, doc)
+                        .ifPresent(
+                            n ->
+                                invalid
+                                    .computeIfAbsent(kind, k -> new java.util.HashSet<>())
+                                    .add(n));
+                });
       }
     }
     CrossChecks cross = new CrossChecks(errors, invalid);
     cross.check(located);
     List<DesiredResource> resources = located.stream().map(CrossChecks.Located::resource).toList();
-    int variantLimit = project != null ? project.variantLimit() : ProjectConfig.DEFAULT_VARIANT_LIMIT;
+    int variantLimit =
+        project != null ? project.variantLimit() : ProjectConfig.DEFAULT_VARIANT_LIMIT;
     Set<String> attributeKeys = new TreeSet<>();
     only(resources, Attribute.class).forEach(a -> attributeKeys.add(a.key()));
-    // Also those rules use without declaring them (live attributes): a visitor may give a value for them.
+    // Also those rules use without declaring them (live attributes): a visitor may give a value for
+    // them.
     for (Audience a : only(resources, Audience.class)) {
-      if (a.rules() instanceof AudienceRules.Language lang) attributeKeysOf(lang.rules(), attributeKeys);
+      if (a.rules() instanceof AudienceRules.Language lang)
+        attributeKeysOf(lang.rules(), attributeKeys);
     }
-    new VisitorTestChecks(errors).check(tests, only(resources, Experience.class), attributeKeys, variantLimit);
+    new VisitorTestChecks(errors)
+        .check(tests, only(resources, Experience.class), attributeKeys, variantLimit);
     List<Experience> experiences = only(resources, Experience.class);
     if (selected != null) {
       for (String entry : selected.entries().keySet()) {
         if (!EntryUidMapping.uses(experiences, entry)) {
-          errors.add(projectDoc.keyError("/targets/" + selected.name() + "/entries/" + entry,
-              "no experience writes content to entry " + entry + "; map only the entry uids the specs use"));
+          errors.add(
+              projectDoc.keyError(
+                  "/targets/" + selected.name() + "/entries/" + entry,
+                  "no experience writes content to entry "
+                      + entry
+                      + "; map only the entry uids the specs use"));
         }
       }
       experiences = EntryUidMapping.apply(experiences, selected.entries());
@@ -146,7 +175,6 @@ public final class SpecLoader {
     return project;
   }
 
-
   /** The names under {@code targets:} of the last folder loaded, sorted. */
   public Set<String> declaredTargets() {
     return Set.copyOf(targets.keySet());
@@ -157,11 +185,14 @@ public final class SpecLoader {
     return Optional.ofNullable(selected);
   }
 
-  private ProjectConfig loadProject(Path dir, List<SpecError> errors, String target, List<SpecReference> refs) {
+  private ProjectConfig loadProject(
+      Path dir, List<SpecError> errors, String target, List<SpecReference> refs) {
     Path file = dir.resolve(PROJECT_FILE);
     String name = display(dir, file);
     if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      errors.add(SpecError.whole(name, "not found: every spec folder needs a cspctl.yaml with the project settings"));
+      errors.add(
+          SpecError.whole(
+              name, "not found: every spec folder needs a cspctl.yaml with the project settings"));
       return null;
     }
     YamlFileReader.Result result = reader.read(file, name);
@@ -169,10 +200,18 @@ public final class SpecLoader {
     if (result.documents().isEmpty()) return null;
     YamlDocument doc = result.documents().get(0);
     if (result.documents().size() > 1) {
-      errors.add(result.documents().get(1).error("", "cspctl.yaml holds one document; found " + result.documents().size()));
+      errors.add(
+          result
+              .documents()
+              .get(1)
+              .error("", "cspctl.yaml holds one document; found " + result.documents().size()));
     }
     if (!doc.root().isObject()) {
-      errors.add(doc.error("", "expected a mapping of project settings, found " + SchemaChecker.describe(doc.root())));
+      errors.add(
+          doc.error(
+              "",
+              "expected a mapping of project settings, found "
+                  + SchemaChecker.describe(doc.root())));
       return null;
     }
     List<SpecError> shape = schemas.check(doc, SchemaCatalog.PROJECT_SCHEMA);
@@ -185,48 +224,84 @@ public final class SpecLoader {
     List<String> locales = new ArrayList<>();
     p.path("locales").forEach(e -> locales.add(e.asText()));
     for (int i = 0; i < envs.size(); i++) {
-      refs.add(SpecReference.at(doc, "/publish/environments/" + i, SpecReference.Type.ENVIRONMENT, envs.get(i)));
+      refs.add(
+          SpecReference.at(
+              doc, "/publish/environments/" + i, SpecReference.Type.ENVIRONMENT, envs.get(i)));
     }
     for (int i = 0; i < locales.size(); i++) {
-      refs.add(SpecReference.at(doc, "/publish/locales/" + i, SpecReference.Type.LOCALE, locales.get(i)));
+      refs.add(
+          SpecReference.at(
+              doc, "/publish/locales/" + i, SpecReference.Type.LOCALE, locales.get(i)));
     }
     PublishSettings.PublishMethod method =
-        p.path("method").asText("bulk").equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK;
-    ProjectConfig top = new ProjectConfig(
-        optional(n, "project"), optional(n, "stack"), optional(n, "region"), optional(n, "branch"),
-        new PublishSettings(envs, locales, method), n.path("prune").asBoolean(false), optional(n, "owner"), new Origin(name, 1),
-        n.path("delivery").path("variantLimit").asInt(ProjectConfig.DEFAULT_VARIANT_LIMIT),
-        n.path("visitorTests").path("requireCoverage").asBoolean(false));
+        p.path("method").asText("bulk").equals("entry")
+            ? PublishSettings.PublishMethod.ENTRY
+            : PublishSettings.PublishMethod.BULK;
+    ProjectConfig top =
+        new ProjectConfig(
+            optional(n, "project"),
+            optional(n, "stack"),
+            optional(n, "region"),
+            optional(n, "branch"),
+            new PublishSettings(envs, locales, method),
+            n.path("prune").asBoolean(false),
+            optional(n, "owner"),
+            new Origin(name, 1),
+            n.path("delivery").path("variantLimit").asInt(ProjectConfig.DEFAULT_VARIANT_LIMIT),
+            n.path("visitorTests").path("requireCoverage").asBoolean(false));
     projectDoc = doc;
-    n.path("targets").fields().forEachRemaining(f -> targets.put(f.getKey(), target(f.getKey(), f.getValue(), top.publish(), doc)));
+    n.path("targets")
+        .fields()
+        .forEachRemaining(
+            f -> targets.put(f.getKey(), target(f.getKey(), f.getValue(), top.publish(), doc)));
     if (target == null || target.isBlank() || target.equals(TargetSettings.DEFAULT)) return top;
     selected = targets.get(target);
     if (selected == null) {
-      String declared = targets.isEmpty() ? "; cspctl.yaml declares no targets:"
-          : Suggestions.didYouMean(target, targets.keySet()) + "; declared: " + String.join(", ", targets.keySet())
-              + " (or 'default' for the top-level settings)";
-      errors.add(SpecError.whole(name, "target '" + target + "' (--target or CSPCTL_TARGET) is not declared under targets" + declared));
+      String declared =
+          targets.isEmpty()
+              ? "; cspctl.yaml declares no targets:"
+              : Suggestions.didYouMean(target, targets.keySet())
+                  + "; declared: "
+                  + String.join(", ", targets.keySet())
+                  + " (or 'default' for the top-level settings)";
+      errors.add(
+          SpecError.whole(
+              name,
+              "target '"
+                  + target
+                  + "' (--target or CSPCTL_TARGET) is not declared under targets"
+                  + declared));
       return top;
     }
     // the target's own publish settings replace the top-level ones, whose positions would mislead
-    if (selected.publish() != top.publish()) {
+    // identity, not equality: the target declares publish settings of its own
+    @SuppressWarnings("ReferenceEquality")
+    boolean ownPublish = selected.publish() != top.publish();
+    if (ownPublish) {
       refs.clear();
       String base = "/targets/" + target + "/publish/";
       List<String> tEnvs = selected.publish().environments();
       List<String> tLocales = selected.publish().locales();
       for (int i = 0; i < tEnvs.size(); i++) {
-        String at = doc.root().at(base + "environments/" + i).isMissingNode() ? "/publish/environments/" + i : base + "environments/" + i;
+        String at =
+            doc.root().at(base + "environments/" + i).isMissingNode()
+                ? "/publish/environments/" + i
+                : base + "environments/" + i;
         refs.add(SpecReference.at(doc, at, SpecReference.Type.ENVIRONMENT, tEnvs.get(i)));
       }
       for (int i = 0; i < tLocales.size(); i++) {
-        String at = doc.root().at(base + "locales/" + i).isMissingNode() ? "/publish/locales/" + i : base + "locales/" + i;
+        String at =
+            doc.root().at(base + "locales/" + i).isMissingNode()
+                ? "/publish/locales/" + i
+                : base + "locales/" + i;
         refs.add(SpecReference.at(doc, at, SpecReference.Type.LOCALE, tLocales.get(i)));
       }
     }
     return selected.over(top);
   }
 
-  private static TargetSettings target(String name, JsonNode t, PublishSettings top, YamlDocument doc) {
+  private static TargetSettings target(
+      String name, JsonNode t, PublishSettings top, YamlDocument doc) {
     JsonNode p = t.path("publish");
     PublishSettings publish = top;
     if (p.isObject()) {
@@ -234,14 +309,30 @@ public final class SpecLoader {
       p.path("environments").forEach(e -> envs.add(e.asText()));
       List<String> locales = new ArrayList<>();
       p.path("locales").forEach(e -> locales.add(e.asText()));
-      publish = new PublishSettings(p.has("environments") ? envs : top.environments(), p.has("locales") ? locales : top.locales(),
-          !p.has("method") ? top.method()
-              : p.get("method").asText().equals("entry") ? PublishSettings.PublishMethod.ENTRY : PublishSettings.PublishMethod.BULK);
+      publish =
+          new PublishSettings(
+              p.has("environments") ? envs : top.environments(),
+              p.has("locales") ? locales : top.locales(),
+              !p.has("method")
+                  ? top.method()
+                  : p.get("method").asText().equals("entry")
+                      ? PublishSettings.PublishMethod.ENTRY
+                      : PublishSettings.PublishMethod.BULK);
     }
     Map<String, String> entries = new TreeMap<>();
-    t.path("entries").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
-    return new TargetSettings(name, optional(t, "project"), optional(t, "stack"), optional(t, "region"), optional(t, "branch"),
-        publish, optional(t, "owner"), entries, new Origin(doc.file(), doc.sourceMap().key("/targets/" + name).line()));
+    t.path("entries")
+        .fields()
+        .forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
+    return new TargetSettings(
+        name,
+        optional(t, "project"),
+        optional(t, "stack"),
+        optional(t, "region"),
+        optional(t, "branch"),
+        publish,
+        optional(t, "owner"),
+        entries,
+        new Origin(doc.file(), doc.sourceMap().key("/targets/" + name).line()));
   }
 
   private static PublishSettings defaultPublish() {
@@ -261,20 +352,34 @@ public final class SpecLoader {
   private Optional<Kind> kindOf(YamlDocument doc, List<SpecError> errors) {
     JsonNode root = doc.root();
     if (!root.isObject()) {
-      errors.add(doc.error("", "expected a mapping with a 'kind', found " + SchemaChecker.describe(root)));
+      errors.add(
+          doc.error("", "expected a mapping with a 'kind', found " + SchemaChecker.describe(root)));
       return Optional.empty();
     }
     JsonNode kind = root.get("kind");
     if (kind == null) {
-      errors.add(doc.error("", "missing required field 'kind'; expected one of: " + String.join(", ", Kind.yamlNames())
-          + " (if the file is not a cspctl spec, list it in " + IgnoreList.FILE + ")"));
+      errors.add(
+          doc.error(
+              "",
+              "missing required field 'kind'; expected one of: "
+                  + String.join(", ", Kind.yamlNames())
+                  + " (if the file is not a cspctl spec, list it in "
+                  + IgnoreList.FILE
+                  + ")"));
       return Optional.empty();
     }
     Optional<Kind> found = kind.isTextual() ? Kind.fromYamlName(kind.asText()) : Optional.empty();
     if (found.isEmpty()) {
       String text = kind.isTextual() ? "'" + kind.asText() + "'" : SchemaChecker.describe(kind);
       String hint = kind.isTextual() ? Suggestions.didYouMean(kind.asText(), Kind.yamlNames()) : "";
-      errors.add(doc.error("/kind", "unknown kind " + text + hint + "; expected one of: " + String.join(", ", Kind.yamlNames())));
+      errors.add(
+          doc.error(
+              "/kind",
+              "unknown kind "
+                  + text
+                  + hint
+                  + "; expected one of: "
+                  + String.join(", ", Kind.yamlNames())));
     }
     return found;
   }
@@ -283,13 +388,13 @@ public final class SpecLoader {
     Path project = dir.resolve(PROJECT_FILE).normalize();
     IgnoreList ignore = IgnoreList.of(dir, errors, display(dir, dir.resolve(IgnoreList.FILE)));
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk
-          .filter(p -> !isHidden(dir, p))
+      return walk.filter(p -> !isHidden(dir, p))
           .filter(p -> p.equals(dir) || !ignore.ignores(dir.relativize(p)))
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return n.endsWith(".yaml") || n.endsWith(".yml");
-          })
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".yaml") || n.endsWith(".yml");
+              })
           .filter(p -> !p.normalize().equals(project))
           .filter(p -> !Files.isDirectory(p))
           .sorted()

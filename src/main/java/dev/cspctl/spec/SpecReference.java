@@ -1,16 +1,17 @@
 package dev.cspctl.spec;
 
 /**
- * Something a spec names that must exist in the specs or in the live project/stack, with the
- * place it is named: an undeclared attribute, audience or event, and every content type, entry,
- * locale, publishing environment and Lytics audience. Only {@code plan} can check them.
+ * Something a spec names that must exist in the specs or in the live project/stack, with the place
+ * it is named: an undeclared attribute, audience or event, and every content type, entry, locale,
+ * publishing environment and Lytics audience. Only {@code plan} can check them.
  *
  * @param value the name, key or uid as written
  * @param contentType for an {@link Type#ENTRY}: its content type
  * @param locale for an {@link Type#ENTRY}: the locale its content is for
  * @param where the position (file, line, column, field) with an empty message
  */
-public record SpecReference(Type type, String value, String contentType, String locale, SpecError where) {
+public record SpecReference(
+    Type type, String value, String contentType, String locale, SpecError where) {
   /** What is referred to. */
   public enum Type {
     ATTRIBUTE("attribute"),

@@ -20,7 +20,8 @@ public final class Suggestions {
       }
     }
     int allowed = Math.max(2, found.length() / 3);
-    return best != null && bestDistance <= allowed && bestDistance > 0 || (best != null && bestDistance == 0 && !best.equals(found))
+    return (best != null && bestDistance <= allowed && bestDistance > 0)
+            || (best != null && bestDistance == 0 && !best.equals(found))
         ? Optional.of(best)
         : Optional.empty();
   }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Experience tags as the service keeps them (contentstack-api.md §14): at most 10, each at most
- * 32 characters of {@code a-z A-Z 0-9 - _ :}, stored lowercase and de-duplicated.
+ * Experience tags as the service keeps them (contentstack-api.md §14): at most 10, each at most 32
+ * characters of {@code a-z A-Z 0-9 - _ :}, stored lowercase and de-duplicated.
  */
 public final class Tags {
   public static final int MAX_TAGS = 10;
@@ -29,7 +29,8 @@ public final class Tags {
   public static Optional<String> problem(String tag) {
     if (tag.isEmpty()) return Optional.of("a tag cannot be empty");
     if (tag.length() > MAX_LENGTH) {
-      return Optional.of("tag '" + tag + "' has " + tag.length() + " characters; at most " + MAX_LENGTH);
+      return Optional.of(
+          "tag '" + tag + "' has " + tag.length() + " characters; at most " + MAX_LENGTH);
     }
     if (!ALLOWED.matcher(tag).matches()) {
       return Optional.of("tag '" + tag + "' may only hold a-z A-Z 0-9 - _ :");

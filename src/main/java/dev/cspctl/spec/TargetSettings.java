@@ -19,8 +19,15 @@ import java.util.Map;
  * </pre>
  */
 public record TargetSettings(
-    String name, String project, String stack, String region, String branch, PublishSettings publish, String owner,
-    Map<String, String> entries, Origin origin) {
+    String name,
+    String project,
+    String stack,
+    String region,
+    String branch,
+    PublishSettings publish,
+    String owner,
+    Map<String, String> entries,
+    Origin origin) {
   /** The name that selects the top-level settings themselves (as Terraform's default workspace). */
   public static final String DEFAULT = "default";
 
@@ -30,9 +37,17 @@ public record TargetSettings(
 
   /** This target's settings over the top-level ones. */
   ProjectConfig over(ProjectConfig top) {
-    return new ProjectConfig(first(project, top.project()), first(stack, top.stack()), first(region, top.region()),
-        first(branch, top.branch()), publish == null ? top.publish() : publish, top.prune(), first(owner, top.owner()), top.origin(),
-        top.variantLimit(), top.requireTestCoverage());
+    return new ProjectConfig(
+        first(project, top.project()),
+        first(stack, top.stack()),
+        first(region, top.region()),
+        first(branch, top.branch()),
+        publish == null ? top.publish() : publish,
+        top.prune(),
+        first(owner, top.owner()),
+        top.origin(),
+        top.variantLimit(),
+        top.requireTestCoverage());
   }
 
   private static String first(String a, String b) {

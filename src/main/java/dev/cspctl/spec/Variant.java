@@ -3,8 +3,8 @@ package dev.cspctl.spec;
 import java.util.List;
 
 /**
- * A variant of an experience, by name within it. Segmented variants target audiences; A/B
- * variants carry a traffic share instead ({@code traffic} is null for segmented ones).
+ * A variant of an experience, by name within it. Segmented variants target audiences; A/B variants
+ * carry a traffic share instead ({@code traffic} is null for segmented ones).
  */
 public record Variant(
     String name,

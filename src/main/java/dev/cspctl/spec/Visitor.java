@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a delivery request knows about one visitor (spec-format.md, "Visitor tests"). A null
- * field is a missing value; a null {@code time} means "now" to the evaluator.
+ * What a delivery request knows about one visitor (spec-format.md, "Visitor tests"). A null field
+ * is a missing value; a null {@code time} means "now" to the evaluator.
  *
  * <pre>
  * attributes: {loyalty_tier: gold, orders: 7}
@@ -34,7 +34,8 @@ public record Visitor(
     Instant time,
     List<String> lyticsAudiences) {
 
-  public static final Visitor ANONYMOUS = new Visitor(Map.of(), null, null, null, null, null, null, null, null, List.of());
+  public static final Visitor ANONYMOUS =
+      new Visitor(Map.of(), null, null, null, null, null, null, null, null, List.of());
 
   public Visitor {
     Map<String, JsonNode> copy = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code kind: VisitorTest} document: a visitor and what each named experience should give
- * them. Not a resource: plan and apply ignore it; {@code cspctl test} evaluates it offline.
+ * A {@code kind: VisitorTest} document: a visitor and what each named experience should give them.
+ * Not a resource: plan and apply ignore it; {@code cspctl test} evaluates it offline.
  *
  * <pre>
  * kind: VisitorTest
@@ -22,7 +22,12 @@ import java.util.Map;
  * @param expect experience name to what it should give, in the order written
  * @param applied the expected applied list in priority order, or null when not given
  */
-public record VisitorTest(String name, Visitor visitor, Map<String, Expected> expect, List<String> applied, Origin origin) {
+public record VisitorTest(
+    String name,
+    Visitor visitor,
+    Map<String, Expected> expect,
+    List<String> applied,
+    Origin origin) {
 
   public VisitorTest {
     expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));

@@ -25,17 +25,28 @@ final class VisitorTestMapper {
   VisitorTest map(YamlDocument doc) {
     JsonNode n = doc.root();
     if (!n.has("expect") && !n.has("applied")) {
-      errors.add(doc.error("", "a visitor test needs 'expect' (experience -> variant | none | any) or 'applied'"));
+      errors.add(
+          doc.error(
+              "",
+              "a visitor test needs 'expect' (experience -> variant | none | any) or 'applied'"));
     }
     Map<String, VisitorTest.Expected> expect = new LinkedHashMap<>();
-    n.path("expect").fields().forEachRemaining(e -> expect.put(e.getKey(), VisitorTest.Expected.parse(e.getValue().asText())));
+    n.path("expect")
+        .fields()
+        .forEachRemaining(
+            e -> expect.put(e.getKey(), VisitorTest.Expected.parse(e.getValue().asText())));
     List<String> applied = null;
     if (n.has("applied")) {
       applied = new ArrayList<>();
       for (JsonNode a : n.get("applied")) applied.add(a.asText());
     }
     Visitor visitor = visitor(doc, "/visitor", n.path("visitor"));
-    return new VisitorTest(n.path("name").asText(), visitor, expect, applied, new Origin(doc.file(), doc.start().line()));
+    return new VisitorTest(
+        n.path("name").asText(),
+        visitor,
+        expect,
+        applied,
+        new Origin(doc.file(), doc.start().line()));
   }
 
   Visitor visitor(YamlDocument doc, String p, JsonNode v) {
@@ -55,13 +66,27 @@ final class VisitorTestMapper {
       try {
         time = OffsetDateTime.parse(t).toInstant();
       } catch (DateTimeParseException e) {
-        errors.add(doc.error(p + "/time", "found '" + t + "'; expected an ISO-8601 date-time with offset, e.g. 2026-12-24T10:00:00Z"));
+        errors.add(
+            doc.error(
+                p + "/time",
+                "found '"
+                    + t
+                    + "'; expected an ISO-8601 date-time with offset, e.g. 2026-12-24T10:00:00Z"));
       }
     }
     List<String> lytics = new ArrayList<>();
     v.path("lyticsAudiences").forEach(x -> lytics.add(x.asText()));
-    return new Visitor(attributes, text(v, "country"), text(v, "region"), text(v, "city"), text(v, "device"), text(v, "os"),
-        url, text(v, "referrer"), time, lytics);
+    return new Visitor(
+        attributes,
+        text(v, "country"),
+        text(v, "region"),
+        text(v, "city"),
+        text(v, "device"),
+        text(v, "os"),
+        url,
+        text(v, "referrer"),
+        time,
+        lytics);
   }
 
   private static String text(JsonNode n, String field) {

@@ -20,8 +20,8 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,18 +35,19 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * Reads one spec file into JSON documents with source positions. Never throws for bad input:
- * every problem becomes a {@link SpecError} with a position. Memory stays bounded: files are
- * size-capped and alias expansion is counted.
+ * Reads one spec file into JSON documents with source positions. Never throws for bad input: every
+ * problem becomes a {@link SpecError} with a position. Memory stays bounded: files are size-capped
+ * and alias expansion is counted.
  */
 public final class YamlFileReader {
   /** Spec files larger than this are refused before parsing. */
   public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
   /** Upper bound on the nodes one file may expand to (guards against alias "billion laughs"). */
   public static final int MAX_NODES = 200_000;
+
   static final int MAX_ALIASES = 100;
   static final int MAX_DEPTH = 64;
 
@@ -62,7 +63,12 @@ public final class YamlFileReader {
     parse(text, displayName, docs, errors);
     if (docs.isEmpty() && errors.isEmpty()) {
       errors.add(
-          new SpecError(displayName, 1, 1, "", "file holds no YAML document; expected at least one document with a 'kind'"));
+          new SpecError(
+              displayName,
+              1,
+              1,
+              "",
+              "file holds no YAML document; expected at least one document with a 'kind'"));
     }
     return new Result(docs, errors);
   }
@@ -72,24 +78,40 @@ public final class YamlFileReader {
     List<SpecError> errors = new ArrayList<>();
     List<YamlDocument> docs = new ArrayList<>();
     parse(text, displayName, docs, errors);
-    if (docs.isEmpty() && errors.isEmpty()) errors.add(new SpecError(displayName, 1, 1, "", "holds no YAML document"));
+    if (docs.isEmpty() && errors.isEmpty())
+      errors.add(new SpecError(displayName, 1, 1, "", "holds no YAML document"));
     return new Result(docs, errors);
   }
 
   private static String readText(Path path, String file, List<SpecError> errors) {
     byte[] bytes;
     try {
-      // A FIFO or a device (or a link to one) would block or never end: only regular files are read.
+      // A FIFO or a device (or a link to one) would block or never end: only regular files are
+      // read.
       if (!Files.isRegularFile(path)) {
-        errors.add(new SpecError(file, 1, 1, "", "not a regular file (" + SpecFiles.describeType(path)
-            + "); a spec folder may hold only regular YAML files"));
+        errors.add(
+            new SpecError(
+                file,
+                1,
+                1,
+                "",
+                "not a regular file ("
+                    + SpecFiles.describeType(path)
+                    + "); a spec folder may hold only regular YAML files"));
         return null;
       }
       long size = Files.size(path);
       bytes = size > MAX_FILE_BYTES ? null : readAtMost(path, MAX_FILE_BYTES);
       if (bytes == null) {
-        errors.add(new SpecError(file, 1, 1, "", String.format("file is over %d MB; spec files are limited to %d MB",
-            MAX_FILE_BYTES / 1048576, MAX_FILE_BYTES / 1048576)));
+        errors.add(
+            new SpecError(
+                file,
+                1,
+                1,
+                "",
+                String.format(
+                    "file is over %d MB; spec files are limited to %d MB",
+                    MAX_FILE_BYTES / 1048576, MAX_FILE_BYTES / 1048576)));
         return null;
       }
     } catch (IOException | SecurityException e) {
@@ -99,12 +121,19 @@ public final class YamlFileReader {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         SourcePosition pos = positionOfByte(bytes, i);
-        errors.add(new SpecError(file, pos.line(), pos.column(), "", "binary content (NUL byte); expected a UTF-8 YAML text file"));
+        errors.add(
+            new SpecError(
+                file,
+                pos.line(),
+                pos.column(),
+                "",
+                "binary content (NUL byte); expected a UTF-8 YAML text file"));
         return null;
       }
     }
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -113,12 +142,20 @@ public final class YamlFileReader {
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       SourcePosition pos = positionOfByte(bytes, buffer.position());
-      errors.add(new SpecError(file, pos.line(), pos.column(), "", "invalid UTF-8 byte sequence; expected a UTF-8 YAML text file"));
+      errors.add(
+          new SpecError(
+              file,
+              pos.line(),
+              pos.column(),
+              "",
+              "invalid UTF-8 byte sequence; expected a UTF-8 YAML text file"));
       return null;
     }
   }
 
-  /** The file's bytes, or null when it holds more than {@code limit} (it may grow while it is read). */
+  /**
+   * The file's bytes, or null when it holds more than {@code limit} (it may grow while it is read).
+   */
   private static byte[] readAtMost(Path path, long limit) throws IOException {
     try (var in = Files.newInputStream(path)) {
       byte[] bytes = in.readNBytes((int) limit + 1);
@@ -154,7 +191,12 @@ public final class YamlFileReader {
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setAllowDuplicateKeys(true); // detected ourselves, with both positions
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Yaml12Resolver());
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(dumper),
+        dumper,
+        options,
+        new Yaml12Resolver());
   }
 
   private void parse(String text, String file, List<YamlDocument> docs, List<SpecError> errors) {
@@ -197,7 +239,10 @@ public final class YamlFileReader {
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)") || problem.contains("TAB")) {
       problem = "tab character; YAML indentation must use spaces";
     } else if (problem.contains("Number of aliases")) {
-      problem = "too many YAML aliases (at most " + MAX_ALIASES + "); anchors must not be used to multiply content";
+      problem =
+          "too many YAML aliases (at most "
+              + MAX_ALIASES
+              + "); anchors must not be used to multiply content";
     } else if (problem.contains("exceeds the limit")) {
       problem = "document is too large";
     }
@@ -216,7 +261,7 @@ public final class YamlFileReader {
     private final String file;
     private final SourceMap map;
     private final List<SpecError> errors;
-    private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+    private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
     private int count;
     private boolean exhausted;
 
@@ -232,7 +277,12 @@ public final class YamlFileReader {
       map.putValue(pointer, pos);
       if (++count > MAX_NODES) {
         exhausted = true;
-        fail(pos, pointer, "document expands to more than " + MAX_NODES + " nodes (YAML aliases multiplying content?)");
+        fail(
+            pos,
+            pointer,
+            "document expands to more than "
+                + MAX_NODES
+                + " nodes (YAML aliases multiplying content?)");
         return JSON.nullNode();
       }
       if (depth > MAX_DEPTH) {
@@ -268,7 +318,10 @@ public final class YamlFileReader {
         String child = FieldPath.child(pointer, key);
         if (!seen.add(key)) {
           SourcePosition first = map.key(child);
-          fail(keyPos, child, "duplicate key '" + key + "' (first defined at line " + first.line() + ")");
+          fail(
+              keyPos,
+              child,
+              "duplicate key '" + key + "' (first defined at line " + first.line() + ")");
           continue;
         }
         map.putKey(child, keyPos);
@@ -294,7 +347,10 @@ public final class YamlFileReader {
       if (tag.equals(Tag.BOOL)) return JSON.booleanNode(value.equalsIgnoreCase("true"));
       if (tag.equals(Tag.INT)) return integer(value, pointer, pos);
       if (tag.equals(Tag.FLOAT)) return decimal(value, pointer, pos);
-      fail(pos, pointer, "unsupported YAML tag " + tag.getValue() + "; use plain strings, numbers and booleans");
+      fail(
+          pos,
+          pointer,
+          "unsupported YAML tag " + tag.getValue() + "; use plain strings, numbers and booleans");
       return JSON.nullNode();
     }
 
@@ -325,7 +381,9 @@ public final class YamlFileReader {
     }
 
     private static SourcePosition position(Mark mark) {
-      return mark == null ? SourcePosition.START : new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
+      return mark == null
+          ? SourcePosition.START
+          : new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
     }
   }
 }

@@ -6,9 +6,24 @@ import java.util.Set;
 /** Separates an entry variant's content fields from the server-set ones. */
 public final class EntryFields {
   /** Top-level keys set by the server, not content (§9 response). */
-  public static final Set<String> SYSTEM_FIELDS = Set.of("_variant", "uid", "locale", "_version",
-      "created_at", "updated_at", "created_by", "updated_by", "ACL", "_in_progress",
-      "publish_details", "_workflow", "_rules", "_branch", "_owner", "_content_type_uid");
+  public static final Set<String> SYSTEM_FIELDS =
+      Set.of(
+          "_variant",
+          "uid",
+          "locale",
+          "_version",
+          "created_at",
+          "updated_at",
+          "created_by",
+          "updated_by",
+          "ACL",
+          "_in_progress",
+          "publish_details",
+          "_workflow",
+          "_rules",
+          "_branch",
+          "_owner",
+          "_content_type_uid");
 
   private EntryFields() {}
 

@@ -20,8 +20,8 @@ import dev.cspctl.spec.ExperienceType;
 import java.util.List;
 
 /**
- * Converts wire records to the live model, once: wire enums and strings become the live model's
- * own types here, so nothing past {@code state} reads an API name.
+ * Converts wire records to the live model, once: wire enums and strings become the live model's own
+ * types here, so nothing past {@code state} reads an API name.
  */
 final class LiveMapper {
   private LiveMapper() {}
@@ -48,7 +48,9 @@ final class LiveMapper {
 
   static LiveVersion.Split split(String variantSplit) {
     if (variantSplit == null) return null;
-    return ApiAssumptions.EQUAL_SPLIT.equals(variantSplit) ? LiveVersion.Split.EQUAL : LiveVersion.Split.CUSTOM;
+    return ApiAssumptions.EQUAL_SPLIT.equals(variantSplit)
+        ? LiveVersion.Split.EQUAL
+        : LiveVersion.Split.CUSTOM;
   }
 
   static LiveAttribute attribute(Attribute a) {
@@ -60,27 +62,50 @@ final class LiveMapper {
   }
 
   static LiveAudience audience(Audience a) {
-    return new LiveAudience(a.uid(), a.name(), a.description(), a.definition(),
+    return new LiveAudience(
+        a.uid(),
+        a.name(),
+        a.description(),
+        a.definition(),
         a.isLytics() ? AudienceSource.LYTICS : AudienceSource.PERSONALIZE);
   }
 
   static LiveExperience experience(Experience e, List<Version> versions) {
     LiveCms cms = e.cms() == null ? null : new LiveCms(e.cms().variantGroup(), e.cms().variants());
-    return new LiveExperience(e.uid(), e.name(), e.description(), e.type(), e.shortUid(),
-        ApiNames.versionStatus(e.status()).map(LiveMapper::status).orElse(null), e.latestVersion(), cms, versions.stream().map(LiveMapper::version).toList(), e.tags());
+    return new LiveExperience(
+        e.uid(),
+        e.name(),
+        e.description(),
+        e.type(),
+        e.shortUid(),
+        ApiNames.versionStatus(e.status()).map(LiveMapper::status).orElse(null),
+        e.latestVersion(),
+        cms,
+        versions.stream().map(LiveMapper::version).toList(),
+        e.tags());
   }
 
   static LiveVersion version(Version v) {
     AbTargeting.Group target = AbTargeting.fromWire(v.targeting());
-    return new LiveVersion(v.uid(), status(v.status()),
+    return new LiveVersion(
+        v.uid(),
+        status(v.status()),
         v.variants().stream().map(LiveMapper::variant).toList(),
-        v.metrics().stream().map(LiveMapper::metric).toList(), target.audienceUids(),
-        ApiNames.matchOrAny(target.combinationType()), split(v.variantSplit()));
+        v.metrics().stream().map(LiveMapper::metric).toList(),
+        target.audienceUids(),
+        ApiNames.matchOrAny(target.combinationType()),
+        split(v.variantSplit()));
   }
 
   static LiveVariant variant(Variant v) {
-    return new LiveVariant(v.type() == null ? null : type(v.type()), v.name(), v.shortUid(), v.audiences(),
-        v.lyticsAudiences(), ApiNames.matchOrAny(v.audienceCombinationType()), v.trafficDistribution());
+    return new LiveVariant(
+        v.type() == null ? null : type(v.type()),
+        v.name(),
+        v.shortUid(),
+        v.audiences(),
+        v.lyticsAudiences(),
+        ApiNames.matchOrAny(v.audienceCombinationType()),
+        v.trafficDistribution());
   }
 
   static LiveMetric metric(Metric m) {
@@ -88,7 +113,11 @@ final class LiveMapper {
   }
 
   static LiveVariantGroup group(VariantGroup g) {
-    return new LiveVariantGroup(g.uid(), g.name(), g.contentTypes(), g.experienceUid(),
+    return new LiveVariantGroup(
+        g.uid(),
+        g.name(),
+        g.contentTypes(),
+        g.experienceUid(),
         g.variants().stream().map(LiveMapper::cmsVariant).toList());
   }
 
@@ -96,12 +125,25 @@ final class LiveMapper {
     return new LiveCmsVariant(v.uid(), v.name(), v.shortUid(), v.alias());
   }
 
-  static LiveEntryVariant entryVariant(EntryKey key, EntryVariant v, java.util.Map<String, String> environmentNames) {
-    List<LiveEntryVariant.Publication> published = v.publishDetails().stream()
-        .map(d -> new LiveEntryVariant.Publication(environmentNames.getOrDefault(d.environment(), d.environment()),
-            d.locale() == null ? key.locale() : d.locale(), d.version()))
-        .toList();
-    return new LiveEntryVariant(key.contentType(), key.entryUid(), key.locale(), v.variantUid(),
-        EntryFields.content(v.entry()), v.changeSet(), v.version(), published);
+  static LiveEntryVariant entryVariant(
+      EntryKey key, EntryVariant v, java.util.Map<String, String> environmentNames) {
+    List<LiveEntryVariant.Publication> published =
+        v.publishDetails().stream()
+            .map(
+                d ->
+                    new LiveEntryVariant.Publication(
+                        environmentNames.getOrDefault(d.environment(), d.environment()),
+                        d.locale() == null ? key.locale() : d.locale(),
+                        d.version()))
+            .toList();
+    return new LiveEntryVariant(
+        key.contentType(),
+        key.entryUid(),
+        key.locale(),
+        v.variantUid(),
+        EntryFields.content(v.entry()),
+        v.changeSet(),
+        v.version(),
+        published);
   }
 }

@@ -21,8 +21,12 @@ public record LiveState(
    * What the stack holds besides content: environment names by uid and locale codes ({@code read}
    * false when they were not read), and the scoped entries the CMA reported missing.
    */
-  public record StackSettings(boolean read, java.util.Map<String, String> environmentNamesByUid, List<String> locales,
-      List<String> contentTypes, List<EntryKey> missingEntries) {
+  public record StackSettings(
+      boolean read,
+      java.util.Map<String, String> environmentNamesByUid,
+      List<String> locales,
+      List<String> contentTypes,
+      List<EntryKey> missingEntries) {
     public StackSettings {
       environmentNamesByUid = java.util.Map.copyOf(environmentNamesByUid);
       locales = List.copyOf(locales);
@@ -35,10 +39,23 @@ public record LiveState(
     }
   }
 
-  public LiveState(List<LiveAttribute> attributes, List<LiveEvent> events, List<LiveAudience> audiences,
-      List<LiveExperience> experiences, List<LiveVariantGroup> variantGroups, List<LiveEntryVariant> entryVariants,
+  public LiveState(
+      List<LiveAttribute> attributes,
+      List<LiveEvent> events,
+      List<LiveAudience> audiences,
+      List<LiveExperience> experiences,
+      List<LiveVariantGroup> variantGroups,
+      List<LiveEntryVariant> entryVariants,
       List<String> priorityOrder) {
-    this(attributes, events, audiences, experiences, variantGroups, entryVariants, priorityOrder, StackSettings.unread(List.of()));
+    this(
+        attributes,
+        events,
+        audiences,
+        experiences,
+        variantGroups,
+        entryVariants,
+        priorityOrder,
+        StackSettings.unread(List.of()));
   }
 
   public LiveState {
@@ -62,10 +79,6 @@ public record LiveState(
 
   public Optional<LiveAudience> audienceByName(String name) {
     return audiences.stream().filter(a -> name.equals(a.name())).findFirst();
-  }
-
-  public Optional<LiveAudience> audienceByUid(String uid) {
-    return audiences.stream().filter(a -> uid.equals(a.uid())).findFirst();
   }
 
   public Optional<LiveExperience> experienceByName(String name) {
@@ -94,6 +107,7 @@ public record LiveState(
 
   public Optional<LiveEntryVariant> entryVariant(EntryKey key, String variantUid) {
     return entryVariants.stream()
-        .filter(v -> v.entryKey().equals(key) && variantUid.equals(v.variantUid())).findFirst();
+        .filter(v -> v.entryKey().equals(key) && variantUid.equals(v.variantUid()))
+        .findFirst();
   }
 }

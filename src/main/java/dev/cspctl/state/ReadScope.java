@@ -1,10 +1,10 @@
 package dev.cspctl.state;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Comparator;
 
 /**
  * The entries (content type, entry uid, locale) whose variants the specs touch. The reader lists
@@ -22,8 +22,11 @@ public record ReadScope(List<EntryKey> entries, boolean stackSettings) {
   }
 
   public ReadScope {
-    Set<EntryKey> sorted = new TreeSet<>(Comparator.comparing(EntryKey::contentType)
-        .thenComparing(EntryKey::entryUid).thenComparing(EntryKey::locale));
+    Set<EntryKey> sorted =
+        new TreeSet<>(
+            Comparator.comparing(EntryKey::contentType)
+                .thenComparing(EntryKey::entryUid)
+                .thenComparing(EntryKey::locale));
     sorted.addAll(entries);
     entries = List.copyOf(sorted);
   }

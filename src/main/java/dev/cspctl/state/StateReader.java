@@ -1,16 +1,14 @@
 package dev.cspctl.state;
 
-import java.util.HashMap;
-
-import java.util.Map;
-
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.cma.CmaClient;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.PersonalizeClient;
 import dev.cspctl.api.personalize.Version;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -26,15 +24,16 @@ import java.util.function.Supplier;
  * V<sub>i</sub> variants:
  *
  * <ul>
- *   <li>Personalize = 5 + E: {@code GET /attributes}, {@code /events}, {@code /audiences},
- *       {@code /experiences}, {@code /experiences-priority}, and one {@code GET
+ *   <li>Personalize = 5 + E: {@code GET /attributes}, {@code /events}, {@code /audiences}, {@code
+ *       /experiences}, {@code /experiences-priority}, and one {@code GET
  *       /experiences/{uid}/versions} per experience ({@code _cms} comes with the list, so no
  *       per-experience GET).
  *   <li>CMA = max(1, ceil(G/100)) + Σ<sub>i∈scope</sub> max(1, ceil(V<sub>i</sub>/100)): variant
  *       groups with {@code include_variant_info=true} (100 per page), and one entry-variant list
  *       per scoped (content type, entry, locale), 100 per page; plus, when the scope asks for the
- *       stack settings, one {@code GET /v3/environments}, one {@code GET /v3/locales} and one {@code GET /v3/content_types}. (If the server omitted
- *       {@code count}, a list whose size is a multiple of 100 costs one more page.)
+ *       stack settings, one {@code GET /v3/environments}, one {@code GET /v3/locales} and one
+ *       {@code GET /v3/content_types}. (If the server omitted {@code count}, a list whose size is a
+ *       multiple of 100 costs one more page.)
  * </ul>
  *
  * <p><b>Scope.</b> Entry variants are read only for the {@link ReadScope}; entries outside it are
@@ -66,8 +65,12 @@ public final class StateReader {
     return expectedCmaRequests(variantGroups, variantsPerScopedEntry, false);
   }
 
-  /** With {@code stackSettings}: three more reads, environments, locales and content types (each under 100). */
-  public static int expectedCmaRequests(int variantGroups, List<Integer> variantsPerScopedEntry, boolean stackSettings) {
+  /**
+   * With {@code stackSettings}: three more reads, environments, locales and content types (each
+   * under 100).
+   */
+  public static int expectedCmaRequests(
+      int variantGroups, List<Integer> variantsPerScopedEntry, boolean stackSettings) {
     int n = pages(variantGroups) + (stackSettings ? 3 : 0);
     for (int v : variantsPerScopedEntry) {
       n += pages(v);
@@ -90,53 +93,85 @@ public final class StateReader {
       var events = async(ex, personalize::listEvents);
       var audiences = async(ex, personalize::listAudiences);
       var priority = async(ex, personalize::getPriority);
-      var experiences = async(ex, personalize::listExperiences).thenCompose(list -> {
-        List<CompletableFuture<LiveExperience>> each = new ArrayList<>();
-        for (Experience e : list) {
-          each.add(async(ex, () -> personalize.listVersions(e.uid()))
-              .thenApply((List<Version> vs) -> LiveMapper.experience(e, vs)));
-        }
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-            .thenApply(v -> each.stream().map(CompletableFuture::join).toList());
-      });
+      var experiences =
+          async(ex, personalize::listExperiences)
+              .thenCompose(
+                  list -> {
+                    List<CompletableFuture<LiveExperience>> each = new ArrayList<>();
+                    for (Experience e : list) {
+                      each.add(
+                          async(ex, () -> personalize.listVersions(e.uid()))
+                              .thenApply((List<Version> vs) -> LiveMapper.experience(e, vs)));
+                    }
+                    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                        .thenApply(v -> each.stream().map(CompletableFuture::join).toList());
+                  });
       var groups = async(cx, cma::listAllVariantGroups);
-      CompletableFuture<List<dev.cspctl.api.cma.Environment>> environments = scope.stackSettings()
-          ? async(cx, cma::listEnvironments) : CompletableFuture.completedFuture(List.of());
-      CompletableFuture<List<String>> locales = scope.stackSettings()
-          ? async(cx, cma::listLocales) : CompletableFuture.completedFuture(List.of());
-      CompletableFuture<List<String>> contentTypes = scope.stackSettings()
-          ? async(cx, cma::listContentTypeUids) : CompletableFuture.completedFuture(List.of());
+      CompletableFuture<List<dev.cspctl.api.cma.Environment>> environments =
+          scope.stackSettings()
+              ? async(cx, cma::listEnvironments)
+              : CompletableFuture.completedFuture(List.of());
+      CompletableFuture<List<String>> locales =
+          scope.stackSettings()
+              ? async(cx, cma::listLocales)
+              : CompletableFuture.completedFuture(List.of());
+      CompletableFuture<List<String>> contentTypes =
+          scope.stackSettings()
+              ? async(cx, cma::listContentTypeUids)
+              : CompletableFuture.completedFuture(List.of());
       // publish_details name environments by uid: map them once the environments are known
-      CompletableFuture<Map<String, String>> environmentNames = environments.thenApply(list -> {
-        Map<String, String> names = new HashMap<>();
-        list.forEach(e -> names.put(e.uid(), e.name()));
-        return names;
-      });
+      CompletableFuture<Map<String, String>> environmentNames =
+          environments.thenApply(
+              list -> {
+                Map<String, String> names = new HashMap<>();
+                list.forEach(e -> names.put(e.uid(), e.name()));
+                return names;
+              });
       List<EntryKey> missing = java.util.Collections.synchronizedList(new ArrayList<>());
       List<CompletableFuture<List<LiveEntryVariant>>> entries = new ArrayList<>();
       for (EntryKey k : scope.entries()) {
-        entries.add(async(cx, () -> listOrMissing(k, missing)).thenCombine(environmentNames, (list, names) -> list.stream()
-            .map(v -> LiveMapper.entryVariant(k, v, names)).toList()));
+        entries.add(
+            async(cx, () -> listOrMissing(k, missing))
+                .thenCombine(
+                    environmentNames,
+                    (list, names) ->
+                        list.stream().map(v -> LiveMapper.entryVariant(k, v, names)).toList()));
       }
-      List<CompletableFuture<?>> all = new ArrayList<>(List.of(attributes, events, audiences,
-          priority, experiences, groups, environments, locales, contentTypes));
+      List<CompletableFuture<?>> all =
+          new ArrayList<>(
+              List.of(
+                  attributes,
+                  events,
+                  audiences,
+                  priority,
+                  experiences,
+                  groups,
+                  environments,
+                  locales,
+                  contentTypes));
       all.addAll(entries);
       CompletableFuture<?>[] arr = all.toArray(CompletableFuture[]::new);
       // Fail fast: the first failure completes this, and we stop waiting for the rest.
       CompletableFuture<Object> firstFailure = new CompletableFuture<>();
       for (CompletableFuture<?> f : arr) {
-        f.whenComplete((v, t) -> {
-          if (t != null) {
-            firstFailure.completeExceptionally(t);
-          }
-        });
+        var unused =
+            f.whenComplete(
+                (v, t) -> {
+                  if (t != null) {
+                    firstFailure.completeExceptionally(t);
+                  }
+                });
       }
       CompletableFuture.anyOf(CompletableFuture.allOf(arr), firstFailure).join();
-      List<LiveEntryVariant> entryVariants = entries.stream().flatMap(f -> f.join().stream()).toList();
-      List<EntryKey> missingSorted = missing.stream().sorted(java.util.Comparator.comparing(EntryKey::toString)).toList();
-      LiveState.StackSettings stack = scope.stackSettings()
-          ? new LiveState.StackSettings(true, environmentNames.join(), locales.join(), contentTypes.join(), missingSorted)
-          : LiveState.StackSettings.unread(missingSorted);
+      List<LiveEntryVariant> entryVariants =
+          entries.stream().flatMap(f -> f.join().stream()).toList();
+      List<EntryKey> missingSorted =
+          missing.stream().sorted(java.util.Comparator.comparing(EntryKey::toString)).toList();
+      LiveState.StackSettings stack =
+          scope.stackSettings()
+              ? new LiveState.StackSettings(
+                  true, environmentNames.join(), locales.join(), contentTypes.join(), missingSorted)
+              : LiveState.StackSettings.unread(missingSorted);
       return new LiveState(
           attributes.join().stream().map(LiveMapper::attribute).toList(),
           events.join().stream().map(LiveMapper::event).toList(),
@@ -172,9 +207,9 @@ public final class StateReader {
 
   /**
    * Only what the reference check needs without reading any entry: attributes, events, audiences
-   * and the stack's environments, locales and content types (6 requests, in parallel). Apply
-   * checks references with it before it takes the project lock, so that a spec naming something
-   * that exists nowhere makes it write nothing at all.
+   * and the stack's environments, locales and content types (6 requests, in parallel). Apply checks
+   * references with it before it takes the project lock, so that a spec naming something that
+   * exists nowhere makes it write nothing at all.
    */
   public LiveState readReferencesOnly() {
     ExecutorService ex = pool("cspctl-precheck-");
@@ -185,12 +220,18 @@ public final class StateReader {
       var environments = async(ex, cma::listEnvironments);
       var locales = async(ex, cma::listLocales);
       var contentTypes = async(ex, cma::listContentTypeUids);
-      CompletableFuture.allOf(attributes, events, audiences, environments, locales, contentTypes).join();
+      CompletableFuture.allOf(attributes, events, audiences, environments, locales, contentTypes)
+          .join();
       Map<String, String> names = new HashMap<>();
       environments.join().forEach(e -> names.put(e.uid(), e.name()));
-      return new LiveState(attributes.join().stream().map(LiveMapper::attribute).toList(),
+      return new LiveState(
+          attributes.join().stream().map(LiveMapper::attribute).toList(),
           events.join().stream().map(LiveMapper::event).toList(),
-          audiences.join().stream().map(LiveMapper::audience).toList(), List.of(), List.of(), List.of(), List.of(),
+          audiences.join().stream().map(LiveMapper::audience).toList(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
           new LiveState.StackSettings(true, names, locales.join(), contentTypes.join(), List.of()));
     } catch (CompletionException e) {
       throw unwrap(e);
@@ -201,11 +242,13 @@ public final class StateReader {
 
   private ExecutorService pool(String name) {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, name + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        parallelism,
+        r -> {
+          Thread t = new Thread(r, name + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static <T> CompletableFuture<T> async(ExecutorService ex, Supplier<T> s) {
@@ -214,7 +257,8 @@ public final class StateReader {
 
   private static RuntimeException unwrap(CompletionException e) {
     Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+    while ((t instanceof CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
         && t.getCause() != null) {
       t = t.getCause();
     }

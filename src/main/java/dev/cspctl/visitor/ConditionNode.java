@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One condition of an audience, compiled: its rule value is parsed once (number, date-times),
- * and {@link #eval} compares the visitor's value with it by the rules of spec-format.md
- * ("Visitor tests"), the assumed ones taken from {@link Assumptions}.
+ * One condition of an audience, compiled: its rule value is parsed once (number, date-times), and
+ * {@link #eval} compares the visitor's value with it by the rules of spec-format.md ("Visitor
+ * tests"), the assumed ones taken from {@link Assumptions}.
  */
 final class ConditionNode implements RuleNode {
   private final ValueSource source; // null for Lytics conditions
@@ -20,7 +20,12 @@ final class ConditionNode implements RuleNode {
   private final Instant[] ruleTimes;
   private final String unevaluable;
 
-  private ConditionNode(ValueSource source, Condition condition, JsonNode ruleValue, boolean negate, String unevaluable) {
+  private ConditionNode(
+      ValueSource source,
+      Condition condition,
+      JsonNode ruleValue,
+      boolean negate,
+      String unevaluable) {
     this.source = source;
     this.condition = condition;
     this.ruleValue = ruleValue;
@@ -28,13 +33,22 @@ final class ConditionNode implements RuleNode {
     this.ruleNumber = ruleValue != null && ruleValue.isNumber() ? ruleValue.decimalValue() : null;
     Instant[] times = null;
     String problem = unevaluable;
-    if (problem == null && (condition == Condition.BEFORE || condition == Condition.AFTER || condition == Condition.BETWEEN)) {
-      JsonNode[] bounds = condition == Condition.BETWEEN ? new JsonNode[] {ruleValue.get(0), ruleValue.get(1)} : new JsonNode[] {ruleValue};
+    if (problem == null
+        && (condition == Condition.BEFORE
+            || condition == Condition.AFTER
+            || condition == Condition.BETWEEN)) {
+      JsonNode[] bounds =
+          condition == Condition.BETWEEN
+              ? new JsonNode[] {ruleValue.get(0), ruleValue.get(1)}
+              : new JsonNode[] {ruleValue};
       times = new Instant[bounds.length];
       for (int i = 0; i < bounds.length; i++) {
         Optional<Instant> t = Assumptions.time(bounds[i].asText());
         if (t.isEmpty()) {
-          problem = "the rule's date-time '" + bounds[i].asText() + "' is not one cspctl can read (ISO-8601)";
+          problem =
+              "the rule's date-time '"
+                  + bounds[i].asText()
+                  + "' is not one cspctl can read (ISO-8601)";
           break;
         }
         times[i] = t.get();
@@ -44,9 +58,18 @@ final class ConditionNode implements RuleNode {
     this.unevaluable = problem;
   }
 
-  /** A condition on a custom attribute or preset; {@code unevaluable} names why it cannot be evaluated, or is null. */
-  static ConditionNode on(ValueSource source, Condition condition, JsonNode value, boolean negate, String unevaluable) {
-    return new ConditionNode(source, condition, value, negate, unevaluable != null ? unevaluable : offlineProblem(condition));
+  /**
+   * A condition on a custom attribute or preset; {@code unevaluable} names why it cannot be
+   * evaluated, or is null.
+   */
+  static ConditionNode on(
+      ValueSource source, Condition condition, JsonNode value, boolean negate, String unevaluable) {
+    return new ConditionNode(
+        source,
+        condition,
+        value,
+        negate,
+        unevaluable != null ? unevaluable : offlineProblem(condition));
   }
 
   static ConditionNode lytics(Condition condition, JsonNode value, boolean negate) {
@@ -73,12 +96,15 @@ final class ConditionNode implements RuleNode {
     if (v == null) return Assumptions.missing();
     return switch (condition) {
       case EXISTS -> Tri.TRUE;
-      case EQUALS -> ruleNumber != null
-          ? Tri.of(Assumptions.number(v).map(n -> n.compareTo(ruleNumber) == 0).orElse(false))
-          : Tri.of(Assumptions.textEquals(v.asText(), ruleValue.asText()));
+      case EQUALS ->
+          ruleNumber != null
+              ? Tri.of(Assumptions.number(v).map(n -> n.compareTo(ruleNumber) == 0).orElse(false))
+              : Tri.of(Assumptions.textEquals(v.asText(), ruleValue.asText()));
       case CONTAINS -> Tri.of(Assumptions.contains(v.asText(), ruleValue.asText()));
-      case LESS_THAN -> Tri.of(Assumptions.number(v).map(n -> n.compareTo(ruleNumber) < 0).orElse(false));
-      case GREATER_THAN -> Tri.of(Assumptions.number(v).map(n -> n.compareTo(ruleNumber) > 0).orElse(false));
+      case LESS_THAN ->
+          Tri.of(Assumptions.number(v).map(n -> n.compareTo(ruleNumber) < 0).orElse(false));
+      case GREATER_THAN ->
+          Tri.of(Assumptions.number(v).map(n -> n.compareTo(ruleNumber) > 0).orElse(false));
       case IS_TRUE -> Tri.of(Assumptions.bool(v).orElse(false));
       case IS_FALSE -> Tri.of(!Assumptions.bool(v).orElse(true));
       case BEFORE, AFTER, BETWEEN -> time(v).map(this::compareTime).orElse(Assumptions.missing());
@@ -91,11 +117,12 @@ final class ConditionNode implements RuleNode {
   }
 
   private Tri compareTime(Instant t) {
-    return Tri.of(switch (condition) {
-      case BEFORE -> Assumptions.before(t, ruleTimes[0]);
-      case AFTER -> Assumptions.after(t, ruleTimes[0]);
-      default -> Assumptions.between(t, ruleTimes[0], ruleTimes[1]);
-    });
+    return Tri.of(
+        switch (condition) {
+          case BEFORE -> Assumptions.before(t, ruleTimes[0]);
+          case AFTER -> Assumptions.after(t, ruleTimes[0]);
+          default -> Assumptions.between(t, ruleTimes[0], ruleTimes[1]);
+        });
   }
 
   @Override
@@ -107,16 +134,24 @@ final class ConditionNode implements RuleNode {
   /** {@code loyalty_tier is "silver"} / {@code country is missing}. */
   private String found(Context ctx) {
     if (condition == Condition.MEMBER_OF) {
-      return "lyticsAudiences " + (ctx.lytics.contains(ruleValue.asText()) ? "has " : "does not have ") + ruleValue.asText();
+      return "lyticsAudiences "
+          + (ctx.lytics.contains(ruleValue.asText()) ? "has " : "does not have ")
+          + ruleValue.asText();
     }
     JsonNode v = source.read(ctx.visitor, ctx.time);
-    return source.display() + " is " + (v == null ? "missing" : v.isTextual() ? "\"" + v.asText() + "\"" : v.toString());
+    return source.display()
+        + " is "
+        + (v == null ? "missing" : v.isTextual() ? "\"" + v.asText() + "\"" : v.toString());
   }
 
   /** {@code equals "gold"} / {@code not greaterThan 6}. */
   private String wants() {
     String value = ruleValue == null ? "" : " " + ruleValue;
-    String subject = source == null || condition == Condition.MEMBER_OF ? "" : " (" + source.display() + ")";
-    return (negate ? "not " : "") + condition.yamlName() + value + (unevaluable != null ? subject : "");
+    String subject =
+        source == null || condition == Condition.MEMBER_OF ? "" : " (" + source.display() + ")";
+    return (negate ? "not " : "")
+        + condition.yamlName()
+        + value
+        + (unevaluable != null ? subject : "");
   }
 }

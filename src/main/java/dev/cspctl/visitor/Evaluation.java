@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything one visitor sees: every experience's result in priority order, and the
- * experiences a delivery request applies.
+ * Everything one visitor sees: every experience's result in priority order, and the experiences a
+ * delivery request applies.
  *
- * @param applied the first variant-limit experiences that give a variant, in priority order;
- *     null when an experience that could be among them is not evaluable
+ * @param applied the first variant-limit experiences that give a variant, in priority order; null
+ *     when an experience that could be among them is not evaluable
  */
 public record Evaluation(List<ExperienceResult> experiences, List<String> applied) {
   public Evaluation {

@@ -23,10 +23,10 @@ import java.util.Set;
  * tests"). The specs are compiled once; {@link #evaluate} is then cheap enough for thousands of
  * visitors, and {@link #explain} gives the same results with a trace of why.
  *
- * <p>A segmented experience gives its first variant, in the order written, whose audiences
- * (and Lytics audiences) match by the variant's {@code match}; an A/B test gives "in the test"
- * to its target group; only active experiences give anything; the applied list is the first
- * {@code delivery.variantLimit} experiences, in priority order, that give a variant.
+ * <p>A segmented experience gives its first variant, in the order written, whose audiences (and
+ * Lytics audiences) match by the variant's {@code match}; an A/B test gives "in the test" to its
+ * target group; only active experiences give anything; the applied list is the first {@code
+ * delivery.variantLimit} experiences, in priority order, that give a variant.
  */
 public final class Evaluator {
   private final List<CompiledExperience> experiences;
@@ -34,7 +34,11 @@ public final class Evaluator {
   private final int variantLimit;
   private final Set<String> attributeKeys;
 
-  private Evaluator(List<CompiledExperience> experiences, int audienceCount, int variantLimit, Set<String> attributeKeys) {
+  private Evaluator(
+      List<CompiledExperience> experiences,
+      int audienceCount,
+      int variantLimit,
+      Set<String> attributeKeys) {
     this.attributeKeys = Set.copyOf(attributeKeys);
     this.experiences = experiences;
     this.audienceCount = audienceCount;
@@ -42,7 +46,10 @@ public final class Evaluator {
   }
 
   public static Evaluator of(DesiredState specs) {
-    int limit = specs.project() != null ? specs.project().variantLimit() : dev.cspctl.spec.ProjectConfig.DEFAULT_VARIANT_LIMIT;
+    int limit =
+        specs.project() != null
+            ? specs.project().variantLimit()
+            : dev.cspctl.spec.ProjectConfig.DEFAULT_VARIANT_LIMIT;
     return of(specs, limit);
   }
 
@@ -51,10 +58,12 @@ public final class Evaluator {
     specs.attributes().forEach(a -> attributes.add(a.key()));
     Map<String, CompiledAudience> audiences = new HashMap<>();
     for (Audience a : specs.audiences()) {
-      audiences.put(a.name(), new CompiledAudience(a.name(), audiences.size(), compile(a, attributes)));
+      audiences.put(
+          a.name(), new CompiledAudience(a.name(), audiences.size(), compile(a, attributes)));
     }
     List<CompiledExperience> out = new ArrayList<>();
-    for (Experience e : Assumptions.priorityOrder(specs.experiences(), specs.priority())) out.add(compile(e, audiences));
+    for (Experience e : Assumptions.priorityOrder(specs.experiences(), specs.priority()))
+      out.add(compile(e, audiences));
     return new Evaluator(out, audiences.size(), variantLimit, attributes);
   }
 
@@ -96,8 +105,10 @@ public final class Evaluator {
   // ---- compiling the specs ----
 
   private static RuleNode compile(Audience a, Set<String> attributes) {
-    if (a.rules() instanceof AudienceRules.Language lang) return new RuleNode.Group(lang.match(), compile(lang.rules(), attributes));
-    return new RuleNode.Unevaluable("audience '" + a.name() + "' uses a raw 'definition:', which cspctl test cannot evaluate");
+    if (a.rules() instanceof AudienceRules.Language lang)
+      return new RuleNode.Group(lang.match(), compile(lang.rules(), attributes));
+    return new RuleNode.Unevaluable(
+        "audience '" + a.name() + "' uses a raw 'definition:', which cspctl test cannot evaluate");
   }
 
   private static List<RuleNode> compile(List<Rule> rules, Set<String> attributes) {
@@ -107,30 +118,51 @@ public final class Evaluator {
   }
 
   private static RuleNode compile(Rule r, Set<String> attributes) {
-    if (r instanceof Rule.Group g) return new RuleNode.Group(g.match(), compile(g.rules(), attributes));
+    if (r instanceof Rule.Group g)
+      return new RuleNode.Group(g.match(), compile(g.rules(), attributes));
     if (r instanceof Rule.OnAttribute a) {
-      return ConditionNode.on(ValueSource.attribute(a.attributeKey()), a.condition(), a.value(), a.negate(),
-          attributes.contains(a.attributeKey()) ? null : "attribute '" + a.attributeKey() + "' is not declared in the specs");
+      return ConditionNode.on(
+          ValueSource.attribute(a.attributeKey()),
+          a.condition(),
+          a.value(),
+          a.negate(),
+          attributes.contains(a.attributeKey())
+              ? null
+              : "attribute '" + a.attributeKey() + "' is not declared in the specs");
     }
-    if (r instanceof Rule.OnPreset p) return ConditionNode.on(ValueSource.preset(p.preset()), p.condition(), p.value(), p.negate(), null);
+    if (r instanceof Rule.OnPreset p)
+      return ConditionNode.on(
+          ValueSource.preset(p.preset()), p.condition(), p.value(), p.negate(), null);
     Rule.OnLytics l = (Rule.OnLytics) r;
     return ConditionNode.lytics(l.condition(), l.value(), l.negate());
   }
 
   private static CompiledExperience compile(Experience e, Map<String, CompiledAudience> audiences) {
     List<CompiledExperience.Targeting> variants = new ArrayList<>();
-    for (Variant v : e.variants()) variants.add(targeting(v.name(), v.audiences(), v.lyticsAudiences(), v.match(), audiences));
-    CompiledExperience.Targeting group = e.type() == ExperienceType.AB_TEST && !e.audiences().isEmpty()
-        ? targeting("target group", e.audiences(), List.of(), e.match(), audiences)
-        : null;
-    return new CompiledExperience(e.name(), e.type() == ExperienceType.AB_TEST, e.status(), e.status() == ExperienceStatus.ACTIVE,
-        variants, group);
+    for (Variant v : e.variants())
+      variants.add(targeting(v.name(), v.audiences(), v.lyticsAudiences(), v.match(), audiences));
+    CompiledExperience.Targeting group =
+        e.type() == ExperienceType.AB_TEST && !e.audiences().isEmpty()
+            ? targeting("target group", e.audiences(), List.of(), e.match(), audiences)
+            : null;
+    return new CompiledExperience(
+        e.name(),
+        e.type() == ExperienceType.AB_TEST,
+        e.status(),
+        e.status() == ExperienceStatus.ACTIVE,
+        variants,
+        group);
   }
 
-  private static CompiledExperience.Targeting targeting(String name, List<String> audienceNames, List<String> lytics, Match match,
+  private static CompiledExperience.Targeting targeting(
+      String name,
+      List<String> audienceNames,
+      List<String> lytics,
+      Match match,
       Map<String, CompiledAudience> audiences) {
     List<CompiledExperience.Atom> atoms = new ArrayList<>();
-    for (String a : audienceNames) atoms.add(new CompiledExperience.Atom(a, audiences.get(a), null));
+    for (String a : audienceNames)
+      atoms.add(new CompiledExperience.Atom(a, audiences.get(a), null));
     for (String l : lytics) atoms.add(new CompiledExperience.Atom(null, null, l));
     return new CompiledExperience.Targeting(name, match, atoms);
   }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a trace into the one sentence a reviewer reads: why a variant won, why one did not
- * ({@code 'Gold members' failed: loyalty_tier is "silver", rule wants equals "gold"}), and
- * what could not be evaluated.
+ * Turns a trace into the one sentence a reviewer reads: why a variant won, why one did not ({@code
+ * 'Gold members' failed: loyalty_tier is "silver", rule wants equals "gold"}), and what could not
+ * be evaluated.
  */
 final class Explainer {
   private static final int MAX_REASONS = 4;
@@ -40,7 +40,9 @@ final class Explainer {
       if (c.result() != wanted) continue;
       relevant.add(c);
       // One true child is enough to make an 'any' hold; one false child to make an 'all' fail.
-      boolean decisive = (t.combine() == Match.ANY && wanted == Tri.TRUE) || (t.combine() == Match.ALL && wanted == Tri.FALSE);
+      boolean decisive =
+          (t.combine() == Match.ANY && wanted == Tri.TRUE)
+              || (t.combine() == Match.ALL && wanted == Tri.FALSE);
       if (decisive) break;
     }
     for (Trace c : relevant) {
@@ -61,23 +63,32 @@ final class Explainer {
   }
 
   private static String audienceName(String label) {
-    return label.startsWith("audience '") && label.endsWith("'") ? label.substring(10, label.length() - 1) : null;
+    return label.startsWith("audience '") && label.endsWith("'")
+        ? label.substring(10, label.length() - 1)
+        : null;
   }
 
   private static String join(List<String> reasons) {
     if (reasons.size() <= MAX_REASONS) return String.join("; ", reasons);
-    return String.join("; ", reasons.subList(0, MAX_REASONS)) + "; and " + (reasons.size() - MAX_REASONS) + " more";
+    return String.join("; ", reasons.subList(0, MAX_REASONS))
+        + "; and "
+        + (reasons.size() - MAX_REASONS)
+        + " more";
   }
 
   /** The trace of the variant with this name, among an explained experience's children. */
   static Trace variant(Trace experience, String name) {
     String label = "variant '" + name + "'";
-    return experience.children().stream().filter(c -> c.label().equals(label)).findFirst().orElse(null);
+    return experience.children().stream()
+        .filter(c -> c.label().equals(label))
+        .findFirst()
+        .orElse(null);
   }
 
   static int indexOf(Trace experience, String name) {
     String label = "variant '" + name + "'";
-    for (int i = 0; i < experience.children().size(); i++) if (experience.children().get(i).label().equals(label)) return i;
+    for (int i = 0; i < experience.children().size(); i++)
+      if (experience.children().get(i).label().equals(label)) return i;
     return -1;
   }
 }

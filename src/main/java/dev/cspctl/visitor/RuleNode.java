@@ -4,7 +4,10 @@ import dev.cspctl.spec.Match;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An audience rule compiled for evaluation: a condition, a group, or something cspctl cannot evaluate. */
+/**
+ * An audience rule compiled for evaluation: a condition, a group, or something cspctl cannot
+ * evaluate.
+ */
 sealed interface RuleNode permits ConditionNode, RuleNode.Group, RuleNode.Unevaluable {
 
   Tri eval(Context ctx);
@@ -35,7 +38,8 @@ sealed interface RuleNode permits ConditionNode, RuleNode.Group, RuleNode.Uneval
         children.add(t);
         results.add(t.result());
       }
-      return new Trace(match.yamlName() + " of", Assumptions.combine(match, results), match, children);
+      return new Trace(
+          match.yamlName() + " of", Assumptions.combine(match, results), match, children);
     }
   }
 

@@ -21,9 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Warnings {@code validate} gives about targeting (errors under {@code --strict}), each at the
- * field it is about: a segmented variant that can never win, an active experience no visitor
- * test covers (opt-in), and more active experiences on one content type than a delivery
- * request applies.
+ * field it is about: a segmented variant that can never win, an active experience no visitor test
+ * covers (opt-in), and more active experiences on one content type than a delivery request applies.
  */
 public final class TargetingLints {
   private TargetingLints() {}
@@ -40,7 +39,9 @@ public final class TargetingLints {
     return out;
   }
 
-  /** A variant's targeting as a set of atoms; two audiences with the same rules are the same atom. */
+  /**
+   * A variant's targeting as a set of atoms; two audiences with the same rules are the same atom.
+   */
   private record Targeting(Set<Object> atoms, Match match) {
     static Targeting of(Variant v, Map<String, Object> atomOfAudience) {
       Set<Object> atoms = new LinkedHashSet<>();
@@ -50,13 +51,18 @@ public final class TargetingLints {
       return new Targeting(atoms, atoms.size() == 1 ? Match.ANY : v.match());
     }
 
-    /** Whether everyone this targeting matches is also matched by {@code earlier} (a sufficient check, not a complete one). */
+    /**
+     * Whether everyone this targeting matches is also matched by {@code earlier} (a sufficient
+     * check, not a complete one).
+     */
     String coveredBy(Targeting earlier) {
       if (atoms.equals(earlier.atoms) && match == earlier.match) return "the same targeting";
       if (earlier.match == Match.ANY && match == Match.ANY && earlier.atoms.containsAll(atoms)) {
         return "all of its audiences, under match: any";
       }
-      if (earlier.match == Match.ANY && match == Match.ALL && atoms.stream().anyMatch(earlier.atoms::contains)) {
+      if (earlier.match == Match.ANY
+          && match == Match.ALL
+          && atoms.stream().anyMatch(earlier.atoms::contains)) {
         return "one of the audiences it requires (match: all), under match: any";
       }
       if (earlier.match == Match.ALL && match == Match.ALL && atoms.containsAll(earlier.atoms)) {
@@ -66,48 +72,88 @@ public final class TargetingLints {
     }
   }
 
-  private static void shadowed(DesiredState specs, Experience e, Map<String, Object> atomOfAudience, List<SpecError> out) {
-    List<Targeting> targetings = e.variants().stream().map(v -> Targeting.of(v, atomOfAudience)).toList();
+  private static void shadowed(
+      DesiredState specs, Experience e, Map<String, Object> atomOfAudience, List<SpecError> out) {
+    List<Targeting> targetings =
+        e.variants().stream().map(v -> Targeting.of(v, atomOfAudience)).toList();
     for (int j = 1; j < targetings.size(); j++) {
       for (int i = 0; i < j; i++) {
         String why = targetings.get(j).coveredBy(targetings.get(i));
         if (why == null) continue;
-        out.add(specs.sources().at(e.resourceKey(), "/variants/" + j, "variant '" + e.variants().get(j).name()
-            + "' can never win: variant '" + e.variants().get(i).name() + "' comes first and matches everyone it matches ("
-            + why + "); the first matching variant wins"));
+        out.add(
+            specs
+                .sources()
+                .at(
+                    e.resourceKey(),
+                    "/variants/" + j,
+                    "variant '"
+                        + e.variants().get(j).name()
+                        + "' can never win: variant '"
+                        + e.variants().get(i).name()
+                        + "' comes first and matches everyone it matches ("
+                        + why
+                        + "); the first matching variant wins"));
         break;
       }
     }
   }
 
   private static void coverage(DesiredState specs, List<SpecError> out) {
-    if (specs.project() == null || !specs.project().requireTestCoverage() || specs.visitorTests().isEmpty()) return;
+    if (specs.project() == null
+        || !specs.project().requireTestCoverage()
+        || specs.visitorTests().isEmpty()) return;
     Set<String> covered = new HashSet<>();
     for (VisitorTest t : specs.visitorTests()) covered.addAll(t.expect().keySet());
     for (Experience e : specs.experiences()) {
       if (e.status() == ExperienceStatus.ACTIVE && !covered.contains(e.name())) {
-        out.add(specs.sources().at(e.resourceKey(), "/name", "active experience '" + e.name()
-            + "' has no visitor test: no VisitorTest names it in 'expect' (visitorTests.requireCoverage in cspctl.yaml)"));
+        out.add(
+            specs
+                .sources()
+                .at(
+                    e.resourceKey(),
+                    "/name",
+                    "active experience '"
+                        + e.name()
+                        + "' has no visitor test: no VisitorTest names it in 'expect' (visitorTests.requireCoverage in cspctl.yaml)"));
       }
     }
   }
 
   private static void variantLimit(DesiredState specs, List<SpecError> out) {
-    int limit = specs.project() != null ? specs.project().variantLimit() : dev.cspctl.spec.ProjectConfig.DEFAULT_VARIANT_LIMIT;
+    int limit =
+        specs.project() != null
+            ? specs.project().variantLimit()
+            : dev.cspctl.spec.ProjectConfig.DEFAULT_VARIANT_LIMIT;
     Map<String, List<Experience>> byContentType = new LinkedHashMap<>();
     for (Experience e : Assumptions.priorityOrder(specs.experiences(), specs.priority())) {
       if (e.status() != ExperienceStatus.ACTIVE) continue;
-      for (String ct : e.contentTypes()) byContentType.computeIfAbsent(ct, k -> new ArrayList<>()).add(e);
+      for (String ct : e.contentTypes())
+        byContentType.computeIfAbsent(ct, k -> new ArrayList<>()).add(e);
     }
     for (Map.Entry<String, List<Experience>> entry : byContentType.entrySet()) {
       List<Experience> list = entry.getValue();
       if (list.size() <= limit) continue;
       Experience first = list.get(limit);
-      String losers = list.subList(limit, list.size()).stream().map(x -> "'" + x.name() + "'").collect(Collectors.joining(", "));
-      out.add(specs.sources().at(first.resourceKey(), "/contentTypes/" + first.contentTypes().indexOf(entry.getKey()),
-          "content type '" + entry.getKey() + "' is linked to " + list.size() + " active experiences, more than the "
-              + limit + " variants a delivery request applies (delivery.variantLimit): a visitor who qualifies for the"
-              + " higher ones loses " + losers + " (lowest in priority)"));
+      String losers =
+          list.subList(limit, list.size()).stream()
+              .map(x -> "'" + x.name() + "'")
+              .collect(Collectors.joining(", "));
+      out.add(
+          specs
+              .sources()
+              .at(
+                  first.resourceKey(),
+                  "/contentTypes/" + first.contentTypes().indexOf(entry.getKey()),
+                  "content type '"
+                      + entry.getKey()
+                      + "' is linked to "
+                      + list.size()
+                      + " active experiences, more than the "
+                      + limit
+                      + " variants a delivery request applies (delivery.variantLimit): a visitor who qualifies for the"
+                      + " higher ones loses "
+                      + losers
+                      + " (lowest in priority)"));
     }
   }
 }

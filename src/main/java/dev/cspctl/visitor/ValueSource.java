@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cspctl.spec.Visitor;
 import java.time.Instant;
 
-/** Where a condition reads its value: a custom attribute by key, or a preset attribute of the visitor. */
+/**
+ * Where a condition reads its value: a custom attribute by key, or a preset attribute of the
+ * visitor.
+ */
 record ValueSource(String attributeKey, String preset) {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -17,24 +20,21 @@ record ValueSource(String attributeKey, String preset) {
     return new ValueSource(null, preset);
   }
 
-  boolean isTime() {
-    return "DATE_AND_TIME".equals(preset);
-  }
-
   /** The visitor's value, or null when missing. */
   JsonNode read(Visitor v, Instant time) {
     if (attributeKey != null) return v.attributes().get(attributeKey);
-    String text = switch (preset) {
-      case "COUNTRY" -> v.country();
-      case "REGION" -> v.region();
-      case "CITY" -> v.city();
-      case "DEVICE_TYPE" -> v.device();
-      case "OPERATING_SYSTEM" -> v.os();
-      case "QUERY_PARAMETERS" -> Assumptions.queryString(v.url());
-      case "REFERRER" -> v.referrer();
-      case "DATE_AND_TIME" -> time.toString();
-      default -> null;
-    };
+    String text =
+        switch (preset) {
+          case "COUNTRY" -> v.country();
+          case "REGION" -> v.region();
+          case "CITY" -> v.city();
+          case "DEVICE_TYPE" -> v.device();
+          case "OPERATING_SYSTEM" -> v.os();
+          case "QUERY_PARAMETERS" -> Assumptions.queryString(v.url());
+          case "REFERRER" -> v.referrer();
+          case "DATE_AND_TIME" -> time.toString();
+          default -> null;
+        };
     return text == null ? null : JSON.textNode(text);
   }
 

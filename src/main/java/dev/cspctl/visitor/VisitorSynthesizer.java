@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * Builds a visitor (as the JSON of a visitor test's {@code visitor:}) meant to match given
- * audiences: every rule of an {@code all}, the first rule of an {@code any}; a negated rule is
- * left out (a missing value fails the condition, so its negation holds). A best effort: the
- * evaluator has the last word on what the visitor then sees.
+ * audiences: every rule of an {@code all}, the first rule of an {@code any}; a negated rule is left
+ * out (a missing value fails the condition, so its negation holds). A best effort: the evaluator
+ * has the last word on what the visitor then sees.
  */
 final class VisitorSynthesizer {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -51,7 +51,8 @@ final class VisitorSynthesizer {
 
   private void audience(String name) {
     Audience a = audiences.get(name);
-    if (a != null && a.rules() instanceof AudienceRules.Language lang) group(lang.match(), lang.rules());
+    if (a != null && a.rules() instanceof AudienceRules.Language lang)
+      group(lang.match(), lang.rules());
   }
 
   private void group(Match match, List<Rule> rules) {
@@ -63,7 +64,8 @@ final class VisitorSynthesizer {
   }
 
   private static boolean negated(Rule r) {
-    return (r instanceof Rule.OnAttribute a && a.negate()) || (r instanceof Rule.OnPreset p && p.negate())
+    return (r instanceof Rule.OnAttribute a && a.negate())
+        || (r instanceof Rule.OnPreset p && p.negate())
         || (r instanceof Rule.OnLytics l && l.negate());
   }
 
@@ -73,7 +75,9 @@ final class VisitorSynthesizer {
     } else if (r instanceof Rule.OnLytics l) {
       if (!l.negate() && l.condition() == Condition.MEMBER_OF) lytics(l.value().asText());
     } else if (r instanceof Rule.OnAttribute a) {
-      if (!a.negate()) value(a.condition(), a.value()).ifPresent(v -> visitor.with("attributes").set(a.attributeKey(), v));
+      if (!a.negate())
+        value(a.condition(), a.value())
+            .ifPresent(v -> visitor.with("attributes").set(a.attributeKey(), v));
     } else if (r instanceof Rule.OnPreset p && !p.negate()) {
       value(p.condition(), p.value()).ifPresent(v -> preset(p.preset(), v));
     }
@@ -88,16 +92,18 @@ final class VisitorSynthesizer {
         if (DEVICES.contains(v.asText())) visitor.put("device", v.asText());
       }
       case "OPERATING_SYSTEM" -> visitor.put("os", v.asText());
-      case "QUERY_PARAMETERS" -> visitor.put("url", "https://www.example.com/?" + v.asText().replace(" ", "%20"));
+      case "QUERY_PARAMETERS" ->
+          visitor.put("url", "https://www.example.com/?" + v.asText().replace(" ", "%20"));
       case "REFERRER" -> visitor.put("referrer", v.asText());
       case "DATE_AND_TIME" -> visitor.put("time", v.asText());
-      default -> { }
+      default -> {}
     }
   }
 
   private void lytics(String id) {
     if (!visitor.has("lyticsAudiences")) visitor.putArray("lyticsAudiences");
-    if (!visitor.get("lyticsAudiences").toString().contains(id)) visitor.withArray("lyticsAudiences").add(id);
+    if (!visitor.get("lyticsAudiences").toString().contains(id))
+      visitor.withArray("lyticsAudiences").add(id);
   }
 
   /** A value that meets the condition, if one can be made. */
@@ -107,11 +113,14 @@ final class VisitorSynthesizer {
       case EXISTS -> Optional.of(JSON.textNode("yes"));
       case IS_TRUE -> Optional.of(JSON.booleanNode(true));
       case IS_FALSE -> Optional.of(JSON.booleanNode(false));
-      case GREATER_THAN -> Optional.of(JSON.numberNode(ruleValue.decimalValue().add(BigDecimal.ONE)));
-      case LESS_THAN -> Optional.of(JSON.numberNode(ruleValue.decimalValue().subtract(BigDecimal.ONE)));
+      case GREATER_THAN ->
+          Optional.of(JSON.numberNode(ruleValue.decimalValue().add(BigDecimal.ONE)));
+      case LESS_THAN ->
+          Optional.of(JSON.numberNode(ruleValue.decimalValue().subtract(BigDecimal.ONE)));
       case BEFORE -> shifted(ruleValue.asText(), Duration.ofDays(-1));
       case AFTER -> shifted(ruleValue.asText(), Duration.ofDays(1));
-      case BETWEEN -> Assumptions.time(ruleValue.get(0).asText()).map(t -> JSON.textNode(t.toString()));
+      case BETWEEN ->
+          Assumptions.time(ruleValue.get(0).asText()).map(t -> JSON.textNode(t.toString()));
       default -> Optional.empty();
     };
   }

@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 class ApiNamesTest {
   @Test
   void everySpecEnumHasAWireNameThatReadsBack() {
-    for (ExperienceType t : ExperienceType.values()) assertThat(ApiNames.experienceType(ApiNames.experienceType(t))).contains(t);
+    for (ExperienceType t : ExperienceType.values())
+      assertThat(ApiNames.experienceType(ApiNames.experienceType(t))).contains(t);
     for (Match m : Match.values()) assertThat(ApiNames.match(ApiNames.match(m))).contains(m);
     for (Condition c : Condition.values()) {
       assertThat(ApiNames.condition(c, JsonNodeFactory.instance.textNode("x"))).isNotNull();
       assertThat(ApiNames.condition(ApiNames.condition(c, null))).contains(c);
     }
-    for (VersionStatus s : VersionStatus.values()) assertThat(ApiNames.versionStatus(ApiNames.versionStatus(s))).contains(s);
+    for (VersionStatus s : VersionStatus.values())
+      assertThat(ApiNames.versionStatus(ApiNames.versionStatus(s))).contains(s);
   }
 
   @Test
@@ -26,7 +28,8 @@ class ApiNamesTest {
     assertThat(ApiNames.experienceType(ExperienceType.AB_TEST)).isEqualTo("AB_TEST");
     assertThat(ApiNames.match(Match.ALL)).isEqualTo("AND");
     assertThat(ApiNames.matchOrAny("anything else")).isEqualTo(Match.ANY);
-    assertThat(ApiNames.condition(Condition.EQUALS, JsonNodeFactory.instance.numberNode(6))).isEqualTo("NUMBER_EQUAL_TO");
+    assertThat(ApiNames.condition(Condition.EQUALS, JsonNodeFactory.instance.numberNode(6)))
+        .isEqualTo("NUMBER_EQUAL_TO");
     assertThat(ApiNames.condition("NUMBER_EQUAL_TO")).contains(Condition.EQUALS);
     assertThat(ApiNames.versionStatus("SOMETHING")).isEmpty();
   }

@@ -1,7 +1,7 @@
 package dev.cspctl.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.api.http.Redactor;
 import dev.cspctl.api.personalize.EventInput;
+import dev.cspctl.testing.WireMockClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,7 @@ import org.slf4j.LoggerFactory;
  * value appears anywhere in the log output or in exception messages.
  */
 class SecretRedactionTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static WireMockExtension wm = WireMockClients.server();
 
   static final String PASSWORD = "Pa55-w0rd-SECRET";
   static final String TFA = "918273";
@@ -83,21 +82,45 @@ class SecretRedactionTest {
 
   @Test
   void noSecretInLogsOrErrors() {
-    wm.stubFor(post("/v3/user-session").willReturn(okJson("{\"notice\":\"Login Successful.\","
-        + "\"user\":{\"uid\":\"bltu\",\"email\":\"a@b.c\",\"authtoken\":\"" + LOGIN_TOKEN + "\"}}")));
+    wm.stubFor(
+        post("/v3/user-session")
+            .willReturn(
+                okJson(
+                    "{\"notice\":\"Login Successful.\","
+                        + "\"user\":{\"uid\":\"bltu\",\"email\":\"a@b.c\",\"authtoken\":\""
+                        + LOGIN_TOKEN
+                        + "\"}}")));
     wm.stubFor(delete("/v3/user-session").willReturn(okJson("{}")));
     wm.stubFor(get("/events").willReturn(okJson("[]")));
     // a server that echoes the token it got in an error message
-    wm.stubFor(get("/audiences").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"message\":\"invalid authtoken " + LOGIN_TOKEN + "\"}")));
-    wm.stubFor(get(urlPathEqualTo("/v3/variant_groups")).willReturn(aResponse().withStatus(412)
-        .withBody("{\"error_message\":\"Invalid token " + MGMT + "\",\"error_code\":105}")));
+    wm.stubFor(
+        get("/audiences")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"message\":\"invalid authtoken " + LOGIN_TOKEN + "\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v3/variant_groups"))
+            .willReturn(
+                aResponse()
+                    .withStatus(412)
+                    .withBody(
+                        "{\"error_message\":\"Invalid token " + MGMT + "\",\"error_code\":105}")));
     wm.stubFor(post("/events").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     wm.stubFor(get("/attributes").willReturn(aResponse().withStatus(503)));
 
-    Credentials login = new Credentials(null, null, "a@b.c", PASSWORD, TFA, MGMT,
-        TestClients.API_KEY, TestClients.PROJECT, "main");
+    Credentials login =
+        new Credentials(
+            null,
+            null,
+            "a@b.c",
+            PASSWORD,
+            TFA,
+            MGMT,
+            TestClients.API_KEY,
+            TestClients.PROJECT,
+            "main");
     try (ContentstackClients c = TestClients.clients(wm.baseUrl(), login)) {
       exceptionTexts.add(login.toString());
       run(() -> c.personalize().listEvents());
@@ -107,18 +130,32 @@ class SecretRedactionTest {
       run(() -> c.personalize().listAttributes());
     }
     // a failing login: the body with the password must not be logged
-    wm.stubFor(post("/v3/user-session").willReturn(aResponse().withStatus(422)
-        .withBody("{\"error_message\":\"Looks like your email or password is invalid.\"}")));
+    wm.stubFor(
+        post("/v3/user-session")
+            .willReturn(
+                aResponse()
+                    .withStatus(422)
+                    .withBody(
+                        "{\"error_message\":\"Looks like your email or password is invalid.\"}")));
     try (ContentstackClients c = TestClients.clients(wm.baseUrl(), login)) {
       run(() -> c.personalize().listEvents());
     }
-    wm.stubFor(get("/audiences").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"message\":\"invalid authorization Bearer " + OAUTH + "\"}")));
-    wm.stubFor(get(urlPathEqualTo("/v3/variant_groups")).willReturn(aResponse().withStatus(412)
-        .withBody("{\"error_message\":\"Invalid token Bearer " + OAUTH + "\"}")));
-    Credentials oauth = new Credentials(null, OAUTH, null, null, null, null, TestClients.API_KEY,
-        TestClients.PROJECT, null);
+    wm.stubFor(
+        get("/audiences")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"message\":\"invalid authorization Bearer " + OAUTH + "\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v3/variant_groups"))
+            .willReturn(
+                aResponse()
+                    .withStatus(412)
+                    .withBody("{\"error_message\":\"Invalid token Bearer " + OAUTH + "\"}")));
+    Credentials oauth =
+        new Credentials(
+            null, OAUTH, null, null, null, null, TestClients.API_KEY, TestClients.PROJECT, null);
     try (ContentstackClients c = TestClients.clients(wm.baseUrl(), oauth)) {
       exceptionTexts.add(oauth.toString());
       run(() -> c.personalize().listAudiences());
@@ -136,10 +173,18 @@ class SecretRedactionTest {
 
     // the capture really is at TRACE and covered the interesting requests
     assertThat(appender.list).anyMatch(e -> e.getLevel() == Level.TRACE);
-    assertThat(appender.list).anyMatch(e -> e.getLoggerName().startsWith("org.apache.hc")
-        && e.getLevel().toInt() <= Level.DEBUG.toInt());
-    assertThat(all).contains("POST /v3/user-session -> 200", "POST /v3/user-session -> 422",
-        "GET /audiences -> 401", "reply lost", "invalid authtoken ***");
+    assertThat(appender.list)
+        .anyMatch(
+            e ->
+                e.getLoggerName().startsWith("org.apache.hc")
+                    && e.getLevel().toInt() <= Level.DEBUG.toInt());
+    assertThat(all)
+        .contains(
+            "POST /v3/user-session -> 200",
+            "POST /v3/user-session -> 422",
+            "GET /audiences -> 401",
+            "reply lost",
+            "invalid authtoken ***");
     assertThat(exceptionTexts).anyMatch(t -> t.contains("Invalid token ***"));
     for (String secret : SECRETS) {
       assertThat(all).as("secret %s leaked", secret).doesNotContain(secret);
@@ -148,9 +193,16 @@ class SecretRedactionTest {
 
   @Test
   void requestToStringHidesHeaderValues() {
-    var req = new dev.cspctl.api.http.ApiRequest(Api.CMA, "POST", "/v3/user-session?token=abc",
-        Map.of("authtoken", LOGIN_TOKEN), PASSWORD.getBytes(), dev.cspctl.api.http.RateBucket.CMA_WRITE,
-        true, null);
+    var req =
+        new dev.cspctl.api.http.ApiRequest(
+            Api.CMA,
+            "POST",
+            "/v3/user-session?token=abc",
+            Map.of("authtoken", LOGIN_TOKEN),
+            PASSWORD.getBytes(UTF_8),
+            dev.cspctl.api.http.RateBucket.CMA_WRITE,
+            true,
+            null);
     assertThat(req.toString()).doesNotContain(LOGIN_TOKEN, PASSWORD, "abc").contains("authtoken");
   }
 
@@ -160,7 +212,8 @@ class SecretRedactionTest {
     assertThat(r.path("/x?skip=0&access_token=abc&api_key=blt1&password=p&locale=en-us"))
         .isEqualTo("/x?skip=0&access_token=***&api_key=blt1&password=***&locale=en-us");
     assertThat(r.headers(Map.of("authtoken", "t", "Authorization", "u", "api_key", "k")))
-        .containsEntry("authtoken", "***").containsEntry("Authorization", "***")
+        .containsEntry("authtoken", "***")
+        .containsEntry("Authorization", "***")
         .containsEntry("api_key", "k");
   }
 }

@@ -34,10 +34,11 @@ public final class TestClients {
     }
   }
 
-  public static ContentstackClients clients(String baseUrl, Credentials c, TransportConfig cfg,
-      Sleeper sleeper) {
-    HttpTransport t = new HttpTransport(ApiEndpoints.of(baseUrl, baseUrl), cfg,
-        new Redactor(c.secrets()), sleeper);
+  public static ContentstackClients clients(
+      String baseUrl, Credentials c, TransportConfig cfg, Sleeper sleeper) {
+    HttpTransport t =
+        new HttpTransport(
+            ApiEndpoints.of(baseUrl, baseUrl), cfg, new Redactor(c.secrets()), sleeper);
     return ContentstackClients.create(c, t);
   }
 

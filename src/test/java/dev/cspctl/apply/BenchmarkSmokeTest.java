@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's quick sizes in the regular suite: they complete and end with their JSON line. Timings are not checked. */
+/**
+ * The benchmark's quick sizes in the regular suite: they complete and end with their JSON line.
+ * Timings are not checked.
+ */
 class BenchmarkSmokeTest {
   @TempDir Path work;
 
@@ -30,17 +33,21 @@ class BenchmarkSmokeTest {
 
   private JsonNode run(BenchProject size, boolean naive) throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    new BenchmarkRunner(new BenchmarkRunner.Settings(size, 10, 50, 8, 4, naive), work,
-        new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
+    new BenchmarkRunner(
+            new BenchmarkRunner.Settings(size, 10, 50, 8, 4, naive),
+            work,
+            new PrintStream(buffer, true, StandardCharsets.UTF_8))
+        .run();
     String printed = buffer.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
-    String[] lines = printed.strip().split("\n");
+    String[] lines = printed.strip().lines().toArray(String[]::new);
     JsonNode json = BenchmarkRunner.M.readTree(lines[lines.length - 1]);
     assertThat(json.path("phases").size()).isEqualTo(4);
     assertThat(json.path("convergedAfter10pct").asBoolean()).isTrue();
     assertThat(json.at("/phases/planNoChanges/writes").asLong()).isZero();
     JsonNode apply = json.at("/phases/applyFromEmpty");
-    // read: /experiences then one experience's /versions; apply: at least create, version, _cms, content, publish
+    // read: /experiences then one experience's /versions; apply: at least create, version, _cms,
+    // content, publish
     assertThat(apply.path("readCriticalPathSeconds").asDouble()).isGreaterThanOrEqualTo(0.01);
     assertThat(apply.path("applyCriticalPathSeconds").asDouble()).isGreaterThanOrEqualTo(0.05);
     assertThat(apply.path("ratioBoundPlusCriticalPath").asDouble()).isPositive();

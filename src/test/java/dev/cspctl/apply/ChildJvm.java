@@ -24,11 +24,22 @@ final class ChildJvm {
   static ChildJvm start(Path logDir, String name, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(logDir);
-      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.cspctl.cli.Main"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx256m",
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "dev.cspctl.cli.Main"));
       cmd.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File(System.getProperty("user.dir")));
-      pb.environment().keySet().removeIf(k -> k.startsWith("CONTENTSTACK_") || k.startsWith("CSPCTL_"));
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).directory(new File(System.getProperty("user.dir")));
+      pb.environment()
+          .keySet()
+          .removeIf(k -> k.startsWith("CONTENTSTACK_") || k.startsWith("CSPCTL_"));
       pb.environment().putAll(env);
       Path out = logDir.resolve(name + ".out");
       Path err = logDir.resolve(name + ".err");
@@ -76,7 +87,8 @@ final class ChildJvm {
     while (System.currentTimeMillis() < deadline) {
       String o = out();
       int i = o.indexOf("listening on ");
-      if (i >= 0 && o.indexOf('\n', i) > 0) return o.substring(i + "listening on ".length(), o.indexOf('\n', i)).trim();
+      if (i >= 0 && o.indexOf('\n', i) > 0)
+        return o.substring(i + "listening on ".length(), o.indexOf('\n', i)).trim();
       if (!process.isAlive()) throw new IllegalStateException("emulator exited: " + err());
       try {
         Thread.sleep(50);

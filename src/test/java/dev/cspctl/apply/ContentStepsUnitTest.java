@@ -17,7 +17,10 @@ import dev.cspctl.spec.PublishSettings.PublishMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Content-type links, entry variant writes, publishes and entry variant deletes, against {@link RecordingApis}. */
+/**
+ * Content-type links, entry variant writes, publishes and entry variant deletes, against {@link
+ * RecordingApis}.
+ */
 class ContentStepsUnitTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private final StepHarness h = new StepHarness();
@@ -25,7 +28,10 @@ class ContentStepsUnitTest {
   private String uid;
   private Version version;
 
-  /** Hero with variants A and B configured and synced (before the plan, unless {@code planned} is false). */
+  /**
+   * Hero with variants A and B configured and synced (before the plan, unless {@code planned} is
+   * false).
+   */
   private void hero(boolean planned) {
     if (planned) {
       uid = h.experience("Hero");
@@ -46,7 +52,8 @@ class ContentStepsUnitTest {
   /** What the configure step of this apply handed on for Hero. */
   private VersionConfigured configuredHere() {
     var c = h.apis.experience("Hero").cms;
-    return new VersionConfigured("Hero", version, new CmsSynced("Hero", c.variantGroup(), c.variants(), ""), "");
+    return new VersionConfigured(
+        "Hero", version, new CmsSynced("Hero", c.variantGroup(), c.variants(), ""), "");
   }
 
   private static Op.UpsertEntryVariant upsert(String variant, String entry, JsonNode fields) {
@@ -59,9 +66,15 @@ class ContentStepsUnitTest {
   void linkAddsTheContentTypesToTheGroupTheConfigureStepSynced() {
     hero(false);
     String group = h.apis.experience("Hero").cms.variantGroup();
-    StepResult r = h.run(new Op.LinkContentTypes("Hero", List.of("page", "banner")), configuredHere());
-    assertThat(h.apis).calls().containsExactly("listAllVariantGroups()", "linkContentTypes(" + group + ", banner,page)");
-    assertThat(r).isEqualTo(new CmsSynced("Hero", group, h.apis.experience("Hero").cms.variants(), "linked banner, page"));
+    StepResult r =
+        h.run(new Op.LinkContentTypes("Hero", List.of("page", "banner")), configuredHere());
+    assertThat(h.apis)
+        .calls()
+        .containsExactly("listAllVariantGroups()", "linkContentTypes(" + group + ", banner,page)");
+    assertThat(r)
+        .isEqualTo(
+            new CmsSynced(
+                "Hero", group, h.apis.experience("Hero").cms.variants(), "linked banner, page"));
 
     h.apis.clearCalls();
     StepResult again = h.run(new Op.LinkContentTypes("Hero", List.of("page")), configuredHere());
@@ -74,7 +87,9 @@ class ContentStepsUnitTest {
     hero(true);
     String group = h.apis.experience("Hero").cms.variantGroup();
     h.run(new Op.LinkContentTypes("Hero", List.of("page")));
-    assertThat(h.apis).calls().containsExactly("listAllVariantGroups()", "linkContentTypes(" + group + ", page)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly("listAllVariantGroups()", "linkContentTypes(" + group + ", page)");
   }
 
   @Test
@@ -100,7 +115,9 @@ class ContentStepsUnitTest {
     assertThat(h.apis).calls().containsExactly("upsertEntryVariant(page, e1, " + a + ", en-us)");
     JsonNode sent = (JsonNode) h.apis.calls().get(0).body();
     assertThat(sent.path("title").asText()).isEqualTo("Hi");
-    assertThat(sent.path("_variant").path("_change_set")).extracting(JsonNode::asText).containsExactly("title", "hero.image");
+    assertThat(sent.path("_variant").path("_change_set"))
+        .extracting(JsonNode::asText)
+        .containsExactly("title", "hero.image");
     assertThat(r).isEqualTo(new EntryVariantWritten(op, a, "variant " + a));
   }
 
@@ -108,12 +125,20 @@ class ContentStepsUnitTest {
   void upsertToAnExistingEntryVariantMergesOverWhatItHolds() {
     uid = h.experience("Hero");
     version = h.configured("Hero", "A", "B");
-    ObjectNode old = JSON.objectNode().put("title", "old").put("kept", "yes").put("uid", "e1").put("_version", 3);
+    ObjectNode old =
+        JSON.objectNode()
+            .put("title", "old")
+            .put("kept", "yes")
+            .put("uid", "e1")
+            .put("_version", 3);
     h.apis.cma().upsertEntryVariant("page", "e1", cms("B"), "en-us", old);
     h.planned();
     h.run(upsert("B", "e1", JSON.objectNode().put("title", "new")));
-    assertThat(h.apis).calls().containsExactly("getEntryVariant(page, e1, " + cms("B") + ", en-us)",
-        "upsertEntryVariant(page, e1, " + cms("B") + ", en-us)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "getEntryVariant(page, e1, " + cms("B") + ", en-us)",
+            "upsertEntryVariant(page, e1, " + cms("B") + ", en-us)");
     JsonNode sent = (JsonNode) h.apis.calls().get(1).body();
     assertThat(sent.path("title").asText()).isEqualTo("new");
     assertThat(sent.path("kept").asText()).isEqualTo("yes");
@@ -124,32 +149,50 @@ class ContentStepsUnitTest {
   void upsertReadsTheExperienceWhenNeitherAncestorsNorTheLiveStateKnowTheCmsUid() {
     h.apis.cmsSyncAfterPolls(2);
     uid = h.experience("Hero");
-    version = h.configured("Hero", "A"); // one poll: the sync is still pending when the plan is made
+    version =
+        h.configured("Hero", "A"); // one poll: the sync is still pending when the plan is made
     h.planned();
     h.run(upsert("A", "e1", JSON.objectNode().put("title", "Hi")));
-    assertThat(h.apis).calls().containsExactly("getExperience(" + uid + ")", "upsertEntryVariant(page, e1, " + cms("A") + ", en-us)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "getExperience(" + uid + ")", "upsertEntryVariant(page, e1, " + cms("A") + ", en-us)");
   }
 
   @Test
   void upsertOfAVariantTheExperienceDoesNotHaveFails() {
     hero(true);
-    h.fails(upsert("Z", "e1", JSON.objectNode())).hasMessage("experience 'Hero' has no variant 'Z'");
+    h.fails(upsert("Z", "e1", JSON.objectNode()))
+        .hasMessage("experience 'Hero' has no variant 'Z'");
     assertThat(h.apis).calls().containsExactly("listVersions(" + uid + ")");
   }
 
   // --- publish ------------------------------------------------------------------------------
 
   private static List<PublishItem> items() {
-    return List.of(new PublishItem("A", "page", "e1", "en-us"), new PublishItem("B", "page", "e1", "en-us"),
+    return List.of(
+        new PublishItem("A", "page", "e1", "en-us"),
+        new PublishItem("B", "page", "e1", "en-us"),
         new PublishItem("A", "page", "e2", "en-us"));
   }
 
   @Test
   void bulkPublishGroupsTheVariantsByEntry() {
     hero(false);
-    StepResult r = h.run(new Op.PublishEntryVariants("Hero", PublishMethod.BULK, items(), List.of("production")), configuredHere());
-    assertThat(h.apis).calls().containsExactly(
-        "bulkPublish(page/e1/en-us=" + cms("A") + "+" + cms("B") + ", page/e2/en-us=" + cms("A") + ")");
+    StepResult r =
+        h.run(
+            new Op.PublishEntryVariants("Hero", PublishMethod.BULK, items(), List.of("production")),
+            configuredHere());
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "bulkPublish(page/e1/en-us="
+                + cms("A")
+                + "+"
+                + cms("B")
+                + ", page/e2/en-us="
+                + cms("A")
+                + ")");
     var request = (dev.cspctl.api.cma.BulkPublishRequest) h.apis.calls().get(0).body();
     assertThat(request.environments()).containsExactly("production");
     assertThat(request.locales()).containsExactly("en-us");
@@ -159,9 +202,14 @@ class ContentStepsUnitTest {
   @Test
   void singleEntryPublishSendsOneRequestPerEntry() {
     hero(true);
-    StepResult r = h.run(new Op.PublishEntryVariants("Hero", PublishMethod.ENTRY, items(), List.of("staging")));
-    assertThat(h.apis).calls().containsExactly("publishEntryVariants(page, e1, en-us, " + cms("A") + "+" + cms("B") + ")",
-        "publishEntryVariants(page, e2, en-us, " + cms("A") + ")");
+    StepResult r =
+        h.run(
+            new Op.PublishEntryVariants("Hero", PublishMethod.ENTRY, items(), List.of("staging")));
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "publishEntryVariants(page, e1, en-us, " + cms("A") + "+" + cms("B") + ")",
+            "publishEntryVariants(page, e2, en-us, " + cms("A") + ")");
     assertThat(r).isEqualTo(new Done("published 2 entries (single-entry endpoint)"));
   }
 
@@ -171,11 +219,15 @@ class ContentStepsUnitTest {
   void deleteEntryVariantDeletesTheOneItNames() {
     uid = h.experience("Hero");
     version = h.configured("Hero", "A");
-    h.apis.cma().upsertEntryVariant("page", "e1", cms("A"), "en-us", JSON.objectNode().put("title", "x"));
+    h.apis
+        .cma()
+        .upsertEntryVariant("page", "e1", cms("A"), "en-us", JSON.objectNode().put("title", "x"));
     h.planned();
     StepResult r = h.run(new Op.DeleteEntryVariant("Hero", "A", cms("A"), "page", "e1", "en-us"));
     assertThat(r).isEqualTo(new Done("deleted"));
-    assertThat(h.apis).calls().containsExactly("deleteEntryVariant(page, e1, " + cms("A") + ", en-us)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly("deleteEntryVariant(page, e1, " + cms("A") + ", en-us)");
     assertThat(h.apis.entryVariants).isEmpty();
     assertThat(h.apis.calls().get(0).scope().toString()).isEqualTo("experience \"Hero\"");
   }

@@ -56,11 +56,13 @@ final class CriticalPath {
   }
 
   /** Milliseconds of the longest path through {@code steps}' dependency graph. */
-  static long applyMillis(List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
+  static long applyMillis(
+      List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
     return applyChain(steps, requestsOfStep, latencyMs, cmsDelayMs).millis();
   }
 
-  static Chain applyChain(List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
+  static Chain applyChain(
+      List<Step> steps, ToIntFunction<String> requestsOfStep, long latencyMs, long cmsDelayMs) {
     Map<dev.cspctl.plan.StepId, Step> byId = new HashMap<>();
     steps.forEach(s -> byId.put(s.id(), s));
     Map<dev.cspctl.plan.StepId, Long> finish = new HashMap<>();
@@ -75,8 +77,14 @@ final class CriticalPath {
     return new Chain(last == null ? 0 : finish.get(last.id()), chain);
   }
 
-  private static long finish(Step s, Map<dev.cspctl.plan.StepId, Step> byId, Map<dev.cspctl.plan.StepId, Long> memo, Map<dev.cspctl.plan.StepId, Step> via,
-      ToIntFunction<String> requests, long latencyMs, long cmsDelayMs) {
+  private static long finish(
+      Step s,
+      Map<dev.cspctl.plan.StepId, Step> byId,
+      Map<dev.cspctl.plan.StepId, Long> memo,
+      Map<dev.cspctl.plan.StepId, Step> via,
+      ToIntFunction<String> requests,
+      long latencyMs,
+      long cmsDelayMs) {
     Long known = memo.get(s.id());
     if (known != null) return known;
     long start = 0;
@@ -92,8 +100,12 @@ final class CriticalPath {
     }
     if (from != null) via.put(s.id(), from);
     int n = requests.applyAsInt(s.id().value());
-    // a configure that polled for the CMS sync: its PUT, then the sync delay (at least one round trip)
-    long own = s.type() == StepType.CONFIGURE_VERSION && n >= 2 ? latencyMs + Math.max(latencyMs, cmsDelayMs) : (long) n * latencyMs;
+    // a configure that polled for the CMS sync: its PUT, then the sync delay (at least one round
+    // trip)
+    long own =
+        s.type() == StepType.CONFIGURE_VERSION && n >= 2
+            ? latencyMs + Math.max(latencyMs, cmsDelayMs)
+            : (long) n * latencyMs;
     memo.put(s.id(), start + own);
     return start + own;
   }

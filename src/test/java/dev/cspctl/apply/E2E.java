@@ -30,18 +30,23 @@ final class E2E implements AutoCloseable {
   E2E(EmulatorConfig.Builder config, TransportConfig transport) {
     emulator = Emulator.start(config.port(0).build());
     Credentials credentials = dev.cspctl.cli.Target.sandboxCredentials();
-    clients = ContentstackClients.create(credentials, ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
+    clients =
+        ContentstackClients.create(
+            credentials, ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()), transport);
   }
 
   /** Realistic: _cms delay, rate limits on both sides. */
   static E2E realistic() {
-    return new E2E(EmulatorConfig.builder().cmsDelayMs(100).rateLimit(true), TransportConfig.defaults());
+    return new E2E(
+        EmulatorConfig.builder().cmsDelayMs(100).rateLimit(true), TransportConfig.defaults());
   }
 
   /** Fast: no delay, generous client limits, quick retries. */
   static E2E fast(String faults, long seed) {
-    return new E2E(EmulatorConfig.builder().cmsDelayMs(0).faults(faults).seed(seed),
-        TransportConfig.defaults().withRates(2000, 2000, 2000, 2000, 1000)
+    return new E2E(
+        EmulatorConfig.builder().cmsDelayMs(0).faults(faults).seed(seed),
+        TransportConfig.defaults()
+            .withRates(2000, 2000, 2000, 2000, 1000)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
             .withRetries(4, Duration.ofMillis(1), Duration.ofMillis(10), seed));
   }
@@ -68,7 +73,8 @@ final class E2E implements AutoCloseable {
 
   /** Live-like: _cms delay, latency, the real rate limits on both sides. */
   static E2E liveLike(EmulatorConfig.Builder config) {
-    return new E2E(config.cmsDelayMs(200).latencyMs(20).rateLimit(true), TransportConfig.defaults());
+    return new E2E(
+        config.cmsDelayMs(200).latencyMs(20).rateLimit(true), TransportConfig.defaults());
   }
 
   ApplyResult apply(DesiredState d, PlanOptions options) {
@@ -78,11 +84,28 @@ final class E2E implements AutoCloseable {
   }
 
   ApplyResult apply(Plan plan, LiveState live, DesiredState d) {
-    return new Applier(clients.personalize(), clients.cma(), d.project().publish(), Duration.ofSeconds(20), 8)
+    return new Applier(
+            clients.personalize(), clients.cma(), d.project().publish(), Duration.ofSeconds(20), 8)
         .apply(plan, live, ProgressListener.NONE);
   }
 
   /** Copies the example specs to a folder a test may edit. */
+  /**
+   * The examples' Mobile variant, with a new variant Frequent (audience Frequent visitors, one
+   * entry) before it.
+   */
+  static final String FREQUENT_THEN_MOBILE =
+      """
+        - name: Frequent
+          audiences: [Frequent visitors]
+          content:
+            - contentType: hero_banner
+              entry: blt0123456789abcdef
+              fields:
+                title: Good to see you again
+        - name: Mobile
+      """;
+
   static Path copyExamples(Path to) {
     try (Stream<Path> files = Files.walk(Path.of("specs"))) {
       for (Path f : files.toList()) {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The CMA port of {@link RecordingApis}. Publishes are recorded with what they publish: the
- * single-entry form as {@code (ct, entry, locale, variantUids)}, the bulk form as one
- * {@code ct/entry/locale=variantUids} argument per entry of each request ({@link
+ * single-entry form as {@code (ct, entry, locale, variantUids)}, the bulk form as one {@code
+ * ct/entry/locale=variantUids} argument per entry of each request ({@link
  * dev.cspctl.api.cma.BulkPublishQueue} makes the requests).
  */
 final class FakeCma implements CmaPort {
@@ -46,63 +46,99 @@ final class FakeCma implements CmaPort {
 
   @Override
   public List<VariantGroup> listAllVariantGroups() {
-    return call("listAllVariantGroups", null, List.of(), () -> List.copyOf(apis.variantGroups.values()));
+    return call(
+        "listAllVariantGroups", null, List.of(), () -> List.copyOf(apis.variantGroups.values()));
   }
 
   @Override
-  public void linkContentTypes(String groupUid, String groupName, List<ContentTypeLink> contentTypes) {
-    String linked = contentTypes.stream().map(ContentTypeLink::uid).collect(Collectors.joining(","));
-    call("linkContentTypes", contentTypes, args(groupUid, linked), () -> {
-      apis.link(groupUid, contentTypes);
-      return null;
-    });
+  public void linkContentTypes(
+      String groupUid, String groupName, List<ContentTypeLink> contentTypes) {
+    String linked =
+        contentTypes.stream().map(ContentTypeLink::uid).collect(Collectors.joining(","));
+    call(
+        "linkContentTypes",
+        contentTypes,
+        args(groupUid, linked),
+        () -> {
+          apis.link(groupUid, contentTypes);
+          return null;
+        });
   }
 
   @Override
-  public EntryVariant upsertEntryVariant(String ct, String entryUid, String variantUid, String locale, ObjectNode entry) {
-    return call("upsertEntryVariant", entry.deepCopy(), args(ct, entryUid, variantUid, locale), () -> {
-      ObjectNode stored = entry.deepCopy();
-      ObjectNode variant = stored.get("_variant") instanceof ObjectNode v ? v : stored.putObject("_variant");
-      variant.put("_uid", variantUid);
-      apis.entryVariants.put(RecordingApis.entryKey(ct, entryUid, variantUid, locale), stored);
-      return new EntryVariant(stored.deepCopy());
-    });
+  public EntryVariant upsertEntryVariant(
+      String ct, String entryUid, String variantUid, String locale, ObjectNode entry) {
+    return call(
+        "upsertEntryVariant",
+        entry.deepCopy(),
+        args(ct, entryUid, variantUid, locale),
+        () -> {
+          ObjectNode stored = entry.deepCopy();
+          ObjectNode variant =
+              stored.get("_variant") instanceof ObjectNode v ? v : stored.putObject("_variant");
+          variant.put("_uid", variantUid);
+          apis.entryVariants.put(RecordingApis.entryKey(ct, entryUid, variantUid, locale), stored);
+          return new EntryVariant(stored.deepCopy());
+        });
   }
 
   @Override
-  public EntryVariant getEntryVariant(String ct, String entryUid, String variantUid, String locale) {
-    return call("getEntryVariant", null, args(ct, entryUid, variantUid, locale), () -> {
-      var stored = apis.entryVariants.get(RecordingApis.entryKey(ct, entryUid, variantUid, locale));
-      if (stored == null) throw RecordingApis.notFound(Api.CMA, "getEntryVariant", scope);
-      return new EntryVariant((ObjectNode) stored.deepCopy());
-    });
+  public EntryVariant getEntryVariant(
+      String ct, String entryUid, String variantUid, String locale) {
+    return call(
+        "getEntryVariant",
+        null,
+        args(ct, entryUid, variantUid, locale),
+        () -> {
+          var stored =
+              apis.entryVariants.get(RecordingApis.entryKey(ct, entryUid, variantUid, locale));
+          if (stored == null) throw RecordingApis.notFound(Api.CMA, "getEntryVariant", scope);
+          return new EntryVariant((ObjectNode) stored.deepCopy());
+        });
   }
 
   @Override
   public void deleteEntryVariant(String ct, String entryUid, String variantUid, String locale) {
-    call("deleteEntryVariant", null, args(ct, entryUid, variantUid, locale), () -> {
-      if (apis.entryVariants.remove(RecordingApis.entryKey(ct, entryUid, variantUid, locale)) == null) {
-        throw RecordingApis.notFound(Api.CMA, "deleteEntryVariant", scope);
-      }
-      return null;
-    });
+    call(
+        "deleteEntryVariant",
+        null,
+        args(ct, entryUid, variantUid, locale),
+        () -> {
+          if (apis.entryVariants.remove(RecordingApis.entryKey(ct, entryUid, variantUid, locale))
+              == null) {
+            throw RecordingApis.notFound(Api.CMA, "deleteEntryVariant", scope);
+          }
+          return null;
+        });
   }
 
   @Override
-  public PublishResult publishEntryVariants(String ct, String entryUid, String locale, List<String> environments,
-      List<String> locales, List<VariantRef> variants) {
-    return call("publishEntryVariants", environments, args(ct, entryUid, locale, uids(variants)),
+  public PublishResult publishEntryVariants(
+      String ct,
+      String entryUid,
+      String locale,
+      List<String> environments,
+      List<String> locales,
+      List<VariantRef> variants) {
+    return call(
+        "publishEntryVariants",
+        environments,
+        args(ct, entryUid, locale, uids(variants)),
         () -> new PublishResult("published", null));
   }
 
-  /** Never waits (the fake has no rate limit) and records nothing: only the requests sent are calls. */
+  /**
+   * Never waits (the fake has no rate limit) and records nothing: only the requests sent are calls.
+   */
   @Override
   public void awaitBulkPermit() {}
 
   @Override
   public PublishResult bulkPublish(BulkPublishRequest request) {
-    List<String> described = request.entries().stream()
-        .map(e -> e.contentType() + "/" + e.uid() + "/" + e.locale() + "=" + uids(e.variants())).toList();
+    List<String> described =
+        request.entries().stream()
+            .map(e -> e.contentType() + "/" + e.uid() + "/" + e.locale() + "=" + uids(e.variants()))
+            .toList();
     return call("bulkPublish", request, described, () -> new PublishResult("queued", "job"));
   }
 }

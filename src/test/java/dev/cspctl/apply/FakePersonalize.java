@@ -35,10 +35,14 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   private void run(String method, List<String> args, Runnable effect) {
-    call(method, null, args, () -> {
-      effect.run();
-      return null;
-    });
+    call(
+        method,
+        null,
+        args,
+        () -> {
+          effect.run();
+          return null;
+        });
   }
 
   private <T> T existing(Map<String, T> m, String uid, String method) {
@@ -59,26 +63,37 @@ final class FakePersonalize implements PersonalizePort {
 
   @Override
   public Attribute createAttribute(AttributeInput in) {
-    return call("createAttribute", in, args(in.key()), () -> {
-      Attribute a = new Attribute(apis.uid(), in.key(), in.name(), in.description(), "CUSTOM");
-      apis.attributes.put(a.uid(), a);
-      return a;
-    });
+    return call(
+        "createAttribute",
+        in,
+        args(in.key()),
+        () -> {
+          Attribute a = new Attribute(apis.uid(), in.key(), in.name(), in.description(), "CUSTOM");
+          apis.attributes.put(a.uid(), a);
+          return a;
+        });
   }
 
   @Override
   public Attribute updateAttribute(String uid, AttributeInput in) {
-    return call("updateAttribute", in, args(uid, in.key()), () -> {
-      existing(apis.attributes, uid, "updateAttribute");
-      Attribute a = new Attribute(uid, in.key(), in.name(), in.description(), "CUSTOM");
-      apis.attributes.put(uid, a);
-      return a;
-    });
+    return call(
+        "updateAttribute",
+        in,
+        args(uid, in.key()),
+        () -> {
+          existing(apis.attributes, uid, "updateAttribute");
+          Attribute a = new Attribute(uid, in.key(), in.name(), in.description(), "CUSTOM");
+          apis.attributes.put(uid, a);
+          return a;
+        });
   }
 
   @Override
   public void deleteAttribute(String uid) {
-    run("deleteAttribute", args(uid), () -> apis.attributes.remove(existing(apis.attributes, uid, "deleteAttribute").uid()));
+    run(
+        "deleteAttribute",
+        args(uid),
+        () -> apis.attributes.remove(existing(apis.attributes, uid, "deleteAttribute").uid()));
   }
 
   @Override
@@ -88,26 +103,37 @@ final class FakePersonalize implements PersonalizePort {
 
   @Override
   public Event createEvent(EventInput in) {
-    return call("createEvent", in, args(in.key()), () -> {
-      Event e = new Event(apis.uid(), in.key(), in.description(), null);
-      apis.events.put(e.uid(), e);
-      return e;
-    });
+    return call(
+        "createEvent",
+        in,
+        args(in.key()),
+        () -> {
+          Event e = new Event(apis.uid(), in.key(), in.description(), null);
+          apis.events.put(e.uid(), e);
+          return e;
+        });
   }
 
   @Override
   public Event updateEvent(String uid, EventInput in) {
-    return call("updateEvent", in, args(uid, in.key()), () -> {
-      existing(apis.events, uid, "updateEvent");
-      Event e = new Event(uid, in.key(), in.description(), null);
-      apis.events.put(uid, e);
-      return e;
-    });
+    return call(
+        "updateEvent",
+        in,
+        args(uid, in.key()),
+        () -> {
+          existing(apis.events, uid, "updateEvent");
+          Event e = new Event(uid, in.key(), in.description(), null);
+          apis.events.put(uid, e);
+          return e;
+        });
   }
 
   @Override
   public void deleteEvent(String uid) {
-    run("deleteEvent", args(uid), () -> apis.events.remove(existing(apis.events, uid, "deleteEvent").uid()));
+    run(
+        "deleteEvent",
+        args(uid),
+        () -> apis.events.remove(existing(apis.events, uid, "deleteEvent").uid()));
   }
 
   @Override
@@ -117,91 +143,133 @@ final class FakePersonalize implements PersonalizePort {
 
   @Override
   public Audience createAudience(AudienceInput in) {
-    return call("createAudience", in, args(in.name()), () -> {
-      Audience a = new Audience(apis.uid(), in.name(), in.description(), in.definition(), null, null);
-      apis.audiences.put(a.uid(), a);
-      return a;
-    });
+    return call(
+        "createAudience",
+        in,
+        args(in.name()),
+        () -> {
+          Audience a =
+              new Audience(apis.uid(), in.name(), in.description(), in.definition(), null, null);
+          apis.audiences.put(a.uid(), a);
+          return a;
+        });
   }
 
   @Override
   public Audience updateAudience(String uid, AudienceInput in) {
-    return call("updateAudience", in, args(uid, in.name()), () -> {
-      existing(apis.audiences, uid, "updateAudience");
-      Audience a = new Audience(uid, in.name(), in.description(), in.definition(), null, null);
-      apis.audiences.put(uid, a);
-      return a;
-    });
+    return call(
+        "updateAudience",
+        in,
+        args(uid, in.name()),
+        () -> {
+          existing(apis.audiences, uid, "updateAudience");
+          Audience a = new Audience(uid, in.name(), in.description(), in.definition(), null, null);
+          apis.audiences.put(uid, a);
+          return a;
+        });
   }
 
   @Override
   public void deleteAudience(String uid) {
-    run("deleteAudience", args(uid), () -> apis.audiences.remove(existing(apis.audiences, uid, "deleteAudience").uid()));
+    run(
+        "deleteAudience",
+        args(uid),
+        () -> apis.audiences.remove(existing(apis.audiences, uid, "deleteAudience").uid()));
   }
 
   @Override
   public List<Experience> listExperiences() {
-    return call("listExperiences", null, List.of(),
+    return call(
+        "listExperiences",
+        null,
+        List.of(),
         () -> apis.experiences.values().stream().map(RecordingApis.Exp::view).toList());
   }
 
   @Override
   public Experience getExperience(String uid) {
-    return call("getExperience", null, args(uid),
+    return call(
+        "getExperience",
+        null,
+        args(uid),
         () -> apis.getExperience(existing(apis.experiences, uid, "getExperience")));
   }
 
   @Override
   public Experience createExperience(ExperienceInput in) {
-    return call("createExperience", in, args(in.name()), () -> {
-      RecordingApis.Exp e = new RecordingApis.Exp(apis.uid(), in.name(), in.description(), in.type(), in.tags());
-      e.versions.add(new Version(apis.uid(), VersionStatus.DRAFT, List.of(), List.of()));
-      apis.experiences.put(e.uid, e);
-      apis.priority.add(e.uid);
-      return e.view();
-    });
+    return call(
+        "createExperience",
+        in,
+        args(in.name()),
+        () -> {
+          RecordingApis.Exp e =
+              new RecordingApis.Exp(apis.uid(), in.name(), in.description(), in.type(), in.tags());
+          e.versions.add(new Version(apis.uid(), VersionStatus.DRAFT, List.of(), List.of()));
+          apis.experiences.put(e.uid, e);
+          apis.priority.add(e.uid);
+          return e.view();
+        });
   }
 
   @Override
   public Experience updateExperience(String uid, ExperienceInput in) {
-    return call("updateExperience", in, args(uid, in.name()), () -> {
-      RecordingApis.Exp e = existing(apis.experiences, uid, "updateExperience");
-      e.name = in.name();
-      e.description = in.description();
-      e.type = in.type();
-      e.tags = in.tags();
-      return e.view();
-    });
+    return call(
+        "updateExperience",
+        in,
+        args(uid, in.name()),
+        () -> {
+          RecordingApis.Exp e = existing(apis.experiences, uid, "updateExperience");
+          e.name = in.name();
+          e.description = in.description();
+          e.type = in.type();
+          e.tags = in.tags();
+          return e.view();
+        });
   }
 
   @Override
   public void deleteExperience(String uid) {
-    run("deleteExperience", args(uid), () -> {
-      apis.experiences.remove(existing(apis.experiences, uid, "deleteExperience").uid);
-      apis.priority.remove(uid);
-    });
+    run(
+        "deleteExperience",
+        args(uid),
+        () -> {
+          apis.experiences.remove(existing(apis.experiences, uid, "deleteExperience").uid);
+          apis.priority.remove(uid);
+        });
   }
 
   @Override
   public List<Version> listVersions(String experienceUid) {
-    return call("listVersions", null, args(experienceUid),
+    return call(
+        "listVersions",
+        null,
+        args(experienceUid),
         () -> List.copyOf(existing(apis.experiences, experienceUid, "listVersions").versions));
   }
 
   @Override
   public Version createVersion(String experienceUid, VersionInput in) {
-    return call("createVersion", in, args(experienceUid, in.status()), () -> {
-      RecordingApis.Exp e = existing(apis.experiences, experienceUid, "createVersion");
-      Version v = new Version(apis.uid(), in.status(), List.of(), List.of());
-      e.versions.add(v);
-      return v;
-    });
+    return call(
+        "createVersion",
+        in,
+        args(experienceUid, in.status()),
+        () -> {
+          RecordingApis.Exp e = existing(apis.experiences, experienceUid, "createVersion");
+          Version v = new Version(apis.uid(), in.status(), List.of(), List.of());
+          e.versions.add(v);
+          return v;
+        });
   }
 
   @Override
   public Version updateVersion(String experienceUid, String versionUid, VersionInput in) {
-    return call("updateVersion", in, args(experienceUid, versionUid, in.status()),
-        () -> apis.putVersion(existing(apis.experiences, experienceUid, "updateVersion"), versionUid, in));
+    return call(
+        "updateVersion",
+        in,
+        args(experienceUid, versionUid, in.status()),
+        () ->
+            apis.putVersion(
+                existing(apis.experiences, experienceUid, "updateVersion"), versionUid, in));
   }
 
   @Override
@@ -211,9 +279,12 @@ final class FakePersonalize implements PersonalizePort {
 
   @Override
   public void setPriority(List<String> experienceUids) {
-    run("setPriority", args(String.join(",", experienceUids)), () -> {
-      apis.priority.clear();
-      apis.priority.addAll(experienceUids);
-    });
+    run(
+        "setPriority",
+        args(String.join(",", experienceUids)),
+        () -> {
+          apis.priority.clear();
+          apis.priority.addAll(experienceUids);
+        });
   }
 }

@@ -25,10 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Debian's Chromium, headless, driven over the DevTools protocol with the JDK's own WebSocket
- * client (no browser-test dependency): opens a page, records console errors, exceptions and
- * network requests, evaluates an expression, takes a screenshot. The flags are the ones this
- * machine needs: no sandbox as root, no GPU, no background networking (the network is closed),
- * a fresh profile.
+ * client (no browser-test dependency): opens a page, records console errors, exceptions and network
+ * requests, evaluates an expression, takes a screenshot. The flags are the ones this machine needs:
+ * no sandbox as root, no GPU, no background networking (the network is closed), a fresh profile.
  */
 final class HeadlessChromium implements AutoCloseable {
   static final ObjectMapper M = new ObjectMapper();
@@ -44,21 +43,30 @@ final class HeadlessChromium implements AutoCloseable {
 
   /**
    * The Chromium binary: $CHROMIUM, else /usr/bin/chromium, that answers {@code --version}
-   * (Ubuntu's chromium-browser is a stub for a snap that cannot run here); else null, and the
-   * test skips.
+   * (Ubuntu's chromium-browser is a stub for a snap that cannot run here); else null, and the test
+   * skips.
    */
   static Path find() {
-    for (String candidate : new String[] {System.getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
-      if (candidate != null && Files.isExecutable(Path.of(candidate)) && answers(Path.of(candidate))) return Path.of(candidate);
+    for (String candidate :
+        new String[] {
+          System.getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"
+        }) {
+      if (candidate != null
+          && Files.isExecutable(Path.of(candidate))
+          && answers(Path.of(candidate))) return Path.of(candidate);
     }
     return null;
   }
 
   private static boolean answers(Path binary) {
     try {
-      Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.toLowerCase(java.util.Locale.ROOT).contains("chromium");
+      Process p =
+          new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return p.waitFor(30, TimeUnit.SECONDS)
+          && p.exitValue() == 0
+          && out.toLowerCase(java.util.Locale.ROOT).contains("chromium");
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -69,27 +77,55 @@ final class HeadlessChromium implements AutoCloseable {
 
   HeadlessChromium(Path binary, Path profile, int width, int height) throws Exception {
     Files.createDirectories(profile);
-    process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-        "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
-        .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+    process =
+        new ProcessBuilder(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolve("chromium.log").toFile())
+            .start();
     Path portFile = profile.resolve("DevToolsActivePort");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
-      if (!process.isAlive()) throw new IOException("chromium exited: " + Files.readString(profile.resolve("chromium.log")));
-      if (System.nanoTime() > deadline) throw new IOException("chromium did not open its DevTools port within 60 s");
+      if (!process.isAlive())
+        throw new IOException(
+            "chromium exited: " + Files.readString(profile.resolve("chromium.log")));
+      if (System.nanoTime() > deadline)
+        throw new IOException("chromium did not open its DevTools port within 60 s");
       Thread.sleep(100);
     }
     int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String list =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     String pageUrl = null;
-    for (JsonNode t : M.readTree(list)) if ("page".equals(t.path("type").asText())) pageUrl = t.path("webSocketDebuggerUrl").asText();
+    for (JsonNode t : M.readTree(list))
+      if ("page".equals(t.path("type").asText())) pageUrl = t.path("webSocketDebuggerUrl").asText();
     if (pageUrl == null) throw new IOException("no page target in " + list);
-    socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new Listener()).get(20, TimeUnit.SECONDS);
-    for (String domain : List.of("Runtime", "Log", "Page", "Network")) call(domain + ".enable", M.createObjectNode());
+    socket =
+        http.newWebSocketBuilder()
+            .buildAsync(URI.create(pageUrl), new Listener())
+            .get(20, TimeUnit.SECONDS);
+    for (String domain : List.of("Runtime", "Log", "Page", "Network"))
+      call(domain + ".enable", M.createObjectNode());
   }
 
   private final class Listener implements WebSocket.Listener {
@@ -108,7 +144,8 @@ final class HeadlessChromium implements AutoCloseable {
             events.add(msg);
           }
         } catch (IOException e) {
-          events.add(M.createObjectNode().put("method", "cspctl.unparsable").put("text", e.getMessage()));
+          events.add(
+              M.createObjectNode().put("method", "cspctl.unparsable").put("text", e.getMessage()));
         }
         partial.setLength(0);
       }
@@ -121,7 +158,14 @@ final class HeadlessChromium implements AutoCloseable {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> f = new CompletableFuture<>();
     pending.put(id, f);
-    socket.sendText(M.createObjectNode().put("id", id).put("method", method).set("params", params).toString(), true)
+    socket
+        .sendText(
+            M.createObjectNode()
+                .put("id", id)
+                .put("method", method)
+                .set("params", params)
+                .toString(),
+            true)
         .get(20, TimeUnit.SECONDS);
     JsonNode reply = f.get(60, TimeUnit.SECONDS);
     if (reply.has("error")) throw new IOException(method + ": " + reply.get("error"));
@@ -133,7 +177,8 @@ final class HeadlessChromium implements AutoCloseable {
     events.clear();
     call("Page.navigate", M.createObjectNode().put("url", file.toUri().toString()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (events.stream().noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText()))) {
+    while (events.stream()
+        .noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText()))) {
       if (System.nanoTime() > deadline) throw new IOException("page did not load within 60 s");
       Thread.sleep(50);
     }
@@ -143,22 +188,28 @@ final class HeadlessChromium implements AutoCloseable {
     for (JsonNode e : events) {
       JsonNode p = e.path("params");
       switch (e.path("method").asText()) {
-        case "Runtime.exceptionThrown" -> errors.add("exception: " + p.path("exceptionDetails").path("text").asText());
+        case "Runtime.exceptionThrown" ->
+            errors.add("exception: " + p.path("exceptionDetails").path("text").asText());
         case "Runtime.consoleAPICalled" -> {
-          if ("error".equals(p.path("type").asText())) errors.add("console.error: " + p.path("args"));
+          if ("error".equals(p.path("type").asText()))
+            errors.add("console.error: " + p.path("args"));
         }
         case "Log.entryAdded" -> {
-          if ("error".equals(p.path("entry").path("level").asText())) errors.add("log: " + p.path("entry").path("text").asText());
+          if ("error".equals(p.path("entry").path("level").asText()))
+            errors.add("log: " + p.path("entry").path("text").asText());
         }
         case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
-        default -> { }
+        default -> {}
       }
     }
     return new PageLoad(errors, requests);
   }
 
   JsonNode evaluate(String expression) throws Exception {
-    JsonNode r = call("Runtime.evaluate", M.createObjectNode().put("expression", expression).put("returnByValue", true));
+    JsonNode r =
+        call(
+            "Runtime.evaluate",
+            M.createObjectNode().put("expression", expression).put("returnByValue", true));
     return r.path("result").path("value");
   }
 

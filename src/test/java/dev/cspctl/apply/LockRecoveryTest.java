@@ -29,20 +29,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The project lock never strands a project: {@code cspctl apply} in a child JVM against an
- * emulator in this JVM (over HTTP, with _cms delay, latency and rate limits), stopped by SIGTERM
- * or {@code kill -9}; and {@code force-unlock}, plan, drift and export as a user runs them.
+ * The project lock never strands a project: {@code cspctl apply} in a child JVM against an emulator
+ * in this JVM (over HTTP, with _cms delay, latency and rate limits), stopped by SIGTERM or {@code
+ * kill -9}; and {@code force-unlock}, plan, drift and export as a user runs them.
  */
 class LockRecoveryTest {
   static final Path SPECS = Path.of("specs").toAbsolutePath();
-  static final Pattern INTERRUPTED = Pattern.compile("interrupted: (\\d+) done, (\\d+) not started");
+  static final Pattern INTERRUPTED =
+      Pattern.compile("interrupted: (\\d+) done, (\\d+) not started");
 
   @TempDir Path tmp;
 
   record Run(int exit, String out, String err, long millis) {}
 
   static Emulator emulator() {
-    return Emulator.start(EmulatorConfig.builder().port(0).latencyMs(25).cmsDelayMs(200).rateLimit(true).build());
+    return Emulator.start(
+        EmulatorConfig.builder().port(0).latencyMs(25).cmsDelayMs(200).rateLimit(true).build());
   }
 
   static String[] target(Emulator emu, String... args) {
@@ -56,21 +58,34 @@ class LockRecoveryTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long t0 = System.nanoTime();
     int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), (System.nanoTime() - t0) / 1_000_000);
+    return new Run(
+        exit,
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   static ContentstackClients clients(Emulator emu) {
-    return ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
-        ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults());
+    return ContentstackClients.create(
+        dev.cspctl.cli.Target.sandboxCredentials(),
+        ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()),
+        TransportConfig.defaults());
   }
 
   static List<Event> locks(ContentstackClients c) {
-    return c.personalize().listEvents().stream().filter(e -> e.key().equals(Ownership.LOCK_EVENT_KEY)).toList();
+    return c.personalize().listEvents().stream()
+        .filter(e -> e.key().equals(Ownership.LOCK_EVENT_KEY))
+        .toList();
   }
 
-  /** Writes other than the lock's own (POST, PUT and DELETE of /events for the lock are not counted). */
+  /**
+   * Writes other than the lock's own (POST, PUT and DELETE of /events for the lock are not
+   * counted).
+   */
   static long writes(Emulator emu) {
-    return emu.requestLog().stream().filter(e -> !e.method().equals("GET") && !e.path().contains("/events")).count();
+    return emu.requestLog().stream()
+        .filter(e -> !e.method().equals("GET") && !e.path().contains("/events"))
+        .count();
   }
 
   static void awaitWrites(Emulator emu, ChildJvm child, long n) throws InterruptedException {
@@ -90,10 +105,15 @@ class LockRecoveryTest {
 
   @Test
   void sigtermDuringApplyStopsStartingStepsReleasesTheLockAndSaysWhatWasDone() throws Exception {
-    try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
+    try (Emulator emu = emulator();
+        ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
-      ChildJvm child = ChildJvm.start(tmp.resolve("logs"), "sigterm", env,
-          target(emu, "apply", "--auto-approve", "--parallelism", "1", SPECS.toString()));
+      ChildJvm child =
+          ChildJvm.start(
+              tmp.resolve("logs"),
+              "sigterm",
+              env,
+              target(emu, "apply", "--auto-approve", "--parallelism", "1", SPECS.toString()));
       awaitWrites(emu, child, 3);
       assertThat(locks(c)).hasSize(1);
       int logBefore = emu.requestLog().size();
@@ -114,19 +134,27 @@ class LockRecoveryTest {
       assertThat(rerun.exit()).as(rerun.err()).isZero();
       assertThat(rerun.err()).doesNotContain("Waiting for another cspctl apply");
       assertConverged(emu, env);
-      Reliability.result(String.format("lock (SIGTERM): apply stopped after %d done, %d not started; exit %d; lock released; "
-          + "re-run %d ms, converged", done, notStarted, exit, rerun.millis()));
+      Reliability.result(
+          String.format(
+              "lock (SIGTERM): apply stopped after %d done, %d not started; exit %d; lock released; "
+                  + "re-run %d ms, converged",
+              done, notStarted, exit, rerun.millis()));
     }
   }
 
   @Test
   void aKilledHoldersLockStopsBlockingWithinItsLeaseAndTheRerunConverges() throws Exception {
     long leaseS = Long.getLong("lock.leaseS", 3);
-    try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
+    try (Emulator emu = emulator();
+        ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
       env.put("CSPCTL_LOCK_LEASE_S", Long.toString(leaseS));
-      ChildJvm child = ChildJvm.start(tmp.resolve("logs"), "kill9", env,
-          target(emu, "apply", "--auto-approve", "--parallelism", "2", SPECS.toString()));
+      ChildJvm child =
+          ChildJvm.start(
+              tmp.resolve("logs"),
+              "kill9",
+              env,
+              target(emu, "apply", "--auto-approve", "--parallelism", "2", SPECS.toString()));
       awaitWrites(emu, child, 3);
       child.kill9(); // no hooks, no finally: the lock stays behind
       long killedAt = System.nanoTime();
@@ -135,47 +163,70 @@ class LockRecoveryTest {
       String deadId = LockRecord.parse(left.get(0).description()).orElseThrow().id();
       // when does the dead holder's lock stop blocking? watch the lock event change hands
       AtomicLong freedAfter = new AtomicLong(-1);
-      Thread watcher = new Thread(() -> {
-        while (freedAfter.get() < 0 && System.nanoTime() - killedAt < (leaseS + 30) * 1_000_000_000L) {
-          boolean gone = locks(c).stream().noneMatch(e -> e.description().contains(deadId));
-          if (gone) freedAfter.set((System.nanoTime() - killedAt) / 1_000_000);
-          sleep(20);
-        }
-      });
+      Thread watcher =
+          new Thread(
+              () -> {
+                while (freedAfter.get() < 0
+                    && System.nanoTime() - killedAt < (leaseS + 30) * 1_000_000_000L) {
+                  boolean gone = locks(c).stream().noneMatch(e -> e.description().contains(deadId));
+                  if (gone) freedAfter.set((System.nanoTime() - killedAt) / 1_000_000);
+                  sleep(20);
+                }
+              });
       watcher.start();
       Run rerun = cli(env, target(emu, "apply", "--auto-approve", SPECS.toString()));
       watcher.join();
       assertThat(rerun.exit()).as(rerun.err()).isZero();
       assertThat(rerun.err()).contains("Removed an expired project lock (lock ID " + deadId);
-      assertThat(freedAfter.get()).as("ms from kill -9 until the lock stopped blocking").isBetween(0L, leaseS * 1000 + 3000);
+      assertThat(freedAfter.get())
+          .as("ms from kill -9 until the lock stopped blocking")
+          .isBetween(0L, leaseS * 1000 + 3000);
       assertThat(locks(c)).isEmpty();
       assertConverged(emu, env);
-      Reliability.result(String.format("lock (kill -9): lease %d s; the killed holder's lock stopped blocking %d ms after the kill; "
-          + "re-run (started at once) %d ms in all, converged, no duplicates", leaseS, freedAfter.get(), rerun.millis()));
+      Reliability.result(
+          String.format(
+              "lock (kill -9): lease %d s; the killed holder's lock stopped blocking %d ms after the kill; "
+                  + "re-run (started at once) %d ms in all, converged, no duplicates",
+              leaseS, freedAfter.get(), rerun.millis()));
     }
   }
 
   @Test
   void forceUnlockRemovesALeftLockThatTheWaitingApplyNames() {
-    try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
+    try (Emulator emu = emulator();
+        ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
       env.put("CSPCTL_LOCK_WAIT_S", "1");
-      c.personalize().createEvent(new EventInput(Ownership.LOCK_EVENT_KEY,
-          new LockRecord("0c4f-dead", "ci@runner, pid 7", Duration.ofSeconds(60), Instant.now().plusSeconds(60)).description()));
+      c.personalize()
+          .createEvent(
+              new EventInput(
+                  Ownership.LOCK_EVENT_KEY,
+                  new LockRecord(
+                          "0c4f-dead",
+                          "ci@runner, pid 7",
+                          Duration.ofSeconds(60),
+                          Instant.now().plusSeconds(60))
+                      .description()));
       Run blocked = cli(env, target(emu, "apply", "--auto-approve", SPECS.toString()));
       assertThat(blocked.exit()).isEqualTo(1);
-      assertThat(blocked.err().lines().filter(l -> l.startsWith("error:"))).singleElement().asString()
-          .contains("lock ID 0c4f-dead").contains("cspctl force-unlock 0c4f-dead");
+      assertThat(blocked.err().lines().filter(l -> l.startsWith("error:")))
+          .singleElement()
+          .asString()
+          .contains("lock ID 0c4f-dead")
+          .contains("cspctl force-unlock 0c4f-dead");
       assertThat(writes(emu)).isZero();
 
       Run wrong = cli(env, target(emu, "force-unlock", "0c4f-other", SPECS.toString()));
       assertThat(wrong.exit()).isEqualTo(1);
-      assertThat(wrong.err()).startsWith("error: no project lock has ID 0c4f-other; the project is locked by lock ID 0c4f-dead");
+      assertThat(wrong.err())
+          .startsWith(
+              "error: no project lock has ID 0c4f-other; the project is locked by lock ID 0c4f-dead");
       assertThat(locks(c)).hasSize(1);
 
       Run unlock = cli(env, target(emu, "force-unlock", "0c4f-dead", SPECS.toString()));
       assertThat(unlock.exit()).as(unlock.err()).isZero();
-      assertThat(unlock.out()).contains("Removed the project lock (lock ID 0c4f-dead, held by ci@runner, pid 7");
+      assertThat(unlock.out())
+          .contains("Removed the project lock (lock ID 0c4f-dead, held by ci@runner, pid 7");
       assertThat(locks(c)).isEmpty();
 
       Run apply = cli(env, target(emu, "apply", "--auto-approve", SPECS.toString()));
@@ -186,16 +237,26 @@ class LockRecoveryTest {
 
   @Test
   void anApplyThatFailsAfterTakingTheLockReleasesIt() {
-    try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
+    try (Emulator emu = emulator();
+        ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
-      assertThat(cli(env, target(emu, "apply", "--auto-approve", SPECS.toString())).exit()).isZero();
+      assertThat(cli(env, target(emu, "apply", "--auto-approve", SPECS.toString())).exit())
+          .isZero();
       // a second live audience with a spec's name: the plan, made under the lock, refuses them
-      var mobile = c.personalize().listAudiences().stream().filter(a -> a.name().equals("Mobile visitors")).findFirst().orElseThrow();
-      c.personalize().createAudience(new dev.cspctl.api.personalize.AudienceInput(mobile.name(), "by hand", mobile.definition()));
+      var mobile =
+          c.personalize().listAudiences().stream()
+              .filter(a -> a.name().equals("Mobile visitors"))
+              .findFirst()
+              .orElseThrow();
+      c.personalize()
+          .createAudience(
+              new dev.cspctl.api.personalize.AudienceInput(
+                  mobile.name(), "by hand", mobile.definition()));
       int logBefore = emu.requestLog().size();
       Run failed = cli(env, target(emu, "apply", "--auto-approve", SPECS.toString()));
       assertThat(failed.exit()).isEqualTo(1);
-      assertThat(failed.err()).contains("more than one live resource has the name of audience 'Mobile visitors'");
+      assertThat(failed.err())
+          .contains("more than one live resource has the name of audience 'Mobile visitors'");
       assertThat(emu.requestLog().subList(logBefore, emu.requestLog().size()))
           .anyMatch(e -> e.method().equals("POST") && e.path().endsWith("/events"))
           .anyMatch(e -> e.method().equals("DELETE") && e.path().contains("/events/"));
@@ -205,12 +266,19 @@ class LockRecoveryTest {
 
   @Test
   void planDriftAndExportNeverTakeOrWaitForTheLock() {
-    try (Emulator emu = emulator(); ContentstackClients c = clients(emu)) {
+    try (Emulator emu = emulator();
+        ContentstackClients c = clients(emu)) {
       Map<String, String> env = new HashMap<>(ReliabilityCrashTest.clientEnv());
-      env.put(dev.cspctl.api.Credentials.ENV_PROJECT_UID, dev.cspctl.emulator.SandboxCredentials.PROJECT_UID);
-      env.put(dev.cspctl.api.Credentials.ENV_API_KEY, dev.cspctl.emulator.SandboxCredentials.API_KEY);
-      assertThat(cli(env, target(emu, "apply", "--auto-approve", SPECS.toString())).exit()).isZero();
-      try (ProjectLock held = ProjectLock.acquire(c.personalize(), Duration.ofSeconds(60), Duration.ofSeconds(1), m -> {})) {
+      env.put(
+          dev.cspctl.api.Credentials.ENV_PROJECT_UID,
+          dev.cspctl.emulator.SandboxCredentials.PROJECT_UID);
+      env.put(
+          dev.cspctl.api.Credentials.ENV_API_KEY, dev.cspctl.emulator.SandboxCredentials.API_KEY);
+      assertThat(cli(env, target(emu, "apply", "--auto-approve", SPECS.toString())).exit())
+          .isZero();
+      try (ProjectLock held =
+          ProjectLock.acquire(
+              c.personalize(), Duration.ofSeconds(60), Duration.ofSeconds(1), m -> {})) {
         int logBefore = emu.requestLog().size();
         Run plan = cli(env, target(emu, "plan", SPECS.toString()));
         Run drift = cli(env, target(emu, "drift", SPECS.toString()));
@@ -222,9 +290,12 @@ class LockRecoveryTest {
           assertThat(r.err()).doesNotContain("Waiting for another cspctl apply");
           assertThat(r.millis()).isLessThan(20_000);
         }
-        List<RequestLog.Entry> during = emu.requestLog().subList(logBefore, emu.requestLog().size());
+        List<RequestLog.Entry> during =
+            emu.requestLog().subList(logBefore, emu.requestLog().size());
         assertThat(during).allMatch(e -> e.method().equals("GET"));
-        assertThat(locks(c)).singleElement().satisfies(e -> assertThat(e.description()).contains(held.id()));
+        assertThat(locks(c))
+            .singleElement()
+            .satisfies(e -> assertThat(e.description()).contains(held.id()));
       }
     }
   }

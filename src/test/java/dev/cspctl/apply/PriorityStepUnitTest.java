@@ -20,10 +20,17 @@ class PriorityStepUnitTest {
     h.planned();
     String created = h.experience("New"); // created by this apply: known only from its ancestor
     h.apis.clearCalls();
-    StepResult r = h.run(new Op.SetPriority(List.of("Z", "New", "Unknown")), new ExperienceWritten("New", created, null, ""));
+    StepResult r =
+        h.run(
+            new Op.SetPriority(List.of("Z", "New", "Unknown")),
+            new ExperienceWritten("New", created, null, ""));
     assertThat(r).isEqualTo(new Done("set 4 experiences"));
-    assertThat(h.apis).calls().containsExactly("getPriority()", "listExperiences()",
-        "setPriority(" + String.join(",", z, created, x, y) + ")");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "getPriority()",
+            "listExperiences()",
+            "setPriority(" + String.join(",", z, created, x, y) + ")");
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.cspctl.api.personalize.ExperienceCms;
 import dev.cspctl.api.personalize.Variant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
-import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.spec.ExperienceType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +29,11 @@ import java.util.function.Supplier;
 /**
  * A hand-written, in-memory stand-in for both APIs apply talks to, in the manner of
  * java-operator-sdk's recording test dependents: it keeps attributes, events, audiences,
- * experiences with their versions, each experience's CMS variant group (synced after a
- * configurable number of polls), entry variants, publishes and the priority, and records every
- * call (method and key arguments) in order. It can be told to fail a call with a status, or to
- * lose its reply after doing it. Not a model of the service: only what the step logic relies on.
- * {@link #personalize()} and {@link #cma()} are the two ports; {@link RecordingApisAssert} reads
- * the history.
+ * experiences with their versions, each experience's CMS variant group (synced after a configurable
+ * number of polls), entry variants, publishes and the priority, and records every call (method and
+ * key arguments) in order. It can be told to fail a call with a status, or to lose its reply after
+ * doing it. Not a model of the service: only what the step logic relies on. {@link #personalize()}
+ * and {@link #cma()} are the two ports; {@link RecordingApisAssert} reads the history.
  */
 final class RecordingApis {
   /**
@@ -45,7 +43,8 @@ final class RecordingApis {
   record Call(String method, List<String> args, Object body, ResourceRef scope) {
     boolean matches(String m, String... prefix) {
       if (!method.equals(m) || prefix.length > args.size()) return false;
-      for (int i = 0; i < prefix.length; i++) if (!Objects.equals(prefix[i], args.get(i))) return false;
+      for (int i = 0; i < prefix.length; i++)
+        if (!Objects.equals(prefix[i], args.get(i))) return false;
       return true;
     }
 
@@ -77,12 +76,22 @@ final class RecordingApis {
 
     Experience view() {
       String latest = versions.isEmpty() ? null : versions.get(versions.size() - 1).uid();
-      return new Experience(uid, name, description, type, "x" + uid.substring(20), null, latest, cms, List.of(),
-          List.of(), tags);
+      return new Experience(
+          uid,
+          name,
+          description,
+          type,
+          "x" + uid.substring(20),
+          null,
+          latest,
+          cms,
+          List.of(),
+          List.of(),
+          tags);
     }
   }
 
-  private record Failure(String method, String[] args, int status, boolean lostReply) {}
+  private record Failure(String method, List<String> args, int status, boolean lostReply) {}
 
   private final List<Call> calls = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
@@ -95,6 +104,7 @@ final class RecordingApis {
   final Map<String, Exp> experiences = new LinkedHashMap<>();
   final List<String> priority = new ArrayList<>();
   final Map<String, VariantGroup> variantGroups = new LinkedHashMap<>();
+
   /** Entry variant content by {@link #entryKey}. */
   final Map<String, JsonNode> entryVariants = new LinkedHashMap<>();
 
@@ -121,21 +131,27 @@ final class RecordingApis {
     return String.format("cs%016x", next++);
   }
 
-  /** How many polls of GET /experiences/{uid} the CMS sync of a configured version takes (the Nth sees it). */
+  /**
+   * How many polls of GET /experiences/{uid} the CMS sync of a configured version takes (the Nth
+   * sees it).
+   */
   synchronized RecordingApis cmsSyncAfterPolls(int polls) {
     this.cmsPolls = polls;
     return this;
   }
 
-  /** The next call of {@code method} whose key arguments start with {@code args} fails with {@code status}. */
+  /**
+   * The next call of {@code method} whose key arguments start with {@code args} fails with {@code
+   * status}.
+   */
   synchronized RecordingApis failNext(String method, int status, String... args) {
-    failures.add(new Failure(method, args, status, false));
+    failures.add(new Failure(method, List.of(args), status, false));
     return this;
   }
 
   /** The next such call takes effect, but its reply is lost ({@link ResponseLostException}). */
   synchronized RecordingApis loseReplyOfNext(String method, String... args) {
-    failures.add(new Failure(method, args, 0, true));
+    failures.add(new Failure(method, List.of(args), 0, true));
     return this;
   }
 
@@ -154,7 +170,9 @@ final class RecordingApis {
   }
 
   synchronized Exp experience(String name) {
-    return experiences.values().stream().filter(e -> e.name.equals(name)).findFirst()
+    return experiences.values().stream()
+        .filter(e -> e.name.equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no experience " + name));
   }
 
@@ -162,7 +180,8 @@ final class RecordingApis {
   synchronized void setCms(String experience, String group, Map<String, String> variants) {
     Exp e = experience(experience);
     e.cms = new ExperienceCms(group, new TreeMap<>(variants));
-    variantGroups.putIfAbsent(group, new VariantGroup(group, experience, List.of(), null, List.of(), List.of(), null));
+    variantGroups.putIfAbsent(
+        group, new VariantGroup(group, experience, List.of(), null, List.of(), List.of(), null));
   }
 
   static String entryKey(String ct, String entry, String variantUid, String locale) {
@@ -172,10 +191,17 @@ final class RecordingApis {
   // --- what the ports call ---------------------------------------------------------------------
 
   /** Records the call, applies a matching failure, runs {@code effect}. */
-  synchronized <T> T call(Api api, ResourceRef scope, String method, Object body, List<String> args, Supplier<T> effect) {
+  synchronized <T> T call(
+      Api api,
+      ResourceRef scope,
+      String method,
+      Object body,
+      List<String> args,
+      Supplier<T> effect) {
     calls.add(new Call(method, List.copyOf(args), body, scope));
     Failure f = takeFailure(method, args);
-    if (f != null && !f.lostReply()) throw new RemoteApiException(api, "FAKE", method, f.status(), "injected", scope);
+    if (f != null && !f.lostReply())
+      throw new RemoteApiException(api, "FAKE", method, f.status(), "injected", scope);
     T result = effect.get();
     if (f != null) throw new ResponseLostException(api, "POST", method, "injected", scope, null);
     return result;
@@ -184,7 +210,7 @@ final class RecordingApis {
   private Failure takeFailure(String method, List<String> args) {
     for (Iterator<Failure> it = failures.iterator(); it.hasNext(); ) {
       Failure f = it.next();
-      if (new Call(method, args, null, null).matches(f.method(), f.args())) {
+      if (new Call(method, args, null, null).matches(f.method(), f.args().toArray(String[]::new))) {
         it.remove();
         return f;
       }
@@ -206,16 +232,31 @@ final class RecordingApis {
    */
   Version putVersion(Exp e, String versionUid, VersionInput in) {
     int at = -1;
-    for (int i = 0; i < e.versions.size(); i++) if (e.versions.get(i).uid().equals(versionUid)) at = i;
+    for (int i = 0; i < e.versions.size(); i++)
+      if (e.versions.get(i).uid().equals(versionUid)) at = i;
     if (at < 0) throw notFound(Api.PERSONALIZE, "updateVersion", null);
     List<Variant> variants = new ArrayList<>();
     for (Variant v : in.variants() == null ? List.<Variant>of() : in.variants()) {
       String shortUid = v.shortUid() != null ? v.shortUid() : "s" + String.format("%03x", next++);
-      variants.add(new Variant(v.type(), v.name(), shortUid, v.audiences(), v.lyticsAudiences(),
-          v.audienceCombinationType(), v.trafficDistribution(), v.target()));
+      variants.add(
+          new Variant(
+              v.type(),
+              v.name(),
+              shortUid,
+              v.audiences(),
+              v.lyticsAudiences(),
+              v.audienceCombinationType(),
+              v.trafficDistribution(),
+              v.target()));
     }
-    Version saved = new Version(versionUid, in.status(), variants, in.metrics() == null ? List.of() : in.metrics(),
-        in.targeting(), in.variantSplit());
+    Version saved =
+        new Version(
+            versionUid,
+            in.status(),
+            variants,
+            in.metrics() == null ? List.of() : in.metrics(),
+            in.targeting(),
+            in.variantSplit());
     e.versions.set(at, saved);
     Map<String, String> synced = new TreeMap<>(e.cms == null ? Map.of() : e.cms.variants());
     boolean missing = false;
@@ -226,7 +267,8 @@ final class RecordingApis {
       }
     }
     if (missing) {
-      String group = e.cms != null && e.cms.variantGroup() != null ? e.cms.variantGroup() : cmsUid();
+      String group =
+          e.cms != null && e.cms.variantGroup() != null ? e.cms.variantGroup() : cmsUid();
       e.pendingCms = new ExperienceCms(group, synced);
       e.pollsLeft = cmsPolls;
     }
@@ -238,8 +280,10 @@ final class RecordingApis {
     if (e.pendingCms != null && --e.pollsLeft <= 0) {
       e.cms = e.pendingCms;
       e.pendingCms = null;
-      variantGroups.putIfAbsent(e.cms.variantGroup(),
-          new VariantGroup(e.cms.variantGroup(), e.name, List.of(), null, List.of(), List.of(), null));
+      variantGroups.putIfAbsent(
+          e.cms.variantGroup(),
+          new VariantGroup(
+              e.cms.variantGroup(), e.name, List.of(), null, List.of(), List.of(), null));
     }
     return e.view();
   }
@@ -247,6 +291,7 @@ final class RecordingApis {
   void link(String groupUid, List<ContentTypeLink> links) {
     VariantGroup g = variantGroups.get(groupUid);
     if (g == null) throw notFound(Api.CMA, "linkContentTypes", null);
-    variantGroups.put(groupUid, new VariantGroup(g.uid(), g.name(), links, null, List.of(), List.of(), null));
+    variantGroups.put(
+        groupUid, new VariantGroup(g.uid(), g.name(), links, null, List.of(), List.of(), null));
   }
 }

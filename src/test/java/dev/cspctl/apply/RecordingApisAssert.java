@@ -8,8 +8,8 @@ import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
 
 /**
- * Assertions on what {@link RecordingApis} was asked, in the style of java-operator-sdk's
- * {@code ExecutionAssert}. A call is named by its method and a prefix of its key arguments:
+ * Assertions on what {@link RecordingApis} was asked, in the style of java-operator-sdk's {@code
+ * ExecutionAssert}. A call is named by its method and a prefix of its key arguments:
  *
  * <pre>
  * assertThat(apis).called("createAudience", "Premium").before("updateVersion", expUid);
@@ -34,7 +34,9 @@ final class RecordingApisAssert extends AbstractAssert<RecordingApisAssert, Reco
   }
 
   private static int first(List<Call> calls, int from, String method, String... args) {
-    return IntStream.range(Math.max(0, from), calls.size()).filter(i -> calls.get(i).matches(method, args)).findFirst()
+    return IntStream.range(Math.max(0, from), calls.size())
+        .filter(i -> calls.get(i).matches(method, args))
+        .findFirst()
         .orElse(-1);
   }
 
@@ -46,7 +48,9 @@ final class RecordingApisAssert extends AbstractAssert<RecordingApisAssert, Reco
   RecordingApisAssert called(String method, String... args) {
     List<Call> calls = history();
     int at = first(calls, 0, method, args);
-    if (at < 0) failWithMessage("expected a call %s but the calls were:%n  %s", name(method, args), lines(calls));
+    if (at < 0)
+      failWithMessage(
+          "expected a call %s but the calls were:%n  %s", name(method, args), lines(calls));
     return new RecordingApisAssert(actual, at);
   }
 
@@ -55,10 +59,13 @@ final class RecordingApisAssert extends AbstractAssert<RecordingApisAssert, Reco
     requireAnchor("before");
     List<Call> calls = history();
     int at = first(calls, 0, method, args);
-    if (at < 0) failWithMessage("expected a call %s but the calls were:%n  %s", name(method, args), lines(calls));
+    if (at < 0)
+      failWithMessage(
+          "expected a call %s but the calls were:%n  %s", name(method, args), lines(calls));
     if (at < lastMatch) {
-      failWithMessage("expected %s before %s but it came after it; the calls were:%n  %s", calls.get(lastMatch),
-          calls.get(at), lines(calls));
+      failWithMessage(
+          "expected %s before %s but it came after it; the calls were:%n  %s",
+          calls.get(lastMatch), calls.get(at), lines(calls));
     }
     return new RecordingApisAssert(actual, at);
   }
@@ -69,8 +76,9 @@ final class RecordingApisAssert extends AbstractAssert<RecordingApisAssert, Reco
     List<Call> calls = history();
     int at = first(calls, lastMatch + 1, method, args);
     if (at < 0) {
-      failWithMessage("expected a call %s after %s but the calls were:%n  %s", name(method, args), calls.get(lastMatch),
-          lines(calls));
+      failWithMessage(
+          "expected a call %s after %s but the calls were:%n  %s",
+          name(method, args), calls.get(lastMatch), lines(calls));
     }
     return new RecordingApisAssert(actual, at);
   }
@@ -79,8 +87,9 @@ final class RecordingApisAssert extends AbstractAssert<RecordingApisAssert, Reco
     List<Call> calls = history();
     long n = calls.stream().filter(c -> c.matches(method, args)).count();
     if (n != times) {
-      failWithMessage("expected %s %d time(s) but it was called %d time(s); the calls were:%n  %s", name(method, args),
-          times, n, lines(calls));
+      failWithMessage(
+          "expected %s %d time(s) but it was called %d time(s); the calls were:%n  %s",
+          name(method, args), times, n, lines(calls));
     }
     return new RecordingApisAssert(actual, first(calls, 0, method, args));
   }
@@ -100,10 +109,14 @@ final class RecordingApisAssert extends AbstractAssert<RecordingApisAssert, Reco
   }
 
   private void requireAnchor(String what) {
-    if (lastMatch < 0) throw new IllegalStateException(what + "() needs a call named first: called(...)." + what + "(...)");
+    if (lastMatch < 0)
+      throw new IllegalStateException(
+          what + "() needs a call named first: called(...)." + what + "(...)");
   }
 
   private static String lines(List<Call> calls) {
-    return calls.isEmpty() ? "(none)" : String.join(System.lineSeparator() + "  ", calls.stream().map(Call::toString).toList());
+    return calls.isEmpty()
+        ? "(none)"
+        : String.join(System.lineSeparator() + "  ", calls.stream().map(Call::toString).toList());
   }
 }

@@ -7,9 +7,9 @@ import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.spec.DesiredState;
+import dev.cspctl.spec.ExperienceType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults: 200 seeded fault schedules (500s, 429s, resets, drop-after-commit, latency spikes) over
- * apply of the example project and then of a changed version of it. After at most three runs
- * each, the live state equals the desired state, nothing is duplicated, and the unmanaged
- * resources made beforehand are byte for byte unchanged.
+ * apply of the example project and then of a changed version of it. After at most three runs each,
+ * the live state equals the desired state, nothing is duplicated, and the unmanaged resources made
+ * beforehand are byte for byte unchanged.
  */
 @Tag("slow")
 class ReliabilityFaultsTest {
@@ -33,16 +33,24 @@ class ReliabilityFaultsTest {
   @TempDir Path tmp;
 
   @Test
-  void twoHundredFaultSchedulesConvergeWithinThreeRunsWithoutDuplicatesOrCollateralDamage() throws Exception {
+  void twoHundredFaultSchedulesConvergeWithinThreeRunsWithoutDuplicatesOrCollateralDamage()
+      throws Exception {
     int seeds = Integer.getInteger("reliability.seeds", 200);
     Path base = E2E.copyExamples(tmp.resolve("base"));
     Path changedDir = E2E.copyExamples(tmp.resolve("changed"));
-    E2E.edit(changedDir.resolve("experiences/homepage-hero.yaml"), "  - name: Mobile\n",
-        "  - name: Frequent\n    audiences: [Frequent visitors]\n    content:\n      - contentType: hero_banner\n"
-            + "        entry: blt0123456789abcdef\n        fields:\n          title: Good to see you again\n  - name: Mobile\n");
-    E2E.edit(changedDir.resolve("experiences/homepage-hero.yaml"), "title: Tap to explore", "title: Tap to explore more");
+    E2E.edit(
+        changedDir.resolve("experiences/homepage-hero.yaml"),
+        "  - name: Mobile\n",
+        E2E.FREQUENT_THEN_MOBILE);
+    E2E.edit(
+        changedDir.resolve("experiences/homepage-hero.yaml"),
+        "title: Tap to explore",
+        "title: Tap to explore more");
     E2E.edit(changedDir.resolve("audiences.yaml"), "value: MOBILE\n---", "value: TABLET\n---");
-    E2E.edit(changedDir.resolve("events.yaml"), "description: Shopper completed checkout", "description: Order placed");
+    E2E.edit(
+        changedDir.resolve("events.yaml"),
+        "description: Shopper completed checkout",
+        "description: Order placed");
     DesiredState original = E2E.load(base);
     DesiredState changed = E2E.load(changedDir);
     Path unmanagedState = tmp.resolve("unmanaged.json");
@@ -52,30 +60,54 @@ class ReliabilityFaultsTest {
     List<String> failures = new ArrayList<>();
     long injected = 0;
     for (long seed = 1; seed <= seeds; seed++) {
-      try (E2E e2e = new E2E(EmulatorConfig.builder().cmsDelayMs(0).faults(FAULTS).seed(seed).latencySpikeMs(200)
-          .stateFile(unmanagedState), TransportConfig.defaults().withRates(2000, 2000, 2000, 2000, 1000)
-              .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500))
-              .withRetries(4, Duration.ofMillis(1), Duration.ofMillis(10), seed).withMaxRetryAfter(Duration.ofMillis(20)))) {
-        for (DesiredState d : List.of(original, changed)) {
-          int runs = converge(e2e, d);
+      try (E2E e2e =
+          new E2E(
+              EmulatorConfig.builder()
+                  .cmsDelayMs(0)
+                  .faults(FAULTS)
+                  .seed(seed)
+                  .latencySpikeMs(200)
+                  .stateFile(unmanagedState),
+              TransportConfig.defaults()
+                  .withRates(2000, 2000, 2000, 2000, 1000)
+                  .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500))
+                  .withRetries(4, Duration.ofMillis(1), Duration.ofMillis(10), seed)
+                  .withMaxRetryAfter(Duration.ofMillis(20)))) {
+        for (boolean isOriginal : List.of(true, false)) {
+          int runs = converge(e2e, isOriginal ? original : changed);
           runsHistogram.merge(runs, 1, Integer::sum);
-          if (runs > 3) failures.add("seed " + seed + (d == original ? " original" : " changed") + ": not converged in 3 runs");
+          if (runs > 3)
+            failures.add(
+                "seed "
+                    + seed
+                    + (isOriginal ? " original" : " changed")
+                    + ": not converged in 3 runs");
         }
         JsonNode dump = Reliability.parse(e2e.emulator.stateDump());
-        for (String dup : Reliability.duplicates(dump)) failures.add("seed " + seed + ": duplicate " + dup);
+        for (String dup : Reliability.duplicates(dump))
+          failures.add("seed " + seed + ": duplicate " + dup);
         Map<String, String> after = unmanagedNodes(dump);
         for (var u : unmanaged.entrySet()) {
-          if (!u.getValue().equals(after.get(u.getKey()))) failures.add("seed " + seed + ": unmanaged " + u.getKey() + " changed");
+          if (!u.getValue().equals(after.get(u.getKey())))
+            failures.add("seed " + seed + ": unmanaged " + u.getKey() + " changed");
         }
-        injected += e2e.emulator.requestLog().stream().filter(x -> x.fault() != null && !x.fault().isEmpty()
-            && !x.fault().equals("NONE")).count();
+        injected +=
+            e2e.emulator.requestLog().stream()
+                .filter(x -> x.fault() != null && !x.fault().isEmpty() && !x.fault().equals("NONE"))
+                .count();
       }
     }
-    Reliability.result(String.format("faults: %d schedules x 2 applies (examples, then changed), %d faults injected; "
-        + "runs needed %s; not converged within 3 runs: %d; duplicates: %d; unmanaged changed: %d%s",
-        seeds, injected, runsHistogram, failures.stream().filter(f -> f.contains("not converged")).count(),
-        failures.stream().filter(f -> f.contains("duplicate")).count(), failures.stream().filter(f -> f.contains("unmanaged")).count(),
-        failures.isEmpty() ? "" : " " + failures.subList(0, Math.min(5, failures.size()))));
+    Reliability.result(
+        String.format(
+            "faults: %d schedules x 2 applies (examples, then changed), %d faults injected; "
+                + "runs needed %s; not converged within 3 runs: %d; duplicates: %d; unmanaged changed: %d%s",
+            seeds,
+            injected,
+            runsHistogram,
+            failures.stream().filter(f -> f.contains("not converged")).count(),
+            failures.stream().filter(f -> f.contains("duplicate")).count(),
+            failures.stream().filter(f -> f.contains("unmanaged")).count(),
+            failures.isEmpty() ? "" : " " + failures.subList(0, Math.min(5, failures.size()))));
     assertThat(failures).isEmpty();
   }
 
@@ -108,7 +140,12 @@ class ReliabilityFaultsTest {
     try (E2E e2e = E2E.fast("", 1)) {
       var p = e2e.clients.personalize();
       p.createAttribute(new AttributeInput("Loyalty points", "loyalty_points", "made in the UI"));
-      p.createAudience(new AudienceInput("Made by hand", "UI", Reliability.M.readTree("""
+      p.createAudience(
+          new AudienceInput(
+              "Made by hand",
+              "UI",
+              Reliability.M.readTree(
+                  """
           {"__type":"RuleCombination","combinationType":"OR","rules":[{"__type":"Rule","attribute":{"__type":"PresetAttributeReference","ref":"CITY"},
            "attributeMatchCondition":"STRING_EQUALS","attributeMatchOptions":{"__type":"StringMatchOptions","value":"Oslo"},"invertCondition":false}]}""")));
       p.createExperience(new ExperienceInput("Hand experience", "UI", ExperienceType.SEGMENTED));
@@ -120,15 +157,24 @@ class ReliabilityFaultsTest {
   /** The unmanaged resources' JSON, by kind/name, as stored by the emulator. */
   static Map<String, String> unmanagedNodes(JsonNode dump) {
     Map<String, String> out = new LinkedHashMap<>();
-    dump.path("attributes").forEach(n -> {
-      if (n.path("key").asText().equals("loyalty_points")) out.put("attribute/loyalty_points", n.toString());
-    });
-    dump.path("audiences").forEach(n -> {
-      if (n.path("name").asText().equals("Made by hand")) out.put("audience/Made by hand", n.toString());
-    });
-    dump.path("experiences").forEach(n -> {
-      if (n.path("name").asText().equals("Hand experience")) out.put("experience/Hand experience", n.toString());
-    });
+    dump.path("attributes")
+        .forEach(
+            n -> {
+              if (n.path("key").asText().equals("loyalty_points"))
+                out.put("attribute/loyalty_points", n.toString());
+            });
+    dump.path("audiences")
+        .forEach(
+            n -> {
+              if (n.path("name").asText().equals("Made by hand"))
+                out.put("audience/Made by hand", n.toString());
+            });
+    dump.path("experiences")
+        .forEach(
+            n -> {
+              if (n.path("name").asText().equals("Hand experience"))
+                out.put("experience/Hand experience", n.toString());
+            });
     return out;
   }
 }

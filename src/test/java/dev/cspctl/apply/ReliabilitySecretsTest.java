@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets: every command (validate, plan in every format with a saved plan, apply of a folder and
- * of a saved plan, drift with a report, and the emulator itself in a child JVM) run at
- * {@code -v} with known secret values in the environment (authtoken, OAuth token, management
- * token, password); every stdout, stderr, log line, plan file, report and the
- * emulator's state file is scanned: zero occurrences.
+ * of a saved plan, drift with a report, and the emulator itself in a child JVM) run at {@code -v}
+ * with known secret values in the environment (authtoken, OAuth token, management token, password);
+ * every stdout, stderr, log line, plan file, report and the emulator's state file is scanned: zero
+ * occurrences.
  */
 @Tag("slow")
 class ReliabilitySecretsTest {
@@ -40,8 +40,19 @@ class ReliabilitySecretsTest {
     env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("unused-sandbox.json").toString());
     Path specs = E2E.copyExamples(tmp.resolve("specs"));
     Path logs = tmp.resolve("logs");
-    ChildJvm emulator = ChildJvm.start(logs, "emulator", env, "emulator", "-v", "--port", "0", "--state",
-        tmp.resolve("emulator-state.json").toString(), "--cms-delay-ms", "50");
+    ChildJvm emulator =
+        ChildJvm.start(
+            logs,
+            "emulator",
+            env,
+            "emulator",
+            "-v",
+            "--port",
+            "0",
+            "--state",
+            tmp.resolve("emulator-state.json").toString(),
+            "--cms-delay-ms",
+            "50");
     List<String> outputs = new ArrayList<>();
     int commands = 0;
     PrintStream originalOut = System.out;
@@ -55,19 +66,59 @@ class ReliabilitySecretsTest {
       Map<String, String> loginEnv = new LinkedHashMap<>(env);
       loginEnv.remove("CONTENTSTACK_AUTHTOKEN");
       loginEnv.remove("CONTENTSTACK_OAUTH_TOKEN");
-      List<String[]> runs = List.of(
-          new String[] {"validate", "-v", specs.toString()},
-          cat(new String[] {"plan", "-v", "--out", tmp.resolve("plan.json").toString()}, target, specs),
-          cat(new String[] {"plan", "-v", "--format", "json"}, target, specs),
-          cat(new String[] {"plan", "-v", "--format", "markdown"}, target, specs),
-          cat(new String[] {"plan", "-v", "--format", "gitlab"}, target, specs),
-          cat(new String[] {"apply", "-v", "--auto-approve", tmp.resolve("plan.json").toString()}, target, null),
-          cat(new String[] {"apply", "-v", "--auto-approve"}, target, specs),
-          cat(new String[] {"drift", "-v", "--format", "markdown", "--report", tmp.resolve("drift.md").toString()}, target, specs),
-          cat(new String[] {"drift", "-v", "--format", "json", "--report", tmp.resolve("drift.json").toString()}, target, specs),
-          cat(new String[] {"plan", "-v", "--stacktrace"}, target, specs),
-          cat(new String[] {"export", "-v", "--project", "65f0c0ffee0123456789abcd", "--stack", "blt0123456789abcdef",
-              "--out", tmp.resolve("exported").toString()}, target, null));
+      List<String[]> runs =
+          List.of(
+              new String[] {"validate", "-v", specs.toString()},
+              cat(
+                  new String[] {"plan", "-v", "--out", tmp.resolve("plan.json").toString()},
+                  target,
+                  specs),
+              cat(new String[] {"plan", "-v", "--format", "json"}, target, specs),
+              cat(new String[] {"plan", "-v", "--format", "markdown"}, target, specs),
+              cat(new String[] {"plan", "-v", "--format", "gitlab"}, target, specs),
+              cat(
+                  new String[] {
+                    "apply", "-v", "--auto-approve", tmp.resolve("plan.json").toString()
+                  },
+                  target,
+                  null),
+              cat(new String[] {"apply", "-v", "--auto-approve"}, target, specs),
+              cat(
+                  new String[] {
+                    "drift",
+                    "-v",
+                    "--format",
+                    "markdown",
+                    "--report",
+                    tmp.resolve("drift.md").toString()
+                  },
+                  target,
+                  specs),
+              cat(
+                  new String[] {
+                    "drift",
+                    "-v",
+                    "--format",
+                    "json",
+                    "--report",
+                    tmp.resolve("drift.json").toString()
+                  },
+                  target,
+                  specs),
+              cat(new String[] {"plan", "-v", "--stacktrace"}, target, specs),
+              cat(
+                  new String[] {
+                    "export",
+                    "-v",
+                    "--project",
+                    "65f0c0ffee0123456789abcd",
+                    "--stack",
+                    "blt0123456789abcdef",
+                    "--out",
+                    tmp.resolve("exported").toString()
+                  },
+                  target,
+                  null));
       for (String[] args : runs) {
         outputs.add(run(env, args));
         commands++;
@@ -89,7 +140,9 @@ class ReliabilitySecretsTest {
       emulator.waitFor();
     }
     commands++;
-    StringBuilder everything = new StringBuilder(String.join("\n", outputs)).append(console.toString(StandardCharsets.UTF_8));
+    StringBuilder everything =
+        new StringBuilder(String.join("\n", outputs))
+            .append(console.toString(StandardCharsets.UTF_8));
     int files = 0;
     try (Stream<Path> all = Files.walk(tmp)) {
       for (Path f : all.filter(Files::isRegularFile).filter(f -> !f.startsWith(specs)).toList()) {
@@ -98,16 +151,27 @@ class ReliabilitySecretsTest {
       }
     }
     List<String> found = new ArrayList<>();
-    secrets.forEach((name, value) -> {
-      int n = count(everything.toString(), value);
-      if (n > 0) found.add(name + " x" + n);
-    });
+    secrets.forEach(
+        (name, value) -> {
+          int n = count(everything.toString(), value);
+          if (n > 0) found.add(name + " x" + n);
+        });
     String text = everything.toString();
-    Reliability.result(String.format("secrets: %d commands at -v (validate, plan x5 formats, apply dir + saved plan, drift x2 reports, "
-        + "plan/drift with email+password login, a refused token, emulator child JVM); %d chars of output/logs and %d files "
-        + "(plans, reports, emulator state, child logs) scanned for %d secrets: %d occurrences%s; HTTP lines logged: %d; exit codes %s",
-        commands, text.length(), files, secrets.size(), found.size(), found.isEmpty() ? "" : " " + found,
-        count(text, " -> "), outputs.stream().map(o -> o.lines().findFirst().orElse("").replaceAll(".* -> exit ", "")).toList()));
+    Reliability.result(
+        String.format(
+            "secrets: %d commands at -v (validate, plan x5 formats, apply dir + saved plan, drift x2 reports, "
+                + "plan/drift with email+password login, a refused token, emulator child JVM); %d chars of output/logs and %d files "
+                + "(plans, reports, emulator state, child logs) scanned for %d secrets: %d occurrences%s; HTTP lines logged: %d; exit codes %s",
+            commands,
+            text.length(),
+            files,
+            secrets.size(),
+            found.size(),
+            found.isEmpty() ? "" : " " + found,
+            count(text, " -> "),
+            outputs.stream()
+                .map(o -> o.lines().findFirst().orElse("").replaceAll(".* -> exit ", ""))
+                .toList()));
     assertThat(text).contains("GET").contains("/experiences");
     assertThat(found).isEmpty();
   }
@@ -128,7 +192,17 @@ class ReliabilitySecretsTest {
   private static String run(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-    return String.join(" ", args) + " -> exit " + exit + "\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    int exit =
+        Cli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env);
+    return String.join(" ", args)
+        + " -> exit "
+        + exit
+        + "\n"
+        + out.toString(StandardCharsets.UTF_8)
+        + err.toString(StandardCharsets.UTF_8);
   }
 }

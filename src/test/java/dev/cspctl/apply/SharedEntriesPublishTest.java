@@ -2,8 +2,8 @@ package dev.cspctl.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cspctl.api.cma.Environment;
 import dev.cspctl.api.cma.EntryVariant;
+import dev.cspctl.api.cma.Environment;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.plan.Plan;
@@ -27,25 +27,37 @@ class SharedEntriesPublishTest {
     BenchProject p = new BenchProject(2, 2, 4, 8, 2, 2, true);
     Path seed = p.writeEntriesSeed(work.resolve("entries.json"));
     DesiredState desired = E2E.load(p.writeSpecs(work.resolve("specs"), 0));
-    try (E2E e2e = new E2E(EmulatorConfig.builder().latencyMs(20).rateLimit(true).cmsDelayMs(50).entriesFile(seed),
-        TransportConfig.defaults())) {
+    try (E2E e2e =
+        new E2E(
+            EmulatorConfig.builder().latencyMs(20).rateLimit(true).cmsDelayMs(50).entriesFile(seed),
+            TransportConfig.defaults())) {
       Plan plan = BenchmarkRunner.apply(e2e, desired, 4, 8, () -> {}, ProgressListener.NONE);
-      long publishSteps = plan.steps().stream().filter(s -> s.type() == StepType.PUBLISH_ENTRY_VARIANTS).count();
+      long publishSteps =
+          plan.steps().stream().filter(s -> s.type() == StepType.PUBLISH_ENTRY_VARIANTS).count();
       assertThat(publishSteps).isEqualTo(8);
       long bulk = e2e.emulator.counters().get("BULK").get("requests");
-      assertThat(bulk).as("bulk publish requests for 8 experiences publishing the same 2 entries").isBetween(1L, 7L);
+      assertThat(bulk)
+          .as("bulk publish requests for 8 experiences publishing the same 2 entries")
+          .isBetween(1L, 7L);
 
-      String production = e2e.clients.cma().listEnvironments().stream().filter(e -> e.name().equals("production"))
-          .map(Environment::uid).findFirst().orElseThrow();
+      String production =
+          e2e.clients.cma().listEnvironments().stream()
+              .filter(e -> e.name().equals("production"))
+              .map(Environment::uid)
+              .findFirst()
+              .orElseThrow();
       for (int n = 0; n < p.entries(); n++) {
-        List<EntryVariant> variants = e2e.clients.cma().listAllEntryVariants(BenchProject.CT, p.entryOf(0, n), "en-us");
+        List<EntryVariant> variants =
+            e2e.clients.cma().listAllEntryVariants(BenchProject.CT, p.entryOf(0, n), "en-us");
         assertThat(variants).hasSize(8 * 2);
         for (EntryVariant v : variants) {
-          assertThat(v.publishDetails()).as(v.variantUid() + " of " + v.entryUid())
-              .anySatisfy(d -> {
-                assertThat(d.environment()).isEqualTo(production);
-                assertThat(d.version()).isEqualTo(v.version());
-              });
+          assertThat(v.publishDetails())
+              .as(v.variantUid() + " of " + v.entryUid())
+              .anySatisfy(
+                  d -> {
+                    assertThat(d.environment()).isEqualTo(production);
+                    assertThat(d.version()).isEqualTo(v.version());
+                  });
         }
       }
     }

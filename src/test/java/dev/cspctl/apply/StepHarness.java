@@ -41,11 +41,14 @@ import org.assertj.core.api.AbstractThrowableAssert;
  */
 final class StepHarness {
   final RecordingApis apis = new RecordingApis();
-  PublishSettings publish = new PublishSettings(List.of("production"), List.of(), PublishSettings.PublishMethod.BULK);
+  PublishSettings publish =
+      new PublishSettings(List.of("production"), List.of(), PublishSettings.PublishMethod.BULK);
   Duration cmsTimeout = Duration.ofSeconds(5);
   private LiveState live = FakeLive.of(apis);
 
-  /** The live state is the fake's now, as a plan would have read it; the set-up calls are forgotten. */
+  /**
+   * The live state is the fake's now, as a plan would have read it; the set-up calls are forgotten.
+   */
   StepHarness planned() {
     live = FakeLive.of(apis);
     apis.clearCalls();
@@ -53,10 +56,21 @@ final class StepHarness {
   }
 
   StepResult run(Op op, StepResult... ancestors) {
-    Step step = new Step(StepId.of(op.stepType(), op.subject()), op, op.stepType() + " " + op.subject(), List.of());
-    ApplyContext ctx = new ApplyContext(apis.personalize(), apis.cma(), new LiveUids(live), publish, cmsTimeout,
-        Duration.ofMillis(1),
-        new dev.cspctl.api.cma.BulkPublishQueue(apis.cma()));
+    Step step =
+        new Step(
+            StepId.of(op.stepType(), op.subject()),
+            op,
+            op.stepType() + " " + op.subject(),
+            List.of());
+    ApplyContext ctx =
+        new ApplyContext(
+            apis.personalize(),
+            apis.cma(),
+            new LiveUids(live),
+            publish,
+            cmsTimeout,
+            Duration.ofMillis(1),
+            new dev.cspctl.api.cma.BulkPublishQueue(apis.cma()));
     return new StepRunner(ctx).run(step, new Ancestors(Arrays.asList(ancestors)));
   }
 
@@ -79,26 +93,41 @@ final class StepHarness {
   }
 
   String experience(String name) {
-    return apis.personalize().createExperience(new ExperienceInput(name, "", ExperienceType.SEGMENTED)).uid();
+    return apis.personalize()
+        .createExperience(new ExperienceInput(name, "", ExperienceType.SEGMENTED))
+        .uid();
   }
 
-  /** The experience's draft configured with segmented variants of these names, its CMS synced; returns the version. */
+  /**
+   * The experience's draft configured with segmented variants of these names, its CMS synced;
+   * returns the version.
+   */
   Version configured(String experience, String... variants) {
     RecordingApis.Exp e = apis.experience(experience);
-    List<Variant> vs = Arrays.stream(variants).map(n -> Variant.segmented(n, null, List.of(), List.of(), "OR")).toList();
+    List<Variant> vs =
+        Arrays.stream(variants)
+            .map(n -> Variant.segmented(n, null, List.of(), List.of(), "OR"))
+            .toList();
     String draft = Inputs.withStatus(e.versions, VersionStatus.DRAFT).orElseThrow().uid();
-    Version v = apis.personalize().updateVersion(e.uid, draft, new VersionInput(VersionStatus.DRAFT, vs, List.of()));
+    Version v =
+        apis.personalize()
+            .updateVersion(e.uid, draft, new VersionInput(VersionStatus.DRAFT, vs, List.of()));
     apis.personalize().getExperience(e.uid);
     return v;
   }
 
   /** Sets the status of an experience's version in the fake. */
   Version withStatus(String experience, Version v, VersionStatus status) {
-    return apis.personalize().updateVersion(apis.experience(experience).uid, v.uid(), v.withStatus(status));
+    return apis.personalize()
+        .updateVersion(apis.experience(experience).uid, v.uid(), v.withStatus(status));
   }
 
   String shortUid(Version v, String variant) {
-    return v.variants().stream().filter(x -> x.name().equals(variant)).findFirst().orElseThrow().shortUid();
+    return v.variants().stream()
+        .filter(x -> x.name().equals(variant))
+        .findFirst()
+        .orElseThrow()
+        .shortUid();
   }
 
   String cmsUid(String experience, String shortUid) {
@@ -115,27 +144,63 @@ final class StepHarness {
         for (RecordingApis.Exp e : apis.experiences.values()) {
           List<LiveVersion> versions = e.versions.stream().map(FakeLive::version).toList();
           LiveCms cms = e.cms == null ? null : new LiveCms(e.cms.variantGroup(), e.cms.variants());
-          experiences.add(new LiveExperience(e.uid, e.name, e.description, e.type, null, null,
-              versions.isEmpty() ? null : versions.get(versions.size() - 1).uid(), cms, versions));
+          experiences.add(
+              new LiveExperience(
+                  e.uid,
+                  e.name,
+                  e.description,
+                  e.type,
+                  null,
+                  null,
+                  versions.isEmpty() ? null : versions.get(versions.size() - 1).uid(),
+                  cms,
+                  versions));
         }
         List<LiveEntryVariant> entryVariants = new ArrayList<>();
         for (Map.Entry<String, JsonNode> ev : apis.entryVariants.entrySet()) {
-          String[] k = ev.getKey().split("/");
-          entryVariants.add(new LiveEntryVariant(k[0], k[1], k[3], k[2], ev.getValue(), List.of(), 1, List.of()));
+          String[] k = ev.getKey().split("/", -1);
+          entryVariants.add(
+              new LiveEntryVariant(k[0], k[1], k[3], k[2], ev.getValue(), List.of(), 1, List.of()));
         }
         return new LiveState(
-            apis.attributes.values().stream().map(a -> new LiveAttribute(a.uid(), a.key(), a.name(), a.description())).toList(),
-            apis.events.values().stream().map(x -> new LiveEvent(x.uid(), x.key(), x.description())).toList(),
-            apis.audiences.values().stream().map(a -> new LiveAudience(a.uid(), a.name(), a.description(), a.definition(), null))
+            apis.attributes.values().stream()
+                .map(a -> new LiveAttribute(a.uid(), a.key(), a.name(), a.description()))
                 .toList(),
-            experiences, List.of(), entryVariants, apis.priority);
+            apis.events.values().stream()
+                .map(x -> new LiveEvent(x.uid(), x.key(), x.description()))
+                .toList(),
+            apis.audiences.values().stream()
+                .map(
+                    a -> new LiveAudience(a.uid(), a.name(), a.description(), a.definition(), null))
+                .toList(),
+            experiences,
+            List.of(),
+            entryVariants,
+            apis.priority);
       }
     }
 
     private static LiveVersion version(Version v) {
-      List<LiveVariant> variants = v.variants().stream().map(x -> new LiveVariant(ExperienceType.SEGMENTED, x.name(),
-          x.shortUid(), x.audiences(), x.lyticsAudiences(), null, x.trafficDistribution())).toList();
-      return new LiveVersion(v.uid(), LiveVersionStatus.valueOf(v.status().name()), variants, List.of(), List.of(), null,
+      List<LiveVariant> variants =
+          v.variants().stream()
+              .map(
+                  x ->
+                      new LiveVariant(
+                          ExperienceType.SEGMENTED,
+                          x.name(),
+                          x.shortUid(),
+                          x.audiences(),
+                          x.lyticsAudiences(),
+                          null,
+                          x.trafficDistribution()))
+              .toList();
+      return new LiveVersion(
+          v.uid(),
+          LiveVersionStatus.valueOf(v.status().name()),
+          variants,
+          List.of(),
+          List.of(),
+          null,
           null);
     }
   }

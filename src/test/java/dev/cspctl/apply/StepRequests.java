@@ -13,11 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts the HTTP requests each apply step makes. A step runs on one executor thread and the
- * transport logs one INFO line per request on the calling thread, so the line is the step's
- * that thread last started. While attached, {@code cspctl.http} lines reach the console only at
- * WARN and above unless {@code printRequests} (the benchmark's {@code -Dbench.httpLog=INFO}).
+ * transport logs one INFO line per request on the calling thread, so the line is the step's that
+ * thread last started. While attached, {@code cspctl.http} lines reach the console only at WARN and
+ * above unless {@code printRequests} (the benchmark's {@code -Dbench.httpLog=INFO}).
  */
-final class StepRequests extends AppenderBase<ILoggingEvent> implements ProgressListener, AutoCloseable {
+final class StepRequests extends AppenderBase<ILoggingEvent>
+    implements ProgressListener, AutoCloseable {
   private final Map<Thread, String> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
   private final Logger http = (Logger) LoggerFactory.getLogger(HttpTransport.LOGGER_NAME);
@@ -37,8 +38,12 @@ final class StepRequests extends AppenderBase<ILoggingEvent> implements Progress
     http.addAppender(this);
   }
 
-  /** With {@code -Dbench.timeline=FILE}: one line per step (id, start and end ms since the phase's first step). */
+  /**
+   * With {@code -Dbench.timeline=FILE}: one line per step (id, start and end ms since the phase's
+   * first step).
+   */
   private final String timeline = System.getProperty("bench.timeline");
+
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private volatile long phaseStart;
 
@@ -57,10 +62,17 @@ final class StepRequests extends AppenderBase<ILoggingEvent> implements Progress
     running.remove(Thread.currentThread(), outcome.step().id().value());
     Long t0 = startedAt.get(outcome.step().id().value());
     if (timeline != null && t0 != null) {
-      String line = String.format("%8d %8d %s%n", (t0 - phaseStart) / 1_000_000, (System.nanoTime() - phaseStart) / 1_000_000,
-          outcome.step().id().value());
+      String line =
+          String.format(
+              "%8d %8d %s%n",
+              (t0 - phaseStart) / 1_000_000,
+              (System.nanoTime() - phaseStart) / 1_000_000,
+              outcome.step().id().value());
       try {
-        java.nio.file.Files.writeString(java.nio.file.Path.of(timeline), line, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.Files.writeString(
+            java.nio.file.Path.of(timeline),
+            line,
+            java.nio.file.StandardOpenOption.CREATE,
             java.nio.file.StandardOpenOption.APPEND);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -74,7 +86,8 @@ final class StepRequests extends AppenderBase<ILoggingEvent> implements Progress
       String step = running.get(Thread.currentThread());
       if (step != null) counts.merge(step, 1, Integer::sum);
     }
-    if (printRequests || e.getLevel().isGreaterOrEqual(Level.WARN)) out.println(e.getFormattedMessage());
+    if (printRequests || e.getLevel().isGreaterOrEqual(Level.WARN))
+      out.println(e.getFormattedMessage());
   }
 
   int requests(String stepId) {

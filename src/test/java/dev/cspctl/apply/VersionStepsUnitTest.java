@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Pause, new draft, configure (and the CMS sync wait), activate and the CMS refresh, against {@link RecordingApis}. */
+/**
+ * Pause, new draft, configure (and the CMS sync wait), activate and the CMS refresh, against {@link
+ * RecordingApis}.
+ */
 class VersionStepsUnitTest {
   private final StepHarness h = new StepHarness();
 
@@ -41,14 +44,19 @@ class VersionStepsUnitTest {
     Version active = h.withStatus("Hero", h.configured("Hero", "A"), VersionStatus.ACTIVE);
     StepResult r = h.planned().run(new Op.PauseVersion("Hero", uid, active.uid()));
     assertThat(r).isEqualTo(new Done("paused version " + active.uid()));
-    assertThat(h.apis).calls().containsExactly("listVersions(" + uid + ")", "updateVersion(" + uid + ", " + active.uid() + ", PAUSED)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "listVersions(" + uid + ")",
+            "updateVersion(" + uid + ", " + active.uid() + ", PAUSED)");
     assertThat(body(0).variants()).isEqualTo(active.variants());
   }
 
   @Test
   void pauseWithNothingActiveWritesNothing() {
     String uid = h.experience("Hero");
-    assertThat(h.planned().run(new Op.PauseVersion("Hero", null, null))).isEqualTo(new Done("not active; nothing to pause"));
+    assertThat(h.planned().run(new Op.PauseVersion("Hero", null, null)))
+        .isEqualTo(new Done("not active; nothing to pause"));
     assertThat(h.apis).calls().containsExactly("listVersions(" + uid + ")");
   }
 
@@ -59,7 +67,8 @@ class VersionStepsUnitTest {
     String uid = h.experience("Hero");
     h.withStatus("Hero", h.configured("Hero", "A"), VersionStatus.ACTIVE);
     StepResult r = h.planned().run(new Op.CreateDraftVersion("Hero", uid));
-    Version draft = Inputs.withStatus(h.apis.experience("Hero").versions, VersionStatus.DRAFT).orElseThrow();
+    Version draft =
+        Inputs.withStatus(h.apis.experience("Hero").versions, VersionStatus.DRAFT).orElseThrow();
     assertThat(r).isEqualTo(new DraftCreated("Hero", draft.uid(), "draft " + draft.uid()));
     assertThat(h.apis).calls().containsExactly("createVersion(" + uid + ", DRAFT)");
   }
@@ -71,7 +80,8 @@ class VersionStepsUnitTest {
     h.apis.loseReplyOfNext("createVersion");
     StepResult r = h.planned().run(new Op.CreateDraftVersion("Hero", uid));
     assertThat(h.apis.experience("Hero").versions).hasSize(2);
-    assertThat(((DraftCreated) r).versionUid()).isEqualTo(h.apis.experience("Hero").versions.get(1).uid());
+    assertThat(((DraftCreated) r).versionUid())
+        .isEqualTo(h.apis.experience("Hero").versions.get(1).uid());
     assertThat(h.apis).calledOnce("createVersion").then("listVersions", uid);
   }
 
@@ -80,9 +90,13 @@ class VersionStepsUnitTest {
     String uid = h.experience("Hero");
     h.withStatus("Hero", h.configured("Hero", "A"), VersionStatus.ACTIVE);
     h.apis.failNext("createVersion", 400);
-    h.planned().fails(new Op.CreateDraftVersion("Hero", uid)).hasMessageContaining("refused a new draft beside the active version")
+    h.planned()
+        .fails(new Op.CreateDraftVersion("Hero", uid))
+        .hasMessageContaining("refused a new draft beside the active version")
         .hasMessageContaining(ApiAssumptions.DRAFT_BESIDE_ACTIVE_VARIABLE + "=false");
-    assertThat(h.apis).calls().containsExactly("createVersion(" + uid + ", DRAFT)", "listVersions(" + uid + ")");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly("createVersion(" + uid + ", DRAFT)", "listVersions(" + uid + ")");
   }
 
   // --- configure ----------------------------------------------------------------------------
@@ -97,27 +111,60 @@ class VersionStepsUnitTest {
     String draft = h.apis.experience("Hero").versions.get(0).uid();
     h.apis.clearCalls();
     h.apis.cmsSyncAfterPolls(3);
-    var op = new Op.ConfigureVersion("Hero", ExperienceType.SEGMENTED, null,
-        List.of(VariantConfig.segmented("A", null, List.of("Premium"), List.of(), Match.ALL),
-            VariantConfig.segmented("B", null, List.of("Gold"), List.of("ly1"), Match.ANY)),
-        List.of(new Op.MetricConfig("signup", true)), null, null);
+    var op =
+        new Op.ConfigureVersion(
+            "Hero",
+            ExperienceType.SEGMENTED,
+            null,
+            List.of(
+                VariantConfig.segmented("A", null, List.of("Premium"), List.of(), Match.ALL),
+                VariantConfig.segmented("B", null, List.of("Gold"), List.of("ly1"), Match.ANY)),
+            List.of(new Op.MetricConfig("signup", true)),
+            null,
+            null);
 
-    StepResult r = h.run(op, new AudienceWritten("Premium", premium, ""), new ExperienceWritten("Hero", uid, draft, ""));
+    StepResult r =
+        h.run(
+            op,
+            new AudienceWritten("Premium", premium, ""),
+            new ExperienceWritten("Hero", uid, draft, ""));
 
     // the draft the create made is known: no read of the versions before the PUT; then three polls
-    assertThat(h.apis).calls().containsExactly("updateVersion(" + uid + ", " + draft + ", DRAFT)",
-        "getExperience(" + uid + ")", "getExperience(" + uid + ")", "getExperience(" + uid + ")");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "updateVersion(" + uid + ", " + draft + ", DRAFT)",
+            "getExperience(" + uid + ")",
+            "getExperience(" + uid + ")",
+            "getExperience(" + uid + ")");
     List<Variant> sent = body(0).variants();
-    assertThat(sent).extracting(Variant::audiences).containsExactly(List.of(premium), List.of(gold));
+    assertThat(sent)
+        .extracting(Variant::audiences)
+        .containsExactly(List.of(premium), List.of(gold));
     assertThat(sent).extracting(Variant::audienceCombinationType).containsExactly("AND", "OR");
     assertThat(sent).extracting(Variant::shortUid).containsOnlyNulls();
-    assertThat(body(0).metrics()).singleElement().satisfies(m -> assertThat(m.event()).isEqualTo(signup));
+    assertThat(body(0).metrics())
+        .singleElement()
+        .satisfies(m -> assertThat(m.event()).isEqualTo(signup));
     var cms = h.apis.experience("Hero").cms;
     Version configured = h.apis.experience("Hero").versions.get(0);
-    assertThat(r).isEqualTo(new VersionConfigured("Hero", configured,
-        new CmsSynced("Hero", cms.variantGroup(), cms.variants(), "variant group " + cms.variantGroup() + " after 3 poll(s)"),
-        "configured draft " + draft + " with 2 variants; variant group " + cms.variantGroup() + " after 3 poll(s)"));
-    assertThat(cms.variants()).containsOnlyKeys(h.shortUid(configured, "A"), h.shortUid(configured, "B"));
+    assertThat(r)
+        .isEqualTo(
+            new VersionConfigured(
+                "Hero",
+                configured,
+                new CmsSynced(
+                    "Hero",
+                    cms.variantGroup(),
+                    cms.variants(),
+                    "variant group " + cms.variantGroup() + " after 3 poll(s)"),
+                "configured draft "
+                    + draft
+                    + " with 2 variants; variant group "
+                    + cms.variantGroup()
+                    + " after 3 poll(s)"));
+    assertThat(cms.variants())
+        .containsOnlyKeys(h.shortUid(configured, "A"), h.shortUid(configured, "B"));
   }
 
   @Test
@@ -127,10 +174,20 @@ class VersionStepsUnitTest {
     String a = h.shortUid(v, "A");
     h.audience("Gold");
     h.planned();
-    var op = new Op.ConfigureVersion("Hero", ExperienceType.SEGMENTED, v.uid(),
-        List.of(VariantConfig.segmented("A", a, List.of("Gold"), List.of(), Match.ANY)), List.of(), null, null);
+    var op =
+        new Op.ConfigureVersion(
+            "Hero",
+            ExperienceType.SEGMENTED,
+            v.uid(),
+            List.of(VariantConfig.segmented("A", a, List.of("Gold"), List.of(), Match.ANY)),
+            List.of(),
+            null,
+            null);
     VersionConfigured r = (VersionConfigured) h.run(op);
-    assertThat(h.apis).calls().containsExactly("listVersions(" + uid + ")", "updateVersion(" + uid + ", " + v.uid() + ", DRAFT)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "listVersions(" + uid + ")", "updateVersion(" + uid + ", " + v.uid() + ", DRAFT)");
     assertThat(r.cms().cmsVariants()).isEqualTo(h.apis.experience("Hero").cms.variants());
     assertThat(r.message()).isEqualTo("configured draft " + v.uid() + " with 1 variants");
   }
@@ -140,14 +197,24 @@ class VersionStepsUnitTest {
     String uid = h.experience("Test");
     String gold = h.audience("Gold");
     h.planned();
-    var op = new Op.ConfigureVersion("Test", ExperienceType.AB_TEST, null,
-        List.of(VariantConfig.abTest("A", null, 70), VariantConfig.abTest("B", null, 30)), List.of(), null,
-        new Op.Targeting(Match.ALL, List.of("Gold")));
+    var op =
+        new Op.ConfigureVersion(
+            "Test",
+            ExperienceType.AB_TEST,
+            null,
+            List.of(VariantConfig.abTest("A", null, 70), VariantConfig.abTest("B", null, 30)),
+            List.of(),
+            null,
+            new Op.Targeting(Match.ALL, List.of("Gold")));
     h.run(op);
-    assertThat(h.apis).called("listVersions", uid).then("updateVersion", uid).then("getExperience", uid);
+    assertThat(h.apis)
+        .called("listVersions", uid)
+        .then("updateVersion", uid)
+        .then("getExperience", uid);
     assertThat(body(0).variants()).extracting(Variant::trafficDistribution).containsExactly(70, 30);
     assertThat(body(0).variantSplit()).isEqualTo(ApiAssumptions.CUSTOM_SPLIT);
-    assertThat(body(0).targeting().path("audience").path("audiences").get(0).asText()).isEqualTo(gold);
+    assertThat(body(0).targeting().path("audience").path("audiences").get(0).asText())
+        .isEqualTo(gold);
   }
 
   @Test
@@ -156,9 +223,17 @@ class VersionStepsUnitTest {
     h.planned();
     h.apis.cmsSyncAfterPolls(1_000_000);
     h.cmsTimeout = Duration.ofMillis(30);
-    h.fails(new Op.ConfigureVersion("Hero", ExperienceType.SEGMENTED, null,
-            List.of(VariantConfig.segmented("A", null, List.of(), List.of(), Match.ANY)), List.of(), null, null))
-        .hasMessageContaining("the CMS variant group did not appear").hasMessageContaining("re-run apply to resume");
+    h.fails(
+            new Op.ConfigureVersion(
+                "Hero",
+                ExperienceType.SEGMENTED,
+                null,
+                List.of(VariantConfig.segmented("A", null, List.of(), List.of(), Match.ANY)),
+                List.of(),
+                null,
+                null))
+        .hasMessageContaining("the CMS variant group did not appear")
+        .hasMessageContaining("re-run apply to resume");
     assertThat(h.apis).called("updateVersion", uid).then("getExperience", uid);
   }
 
@@ -166,7 +241,10 @@ class VersionStepsUnitTest {
   void configureWithoutADraftFails() {
     h.experience("Hero");
     h.withStatus("Hero", h.configured("Hero", "A"), VersionStatus.ACTIVE);
-    h.planned().fails(new Op.ConfigureVersion("Hero", ExperienceType.SEGMENTED, "x", List.of(), List.of(), null, null))
+    h.planned()
+        .fails(
+            new Op.ConfigureVersion(
+                "Hero", ExperienceType.SEGMENTED, "x", List.of(), List.of(), null, null))
         .hasMessage("experience 'Hero' has no draft version to configure");
     assertThat(h.apis).neverCalled("updateVersion");
   }
@@ -179,10 +257,15 @@ class VersionStepsUnitTest {
     h.planned();
     Version configured = h.configured("Hero", "A", "B");
     h.apis.clearCalls();
-    var ancestor = new VersionConfigured("Hero", configured, new CmsSynced("Hero", null, Map.of(), ""), "");
-    StepResult r = h.run(new Op.ActivateVersion("Hero"), new ExperienceWritten("Hero", uid, null, ""), ancestor);
+    var ancestor =
+        new VersionConfigured("Hero", configured, new CmsSynced("Hero", null, Map.of(), ""), "");
+    StepResult r =
+        h.run(
+            new Op.ActivateVersion("Hero"), new ExperienceWritten("Hero", uid, null, ""), ancestor);
     assertThat(r).isEqualTo(new Done("activated version " + configured.uid()));
-    assertThat(h.apis).calls().containsExactly("updateVersion(" + uid + ", " + configured.uid() + ", ACTIVE)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly("updateVersion(" + uid + ", " + configured.uid() + ", ACTIVE)");
     assertThat(body(0)).isEqualTo(configured.withStatus(VersionStatus.ACTIVE));
   }
 
@@ -192,14 +275,18 @@ class VersionStepsUnitTest {
     Version draft = h.configured("Hero", "A");
     StepResult r = h.planned().run(new Op.ActivateVersion("Hero"));
     assertThat(r).isEqualTo(new Done("activated version " + draft.uid()));
-    assertThat(h.apis).calls().containsExactly("listVersions(" + uid + ")", "updateVersion(" + uid + ", " + draft.uid() + ", ACTIVE)");
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "listVersions(" + uid + ")", "updateVersion(" + uid + ", " + draft.uid() + ", ACTIVE)");
   }
 
   @Test
   void activateResumesAPausedVersionAndLeavesAnActiveOne() {
     String uid = h.experience("Hero");
     Version v = h.withStatus("Hero", h.configured("Hero", "A"), VersionStatus.PAUSED);
-    assertThat(h.planned().run(new Op.ActivateVersion("Hero"))).isEqualTo(new Done("activated version " + v.uid()));
+    assertThat(h.planned().run(new Op.ActivateVersion("Hero")))
+        .isEqualTo(new Done("activated version " + v.uid()));
     h.apis.clearCalls();
     assertThat(h.run(new Op.ActivateVersion("Hero"))).isEqualTo(new Done("already active"));
     assertThat(h.apis).calls().containsExactly("listVersions(" + uid + ")");
@@ -208,7 +295,12 @@ class VersionStepsUnitTest {
   // --- refresh ------------------------------------------------------------------------------
 
   private static Op.UpsertEntryVariant upsert(String variant, String entry) {
-    return new Op.UpsertEntryVariant("Hero", variant, "page", entry, "en-us",
+    return new Op.UpsertEntryVariant(
+        "Hero",
+        variant,
+        "page",
+        entry,
+        "en-us",
         JsonNodeFactory.instance.objectNode().put("title", variant + " " + entry));
   }
 
@@ -224,18 +316,38 @@ class VersionStepsUnitTest {
     h.planned();
     String newA = h.apis.cmsUid();
     h.apis.setCms("Hero", group, Map.of(a, newA, b, oldB)); // activation re-minted A's CMS variant
-    var written = new StepResult[] {new EntryVariantWritten(upsert("A", "e1"), oldA, ""),
-        new EntryVariantWritten(upsert("B", "e1"), oldB, ""), new EntryVariantWritten(upsert("A", "e2"), oldA, "")};
+    var written =
+        new StepResult[] {
+          new EntryVariantWritten(upsert("A", "e1"), oldA, ""),
+          new EntryVariantWritten(upsert("B", "e1"), oldB, ""),
+          new EntryVariantWritten(upsert("A", "e2"), oldA, "")
+        };
 
     StepResult r = h.run(new Op.RefreshCms("Hero"), written);
 
-    assertThat(h.apis).calls().containsExactly("getExperience(" + uid + ")",
-        "upsertEntryVariant(page, e1, " + newA + ", en-us)", "upsertEntryVariant(page, e2, " + newA + ", en-us)",
-        "bulkPublish(page/e1/en-us=" + newA + ", page/e2/en-us=" + newA + ")");
-    assertThat(h.apis.entryVariants.get(RecordingApis.entryKey("page", "e2", newA, "en-us")).path("title").asText())
+    assertThat(h.apis)
+        .calls()
+        .containsExactly(
+            "getExperience(" + uid + ")",
+            "upsertEntryVariant(page, e1, " + newA + ", en-us)",
+            "upsertEntryVariant(page, e2, " + newA + ", en-us)",
+            "bulkPublish(page/e1/en-us=" + newA + ", page/e2/en-us=" + newA + ")");
+    assertThat(
+            h.apis
+                .entryVariants
+                .get(RecordingApis.entryKey("page", "e2", newA, "en-us"))
+                .path("title")
+                .asText())
         .isEqualTo("A e2");
-    assertThat(r).isEqualTo(new CmsSynced("Hero", group, Map.of(a, newA, b, oldB),
-        "CMS variant uids changed for shortUid(s) [" + a + "]; rewrote 2 entry variant(s)"));
+    assertThat(r)
+        .isEqualTo(
+            new CmsSynced(
+                "Hero",
+                group,
+                Map.of(a, newA, b, oldB),
+                "CMS variant uids changed for shortUid(s) ["
+                    + a
+                    + "]; rewrote 2 entry variant(s)"));
   }
 
   @Test
@@ -246,11 +358,15 @@ class VersionStepsUnitTest {
     String oldA = h.cmsUid("Hero", a);
     String group = h.apis.experience("Hero").cms.variantGroup();
     h.planned();
-    h.publish = new dev.cspctl.spec.PublishSettings(List.of(), List.of(), dev.cspctl.spec.PublishSettings.PublishMethod.ENTRY);
+    h.publish =
+        new dev.cspctl.spec.PublishSettings(
+            List.of(), List.of(), dev.cspctl.spec.PublishSettings.PublishMethod.ENTRY);
     String newA = h.apis.cmsUid();
     h.apis.setCms("Hero", group, Map.of(a, newA));
     h.run(new Op.RefreshCms("Hero"), new EntryVariantWritten(upsert("A", "e1"), oldA, ""));
-    assertThat(h.apis).calledOnce("upsertEntryVariant", "page", "e1", newA).neverCalled("publishEntryVariants")
+    assertThat(h.apis)
+        .calledOnce("upsertEntryVariant", "page", "e1", newA)
+        .neverCalled("publishEntryVariants")
         .neverCalled("bulkPublish");
   }
 
@@ -260,8 +376,14 @@ class VersionStepsUnitTest {
     h.configured("Hero", "A");
     h.planned();
     var cms = h.apis.experience("Hero").cms;
-    StepResult r = h.run(new Op.RefreshCms("Hero"), new EntryVariantWritten(upsert("A", "e1"), "cs0000000000000001", ""));
-    assertThat(r).isEqualTo(new CmsSynced("Hero", cms.variantGroup(), cms.variants(), "CMS variant uids unchanged"));
+    StepResult r =
+        h.run(
+            new Op.RefreshCms("Hero"),
+            new EntryVariantWritten(upsert("A", "e1"), "cs0000000000000001", ""));
+    assertThat(r)
+        .isEqualTo(
+            new CmsSynced(
+                "Hero", cms.variantGroup(), cms.variants(), "CMS variant uids unchanged"));
     assertThat(h.apis).calls().containsExactly("getExperience(" + uid + ")");
   }
 }

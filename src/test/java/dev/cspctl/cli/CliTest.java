@@ -2,20 +2,15 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
-  record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), Map.of());
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(Map.of(), args);
   }
 
   @Test
@@ -23,7 +18,9 @@ class CliTest {
     Run r = run("validate", "specs");
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines()).hasSize(1);
-    assertThat(r.out()).startsWith("Valid: 10 resources in 8 files (2 attributes, 2 events, 3 audiences, 2 experiences, 1 priority; 5 visitor tests)");
+    assertThat(r.out())
+        .startsWith(
+            "Valid: 10 resources in 8 files (2 attributes, 2 events, 3 audiences, 2 experiences, 1 priority; 5 visitor tests)");
     assertThat(r.err()).isEmpty();
   }
 
@@ -31,8 +28,11 @@ class CliTest {
   void helpAndVersion() {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("validate", "plan", "apply", "drift", "export", "emulator", "version", "--stacktrace");
-    assertThat(run("plan", "--help").out()).contains("--sandbox", "--region", "--personalize-url", "--cma-url", "--stacktrace", "-v");
+    assertThat(help.out())
+        .contains(
+            "validate", "plan", "apply", "drift", "export", "emulator", "version", "--stacktrace");
+    assertThat(run("plan", "--help").out())
+        .contains("--sandbox", "--region", "--personalize-url", "--cma-url", "--stacktrace", "-v");
     Run version = run("--version");
     assertThat(version.exit()).isZero();
     assertThat(version.out()).startsWith("cspctl ");
@@ -57,7 +57,9 @@ class CliTest {
   void stackTraceOnlyWithTheFlag() {
     Run plain = run("validate", "does-not-exist");
     assertThat(plain.exit()).isEqualTo(1);
-    assertThat(plain.err()).contains("error: does-not-exist: spec folder does not exist").doesNotContain("\tat ");
+    assertThat(plain.err())
+        .contains("error: does-not-exist: spec folder does not exist")
+        .doesNotContain("\tat ");
     Run traced = run("validate", "does-not-exist", "--stacktrace");
     assertThat(traced.exit()).isEqualTo(1);
     assertThat(traced.err()).contains("SpecException").contains("\tat ");

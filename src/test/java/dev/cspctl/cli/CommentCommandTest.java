@@ -15,9 +15,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `cspctl comment` against a recorded fake of GitLab's Notes API (src/test/resources/gitlab/api/). */
+/**
+ * `cspctl comment` against a recorded fake of GitLab's Notes API (src/test/resources/gitlab/api/).
+ */
 class CommentCommandTest {
   static final String TOKEN = "glpat-Xy12secretSecret34";
   static final String NOTES = "/api/v4/projects/55/merge_requests/14/notes";
@@ -35,8 +36,6 @@ class CommentCommandTest {
   @TempDir Path tmp;
   WireMockServer gitlab;
   Map<String, String> env = new HashMap<>();
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void start() {
@@ -59,19 +58,34 @@ class CommentCommandTest {
   }
 
   void notes(String secondPage) throws Exception {
-    gitlab.stubFor(get(urlPathEqualTo(NOTES)).withQueryParam("page", equalTo("1")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("X-Next-Page", "2")
-            .withHeader("X-Page", "1").withHeader("X-Total-Pages", "2").withBody(recorded("notes-page-1.json"))));
-    gitlab.stubFor(get(urlPathEqualTo(NOTES)).withQueryParam("page", equalTo("2")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("X-Next-Page", "")
-            .withHeader("X-Page", "2").withHeader("X-Total-Pages", "2").withBody(recorded(secondPage))));
+    gitlab.stubFor(
+        get(urlPathEqualTo(NOTES))
+            .withQueryParam("page", equalTo("1"))
+            .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Next-Page", "2")
+                    .withHeader("X-Page", "1")
+                    .withHeader("X-Total-Pages", "2")
+                    .withBody(recorded("notes-page-1.json"))));
+    gitlab.stubFor(
+        get(urlPathEqualTo(NOTES))
+            .withQueryParam("page", equalTo("2"))
+            .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Next-Page", "")
+                    .withHeader("X-Page", "2")
+                    .withHeader("X-Total-Pages", "2")
+                    .withBody(recorded(secondPage))));
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Run r = CliHarness.run(env, args);
     assertThat(r.out() + r.err()).doesNotContain(TOKEN).doesNotContain("Xy12secret");
     return r;
   }
@@ -83,42 +97,74 @@ class CommentCommandTest {
   @Test
   void theFirstPushCreatesTheNote() throws Exception {
     notes("notes-page-2-empty.json");
-    gitlab.stubFor(post(urlEqualTo(NOTES)).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(recorded("note-created.json"))));
-    Run r = run("comment", plan("default.plan.md", "Plan: 9 to add, 1 to change, 0 to delete, 0 to adopt.").toString());
+    gitlab.stubFor(
+        post(urlEqualTo(NOTES))
+            .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(recorded("note-created.json"))));
+    Run r =
+        run(
+            "comment",
+            plan("default.plan.md", "Plan: 9 to add, 1 to change, 0 to delete, 0 to adopt.")
+                .toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("Posted merge request note 317.\n");
-    gitlab.verify(1, postRequestedFor(urlEqualTo(NOTES))
-        .withRequestBody(matchingJsonPath("$.body", containing("<!-- cspctl:comment:plan -->")))
-        .withRequestBody(matchingJsonPath("$.body", containing("Plan: 9 to add, 1 to change")))
-        .withRequestBody(matchingJsonPath("$.body", containing("Updated for 4f2a9c1e"))));
+    gitlab.verify(
+        1,
+        postRequestedFor(urlEqualTo(NOTES))
+            .withRequestBody(matchingJsonPath("$.body", containing("<!-- cspctl:comment:plan -->")))
+            .withRequestBody(matchingJsonPath("$.body", containing("Plan: 9 to add, 1 to change")))
+            .withRequestBody(matchingJsonPath("$.body", containing("Updated for 4f2a9c1e"))));
     gitlab.verify(0, putRequestedFor(urlPathEqualTo(NOTES + "/317")));
   }
 
   @Test
   void aLaterPushEditsTheSameNoteWithOneSectionPerTarget() throws Exception {
     notes("notes-page-2-with-cspctl.json");
-    gitlab.stubFor(put(urlEqualTo(NOTES + "/317")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(recorded("note-created.json"))));
-    Run r = run("comment", plan("eu.plan.md", "Plan: 2 to add").toString(), plan("us.plan.md", "Plan: 3 to add").toString());
+    gitlab.stubFor(
+        put(urlEqualTo(NOTES + "/317"))
+            .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(recorded("note-created.json"))));
+    Run r =
+        run(
+            "comment",
+            plan("eu.plan.md", "Plan: 2 to add").toString(),
+            plan("us.plan.md", "Plan: 3 to add").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("Updated merge request note 317.\n");
-    gitlab.verify(1, putRequestedFor(urlEqualTo(NOTES + "/317"))
-        .withRequestBody(matchingJsonPath("$.body", containing("#### target eu")))
-        .withRequestBody(matchingJsonPath("$.body", containing("#### target us")))
-        .withRequestBody(matchingJsonPath("$.body", containing("Plan: 3 to add"))));
+    gitlab.verify(
+        1,
+        putRequestedFor(urlEqualTo(NOTES + "/317"))
+            .withRequestBody(matchingJsonPath("$.body", containing("#### target eu")))
+            .withRequestBody(matchingJsonPath("$.body", containing("#### target us")))
+            .withRequestBody(matchingJsonPath("$.body", containing("Plan: 3 to add"))));
     gitlab.verify(0, postRequestedFor(urlEqualTo(NOTES)));
   }
 
   @Test
   void aRefusedTokenIsOneLineThatNamesTheFixNotTheToken() throws Exception {
-    gitlab.stubFor(get(urlPathEqualTo(NOTES)).willReturn(aResponse().withStatus(403)
-        .withHeader("Content-Type", "application/json").withBody(recorded("forbidden.json"))));
+    gitlab.stubFor(
+        get(urlPathEqualTo(NOTES))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(recorded("forbidden.json"))));
     Run r = run("comment", plan("default.plan.md", "Plan").toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("error: GitLab API: cannot list the merge request's notes: HTTP 403 \"403 Forbidden\"")
-        .contains("project access token with the api scope").contains("CI_JOB_TOKEN cannot write notes");
+    assertThat(r.err())
+        .startsWith(
+            "error: GitLab API: cannot list the merge request's notes: HTTP 403 \"403 Forbidden\"")
+        .contains("project access token with the api scope")
+        .contains("CI_JOB_TOKEN cannot write notes");
   }
 
   @Test
@@ -127,7 +173,9 @@ class CommentCommandTest {
     env.remove("CSPCTL_GITLAB_TOKEN");
     Run r = run("comment", plan("default.plan.md", "Plan").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("missing: CI_MERGE_REQUEST_IID, CSPCTL_GITLAB_TOKEN").contains("masked");
+    assertThat(r.err())
+        .contains("missing: CI_MERGE_REQUEST_IID, CSPCTL_GITLAB_TOKEN")
+        .contains("masked");
     assertThat(gitlab.getAllServeEvents()).isEmpty();
   }
 }

@@ -9,45 +9,41 @@ import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.SandboxCredentials;
 import dev.cspctl.export.HandBuiltProject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cspctl export} as a user runs it, against the embedded sandbox (state in a temp folder). */
+/**
+ * {@code cspctl export} as a user runs it, against the embedded sandbox (state in a temp folder).
+ */
 class ExportCommandTest {
   @TempDir Path tmp;
   Map<String, String> env;
 
-  record Run(int exit, String out, String err) {}
-
   @BeforeEach
   void sandboxInTemp() {
-    env = new HashMap<>();
-    env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("sandbox.json").toString());
-    env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
+    env = CliHarness.sandboxEnv(tmp.resolve("sandbox.json"));
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   /** The project a team built by hand in the UI, saved as the sandbox state. */
   int handBuiltSandbox() {
     Path state = tmp.resolve("sandbox.json");
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).build());
-        ContentstackClients c = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
-            ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
+        ContentstackClients c =
+            ContentstackClients.create(
+                dev.cspctl.cli.Target.sandboxCredentials(),
+                ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()),
+                TransportConfig.defaults())) {
       int resources = new HandBuiltProject(c).build();
       emu.save(state);
       return resources;
@@ -61,16 +57,24 @@ class ExportCommandTest {
 
     Run export = run("export", "--sandbox", "--out", out);
     assertThat(export.exit()).as(export.err()).isZero();
-    assertThat(export.out()).contains("Exported 2 attributes, 2 events, 3 audiences, 3 experiences (3 entry variant contents), priority");
-    assertThat(export.err()).contains("warning: experience 'Homepage hero by segment', variant 'Premium'")
+    assertThat(export.out())
+        .contains(
+            "Exported 2 attributes, 2 events, 3 audiences, 3 experiences (3 entry variant contents), priority");
+    assertThat(export.err())
+        .contains("warning: experience 'Homepage hero by segment', variant 'Premium'")
         .contains("field 'sections' exported whole");
-    assertThat(Path.of(out, "cspctl.yaml")).content().contains("project: " + SandboxCredentials.PROJECT_UID)
-        .contains("stack: " + SandboxCredentials.API_KEY).doesNotContain("sandbox-authtoken").doesNotContain("management-token");
+    assertThat(Path.of(out, "cspctl.yaml"))
+        .content()
+        .contains("project: " + SandboxCredentials.PROJECT_UID)
+        .contains("stack: " + SandboxCredentials.API_KEY)
+        .doesNotContain("sandbox-authtoken")
+        .doesNotContain("management-token");
 
     assertThat(run("validate", out).exit()).isZero();
     Run plan = run("plan", "--sandbox", "--detailed-exitcode", out);
     assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
-    assertThat(plan.out()).contains("Plan: 0 to add, 0 to change, 0 to delete, " + resources + " to adopt.");
+    assertThat(plan.out())
+        .contains("Plan: 0 to add, 0 to change, 0 to delete, " + resources + " to adopt.");
     Run apply = run("apply", "--sandbox", "--auto-approve", out);
     assertThat(apply.exit()).as(apply.err()).isZero();
     Run after = run("plan", "--sandbox", "--detailed-exitcode", out);
@@ -89,7 +93,9 @@ class ExportCommandTest {
     assertThat(refused.err()).startsWith("error: ").contains("is not empty").contains("--force");
     assertThat(refused.err().lines().count()).isEqualTo(1);
     assertThat(out.resolve("notes.txt")).hasContent("mine");
-    assertThat(Files.exists(tmp.resolve("sandbox.json"))).as("refused before reading anything").isFalse();
+    assertThat(Files.exists(tmp.resolve("sandbox.json")))
+        .as("refused before reading anything")
+        .isFalse();
 
     handBuiltSandbox();
     Run forced = run("export", "--sandbox", "--force", "--out", out.toString());
@@ -97,7 +103,8 @@ class ExportCommandTest {
     assertThat(out.resolve("notes.txt")).as("--force replaces spec files only").hasContent("mine");
     assertThat(out.resolve("cspctl.yaml")).exists();
     try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".cspctl-"));
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.contains(".cspctl-"));
     }
   }
 

@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * What GitLab does to a CI file before it runs anything, for the parts cspctl's templates use:
- * the {@code spec: inputs} header (declared names, types, options, defaults; an undeclared or
- * missing input fails, as it does in GitLab), {@code $[[ inputs.NAME ]]} interpolation (arrays
- * as YAML sequences), {@code include: local} with {@code inputs}, and the merge of included
- * files under the including one.
+ * What GitLab does to a CI file before it runs anything, for the parts cspctl's templates use: the
+ * {@code spec: inputs} header (declared names, types, options, defaults; an undeclared or missing
+ * input fails, as it does in GitLab), {@code $[[ inputs.NAME ]]} interpolation (arrays as YAML
+ * sequences), {@code include: local} with {@code inputs}, and the merge of included files under the
+ * including one.
  */
 final class GitLabCiComposer {
-  static final Pattern INPUT_REF = Pattern.compile("\\$\\[\\[\\s*inputs\\.([A-Za-z0-9_-]+)\\s*\\]\\]");
+  static final Pattern INPUT_REF =
+      Pattern.compile("\\$\\[\\[\\s*inputs\\.([A-Za-z0-9_-]+)\\s*\\]\\]");
 
   private final Path root;
 
@@ -33,7 +34,8 @@ final class GitLabCiComposer {
     Map<String, Map<String, Object>> inputs() {
       if (spec == null || spec.get("inputs") == null) return Map.of();
       Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-      ((Map<String, Object>) spec.get("inputs")).forEach((k, v) -> out.put(k, v == null ? Map.of() : (Map<String, Object>) v));
+      ((Map<String, Object>) spec.get("inputs"))
+          .forEach((k, v) -> out.put(k, v == null ? Map.of() : (Map<String, Object>) v));
       return out;
     }
   }
@@ -62,7 +64,8 @@ final class GitLabCiComposer {
     Matcher m = INPUT_REF.matcher(t.body());
     StringBuilder body = new StringBuilder();
     while (m.find()) {
-      if (!values.containsKey(m.group(1))) throw new IllegalStateException(file + ": unknown input " + m.group(1));
+      if (!values.containsKey(m.group(1)))
+        throw new IllegalStateException(file + ": unknown input " + m.group(1));
       m.appendReplacement(body, Matcher.quoteReplacement(render(values.get(m.group(1)))));
     }
     m.appendTail(body);
@@ -73,7 +76,8 @@ final class GitLabCiComposer {
       for (Object inc : include instanceof List<?> l ? l : List.of(include)) {
         Map<String, Object> i = (Map<String, Object>) inc;
         String local = String.valueOf(i.get("local")).replaceFirst("^/", "");
-        Map<String, Object> inputs = i.get("inputs") == null ? Map.of() : (Map<String, Object>) i.get("inputs");
+        Map<String, Object> inputs =
+            i.get("inputs") == null ? Map.of() : (Map<String, Object>) i.get("inputs");
         deepMerge(merged, compose(local, inputs));
       }
     }
@@ -85,25 +89,32 @@ final class GitLabCiComposer {
   private static Map<String, Object> values(String file, Template t, Map<String, Object> given) {
     Map<String, Map<String, Object>> declared = t.inputs();
     for (String name : given.keySet()) {
-      if (!declared.containsKey(name)) throw new IllegalStateException(file + ": unknown input '" + name + "'");
+      if (!declared.containsKey(name))
+        throw new IllegalStateException(file + ": unknown input '" + name + "'");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    declared.forEach((name, decl) -> {
-      Object v = given.containsKey(name) ? given.get(name) : decl.get("default");
-      if (v == null && !decl.containsKey("default")) throw new IllegalStateException(file + ": input '" + name + "' is required");
-      String type = String.valueOf(decl.getOrDefault("type", "string"));
-      boolean ok = switch (type) {
-        case "boolean" -> v instanceof Boolean;
-        case "array" -> v instanceof List<?>;
-        case "number" -> v instanceof Number;
-        default -> v instanceof String;
-      };
-      if (!ok) throw new IllegalStateException(file + ": input '" + name + "' must be a " + type + ", got " + v);
-      if (decl.get("options") instanceof List<?> options && !options.contains(v)) {
-        throw new IllegalStateException(file + ": input '" + name + "' must be one of " + options + ", got " + v);
-      }
-      values.put(name, v);
-    });
+    declared.forEach(
+        (name, decl) -> {
+          Object v = given.containsKey(name) ? given.get(name) : decl.get("default");
+          if (v == null && !decl.containsKey("default"))
+            throw new IllegalStateException(file + ": input '" + name + "' is required");
+          String type = String.valueOf(decl.getOrDefault("type", "string"));
+          boolean ok =
+              switch (type) {
+                case "boolean" -> v instanceof Boolean;
+                case "array" -> v instanceof List<?>;
+                case "number" -> v instanceof Number;
+                default -> v instanceof String;
+              };
+          if (!ok)
+            throw new IllegalStateException(
+                file + ": input '" + name + "' must be a " + type + ", got " + v);
+          if (decl.get("options") instanceof List<?> options && !options.contains(v)) {
+            throw new IllegalStateException(
+                file + ": input '" + name + "' must be one of " + options + ", got " + v);
+          }
+          values.put(name, v);
+        });
     return values;
   }
 
@@ -118,22 +129,24 @@ final class GitLabCiComposer {
 
   @SuppressWarnings("unchecked")
   static void deepMerge(Map<String, Object> into, Map<String, Object> from) {
-    from.forEach((k, v) -> {
-      if (v instanceof Map<?, ?> fm && into.get(k) instanceof Map<?, ?> im) {
-        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) im);
-        deepMerge(copy, (Map<String, Object>) fm);
-        into.put(k, copy);
-      } else {
-        into.put(k, v);
-      }
-    });
+    from.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?> fm && into.get(k) instanceof Map<?, ?> im) {
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) im);
+            deepMerge(copy, (Map<String, Object>) fm);
+            into.put(k, copy);
+          } else {
+            into.put(k, v);
+          }
+        });
   }
 
   /** The environments of a job's parallel:matrix (one per combination), or one empty one. */
   @SuppressWarnings("unchecked")
   static List<Map<String, String>> matrix(Map<String, Object> job) {
     List<Map<String, String>> out = new ArrayList<>();
-    if (!(job.get("parallel") instanceof Map<?, ?> p) || !(p.get("matrix") instanceof List<?> rows)) {
+    if (!(job.get("parallel") instanceof Map<?, ?> p)
+        || !(p.get("matrix") instanceof List<?> rows)) {
       out.add(Map.of());
       return out;
     }

@@ -9,7 +9,9 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** GitLab's documented report formats as JSON Schemas (src/test/resources/gitlab/), checked here. */
+/**
+ * GitLab's documented report formats as JSON Schemas (src/test/resources/gitlab/), checked here.
+ */
 final class GitLabFormats {
   private GitLabFormats() {}
 

@@ -2,6 +2,8 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** Each command's help lists only the options that apply to it, and the README's command table is that help. */
+/**
+ * Each command's help lists only the options that apply to it, and the README's command table is
+ * that help.
+ */
 class HelpTest {
   static final Set<String> STANDARD = Set.of("--help", "--version");
 
-  /** {@code cspctl plan [DIR] [--detailed-exitcode] ... }: the parameters, then the options sorted as the help sorts them. */
+  /**
+   * {@code cspctl plan [DIR] [--detailed-exitcode] ... }: the parameters, then the options sorted
+   * as the help sorts them.
+   */
   static String synopsis(CommandSpec spec) {
     StringBuilder b = new StringBuilder(spec.qualifiedName());
     for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -40,9 +48,11 @@ class HelpTest {
   static Map<String, String> synopses() {
     Map<String, String> all = new LinkedHashMap<>();
     CommandLine root = Cli.create(Map.of());
-    root.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help")) all.put(name, synopsis(sub.getCommandSpec()));
-    });
+    root.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help")) all.put(name, synopsis(sub.getCommandSpec()));
+            });
     return all;
   }
 
@@ -67,14 +77,23 @@ class HelpTest {
   @Test
   void offlineCommandsHaveNoTargetOptionsAndTheEmulatorNoSandbox() {
     Map<String, String> s = synopses();
-    assertThat(s.get("validate")).doesNotContain("--sandbox", "--region", "--personalize-url", "-v", "--verbose")
+    assertThat(s.get("validate"))
+        .doesNotContain("--sandbox", "--region", "--personalize-url", "-v", "--verbose")
         .contains("--stacktrace");
-    assertThat(s.get("emulator")).doesNotContain("--sandbox", "--region", "--cma-url").contains("--state FILE");
+    assertThat(s.get("emulator"))
+        .doesNotContain("--sandbox", "--region", "--cma-url")
+        .contains("--state FILE");
     for (String c : List.of("plan", "apply", "drift", "export")) {
-      assertThat(s.get(c)).contains("[--cma-url URL]", "[--personalize-url URL]", "[--region REGION]", "[--sandbox]",
-          "[--stacktrace]", "[--verbose]");
+      assertThat(s.get(c))
+          .contains(
+              "[--cma-url URL]",
+              "[--personalize-url URL]",
+              "[--region REGION]",
+              "[--sandbox]",
+              "[--stacktrace]",
+              "[--verbose]");
     }
-    CliTest.Run r = CliTest.run("validate", "--sandbox", "specs");
+    Run r = CliHarness.run("validate", "--sandbox", "specs");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: Unknown option: '--sandbox'");
   }
@@ -82,22 +101,30 @@ class HelpTest {
   @Test
   void onePlaceholderStyleAndOneDefaultStyle() {
     CommandLine root = Cli.create(Map.of());
-    root.getSubcommands().forEach((name, sub) -> {
-      for (OptionSpec o : sub.getCommandSpec().options()) {
-        if (!o.typeInfo().isBoolean() && !STANDARD.contains(o.longestName())) {
-          assertThat(o.paramLabel()).as(name + " " + o.longestName()).matches("[A-Z][A-Z_/]*");
-        }
-        String d = String.join(" ", o.description());
-        assertThat(d).as(name + " " + o.longestName()).doesNotContain("Default:").doesNotContainPattern("\\(default [^:]");
-        if (!d.isEmpty()) assertThat(d).as(name + " " + o.longestName()).matches("[A-Z].*\\.");
-      }
-    });
+    root.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              for (OptionSpec o : sub.getCommandSpec().options()) {
+                if (!o.typeInfo().isBoolean() && !STANDARD.contains(o.longestName())) {
+                  assertThat(o.paramLabel())
+                      .as(name + " " + o.longestName())
+                      .matches("[A-Z][A-Z_/]*");
+                }
+                String d = String.join(" ", o.description());
+                assertThat(d)
+                    .as(name + " " + o.longestName())
+                    .doesNotContain("Default:")
+                    .doesNotContainPattern("\\(default [^:]");
+                if (!d.isEmpty())
+                  assertThat(d).as(name + " " + o.longestName()).matches("[A-Z].*\\.");
+              }
+            });
   }
 
   @Test
   void versionIsACommandToo() {
-    CliTest.Run v = CliTest.run("version");
+    Run v = CliHarness.run("version");
     assertThat(v.exit()).isZero();
-    assertThat(v.out()).startsWith("cspctl ").isEqualTo(CliTest.run("--version").out());
+    assertThat(v.out()).startsWith("cspctl ").isEqualTo(CliHarness.run("--version").out());
   }
 }

@@ -2,9 +2,8 @@ package dev.cspctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,30 +24,41 @@ class MessagesTest {
     return dir;
   }
 
-  static CliTest.Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new CliTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static Run run(Map<String, String> env, String... args) {
+    return CliHarness.run(env, args);
   }
 
   @Test
   void anInvalidExperienceIsReportedOnceNotAgainOnThePriority() throws Exception {
-    Path dir = folder(Map.of(
-        "audience.yaml", "kind: Audience\nname: Mobile\nrules:\n  - preset: DEVICE_TYPE\n    condition: equals\n    value: MOBILE\n",
-        "experience.yaml", "kind: Experience\nname: Hero\ntype: segmented\nvariants:\n  - name: A\n    audiences: [Mobile]\n"
-            + "    colour: red\n",
-        "priority.yaml", "kind: Priority\norder: [Hero]\n"));
-    CliTest.Run r = CliTest.run("validate", dir.toString());
+    Path dir =
+        folder(
+            Map.of(
+                "audience.yaml",
+                    "kind: Audience\nname: Mobile\nrules:\n  - preset: DEVICE_TYPE\n    condition: equals\n    value: MOBILE\n",
+                "experience.yaml",
+                    """
+                           kind: Experience
+                           name: Hero
+                           type: segmented
+                           variants:
+                             - name: A
+                               audiences: [Mobile]
+                               colour: red
+                           """,
+                "priority.yaml", "kind: Priority\norder: [Hero]\n"));
+    Run r = CliHarness.run("validate", dir.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("experience.yaml:7:5").contains("unknown field 'colour'")
-        .doesNotContain("no Experience named").contains("1 error found.");
+    assertThat(r.err())
+        .contains("experience.yaml:7:5")
+        .contains("unknown field 'colour'")
+        .doesNotContain("no Experience named")
+        .contains("1 error found.");
   }
 
   @Test
   void newlinesInFileNamesAndValuesAreShownEscaped() throws Exception {
     Path dir = folder(Map.of("bad\nname.yaml", "kind: Attribute\nkey: \"plan\\ntier\"\nname: x\n"));
-    CliTest.Run r = CliTest.run("validate", dir.toString());
+    Run r = CliHarness.run("validate", dir.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("bad\\nname.yaml:2:6: key: ");
     assertThat(r.err().lines()).hasSize(2).last().isEqualTo("1 error found.");
@@ -59,17 +69,31 @@ class MessagesTest {
     Path dir = folder(Map.of("a.yaml", "kind: Attribute\nkey: a\nname: A\n"));
     for (String word : new String[] {"yes", "on", "no", "off", "y", "Yes"}) {
       Files.writeString(dir.resolve("cspctl.yaml"), PROJECT + "prune: " + word + "\n");
-      CliTest.Run r = CliTest.run("validate", dir.toString());
+      Run r = CliHarness.run("validate", dir.toString());
       assertThat(r.exit()).as(word).isEqualTo(1);
-      assertThat(r.err()).as(word).contains("cspctl.yaml:2:8: prune: ").contains("'" + word + "'").contains("true or false");
+      assertThat(r.err())
+          .as(word)
+          .contains("cspctl.yaml:2:8: prune: ")
+          .contains("'" + word + "'")
+          .contains("true or false");
     }
   }
 
   @Test
   void connectionFailuresAreWordsNotJavaTypes() throws Exception {
-    CliTest.Run r = run(Map.of("CONTENTSTACK_AUTHTOKEN", "t"), "plan", "--personalize-url", "http://127.0.0.1:1",
-        "--cma-url", "http://127.0.0.1:1", "specs");
+    Run r =
+        run(
+            Map.of("CONTENTSTACK_AUTHTOKEN", "t"),
+            "plan",
+            "--personalize-url",
+            "http://127.0.0.1:1",
+            "--cma-url",
+            "http://127.0.0.1:1",
+            "specs");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("connection refused").doesNotContain("Exception").doesNotContain("java.");
+    assertThat(r.err())
+        .contains("connection refused")
+        .doesNotContain("Exception")
+        .doesNotContain("java.");
   }
 }

@@ -21,9 +21,18 @@ class PlanCommitTest {
 
   @Test
   void theMarkdownPlanNamesTheTargetAndCommit() {
-    TargetIdentity eu = new TargetIdentity(false, "https://eu-personalize-api.contentstack.com", "https://eu-api.contentstack.com",
-        "65f0c0ffee0123456789abcd", "blt0123456789abcdef", null, null, java.util.List.of());
+    TargetIdentity eu =
+        new TargetIdentity(
+            false,
+            "https://eu-personalize-api.contentstack.com",
+            "https://eu-api.contentstack.com",
+            "65f0c0ffee0123456789abcd",
+            "blt0123456789abcdef",
+            null,
+            null,
+            java.util.List.of());
     assertThat(eu.madeFor("0123456789abcdef0123456789abcdef01234567"))
-        .isEqualTo("Made for project `65f0c0ffee0123456789abcd` (stack `blt0123456789abcdef`) at region `eu`, from commit `0123456789ab`.");
+        .isEqualTo(
+            "Made for project `65f0c0ffee0123456789abcd` (stack `blt0123456789abcdef`) at region `eu`, from commit `0123456789ab`.");
   }
 }

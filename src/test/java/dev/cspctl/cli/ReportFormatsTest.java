@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,35 +18,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reports a merge request shows: `show` renders every format from one saved plan (no API
- * read), the Terraform counts and Code Quality findings match GitLab's documented formats, and
- * machine formats keep stdout to the document alone.
+ * The reports a merge request shows: `show` renders every format from one saved plan (no API read),
+ * the Terraform counts and Code Quality findings match GitLab's documented formats, and machine
+ * formats keep stdout to the document alone.
  */
 class ReportFormatsTest {
   @TempDir Path tmp;
   Map<String, String> env;
 
-  record Run(int exit, String out, String err) {}
-
   @BeforeEach
   void sandboxInTemp() {
-    env = new HashMap<>();
-    env.put("CSPCTL_SANDBOX_STATE", tmp.resolve("sandbox.json").toString());
-    env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "20");
+    env = CliHarness.sandboxEnv(tmp.resolve("sandbox.json"));
     env.put("CI_PROJECT_DIR", tmp.toString());
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   @Test
   void everyFormatComesFromTheOneSavedPlanWithoutReadingAnApi() throws Exception {
     Path plan = tmp.resolve("plan.json");
-    Run planned = run("plan", "--sandbox", "specs", "--out", plan.toString(), "--format", "markdown");
+    Run planned =
+        run("plan", "--sandbox", "specs", "--out", plan.toString(), "--format", "markdown");
     assertThat(planned.exit()).as(planned.err()).isZero();
     // No sandbox, no credentials: show must not need either.
     Run md = run("show", plan.toString(), "--format", "markdown");
@@ -64,7 +57,11 @@ class ReportFormatsTest {
     assertThat(new ObjectMapper().readTree(json.out())).isEqualTo(saved);
 
     Run html = run("show", plan.toString(), "--format", "html");
-    assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<svg").contains("Homepage hero by segment").endsWith("</html>\n");
+    assertThat(html.out())
+        .startsWith("<!DOCTYPE html>")
+        .contains("<svg")
+        .contains("Homepage hero by segment")
+        .endsWith("</html>\n");
     Run text = run("show", plan.toString());
     assertThat(text.out()).contains("Plan: 9 to add, 1 to change, 0 to delete, 0 to adopt.");
     for (Run r : List.of(md, gitlab, json, html, text)) assertThat(r.err()).isEmpty();
@@ -74,10 +71,24 @@ class ReportFormatsTest {
   void planAndDriftWriteHtmlWithNothingElseOnStdout() {
     Run plan = run("plan", "--sandbox", "specs", "--format", "html");
     assertThat(plan.exit()).as(plan.err()).isZero();
-    assertThat(plan.out()).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("<title>cspctl plan</title>");
-    Run drift = run("drift", "--sandbox", "specs", "--format", "html", "--report", tmp.resolve("drift.html").toString());
+    assertThat(plan.out())
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
+        .contains("<title>cspctl plan</title>");
+    Run drift =
+        run(
+            "drift",
+            "--sandbox",
+            "specs",
+            "--format",
+            "html",
+            "--report",
+            tmp.resolve("drift.html").toString());
     assertThat(drift.exit()).isEqualTo(2);
-    assertThat(drift.out()).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("<title>cspctl drift</title>");
+    assertThat(drift.out())
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
+        .contains("<title>cspctl drift</title>");
     assertThat(drift.err()).contains("Drift found.");
     assertThat(tmp.resolve("drift.html")).content().isEqualTo(drift.out());
   }
@@ -86,7 +97,12 @@ class ReportFormatsTest {
   void showRefusesWhatIsNotASavedPlanInOneLine() throws Exception {
     Run missing = run("show", tmp.resolve("nope.json").toString());
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err().lines()).hasSize(1).first().asString().startsWith("error: ").contains("nope.json");
+    assertThat(missing.err().lines())
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith("error: ")
+        .contains("nope.json");
     Path notPlan = Files.writeString(tmp.resolve("other.json"), "{\"a\":1}");
     Run other = run("show", notPlan.toString());
     assertThat(other.exit()).isEqualTo(1);
@@ -94,20 +110,26 @@ class ReportFormatsTest {
   }
 
   @Test
-  void codeQualityHasOneFindingPerErrorWithFileLineSeverityAndAStableFingerprint() throws Exception {
+  void codeQualityHasOneFindingPerErrorWithFileLineSeverityAndAStableFingerprint()
+      throws Exception {
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(Path.of("specs"), specs);
+    TestFiles.copyTree(Path.of("specs"), specs);
     Path audiences = specs.resolve("audiences.yaml");
     String original = Files.readString(audiences);
-    Files.writeString(audiences, original.replaceFirst("condition: greaterThan", "condition: biggerThan")
-        .replaceFirst("kind: Audience", "kind: Audience\nfoo: 1"));
+    Files.writeString(
+        audiences,
+        original
+            .replaceFirst("condition: greaterThan", "condition: biggerThan")
+            .replaceFirst("kind: Audience", "kind: Audience\nfoo: 1"));
     Run broken = run("validate", specs.toString(), "--format", "codequality");
     assertThat(broken.exit()).isEqualTo(1);
     JsonNode findings = GitLabFormats.assertValid("codequality.schema.json", broken.out());
     assertThat(findings.size()).isGreaterThanOrEqualTo(2);
     List<String> fingerprints = new ArrayList<>();
     for (JsonNode f : findings) {
-      assertThat(f.path("location").path("path").asText()).as("relative to CI_PROJECT_DIR").isEqualTo("specs/audiences.yaml");
+      assertThat(f.path("location").path("path").asText())
+          .as("relative to CI_PROJECT_DIR")
+          .isEqualTo("specs/audiences.yaml");
       assertThat(f.path("severity").asText()).isEqualTo("major");
       fingerprints.add(f.path("fingerprint").asText());
     }
@@ -117,7 +139,9 @@ class ReportFormatsTest {
 
     // Two lines added above: the lines move, the fingerprints stay (GitLab shows no new finding).
     Files.writeString(audiences, "# a comment\n# another\n" + Files.readString(audiences));
-    JsonNode moved = new ObjectMapper().readTree(run("validate", specs.toString(), "--format", "codequality").out());
+    JsonNode moved =
+        new ObjectMapper()
+            .readTree(run("validate", specs.toString(), "--format", "codequality").out());
     List<String> movedPrints = new ArrayList<>();
     for (JsonNode f : moved) movedPrints.add(f.path("fingerprint").asText());
     assertThat(movedPrints).containsExactlyInAnyOrderElementsOf(fingerprints);
@@ -133,18 +157,28 @@ class ReportFormatsTest {
     assertThat(valid.err()).startsWith("Valid");
 
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(Path.of("specs"), specs);
-    Files.writeString(specs.resolve("extra.yaml"), "kind: Audience\nname: Uses an undeclared attribute\nrules:\n"
-        + "  - attribute: not_declared\n    condition: equals\n    value: x\n");
+    TestFiles.copyTree(Path.of("specs"), specs);
+    Files.writeString(
+        specs.resolve("extra.yaml"),
+        """
+                                                   kind: Audience
+                                                   name: Uses an undeclared attribute
+                                                   rules:
+                                                     - attribute: not_declared
+                                                       condition: equals
+                                                       value: x
+                                                   """);
     Run warned = run("validate", specs.toString(), "--format", "codequality");
     assertThat(warned.exit()).as(warned.err()).isZero();
     JsonNode findings = GitLabFormats.assertValid("codequality.schema.json", warned.out());
     assertThat(findings).hasSize(1);
     assertThat(findings.get(0).path("severity").asText()).isEqualTo("minor");
-    assertThat(findings.get(0).path("check_name").asText()).isEqualTo("cspctl/unresolved-reference");
+    assertThat(findings.get(0).path("check_name").asText())
+        .isEqualTo("cspctl/unresolved-reference");
     assertThat(findings.get(0).path("location").path("path").asText()).endsWith("extra.yaml");
     Run strict = run("validate", specs.toString(), "--format", "codequality", "--strict");
     assertThat(strict.exit()).isEqualTo(1);
-    assertThat(new ObjectMapper().readTree(strict.out()).get(0).path("severity").asText()).isEqualTo("major");
+    assertThat(new ObjectMapper().readTree(strict.out()).get(0).path("severity").asText())
+        .isEqualTo("major");
   }
 }

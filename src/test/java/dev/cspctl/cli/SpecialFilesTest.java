@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.cspctl.spec.SpecException;
 import dev.cspctl.spec.SpecLoader;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A FIFO, a device or a link to one in a spec folder is one clear error, never a hang or an OutOfMemoryError. */
+/**
+ * A FIFO, a device or a link to one in a spec folder is one clear error, never a hang or an
+ * OutOfMemoryError.
+ */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class SpecialFilesTest {
   @TempDir Path tmp;
@@ -32,9 +37,14 @@ class SpecialFilesTest {
     Path dir = folder();
     Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
-    CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliTest.run("validate", dir.toString()));
+    Run r =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> CliHarness.run("validate", dir.toString()));
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("pipe.yaml:1:1: not a regular file (a FIFO)").doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("pipe.yaml:1:1: not a regular file (a FIFO)")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -43,12 +53,16 @@ class SpecialFilesTest {
     Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
     Files.createSymbolicLink(dir.resolve("random.yml"), Path.of("/dev/urandom"));
     Files.createSymbolicLink(dir.resolve("broken.yaml"), dir.resolve("missing"));
-    CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliTest.run("validate", dir.toString()));
+    Run r =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> CliHarness.run("validate", dir.toString()));
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("zero.yaml:1:1: not a regular file (a symbolic link to a character device)")
+    assertThat(r.err())
+        .contains("zero.yaml:1:1: not a regular file (a symbolic link to a character device)")
         .contains("random.yml:1:1: not a regular file (a symbolic link to a character device)")
         .contains("broken.yaml:1:1: not a regular file (a broken symbolic link)")
-        .contains("3 errors found.").doesNotContain("OutOfMemoryError");
+        .contains("3 errors found.")
+        .doesNotContain("OutOfMemoryError");
   }
 
   @Test
@@ -56,8 +70,11 @@ class SpecialFilesTest {
     Path dir = folder();
     Files.delete(dir.resolve("cspctl.yaml"));
     Files.createSymbolicLink(dir.resolve("cspctl.yaml"), Path.of("/dev/zero"));
-    assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new SpecLoader().load(dir)))
-        .isInstanceOf(SpecException.class).hasMessageContaining("cspctl.yaml:1:1: not a regular file");
+    assertThatThrownBy(
+            () ->
+                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new SpecLoader().load(dir)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("cspctl.yaml:1:1: not a regular file");
   }
 
   @Test

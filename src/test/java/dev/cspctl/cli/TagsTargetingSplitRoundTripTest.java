@@ -8,9 +8,8 @@ import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.ExperienceInput;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,16 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Experience tags, the A/B target group and the split mode through the commands: validate,
- * apply, plan (no changes), drift, export, plan of the export (adoption of nothing: no changes),
- * and what a change of each one plans.
+ * Experience tags, the A/B target group and the split mode through the commands: validate, apply,
+ * plan (no changes), drift, export, plan of the export (adoption of nothing: no changes), and what
+ * a change of each one plans.
  */
 class TagsTargetingSplitRoundTripTest {
   @TempDir Path tmp;
   Map<String, String> env;
   Path specs;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void sandbox() throws Exception {
@@ -39,14 +36,18 @@ class TagsTargetingSplitRoundTripTest {
     env.put("CSPCTL_SANDBOX_CMS_DELAY_MS", "0");
     specs = tmp.resolve("specs");
     Files.createDirectories(specs.resolve("experiences"));
-    Files.writeString(specs.resolve("cspctl.yaml"), """
+    Files.writeString(
+        specs.resolve("cspctl.yaml"),
+        """
         project: 65f0c0ffee0123456789abcd
         stack: blt0123456789abcdef
         publish:
           environments: [production]
           locales: [en-us]
         """);
-    Files.writeString(specs.resolve("audiences.yaml"), """
+    Files.writeString(
+        specs.resolve("audiences.yaml"),
+        """
         kind: Audience
         name: Mobile visitors
         rules:
@@ -61,7 +62,9 @@ class TagsTargetingSplitRoundTripTest {
             condition: equals
             value: US
         """);
-    Files.writeString(specs.resolve("experiences/checkout.yaml"), """
+    Files.writeString(
+        specs.resolve("experiences/checkout.yaml"),
+        """
         kind: Experience
         name: Checkout CTA test
         type: abTest
@@ -74,7 +77,9 @@ class TagsTargetingSplitRoundTripTest {
           - name: Bold
           - name: Green
         """);
-    Files.writeString(specs.resolve("experiences/banner.yaml"), """
+    Files.writeString(
+        specs.resolve("experiences/banner.yaml"),
+        """
         kind: Experience
         name: Banner test
         type: abTest
@@ -87,10 +92,7 @@ class TagsTargetingSplitRoundTripTest {
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(env, args);
   }
 
   @Test
@@ -102,20 +104,30 @@ class TagsTargetingSplitRoundTripTest {
     assertThat(run("drift", "--sandbox", specs.toString()).exit()).isZero();
 
     String live = liveState();
-    assertThat(live).contains("\"tags\" : [ \"checkout\", \"q4-campaign\", \"team:web\" ]")
-        .contains("\"variantSplit\" : \"EQUALLY_SPLIT\"").contains("\"audienceCombinationType\" : \"AND\"")
+    assertThat(live)
+        .contains("\"tags\" : [ \"checkout\", \"q4-campaign\", \"team:web\" ]")
+        .contains("\"variantSplit\" : \"EQUALLY_SPLIT\"")
+        .contains("\"audienceCombinationType\" : \"AND\"")
         .contains("\"variantSplit\" : \"CUSTOM_SPLIT\"");
-    assertThat(live).contains("\"trafficDistribution\" : 34").contains("\"trafficDistribution\" : 33");
+    assertThat(live)
+        .contains("\"trafficDistribution\" : 34")
+        .contains("\"trafficDistribution\" : 33");
 
     Path exported = tmp.resolve("exported");
     Run export = run("export", "--sandbox", "--out", exported.toString());
     assertThat(export.exit()).as(export.err()).isZero();
     String checkout = Files.readString(exported.resolve("experiences/checkout-cta-test.yaml"));
-    assertThat(checkout).contains("tags:\n  - checkout\n  - q4-campaign\n  - \"team:web\"\n")
-        .contains("audiences: [Mobile visitors, US visitors]").contains("match: all")
-        .contains("equal split").doesNotContain("traffic:");
+    assertThat(checkout)
+        .contains("tags:\n  - checkout\n  - q4-campaign\n  - \"team:web\"\n")
+        .contains("audiences: [Mobile visitors, US visitors]")
+        .contains("match: all")
+        .contains("equal split")
+        .doesNotContain("traffic:");
     assertThat(Files.readString(exported.resolve("experiences/banner-test.yaml")))
-        .contains("traffic: 70").contains("traffic: 30").doesNotContain("tags:").doesNotContain("match: ");
+        .contains("traffic: 70")
+        .contains("traffic: 30")
+        .doesNotContain("tags:")
+        .doesNotContain("match: ");
     Run planExport = run("plan", "--sandbox", "--detailed-exitcode", exported.toString());
     assertThat(planExport.exit()).as(planExport.out()).isZero();
   }
@@ -123,10 +135,15 @@ class TagsTargetingSplitRoundTripTest {
   @Test
   void aTagChangeIsAnExperienceUpdateWithoutANewVersion() throws Exception {
     assertThat(run("apply", "--sandbox", "--auto-approve", specs.toString()).exit()).isZero();
-    Files.writeString(specs.resolve("experiences/checkout.yaml"),
-        Files.readString(specs.resolve("experiences/checkout.yaml")).replace("tags: [Checkout, q4-campaign, checkout, \"team:web\"]", "tags: [checkout]"));
+    Files.writeString(
+        specs.resolve("experiences/checkout.yaml"),
+        Files.readString(specs.resolve("experiences/checkout.yaml"))
+            .replace("tags: [Checkout, q4-campaign, checkout, \"team:web\"]", "tags: [checkout]"));
     Run plan = run("plan", "--sandbox", "--format", "json", specs.toString());
-    assertThat(plan.out()).contains("\"UPDATE_EXPERIENCE\"").doesNotContain("CONFIGURE_VERSION").doesNotContain("PAUSE_VERSION");
+    assertThat(plan.out())
+        .contains("\"UPDATE_EXPERIENCE\"")
+        .doesNotContain("CONFIGURE_VERSION")
+        .doesNotContain("PAUSE_VERSION");
     assertThat(run("apply", "--sandbox", "--auto-approve", specs.toString()).exit()).isZero();
     assertThat(liveState()).contains("\"tags\" : [ \"checkout\" ]");
     assertThat(run("plan", "--sandbox", "--detailed-exitcode", specs.toString()).exit()).isZero();
@@ -135,20 +152,35 @@ class TagsTargetingSplitRoundTripTest {
   @Test
   void aTargetGroupOrSplitChangeIsANewVersionAndTagsSetInTheUiAreDrift() throws Exception {
     assertThat(run("apply", "--sandbox", "--auto-approve", specs.toString()).exit()).isZero();
-    Files.writeString(specs.resolve("experiences/checkout.yaml"), Files.readString(specs.resolve("experiences/checkout.yaml"))
-        .replace("audiences: [Mobile visitors, US visitors]\nmatch: all\n", "")
-        .replace("  - name: Control\n  - name: Bold\n  - name: Green\n",
-            "  - name: Control\n    traffic: 50\n  - name: Bold\n    traffic: 25\n  - name: Green\n    traffic: 25\n"));
+    Files.writeString(
+        specs.resolve("experiences/checkout.yaml"),
+        Files.readString(specs.resolve("experiences/checkout.yaml"))
+            .replace("audiences: [Mobile visitors, US visitors]\nmatch: all\n", "")
+            .replace(
+                "  - name: Control\n  - name: Bold\n  - name: Green\n",
+                "  - name: Control\n    traffic: 50\n  - name: Bold\n    traffic: 25\n  - name: Green\n    traffic: 25\n"));
     Run plan = run("plan", "--sandbox", specs.toString());
-    assertThat(plan.out()).contains("Checkout CTA test").contains("- audiences").contains("- split: equal").contains("+     traffic: 50");
+    assertThat(plan.out())
+        .contains("Checkout CTA test")
+        .contains("- audiences")
+        .contains("- split: equal")
+        .contains("+     traffic: 50");
     Run apply = run("apply", "--sandbox", "--auto-approve", specs.toString());
     assertThat(apply.exit()).as(apply.err() + apply.out()).isZero();
     assertThat(run("plan", "--sandbox", "--detailed-exitcode", specs.toString()).exit()).isZero();
 
-    editSandbox(c -> {
-      var e = c.personalize().listExperiences().stream().filter(x -> x.name().equals("Banner test")).findFirst().orElseThrow();
-      c.personalize().updateExperience(e.uid(), new ExperienceInput(e.name(), e.description(), e.type(), List.of("Set-In-UI")));
-    });
+    editSandbox(
+        c -> {
+          var e =
+              c.personalize().listExperiences().stream()
+                  .filter(x -> x.name().equals("Banner test"))
+                  .findFirst()
+                  .orElseThrow();
+          c.personalize()
+              .updateExperience(
+                  e.uid(),
+                  new ExperienceInput(e.name(), e.description(), e.type(), List.of("Set-In-UI")));
+        });
     Run drift = run("drift", "--sandbox", specs.toString());
     assertThat(drift.exit()).isEqualTo(2);
     assertThat(drift.out()).contains("Banner test").contains("set-in-ui");
@@ -158,7 +190,9 @@ class TagsTargetingSplitRoundTripTest {
 
   @Test
   void badTagsTrafficAndTargetGroupAreOneLineEachNamingFileAndField() throws Exception {
-    Files.writeString(specs.resolve("experiences/bad.yaml"), """
+    Files.writeString(
+        specs.resolve("experiences/bad.yaml"),
+        """
         kind: Experience
         name: Bad test
         type: abTest
@@ -178,10 +212,13 @@ class TagsTargetingSplitRoundTripTest {
         """);
     Run r = run("validate", specs.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("bad.yaml:4:").contains("tag 'has space' may only hold")
+    assertThat(r.err())
+        .contains("bad.yaml:4:")
+        .contains("tag 'has space' may only hold")
         .contains("tag 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' has 33 characters")
         .contains("either every A/B variant gives 'traffic'")
-        .contains("bad.yaml:13:").contains("'audiences' at the experience level is the target group of an A/B test")
+        .contains("bad.yaml:13:")
+        .contains("'audiences' at the experience level is the target group of an A/B test")
         .doesNotContain("Exception");
   }
 
@@ -195,8 +232,11 @@ class TagsTargetingSplitRoundTripTest {
   void editSandbox(java.util.function.Consumer<ContentstackClients> edit) {
     Path state = tmp.resolve("sandbox.json");
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().stateFile(state).build());
-        ContentstackClients c = ContentstackClients.create(Target.sandboxCredentials(),
-            ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
+        ContentstackClients c =
+            ContentstackClients.create(
+                Target.sandboxCredentials(),
+                ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()),
+                TransportConfig.defaults())) {
       edit.accept(c);
       emu.save(state);
     }

@@ -8,9 +8,9 @@ import dev.cspctl.emulator.Credentials;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.RequestLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
+import dev.cspctl.testing.TestFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * examples/two-targets: one spec folder, two Personalize projects, each served by its own
- * emulator that accepts only that target's credentials. Each target is planned and applied on
- * its own; the other emulator sees no request; the EU target's entry uid is mapped; decoy
- * unsuffixed project variables are ignored for a named target.
+ * examples/two-targets: one spec folder, two Personalize projects, each served by its own emulator
+ * that accepts only that target's credentials. Each target is planned and applied on its own; the
+ * other emulator sees no request; the EU target's entry uid is mapped; decoy unsuffixed project
+ * variables are ignored for a named target.
  */
 class TwoTargetsTest {
   static final Path EXAMPLE = Path.of("examples/two-targets");
@@ -37,14 +37,38 @@ class TwoTargetsTest {
   Emulator eu;
   Map<String, String> env = new HashMap<>();
 
-  record Run(int exit, String out, String err) {}
-
   @BeforeEach
   void twoEmulators() {
-    us = Emulator.start(EmulatorConfig.builder().cmsDelayMs(20).credentials(new Credentials(US_TOKEN, null, "us-mgmt-secret",
-        "bltus00000000000001", "65f0c0ffee0123456789a001", null, null, null)).build());
-    eu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(20).credentials(new Credentials(EU_TOKEN, null, "eu-mgmt-secret",
-        "blteu00000000000001", "65f0c0ffee0123456789e001", null, null, null)).build());
+    us =
+        Emulator.start(
+            EmulatorConfig.builder()
+                .cmsDelayMs(20)
+                .credentials(
+                    new Credentials(
+                        US_TOKEN,
+                        null,
+                        "us-mgmt-secret",
+                        "bltus00000000000001",
+                        "65f0c0ffee0123456789a001",
+                        null,
+                        null,
+                        null))
+                .build());
+    eu =
+        Emulator.start(
+            EmulatorConfig.builder()
+                .cmsDelayMs(20)
+                .credentials(
+                    new Credentials(
+                        EU_TOKEN,
+                        null,
+                        "eu-mgmt-secret",
+                        "blteu00000000000001",
+                        "65f0c0ffee0123456789e001",
+                        null,
+                        null,
+                        null))
+                .build());
     eu.ensureStackSettings(List.of("production-eu"), List.of()); // the EU stack's environment
     env.put("CONTENTSTACK_AUTHTOKEN__US", US_TOKEN);
     env.put("CONTENTSTACK_MANAGEMENT_TOKEN__US", "us-mgmt-secret");
@@ -66,18 +90,19 @@ class TwoTargetsTest {
   }
 
   Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    assertThat(r.out() + r.err()).doesNotContain(US_TOKEN).doesNotContain(EU_TOKEN).doesNotContain("mgmt-secret");
+    Run r = CliHarness.run(env, args);
+    assertThat(r.out() + r.err())
+        .doesNotContain(US_TOKEN)
+        .doesNotContain(EU_TOKEN)
+        .doesNotContain("mgmt-secret");
     return r;
   }
 
   static List<String> upsertEntries(JsonNode plan) {
     List<String> entries = new ArrayList<>();
     for (JsonNode s : plan.path("steps")) {
-      if (s.path("type").asText().equals("UPSERT_ENTRY_VARIANT")) entries.add(s.path("args").path("entry").asText());
+      if (s.path("type").asText().equals("UPSERT_ENTRY_VARIANT"))
+        entries.add(s.path("args").path("entry").asText());
     }
     return entries;
   }
@@ -85,7 +110,8 @@ class TwoTargetsTest {
   static List<String> publishEnvironments(JsonNode plan) {
     List<String> envs = new ArrayList<>();
     for (JsonNode s : plan.path("steps")) {
-      if (s.path("type").asText().equals("PUBLISH_ENTRY_VARIANTS")) s.path("args").path("environments").forEach(e -> envs.add(e.asText()));
+      if (s.path("type").asText().equals("PUBLISH_ENTRY_VARIANTS"))
+        s.path("args").path("environments").forEach(e -> envs.add(e.asText()));
     }
     return envs;
   }
@@ -107,18 +133,25 @@ class TwoTargetsTest {
     env.remove("CSPCTL_TARGET");
     assertThat(planEu.exit()).as(planEu.err()).isZero();
     assertThat(us.requestLog()).as("planning eu never reaches us").hasSize(usReads);
-    assertThat(eu.requestLog()).isNotEmpty().extracting(RequestLog.Entry::status).allMatch(s -> s < 400);
+    assertThat(eu.requestLog())
+        .isNotEmpty()
+        .extracting(RequestLog.Entry::status)
+        .allMatch(s -> s < 400);
 
     ObjectMapper m = new ObjectMapper();
     JsonNode usJson = m.readTree(usPlan.toFile());
     JsonNode euJson = m.readTree(euPlan.toFile());
     assertThat(usJson.path("saved").path("target").path("name").asText()).isEqualTo("us");
-    assertThat(usJson.path("saved").path("target").path("project").asText()).isEqualTo("65f0c0ffee0123456789a001");
+    assertThat(usJson.path("saved").path("target").path("project").asText())
+        .isEqualTo("65f0c0ffee0123456789a001");
     assertThat(euJson.path("saved").path("target").path("name").asText()).isEqualTo("eu");
     assertThat(euJson.path("saved").path("target").path("owner").asText()).isEqualTo("eu-web-team");
-    assertThat(euJson.path("saved").path("target").path("stack").asText()).isEqualTo("blteu00000000000001");
+    assertThat(euJson.path("saved").path("target").path("stack").asText())
+        .isEqualTo("blteu00000000000001");
     assertThat(upsertEntries(usJson)).containsOnly("blt0123456789abcdef");
-    assertThat(upsertEntries(euJson)).as("entries: mapping of the eu target").containsOnly("blt1111111111111111");
+    assertThat(upsertEntries(euJson))
+        .as("entries: mapping of the eu target")
+        .containsOnly("blt1111111111111111");
     assertThat(publishEnvironments(usJson)).containsOnly("production");
     assertThat(publishEnvironments(euJson)).containsOnly("production-eu");
 
@@ -146,30 +179,43 @@ class TwoTargetsTest {
   void anUndeclaredOrMissingTargetIsOneClearLine() {
     Run none = run("plan", EXAMPLE.toString());
     assertThat(none.exit()).isEqualTo(1);
-    assertThat(none.err().strip()).isEqualTo("error: cspctl.yaml declares targets (eu, us); choose one with --target NAME or CSPCTL_TARGET");
+    assertThat(none.err().strip())
+        .isEqualTo(
+            "error: cspctl.yaml declares targets (eu, us); choose one with --target NAME or CSPCTL_TARGET");
 
     Run typo = run("plan", EXAMPLE.toString(), "--target", "euu");
     assertThat(typo.exit()).isEqualTo(1);
-    assertThat(typo.err()).contains("target 'euu' (--target or CSPCTL_TARGET) is not declared under targets")
-        .contains("did you mean 'eu'").contains("declared: eu, us").doesNotContain("Exception");
+    assertThat(typo.err())
+        .contains("target 'euu' (--target or CSPCTL_TARGET) is not declared under targets")
+        .contains("did you mean 'eu'")
+        .contains("declared: eu, us")
+        .doesNotContain("Exception");
 
     env.remove("CONTENTSTACK_AUTHTOKEN__EU");
     Run noToken = run("plan", EXAMPLE.toString(), "--target", "eu");
     assertThat(noToken.exit()).isEqualTo(1);
-    assertThat(noToken.err()).startsWith("error: target 'eu': ").contains("CONTENTSTACK_AUTHTOKEN__EU");
+    assertThat(noToken.err())
+        .startsWith("error: target 'eu': ")
+        .contains("CONTENTSTACK_AUTHTOKEN__EU");
     assertThat(noToken.err().lines()).hasSize(1);
   }
 
   @Test
   void validateChecksATargetsEntryMapping() throws Exception {
     Path specs = tmp.resolve("specs");
-    GitLabCiTest.copy(EXAMPLE, specs);
+    TestFiles.copyTree(EXAMPLE, specs);
     assertThat(run("validate", specs.toString(), "--target", "eu").exit()).isZero();
-    java.nio.file.Files.writeString(specs.resolve("cspctl.yaml"), java.nio.file.Files.readString(specs.resolve("cspctl.yaml"))
-        .replace("blt0123456789abcdef: blt1111111111111111", "blt0123456789abcdee: blt1111111111111111"));
+    java.nio.file.Files.writeString(
+        specs.resolve("cspctl.yaml"),
+        java.nio.file.Files.readString(specs.resolve("cspctl.yaml"))
+            .replace(
+                "blt0123456789abcdef: blt1111111111111111",
+                "blt0123456789abcdee: blt1111111111111111"));
     Run bad = run("validate", specs.toString(), "--target", "eu");
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.err()).contains("cspctl.yaml:").contains("targets.eu.entries.blt0123456789abcdee")
+    assertThat(bad.err())
+        .contains("cspctl.yaml:")
+        .contains("targets.eu.entries.blt0123456789abcdee")
         .contains("no experience writes content to entry blt0123456789abcdee");
   }
 }

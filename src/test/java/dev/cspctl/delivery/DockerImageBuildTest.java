@@ -19,16 +19,21 @@ class DockerImageBuildTest {
   @Test
   void imageBuildsAndPrintsItsVersionAsANonRootUser() {
     Path root = Path.of("").toAbsolutePath();
-    ImageFromDockerfile image = new ImageFromDockerfile("cspctl-test", true).withDockerfile(root.resolve("Dockerfile"));
-    try (GenericContainer<?> version = new GenericContainer<>(image)
-        .withCommand("--version")
-        .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
+    ImageFromDockerfile image =
+        new ImageFromDockerfile("cspctl-test", true).withDockerfile(root.resolve("Dockerfile"));
+    try (GenericContainer<?> version =
+        new GenericContainer<>(image)
+            .withCommand("--version")
+            .withStartupCheckStrategy(
+                new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
       version.start();
       assertThat(version.getLogs()).contains("cspctl ");
     }
-    try (GenericContainer<?> id = new GenericContainer<>(image)
-        .withCreateContainerCmdModifier(c -> c.withEntrypoint("id", "-u"))
-        .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
+    try (GenericContainer<?> id =
+        new GenericContainer<>(image)
+            .withCreateContainerCmdModifier(c -> c.withEntrypoint("id", "-u"))
+            .withStartupCheckStrategy(
+                new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
       id.start();
       assertThat(id.getLogs().strip()).isEqualTo("10001");
     }

@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Dockerfile's structure, checked without Docker: stages, user, entrypoint, labels, no secrets. */
+/**
+ * The Dockerfile's structure, checked without Docker: stages, user, entrypoint, labels, no secrets.
+ */
 class DockerfileTest {
   static final Path ROOT = Path.of("").toAbsolutePath();
-  static final Pattern SECRET = Pattern.compile("(?i).*(token|password|passwd|secret|api_?key|credential|authtoken).*");
+  static final Pattern SECRET =
+      Pattern.compile("(?i).*(token|password|passwd|secret|api_?key|credential|authtoken).*");
 
   /** One Dockerfile instruction (continuation lines joined). */
   record Instruction(String keyword, String args) {}
@@ -35,7 +38,8 @@ class DockerfileTest {
       String full = (pending + line).strip();
       pending.setLength(0);
       String[] parts = full.split("\\s+", 2);
-      Instruction i = new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : "");
+      Instruction i =
+          new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : "");
       if (i.keyword().equals("FROM")) stages.add(new ArrayList<>());
       assertThat(stages).as("instruction before the first FROM: " + full).isNotEmpty();
       stages.get(stages.size() - 1).add(i);
@@ -54,44 +58,80 @@ class DockerfileTest {
   void buildsWithTheMavenWrapperOnAJdkAndRunsOnASlimJre17() {
     assertThat(stages).hasSize(2);
     assertThat(stages.get(0).get(0).args()).isEqualTo("eclipse-temurin:17-jdk AS build");
-    assertThat(args(stages.get(0), "RUN")).anyMatch(r -> r.startsWith("./mvnw ") && r.contains(" package"));
+    assertThat(args(stages.get(0), "RUN"))
+        .anyMatch(r -> r.startsWith("./mvnw ") && r.contains(" package"));
     assertThat(last().get(0).args()).isEqualTo("eclipse-temurin:17-jre AS runtime");
   }
 
   @Test
   void finalStageHoldsOnlyTheJarAndItsLauncherNoBuildToolsOrSources() {
     List<String> copies = args(last(), "COPY");
-    assertThat(copies).containsExactly("--from=build /src/target/cspctl.jar /opt/cspctl/cspctl.jar");
+    assertThat(copies)
+        .containsExactly(
+            "--from=build /src/target/cspctl.jar /opt/cspctl/cspctl.jar",
+            "--from=build /src/src/launcher/cspctl-jvm /opt/cspctl/cspctl-jvm");
     assertThat(args(last(), "ADD")).isEmpty();
     for (Instruction i : last()) {
-      assertThat(i.args()).as(i.keyword() + " " + i.args()).doesNotContain("mvnw").doesNotContain("apt-get install")
-          .doesNotContain(".m2").doesNotContain("maven");
+      assertThat(i.args())
+          .as(i.keyword() + " " + i.args())
+          .doesNotContain("mvnw")
+          .doesNotContain("apt-get install")
+          .doesNotContain(".m2")
+          .doesNotContain("maven");
     }
-    assertThat(args(last(), "RUN")).anyMatch(r -> r.contains("> /usr/local/bin/cspctl") && r.contains("-jar /opt/cspctl/cspctl.jar"));
+    assertThat(args(last(), "RUN"))
+        .anyMatch(
+            r ->
+                r.contains("> /usr/local/bin/cspctl")
+                    && r.contains(
+                        "exec /opt/cspctl/cspctl-jvm run /opt/cspctl/cspctl.jar /opt/cspctl/cspctl.jsa \"$@\""));
   }
 
   @Test
-  void trainsAClassDataSharingArchiveInTheRuntimeStageAndTheLauncherUsesItOnlyIfPresent() {
+  void trainsAClassDataSharingArchiveInTheRuntimeStageWithTheLauncherScriptOfCspctl()
+      throws IOException {
     List<String> runs = args(last(), "RUN");
     // made by the runtime stage's JVM (an archive maps only into the JVM that made it), from specs
-    // bind-mounted from the build stage, never copied into the image; dropped if this JVM cannot map it
-    assertThat(runs).anyMatch(r -> r.startsWith("--mount=type=bind,from=build,source=/src/specs,")
-        && r.contains("-XX:ArchiveClassesAtExit=/opt/cspctl/cspctl.jsa") && r.contains("-Xshare:on")
-        && r.contains("|| rm -f /opt/cspctl/cspctl.jsa"));
-    assertThat(runs).anyMatch(r -> r.contains("> /usr/local/bin/cspctl") && r.contains("if [ -f /opt/cspctl/cspctl.jsa ]")
-        && r.contains("-XX:SharedArchiveFile=/opt/cspctl/cspctl.jsa"));
-    assertThat(args(stages.get(0), "COPY")).contains("specs/ specs/");
+    // bind-mounted from the build stage, never copied into the image, by the script ./cspctl uses
+    // (LauncherCdsTest: trained once, dropped when damaged or stale, never a failed start)
+    assertThat(runs)
+        .anyMatch(
+            r ->
+                r.startsWith("--mount=type=bind,from=build,source=/src/specs,target=/tmp/specs ")
+                    && r.endsWith(
+                        "/opt/cspctl/cspctl-jvm cds /opt/cspctl/cspctl.jar /opt/cspctl/cspctl.jsa /tmp/specs"));
+    assertThat(args(stages.get(0), "COPY"))
+        .contains("specs/ specs/", "src/launcher/ src/launcher/");
+    assertThat(Files.readString(ROOT.resolve("cspctl")))
+        .contains("src/launcher/cspctl-jvm\" cds ", "src/launcher/cspctl-jvm\" run ");
+    // the JVM options and the archive's flags are in that one script, nowhere else
+    String launcher = Files.readString(ROOT.resolve("src/launcher/cspctl-jvm"));
+    assertThat(launcher)
+        .contains(
+            "-XX:ArchiveClassesAtExit=",
+            "-Xshare:on",
+            "-XX:SharedArchiveFile=",
+            "-XX:TieredStopAtLevel=1");
+    for (String other : List.of("cspctl", "Dockerfile")) {
+      assertThat(Files.readString(ROOT.resolve(other))).as(other).doesNotContain("-XX:");
+    }
   }
 
   @Test
   void runsAsANonRootUserWithCspctlAsTheExecFormEntrypoint() {
     List<String> users = args(last(), "USER");
     assertThat(users).isNotEmpty();
-    String user = users.get(users.size() - 1).split(":")[0];
+    String user = users.get(users.size() - 1).split(":", -1)[0];
     assertThat(user).isNotIn("root", "0");
     assertThat(args(last(), "ENTRYPOINT")).containsExactly("[\"cspctl\"]");
     // USER comes after every RUN: nothing runs as root once the user is set, and the user is last.
-    int userAt = last().indexOf(last().stream().filter(i -> i.keyword().equals("USER")).reduce((a, b) -> b).orElseThrow());
+    int userAt =
+        last()
+            .indexOf(
+                last().stream()
+                    .filter(i -> i.keyword().equals("USER"))
+                    .reduce((a, b) -> b)
+                    .orElseThrow());
     assertThat(last().subList(userAt, last().size())).noneMatch(i -> i.keyword().equals("RUN"));
   }
 
@@ -117,17 +157,27 @@ class DockerfileTest {
 
   @Test
   void dockerignoreKeepsTheContextToWhatTheBuildCopies() throws IOException {
-    List<String> lines = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> lines =
+        Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
     assertThat(lines.get(0)).isEqualTo("*");
     assertThat(lines).contains("!.mvn/", "!mvnw", "!pom.xml", "!schemas/", "!src/main/");
-    assertThat(lines).noneMatch(l -> l.contains("target") || l.contains(".cspctl") || l.contains(".git") || l.contains(".m2"));
+    assertThat(lines)
+        .noneMatch(
+            l ->
+                l.contains("target")
+                    || l.contains(".cspctl")
+                    || l.contains(".git")
+                    || l.contains(".m2"));
     // Every path the build stage copies is let in.
     for (String copy : args(stages.get(0), "COPY")) {
-      String[] parts = copy.split("\\s+");
+      String[] parts = copy.strip().split("\\s+", -1);
       for (int k = 0; k < parts.length - 1; k++) {
         String src = parts[k];
-        assertThat(lines).as("COPY " + src).anyMatch(l -> l.equals("!" + src) || src.startsWith(l.substring(1)));
+        assertThat(lines)
+            .as("COPY " + src)
+            .anyMatch(l -> l.equals("!" + src) || src.startsWith(l.substring(1)));
       }
     }
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ./cspctl launcher, run by sh in a copy of its folder with a fake Maven wrapper (which
- * counts builds) and a fake java on PATH, so no real build is paid.
+ * The ./cspctl launcher, run by sh in a copy of its folder with a fake Maven wrapper (which counts
+ * builds) and a fake java on PATH, so no real build is paid.
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class LauncherTest {
@@ -34,27 +34,33 @@ class LauncherTest {
 
   @BeforeEach
   void copy() throws IOException {
-    Files.copy(Path.of("cspctl"), repo.resolve("cspctl"));
+    Shell.copyLauncher(repo);
     Files.createDirectories(repo.resolve("src/main/java"));
     Files.createDirectories(repo.resolve("schemas"));
     Files.writeString(repo.resolve("pom.xml"), "<project/>");
     Files.writeString(repo.resolve("src/main/java/A.java"), "class A {}");
     Files.writeString(repo.resolve("src/main/java/B.java"), "class B {}");
-    executable(repo.resolve("mvnw"), "#!/bin/sh\necho build >> builds.log\nsleep 2\nmkdir -p target\necho jar > target/cspctl.jar\n");
+    executable(
+        repo.resolve("mvnw"),
+        "#!/bin/sh\necho build >> builds.log\nsleep 2\nmkdir -p target\necho jar > target/cspctl.jar\n");
     bin = repo.resolve("bin");
     Files.createDirectories(bin);
     executable(bin.resolve("java"), "#!/bin/sh\necho \"ran $*\"\n");
   }
 
   Process start() throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("sh", repo.resolve("cspctl").toString(), "version").directory(repo.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", repo.resolve("cspctl").toString(), "version")
+            .directory(repo.toFile());
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     return pb.start();
   }
 
   static Result finish(Process p) throws Exception {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
         new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 
@@ -72,7 +78,9 @@ class LauncherTest {
     for (Process p : runs) results.add(finish(p));
     for (Result r : results) {
       assertThat(r.exit()).as(r.err()).isZero();
-      assertThat(r.out()).startsWith("ran ").contains("-jar " + repo.resolve("target/cspctl.jar") + " version");
+      assertThat(r.out())
+          .startsWith("ran ")
+          .contains("-jar " + repo.resolve("target/cspctl.jar") + " version");
     }
     assertThat(builds()).isEqualTo(1);
     assertThat(results).anySatisfy(r -> assertThat(r.err()).startsWith("building cspctl"));

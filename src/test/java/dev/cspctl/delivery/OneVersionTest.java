@@ -28,7 +28,8 @@ class OneVersionTest {
   void theReadmeNamesTheBuildsVersionForImagesAndTheGitTagForIncludes() throws IOException {
     String v = version();
     String readme = read("README.md");
-    Matcher image = Pattern.compile("registry\\.gitlab\\.com/cspctl/cspctl:([^\\s`]+)").matcher(readme);
+    Matcher image =
+        Pattern.compile("registry\\.gitlab\\.com/cspctl/cspctl:([^\\s`]+)").matcher(readme);
     int images = 0;
     while (image.find()) {
       images++;
@@ -42,12 +43,19 @@ class OneVersionTest {
   @Test
   @SuppressWarnings("unchecked")
   void thePublishJobTagsTheImageWithTheBuildsVersionOnHostedRunners() throws IOException {
-    Map<String, Object> publish = (Map<String, Object>) new Yaml().<Map<String, Object>>load(read(".gitlab-ci.yml")).get("publish-image");
+    Map<String, Object> publish =
+        (Map<String, Object>)
+            new Yaml().<Map<String, Object>>load(read(".gitlab-ci.yml")).get("publish-image");
     String script = String.join("\n", (List<String>) publish.get("script"));
-    assertThat(script).contains("pom.xml").contains("\"$CI_COMMIT_TAG\" != \"v$VERSION\"")
-        .contains("IMAGE_TAG=\"$VERSION\"").contains("--build-arg \"CSPCTL_VERSION=$VERSION\"")
+    assertThat(script)
+        .contains("pom.xml")
+        .contains("\"$CI_COMMIT_TAG\" != \"v$VERSION\"")
+        .contains("IMAGE_TAG=\"$VERSION\"")
+        .contains("--build-arg \"CSPCTL_VERSION=$VERSION\"")
         .contains("grep -F \"cspctl $VERSION\"");
-    assertThat(publish).as("GitLab.com's hosted runners pick untagged jobs").doesNotContainKey("tags");
+    assertThat(publish)
+        .as("GitLab.com's hosted runners pick untagged jobs")
+        .doesNotContainKey("tags");
     // the sed of the script finds the version
     assertThat(version()).matches("\\d+\\.\\d+\\.\\d+.*");
   }

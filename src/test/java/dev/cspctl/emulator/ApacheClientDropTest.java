@@ -20,7 +20,8 @@ class ApacheClientDropTest {
       HttpPost post = new HttpPost(emu.personalizeUrl() + "/attributes");
       post.setHeader("authtoken", emu.credentials().authtoken());
       post.setHeader("x-project-uid", emu.credentials().projectUid());
-      post.setEntity(new StringEntity("{\"name\":\"Age\",\"key\":\"age\"}", ContentType.APPLICATION_JSON));
+      post.setEntity(
+          new StringEntity("{\"name\":\"Age\",\"key\":\"age\"}", ContentType.APPLICATION_JSON));
       assertThatThrownBy(() -> client.execute(post, response -> response.getCode()))
           .isInstanceOf(NoHttpResponseException.class);
       assertThat(emu.stateDump()).contains("\"key\" : \"age\"");

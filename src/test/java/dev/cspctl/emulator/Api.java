@@ -16,7 +16,8 @@ import java.util.Map;
 /** Small test client for both emulated APIs over real HTTP. */
 final class Api {
   static final ObjectMapper M = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   record Res(int status, JsonNode body, HttpHeaders headers) {
     String text(String pointer) {
@@ -61,14 +62,19 @@ final class Api {
 
   static Res send(String method, String url, Object body, Map<String, String> headers) {
     try {
-      return raw(method, url, body == null ? null : body instanceof String s ? s : M.writeValueAsString(body),
-          headers, "application/json");
+      return raw(
+          method,
+          url,
+          body == null ? null : body instanceof String s ? s : M.writeValueAsString(body),
+          headers,
+          "application/json");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  static Res raw(String method, String url, String body, Map<String, String> headers, String contentType)
+  static Res raw(
+      String method, String url, String body, Map<String, String> headers, String contentType)
       throws IOException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     headers.forEach(b::header);
@@ -90,7 +96,8 @@ final class Api {
 
   // ---- fixtures ----
   String attribute(String key) {
-    return p("POST", "/attributes", Map.of("name", key, "key", key, "description", "")).text("/uid");
+    return p("POST", "/attributes", Map.of("name", key, "key", key, "description", ""))
+        .text("/uid");
   }
 
   String event(String key) {
@@ -98,10 +105,17 @@ final class Api {
   }
 
   String audience(String name) {
-    Res r = p("POST", "/audiences", json("{'name':'" + name + "','definition':{'__type':'RuleCombination',"
-        + "'combinationType':'OR','rules':[{'__type':'Rule','attribute':{'__type':'PresetAttributeReference',"
-        + "'ref':'COUNTRY'},'attributeMatchCondition':'STRING_EQUALS','attributeMatchOptions':"
-        + "{'__type':'StringMatchOptions','value':'US'},'invertCondition':false}]}}"));
+    Res r =
+        p(
+            "POST",
+            "/audiences",
+            json(
+                "{'name':'"
+                    + name
+                    + "','definition':{'__type':'RuleCombination',"
+                    + "'combinationType':'OR','rules':[{'__type':'Rule','attribute':{'__type':'PresetAttributeReference',"
+                    + "'ref':'COUNTRY'},'attributeMatchCondition':'STRING_EQUALS','attributeMatchOptions':"
+                    + "{'__type':'StringMatchOptions','value':'US'},'invertCondition':false}]}}"));
     if (r.status() != 201) {
       throw new IllegalStateException(r.toString());
     }
@@ -109,7 +123,8 @@ final class Api {
   }
 
   String experience(String name, String type) {
-    return p("POST", "/experiences", Map.of("name", name, "description", "d", "__type", type)).text("/uid");
+    return p("POST", "/experiences", Map.of("name", name, "description", "d", "__type", type))
+        .text("/uid");
   }
 
   static ObjectNode segmented(String name, String shortUid, String... audiences) {

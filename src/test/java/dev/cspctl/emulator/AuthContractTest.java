@@ -18,24 +18,43 @@ class AuthContractTest extends EmulatorTestBase {
 
   @Test
   void personalizeAcceptsAuthtokenAndOauthBearerAndBareOauth() {
-    assertThat(personalize(Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid())).status()).isEqualTo(200);
-    assertThat(personalize(Map.of("authorization", "Bearer " + c.oauthToken(), "x-project-uid", c.projectUid())).status()).isEqualTo(200);
-    assertThat(personalize(Map.of("authorization", c.oauthToken(), "x-project-uid", c.projectUid())).status()).isEqualTo(200);
+    assertThat(
+            personalize(Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid()))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            personalize(
+                    Map.of(
+                        "authorization",
+                        "Bearer " + c.oauthToken(),
+                        "x-project-uid",
+                        c.projectUid()))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            personalize(Map.of("authorization", c.oauthToken(), "x-project-uid", c.projectUid()))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
   void personalizeRejectsManagementTokenWith401() {
-    Api.Res r = personalize(Map.of("authorization", c.managementToken(), "x-project-uid", c.projectUid()));
+    Api.Res r =
+        personalize(Map.of("authorization", c.managementToken(), "x-project-uid", c.projectUid()));
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.text("/message")).isEqualTo("You're not allowed in here unless you're logged in.");
-    Api.Res r2 = personalize(Map.of("authtoken", c.managementToken(), "x-project-uid", c.projectUid()));
+    Api.Res r2 =
+        personalize(Map.of("authtoken", c.managementToken(), "x-project-uid", c.projectUid()));
     assertThat(r2.status()).isEqualTo(401);
   }
 
   @Test
   void personalizeRejectsMissingAndWrongProject() {
-    assertThat(personalize(Map.of("authtoken", c.authtoken())).status()).isEqualTo(ApiAssumptions.MISSING_PROJECT_STATUS);
-    Api.Res wrong = personalize(Map.of("authtoken", c.authtoken(), "x-project-uid", "000000000000000000000000"));
+    assertThat(personalize(Map.of("authtoken", c.authtoken())).status())
+        .isEqualTo(ApiAssumptions.MISSING_PROJECT_STATUS);
+    Api.Res wrong =
+        personalize(
+            Map.of("authtoken", c.authtoken(), "x-project-uid", "000000000000000000000000"));
     assertThat(wrong.status()).isEqualTo(ApiAssumptions.WRONG_PROJECT_STATUS);
     assertThat(wrong.body().has("message")).isTrue();
     assertThat(personalize(Map.of("x-project-uid", c.projectUid())).status()).isEqualTo(401);
@@ -43,9 +62,14 @@ class AuthContractTest extends EmulatorTestBase {
 
   @Test
   void cmaAcceptsManagementTokenAuthtokenAndOauth() {
-    assertThat(cma(Map.of("api_key", c.apiKey(), "authorization", c.managementToken())).status()).isEqualTo(200);
-    assertThat(cma(Map.of("api_key", c.apiKey(), "authtoken", c.authtoken())).status()).isEqualTo(200);
-    assertThat(cma(Map.of("api_key", c.apiKey(), "authorization", "Bearer " + c.oauthToken())).status()).isEqualTo(200);
+    assertThat(cma(Map.of("api_key", c.apiKey(), "authorization", c.managementToken())).status())
+        .isEqualTo(200);
+    assertThat(cma(Map.of("api_key", c.apiKey(), "authtoken", c.authtoken())).status())
+        .isEqualTo(200);
+    assertThat(
+            cma(Map.of("api_key", c.apiKey(), "authorization", "Bearer " + c.oauthToken()))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -63,38 +87,77 @@ class AuthContractTest extends EmulatorTestBase {
 
   @Test
   void loginReturnsConfiguredAuthtokenAndWrongPasswordIs401() {
-    Api.Res ok = Api.send("POST", emu.cmaUrl() + "/user-session",
-        Map.of("user", Map.of("email", c.email(), "password", c.password())), Map.of());
+    Api.Res ok =
+        Api.send(
+            "POST",
+            emu.cmaUrl() + "/user-session",
+            Map.of("user", Map.of("email", c.email(), "password", c.password())),
+            Map.of());
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.text("/notice")).isEqualTo("Login Successful.");
     assertThat(ok.text("/user/authtoken")).isEqualTo(c.authtoken());
-    Api.Res bad = Api.send("POST", emu.cmaUrl() + "/user-session",
-        Map.of("user", Map.of("email", c.email(), "password", "nope")), Map.of());
+    Api.Res bad =
+        Api.send(
+            "POST",
+            emu.cmaUrl() + "/user-session",
+            Map.of("user", Map.of("email", c.email(), "password", "nope")),
+            Map.of());
     assertThat(bad.status()).isEqualTo(401);
     assertThat(bad.body().has("error_message")).isTrue();
-    Api.Res out = Api.send("DELETE", emu.cmaUrl() + "/user-session", null, Map.of("authtoken", c.authtoken()));
+    Api.Res out =
+        Api.send(
+            "DELETE", emu.cmaUrl() + "/user-session", null, Map.of("authtoken", c.authtoken()));
     assertThat(out.status()).isEqualTo(200);
   }
 
   @Test
   void loginNeedsTfaTokenWhenConfigured() {
-    Credentials tfa = Credentials.fromEnvironment(Map.of("CONTENTSTACK_TFA_TOKEN", "123456",
-        "CONTENTSTACK_AUTHTOKEN", "env-token"));
+    Credentials tfa =
+        Credentials.fromEnvironment(
+            Map.of("CONTENTSTACK_TFA_TOKEN", "123456", "CONTENTSTACK_AUTHTOKEN", "env-token"));
     try (Emulator e = Emulator.start(EmulatorConfig.builder().credentials(tfa).build())) {
       String url = e.cmaUrl() + "/user-session";
-      assertThat(Api.send("POST", url, Map.of("user", Map.of("email", tfa.email(), "password", tfa.password())), Map.of())
-          .status()).isEqualTo(ApiAssumptions.TFA_REQUIRED_STATUS);
-      assertThat(Api.send("POST", url, Map.of("user", Map.of("email", tfa.email(), "password", tfa.password(),
-          "tfa_token", "000000")), Map.of()).status()).isEqualTo(401);
-      Api.Res ok = Api.send("POST", url, Map.of("user", Map.of("email", tfa.email(), "password", tfa.password(),
-          "tfa_token", "123456")), Map.of());
+      assertThat(
+              Api.send(
+                      "POST",
+                      url,
+                      Map.of("user", Map.of("email", tfa.email(), "password", tfa.password())),
+                      Map.of())
+                  .status())
+          .isEqualTo(ApiAssumptions.TFA_REQUIRED_STATUS);
+      assertThat(
+              Api.send(
+                      "POST",
+                      url,
+                      Map.of(
+                          "user",
+                          Map.of(
+                              "email",
+                              tfa.email(),
+                              "password",
+                              tfa.password(),
+                              "tfa_token",
+                              "000000")),
+                      Map.of())
+                  .status())
+          .isEqualTo(401);
+      Api.Res ok =
+          Api.send(
+              "POST",
+              url,
+              Map.of(
+                  "user",
+                  Map.of("email", tfa.email(), "password", tfa.password(), "tfa_token", "123456")),
+              Map.of());
       assertThat(ok.text("/user/authtoken")).isEqualTo("env-token");
     }
   }
 
   @Test
   void credentialsFromEnvironmentFallBackToSandbox() {
-    Credentials env = Credentials.fromEnvironment(Map.of("CONTENTSTACK_API_KEY", "bltenv", "CONTENTSTACK_EMAIL", " "));
+    Credentials env =
+        Credentials.fromEnvironment(
+            Map.of("CONTENTSTACK_API_KEY", "bltenv", "CONTENTSTACK_EMAIL", " "));
     assertThat(env.apiKey()).isEqualTo("bltenv");
     assertThat(env.email()).isEqualTo(SandboxCredentials.EMAIL);
     assertThat(env.projectUid()).isEqualTo(SandboxCredentials.PROJECT_UID);

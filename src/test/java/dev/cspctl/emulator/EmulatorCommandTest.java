@@ -24,8 +24,18 @@ class EmulatorCommandTest {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
-        cli.execute("--port", "0", "--state", state.toString(), "--cms-delay-ms", "0", "--seed", "3"));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute(
+                    "--port",
+                    "0",
+                    "--state",
+                    state.toString(),
+                    "--cms-delay-ms",
+                    "0",
+                    "--seed",
+                    "3"));
     long deadline = System.currentTimeMillis() + 5000;
     while (!out.toString().contains("\n") && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
@@ -34,8 +44,12 @@ class EmulatorCommandTest {
     assertThat(first).matches("listening on http://127\\.0\\.0\\.1:\\d+");
     String base = first.substring("listening on ".length());
     Credentials c = Credentials.fromEnvironment(System.getenv());
-    Api.Res r = Api.send("POST", base + "/attributes", Map.of("name", "Age", "key", "age"),
-        Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid()));
+    Api.Res r =
+        Api.send(
+            "POST",
+            base + "/attributes",
+            Map.of("name", "Age", "key", "age"),
+            Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid()));
     assertThat(r.status()).isEqualTo(201);
     command.requestStop();
     assertThat(exit.get(5, TimeUnit.SECONDS)).isZero();
@@ -57,7 +71,15 @@ class EmulatorCommandTest {
     CommandLine cli = new CommandLine(new EmulatorCommand());
     cli.setOut(new PrintWriter(out, true));
     assertThat(cli.execute("--help")).isZero();
-    assertThat(out.toString()).contains("--port", "--state", "--latency-ms", "--rate-limit", "--faults", "--seed",
-        "--cms-delay-ms", "--entries");
+    assertThat(out.toString())
+        .contains(
+            "--port",
+            "--state",
+            "--latency-ms",
+            "--rate-limit",
+            "--faults",
+            "--seed",
+            "--cms-delay-ms",
+            "--entries");
   }
 }

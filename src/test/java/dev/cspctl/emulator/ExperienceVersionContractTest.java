@@ -15,13 +15,25 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
 
   @Test
   void createGivesSummaryWithEmptyDraftAndMonotonicShortUids() {
-    Api.Res r = api.p("POST", "/experiences", Map.of("name", "Home", "description", "d", "__type", "SEGMENTED"));
+    Api.Res r =
+        api.p(
+            "POST",
+            "/experiences",
+            Map.of("name", "Home", "description", "d", "__type", "SEGMENTED"));
     assertThat(r.status()).isEqualTo(201);
     JsonNode e = r.body();
     assertThat(e.path("shortUid").asText()).isEqualTo("0");
     assertThat(e.path("status").asText()).isEqualTo("DRAFT");
     assertThat(e.has("_cms")).isFalse();
-    for (String f : List.of("uid", "name", "description", "__type", "latestVersion", "referredAudiences", "referredLyticsAudiences")) {
+    for (String f :
+        List.of(
+            "uid",
+            "name",
+            "description",
+            "__type",
+            "latestVersion",
+            "referredAudiences",
+            "referredLyticsAudiences")) {
       assertThat(e.has(f)).as(f).isTrue();
     }
     String second = api.experience("Two", "AB_TEST");
@@ -31,16 +43,25 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     assertThat(versions.get(0).path("status").asText()).isEqualTo("DRAFT");
     assertThat(versions.get(0).path("variants").size()).isZero();
     assertThat(api.p("GET", "/experiences", null).body().size()).isEqualTo(2);
-    assertThat(api.p("POST", "/experiences", Map.of("name", "x", "__type", "OTHER")).status()).isEqualTo(400);
+    assertThat(api.p("POST", "/experiences", Map.of("name", "x", "__type", "OTHER")).status())
+        .isEqualTo(400);
   }
 
   @Test
   void putExperienceAndDeleteEvenWhenActive() {
     String aud = api.audience("a");
     String exp = api.experience("E", "SEGMENTED");
-    assertThat(api.p("PUT", "/experiences/" + exp, Map.of("name", "E2", "description", "x", "__type", "SEGMENTED"))
-        .text("/name")).isEqualTo("E2");
-    api.p("PUT", versionsPath(exp) + "/" + api.latestVersion(exp), Api.version("ACTIVE", Api.segmented("v", null, aud)));
+    assertThat(
+            api.p(
+                    "PUT",
+                    "/experiences/" + exp,
+                    Map.of("name", "E2", "description", "x", "__type", "SEGMENTED"))
+                .text("/name"))
+        .isEqualTo("E2");
+    api.p(
+        "PUT",
+        versionsPath(exp) + "/" + api.latestVersion(exp),
+        Api.version("ACTIVE", Api.segmented("v", null, aud)));
     assertThat(api.p("GET", "/experiences/" + exp, null).text("/status")).isEqualTo("ACTIVE");
     assertThat(api.p("DELETE", "/experiences/" + exp, null).status()).isEqualTo(204);
     assertThat(api.p("GET", "/experiences/" + exp, null).status()).isEqualTo(404);
@@ -61,13 +82,17 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     String path = versionsPath(exp) + "/" + api.latestVersion(exp);
     Api.Res r = api.p("PUT", path, Map.of());
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body().path("errors").path("status").toString()).contains("STATUS_REQUIRED", "INVALID_STATUS");
+    assertThat(r.body().path("errors").path("status").toString())
+        .contains("STATUS_REQUIRED", "INVALID_STATUS");
     assertThat(r.body().path("errors").path("variants").toString()).contains("VARIANTS_NOT_ARRAY");
     Api.Res empty = api.p("PUT", path, Map.of("status", "ACTIVE", "variants", List.of()));
-    assertThat(empty.body().path("errors").path("variants").get(0).asText()).isEqualTo("EMPTY_ARRAY");
+    assertThat(empty.body().path("errors").path("variants").get(0).asText())
+        .isEqualTo("EMPTY_ARRAY");
     Api.Res bogus = api.p("PUT", path, Map.of("status", "LIVE", "variants", "x"));
-    assertThat(bogus.body().path("errors").path("status").get(0).asText()).isEqualTo("INVALID_STATUS");
-    assertThat(bogus.body().path("errors").path("variants").get(0).asText()).isEqualTo("VARIANTS_NOT_ARRAY");
+    assertThat(bogus.body().path("errors").path("status").get(0).asText())
+        .isEqualTo("INVALID_STATUS");
+    assertThat(bogus.body().path("errors").path("variants").get(0).asText())
+        .isEqualTo("VARIANTS_NOT_ARRAY");
   }
 
   @Test
@@ -79,18 +104,29 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     Api.Res r = api.p("PUT", path, Api.version("DRAFT", Api.segmented("v", null, lytics)));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().toString()).contains(lytics + " is not a valid ObjectId");
-    Api.Res missing = api.p("PUT", path, Api.version("DRAFT", Api.segmented("v", null, "aaaaaaaaaaaaaaaaaaaaaaaa")));
+    Api.Res missing =
+        api.p(
+            "PUT",
+            path,
+            Api.version("DRAFT", Api.segmented("v", null, "aaaaaaaaaaaaaaaaaaaaaaaa")));
     assertThat(missing.status()).isEqualTo(400);
     Api.Res none = api.p("PUT", path, Api.version("DRAFT", Api.segmented("v", null)));
     assertThat(none.body().toString()).contains("EMPTY_ARRAY");
     ObjectNode noCombo = Api.segmented("v", null, aud);
     noCombo.remove("audienceCombinationType");
-    assertThat(api.p("PUT", path, Api.version("DRAFT", noCombo)).body().toString()).contains("NOT_VALID_ENUM");
+    assertThat(api.p("PUT", path, Api.version("DRAFT", noCombo)).body().toString())
+        .contains("NOT_VALID_ENUM");
     ObjectNode viaLytics = Api.segmented("v", null);
     viaLytics.putArray("lyticsAudiences").add(lytics);
     Api.Res ok = api.p("PUT", path, Api.version("DRAFT", viaLytics));
     assertThat(ok.status()).isEqualTo(200);
-    assertThat(api.p("GET", "/experiences/" + exp, null).body().path("referredLyticsAudiences").get(0).asText()).isEqualTo(lytics);
+    assertThat(
+            api.p("GET", "/experiences/" + exp, null)
+                .body()
+                .path("referredLyticsAudiences")
+                .get(0)
+                .asText())
+        .isEqualTo(lytics);
   }
 
   @Test
@@ -98,17 +134,29 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     String ev = api.event("signup");
     String exp = api.experience("AB", "AB_TEST");
     String path = versionsPath(exp) + "/" + api.latestVersion(exp);
-    ObjectNode one = Api.json("{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':100}]}");
+    ObjectNode one =
+        Api.json(
+            "{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':100}]}");
     assertThat(api.p("PUT", path, one).body().toString()).contains(ApiAssumptions.MIN_AB_VARIANTS);
-    ObjectNode bad = Api.json("{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':50},"
-        + "{'__type':'ABTestVariant','name':'B','trafficDistribution':40}]}");
+    ObjectNode bad =
+        Api.json(
+            "{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':50},"
+                + "{'__type':'ABTestVariant','name':'B','trafficDistribution':40}]}");
     assertThat(api.p("PUT", path, bad).body().toString()).contains(ApiAssumptions.TRAFFIC_SUM);
-    ObjectNode ok = Api.json("{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':50},"
-        + "{'__type':'ABTestVariant','name':'B','trafficDistribution':'50'}],'metrics':[{'__type':'Primary','event':'" + ev + "','name':'Signup'}]}");
+    ObjectNode ok =
+        Api.json(
+            "{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':50},"
+                + "{'__type':'ABTestVariant','name':'B','trafficDistribution':'50'}],'metrics':[{'__type':'Primary','event':'"
+                + ev
+                + "','name':'Signup'}]}");
     Api.Res r = api.p("PUT", path, ok);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.body().path("variants").get(1).path("shortUid").asText()).isEqualTo("1");
-    ok.withArray("metrics").addObject().put("__type", "Secondary").put("event", "bbbbbbbbbbbbbbbbbbbbbbbb").put("name", "x");
+    ok.withArray("metrics")
+        .addObject()
+        .put("__type", "Secondary")
+        .put("event", "bbbbbbbbbbbbbbbbbbbbbbbb")
+        .put("name", "x");
     assertThat(api.p("PUT", path, ok).status()).isEqualTo(400);
     ObjectNode seg = Api.version("DRAFT", Api.segmented("v", null, api.audience("a")));
     assertThat(api.p("PUT", path, seg).body().toString()).contains("NOT_VALID_ENUM");
@@ -123,34 +171,61 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     Api.Res draft = api.p("PUT", p1, Api.version("DRAFT", Api.segmented("kids", null, aud)));
     assertThat(draft.body().path("variants").get(0).path("shortUid").asText()).isEqualTo("0");
     assertThat(api.p("POST", versionsPath(exp), Map.of()).text("/message"))
-        .isEqualTo("personalize.EXPERIENCES.VERSIONS.CANNOT_CREATE_VERSION_AS_DRAFT_ALREADY_EXISTS");
-    assertThat(api.p("PUT", p1, Api.version("PAUSED", Api.segmented("kids", "0", aud))).status()).isEqualTo(400);
-    assertThat(api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("kids", "0", aud))).text("/status")).isEqualTo("ACTIVE");
+        .isEqualTo(
+            "personalize.EXPERIENCES.VERSIONS.CANNOT_CREATE_VERSION_AS_DRAFT_ALREADY_EXISTS");
+    assertThat(api.p("PUT", p1, Api.version("PAUSED", Api.segmented("kids", "0", aud))).status())
+        .isEqualTo(400);
+    assertThat(
+            api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("kids", "0", aud)))
+                .text("/status"))
+        .isEqualTo("ACTIVE");
     // locked: changing variants of an ACTIVE version
     Api.Res locked = api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("adults", "0", aud)));
     assertThat(locked.status()).isEqualTo(400);
-    assertThat(locked.text("/message")).isEqualTo("personalize.EXPERIENCES.VERSIONS.CANNOT_UPDATE_LOCKED_VERSION");
-    assertThat(api.p("PUT", p1, Api.version("PAUSED", Api.segmented("adults", "0", aud))).text("/message"))
+    assertThat(locked.text("/message"))
+        .isEqualTo("personalize.EXPERIENCES.VERSIONS.CANNOT_UPDATE_LOCKED_VERSION");
+    assertThat(
+            api.p("PUT", p1, Api.version("PAUSED", Api.segmented("adults", "0", aud)))
+                .text("/message"))
         .endsWith("CANNOT_UPDATE_LOCKED_VERSION");
-    assertThat(api.p("PUT", p1, Api.version("DRAFT", Api.segmented("kids", "0", aud))).text("/message"))
+    assertThat(
+            api.p("PUT", p1, Api.version("DRAFT", Api.segmented("kids", "0", aud)))
+                .text("/message"))
         .isEqualTo("personalize.EXPERIENCES.VERSIONS.CANNOT_MARK_VERSION_AS_DRAFT");
     // ACTIVE -> PAUSED with same variants is allowed, PAUSED -> DRAFT is not, PAUSED -> ACTIVE is
-    assertThat(api.p("PUT", p1, Api.version("PAUSED", Api.segmented("kids", "0", aud))).text("/status")).isEqualTo("PAUSED");
+    assertThat(
+            api.p("PUT", p1, Api.version("PAUSED", Api.segmented("kids", "0", aud)))
+                .text("/status"))
+        .isEqualTo("PAUSED");
     assertThat(api.p("GET", "/experiences/" + exp, null).text("/status")).isEqualTo("PAUSED");
-    assertThat(api.p("PUT", p1, Api.version("DRAFT", Api.segmented("kids", "0", aud))).text("/message")).endsWith("CANNOT_MARK_VERSION_AS_DRAFT");
-    assertThat(api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("kids", "0", aud))).text("/status")).isEqualTo("ACTIVE");
+    assertThat(
+            api.p("PUT", p1, Api.version("DRAFT", Api.segmented("kids", "0", aud)))
+                .text("/message"))
+        .endsWith("CANNOT_MARK_VERSION_AS_DRAFT");
+    assertThat(
+            api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("kids", "0", aud)))
+                .text("/status"))
+        .isEqualTo("ACTIVE");
     // a new draft, activated, archives the previous ACTIVE
     Api.Res v2 = api.p("POST", versionsPath(exp), Map.of());
     assertThat(v2.status()).isEqualTo(201);
     assertThat(api.latestVersion(exp)).isEqualTo(v2.text("/uid"));
-    Api.Res act = api.p("PUT", versionsPath(exp) + "/" + v2.text("/uid"),
-        Api.version("ACTIVE", Api.segmented("kids", "0", aud), Api.segmented("teens", null, aud)));
+    Api.Res act =
+        api.p(
+            "PUT",
+            versionsPath(exp) + "/" + v2.text("/uid"),
+            Api.version(
+                "ACTIVE", Api.segmented("kids", "0", aud), Api.segmented("teens", null, aud)));
     assertThat(act.body().path("variants").get(1).path("shortUid").asText()).isEqualTo("1");
     JsonNode versions = api.p("GET", versionsPath(exp), null).body();
     assertThat(versions.get(0).path("status").asText()).isEqualTo("ARCHIVED");
     assertThat(versions.get(1).path("status").asText()).isEqualTo("ACTIVE");
-    assertThat(api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("kids", "0", aud))).text("/message")).endsWith("CANNOT_UPDATE_LOCKED_VERSION");
-    assertThat(api.p("DELETE", versionsPath(exp) + "/" + v2.text("/uid"), null).status()).isEqualTo(400);
+    assertThat(
+            api.p("PUT", p1, Api.version("ACTIVE", Api.segmented("kids", "0", aud)))
+                .text("/message"))
+        .endsWith("CANNOT_UPDATE_LOCKED_VERSION");
+    assertThat(api.p("DELETE", versionsPath(exp) + "/" + v2.text("/uid"), null).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -158,8 +233,15 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     String aud = api.audience("a");
     String exp = api.experience("E", "SEGMENTED");
     String p = versionsPath(exp) + "/" + api.latestVersion(exp);
-    api.p("PUT", p, Api.version("DRAFT", Api.segmented("a", null, aud), Api.segmented("b", null, aud)));
-    Api.Res dropped = api.p("PUT", p, Api.version("DRAFT", Api.segmented("b", "1", aud), Api.segmented("c", null, aud)));
+    api.p(
+        "PUT",
+        p,
+        Api.version("DRAFT", Api.segmented("a", null, aud), Api.segmented("b", null, aud)));
+    Api.Res dropped =
+        api.p(
+            "PUT",
+            p,
+            Api.version("DRAFT", Api.segmented("b", "1", aud), Api.segmented("c", null, aud)));
     assertThat(dropped.body().path("variants").get(0).path("shortUid").asText()).isEqualTo("1");
     assertThat(dropped.body().path("variants").get(1).path("shortUid").asText()).isEqualTo("2");
     Api.Res unknown = api.p("PUT", p, Api.version("DRAFT", Api.segmented("x", "77", aud)));
@@ -178,7 +260,8 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     api.p("PUT", versionsPath(exp) + "/" + v, Api.version("ACTIVE", Api.segmented("a", null, aud)));
     Api.Res draft = api.p("POST", versionsPath(exp), Map.of());
     assertThat(draft.status()).isEqualTo(201);
-    assertThat(api.p("DELETE", versionsPath(exp) + "/" + draft.text("/uid"), null).status()).isEqualTo(204);
+    assertThat(api.p("DELETE", versionsPath(exp) + "/" + draft.text("/uid"), null).status())
+        .isEqualTo(204);
     assertThat(api.p("GET", versionsPath(exp), null).body().size()).isEqualTo(1);
   }
 
@@ -191,9 +274,24 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     Api.Res partial = api.p("PUT", "/experiences-priority", Map.of("priorityOrder", List.of(b)));
     assertThat(partial.status()).isEqualTo(400);
     assertThat(partial.text("/message")).contains("MISSING_EXPERIENCES");
-    assertThat(api.p("PUT", "/experiences-priority", Map.of("priorityOrder", List.of(b, a, "cccccccccccccccccccccccc"))).status()).isEqualTo(400);
-    assertThat(api.p("PUT", "/experiences-priority", Map.of("priorityOrder", List.of(b, a, a))).status()).isEqualTo(400);
-    assertThat(api.p("PUT", "/experiences-priority", Map.of("priorityOrder", List.of(b, a))).body().path("priorityOrder").get(0).asText()).isEqualTo(b);
+    assertThat(
+            api.p(
+                    "PUT",
+                    "/experiences-priority",
+                    Map.of("priorityOrder", List.of(b, a, "cccccccccccccccccccccccc")))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api.p("PUT", "/experiences-priority", Map.of("priorityOrder", List.of(b, a, a)))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api.p("PUT", "/experiences-priority", Map.of("priorityOrder", List.of(b, a)))
+                .body()
+                .path("priorityOrder")
+                .get(0)
+                .asText())
+        .isEqualTo(b);
     String c = api.experience("C", "SEGMENTED");
     api.p("DELETE", "/experiences/" + a, null);
     assertThat(api.p("GET", "/experiences-priority", null).body().path("priorityOrder").toString())

@@ -8,6 +8,8 @@ import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.cli.Cli;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +45,22 @@ class OfficialClientsTest {
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).build())) {
       Map<String, String> env = cspctlEnv(emu);
       Path specs = writeSpecs();
-      int applied = Cli.run(new String[] {"apply", "--auto-approve", specs.toString()}, quiet(), quiet(), env);
+      int applied =
+          Cli.run(
+              new String[] {"apply", "--auto-approve", specs.toString()}, quiet(), quiet(), env);
       assertThat(applied).isZero();
 
       Experience hero;
-      try (ContentstackClients c = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
-          ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()), TransportConfig.defaults())) {
-        hero = c.personalize().listExperiences().stream().filter(e -> e.name().equals("Hero by device")).findFirst().orElseThrow();
+      try (ContentstackClients c =
+          ContentstackClients.create(
+              dev.cspctl.cli.Target.sandboxCredentials(),
+              ApiEndpoints.of(emu.personalizeUrl(), emu.cmaUrl()),
+              TransportConfig.defaults())) {
+        hero =
+            c.personalize().listExperiences().stream()
+                .filter(e -> e.name().equals("Hero by device"))
+                .findFirst()
+                .orElseThrow();
       }
       Map<String, String> node = new HashMap<>();
       node.put("EMULATOR_URL", emu.baseUrl());
@@ -64,25 +75,36 @@ class OfficialClientsTest {
       System.out.println(r.output());
       assertThat(r.exit()).as(r.output()).isZero();
       assertThat(r.output()).contains("ℹ fail 0").doesNotContain("ℹ pass 0").doesNotContain(SECRET);
-      assertThat(r.output()).doesNotContain(emu.credentials().password()).doesNotContain(emu.credentials().authtoken());
+      assertThat(r.output())
+          .doesNotContain(emu.credentials().password())
+          .doesNotContain(emu.credentials().authtoken());
       String variant = hero.cms().variants().values().iterator().next();
-      assertThat(emu.publishedVersion("hero_banner", "blt0123456789abcdef", "en-us", variant, ENV)).isPresent();
-      assertThat(emu.requestLog()).anySatisfy(e -> assertThat(e.path()).endsWith("/versions").startsWith("/v3/content_types"))
+      assertThat(emu.publishedVersion("hero_banner", "blt0123456789abcdef", "en-us", variant, ENV))
+          .isPresent();
+      assertThat(emu.requestLog())
+          .anySatisfy(
+              e -> assertThat(e.path()).endsWith("/versions").startsWith("/v3/content_types"))
           .anySatisfy(e -> assertThat(e.path()).endsWith("/unpublish"))
           .anySatisfy(e -> assertThat(e.path()).endsWith("/items"));
     }
   }
 
   /**
-   * The CLI's Personalize export of a project cspctl applied, its import into an emulator without
-   * a project, then {@code cspctl export} of that, whose plan is adoptions only, apply, and a plan
+   * The CLI's Personalize export of a project cspctl applied, its import into an emulator without a
+   * project, then {@code cspctl export} of that, whose plan is adoptions only, apply, and a plan
    * with no changes.
    */
   @Test
   void cliPersonalizeExportAndImportThenCspctlAdoptsTheImportedProject() throws Exception {
     Path exportDir = tmp.resolve("csdx-export");
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).build())) {
-      assertThat(Cli.run(new String[] {"apply", "--auto-approve", writeSpecs().toString()}, quiet(), quiet(), cspctlEnv(emu))).isZero();
+      assertThat(
+              Cli.run(
+                  new String[] {"apply", "--auto-approve", writeSpecs().toString()},
+                  quiet(),
+                  quiet(),
+                  cspctlEnv(emu)))
+          .isZero();
       Map<String, String> node = new HashMap<>();
       node.put("EMULATOR_URL", emu.baseUrl());
       node.put("STACK_API_KEY", emu.credentials().apiKey());
@@ -90,15 +112,19 @@ class OfficialClientsTest {
       node.put("PROJECT_UID", emu.credentials().projectUid());
       node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
       node.put("OUT_DIR", exportDir.toString());
-      node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config")).toString());
+      node.put(
+          "CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config")).toString());
       node.put("CS_CLI_LOG_PATH", Files.createDirectories(tmp.resolve("csdx-logs")).toString());
       NodeSuite.Result r = NodeSuite.runTests("cli-variants-export.test.mjs", node);
       System.out.println(r.output());
       assertThat(r.exit()).as(r.output()).isZero();
       assertThat(r.output()).contains("ℹ fail 0").doesNotContain("ℹ pass 0").doesNotContain(SECRET);
-      assertThat(emu.requestLog()).anySatisfy(e -> assertThat(e.path()).isEqualTo("/projects").matches(x -> e.status() == 200));
+      assertThat(emu.requestLog())
+          .anySatisfy(
+              e -> assertThat(e.path()).isEqualTo("/projects").matches(x -> e.status() == 200));
     }
-    try (Emulator empty = Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).withoutProject(true).build())) {
+    try (Emulator empty =
+        Emulator.start(EmulatorConfig.builder().cmsDelayMs(0).withoutProject(true).build())) {
       Map<String, String> node = new HashMap<>();
       node.put("EMULATOR_URL", empty.baseUrl());
       node.put("STACK_API_KEY", empty.credentials().apiKey());
@@ -106,8 +132,11 @@ class OfficialClientsTest {
       node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
       node.put("EXPORT_DIR", exportDir.toString());
       node.put("BACKUP_DIR", Files.createDirectories(tmp.resolve("csdx-backup")).toString());
-      node.put("CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config-import")).toString());
-      node.put("CS_CLI_LOG_PATH", Files.createDirectories(tmp.resolve("csdx-logs-import")).toString());
+      node.put(
+          "CS_CLI_CONFIG_PATH",
+          Files.createDirectories(tmp.resolve("csdx-config-import")).toString());
+      node.put(
+          "CS_CLI_LOG_PATH", Files.createDirectories(tmp.resolve("csdx-logs-import")).toString());
       NodeSuite.Result r = NodeSuite.runTests("cli-variants-import.test.mjs", node);
       System.out.println(r.output());
       assertThat(r.exit()).as(r.output()).isZero();
@@ -117,31 +146,34 @@ class OfficialClientsTest {
       Map<String, String> env = cspctlEnv(empty);
       env.remove("CONTENTSTACK_PERSONALIZE_PROJECT_UID");
       Path adopted = tmp.resolve("adopted");
-      String[] export = run(env, "export", "--out", adopted.toString());
-      assertThat(export[0]).as(export[2]).isEqualTo("0");
-      assertThat(export[2]).contains("Using Personalize project");
-      assertThat(adopted.resolve("experiences/hero-by-device.yaml")).content().contains("contentTypes: [hero_banner]")
-          .contains("audiences: [Mobile visitors]").contains("status: active");
-      assertThat(adopted.resolve("experiences/a-promo-test.yaml")).content().contains("tags: [promo]").doesNotContain("traffic:");
-      Files.writeString(adopted.resolve("cspctl.yaml"), Files.readString(adopted.resolve("cspctl.yaml"))
-          .replaceAll("(?m)^project: .*$", ""));
-      String[] plan = run(env, "plan", "--format", "json", adopted.toString());
-      assertThat(plan[0]).as(plan[2]).isEqualTo("0");
-      com.fasterxml.jackson.databind.JsonNode changes = Json.MAPPER.readTree(plan[1]).path("changes");
-      // The CLI copies descriptions, ownership marker included: what cspctl applied is still its own.
-      changes.forEach(c -> assertThat(c.path("action").asText()).as(c.toString()).isEqualTo("adopt"));
-      String[] apply = run(env, "apply", "--auto-approve", adopted.toString());
-      assertThat(apply[0]).as(apply[1] + apply[2]).isEqualTo("0");
-      String[] after = run(env, "plan", "--detailed-exitcode", adopted.toString());
-      assertThat(after[0]).as(after[1]).isEqualTo("0");
+      Run export = CliHarness.run(env, "export", "--out", adopted.toString());
+      assertThat(export.exit()).as(export.err()).isEqualTo(0);
+      assertThat(export.err()).contains("Using Personalize project");
+      assertThat(adopted.resolve("experiences/hero-by-device.yaml"))
+          .content()
+          .contains("contentTypes: [hero_banner]")
+          .contains("audiences: [Mobile visitors]")
+          .contains("status: active");
+      assertThat(adopted.resolve("experiences/a-promo-test.yaml"))
+          .content()
+          .contains("tags: [promo]")
+          .doesNotContain("traffic:");
+      Files.writeString(
+          adopted.resolve("cspctl.yaml"),
+          Files.readString(adopted.resolve("cspctl.yaml")).replaceAll("(?m)^project: .*$", ""));
+      Run plan = CliHarness.run(env, "plan", "--format", "json", adopted.toString());
+      assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
+      com.fasterxml.jackson.databind.JsonNode changes =
+          Json.MAPPER.readTree(plan.out()).path("changes");
+      // The CLI copies descriptions, ownership marker included: what cspctl applied is still its
+      // own.
+      changes.forEach(
+          c -> assertThat(c.path("action").asText()).as(c.toString()).isEqualTo("adopt"));
+      Run apply = CliHarness.run(env, "apply", "--auto-approve", adopted.toString());
+      assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+      Run after = CliHarness.run(env, "plan", "--detailed-exitcode", adopted.toString());
+      assertThat(after.exit()).as(after.out()).isEqualTo(0);
     }
-  }
-
-  private static String[] run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-    return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }
 
   static Map<String, String> cspctlEnv(Emulator emu) {
@@ -157,8 +189,12 @@ class OfficialClientsTest {
   private Path writeSpecs() throws Exception {
     Path specs = tmp.resolve("specs");
     Files.createDirectories(specs);
-    Files.writeString(specs.resolve("cspctl.yaml"), "publish:\n  environments: [" + ENV + "]\n  locales: [en-us]\n");
-    Files.writeString(specs.resolve("specs.yaml"), """
+    Files.writeString(
+        specs.resolve("cspctl.yaml"),
+        "publish:\n  environments: [" + ENV + "]\n  locales: [en-us]\n");
+    Files.writeString(
+        specs.resolve("specs.yaml"),
+        """
         kind: Attribute
         key: plan_tier
         name: Plan tier

@@ -2,13 +2,11 @@ package dev.cspctl.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cspctl.cli.Cli;
 import dev.cspctl.cli.EmulatorCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.cspctl.testing.CliHarness;
+import dev.cspctl.testing.CliHarness.Run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,10 +24,13 @@ class ProjectsAndListenTest {
   @TempDir Path tmp;
 
   @Test
-  void anEmptyEmulatorGetsItsProjectFromPostProjectsAndCspctlFindsItFromTheStack() throws Exception {
-    try (Emulator emu = Emulator.start(EmulatorConfig.builder().withoutProject(true).cmsDelayMs(0).build())) {
+  void anEmptyEmulatorGetsItsProjectFromPostProjectsAndCspctlFindsItFromTheStack()
+      throws Exception {
+    try (Emulator emu =
+        Emulator.start(EmulatorConfig.builder().withoutProject(true).cmsDelayMs(0).build())) {
       Credentials c = emu.credentials();
-      Map<String, String> user = Map.of("authtoken", c.authtoken(), "organization_uid", ApiAssumptions.ORGANIZATION_UID);
+      Map<String, String> user =
+          Map.of("authtoken", c.authtoken(), "organization_uid", ApiAssumptions.ORGANIZATION_UID);
       String list = emu.personalizeUrl() + "/projects?connectedStackApiKey=" + c.apiKey();
       assertThat(Api.send("GET", list, null, user).body().size()).isZero();
 
@@ -37,30 +38,72 @@ class ProjectsAndListenTest {
       Files.createDirectories(specs);
       Files.writeString(specs.resolve("events.yaml"), "kind: Event\nkey: signup\n");
       Files.writeString(specs.resolve("cspctl.yaml"), "prune: false\n");
-      Map<String, String> env = Map.of("CSPCTL_PERSONALIZE_URL", emu.personalizeUrl(), "CSPCTL_CMA_URL", emu.cmaUrl(),
-          "CONTENTSTACK_AUTHTOKEN", c.authtoken(), "CONTENTSTACK_API_KEY", c.apiKey());
-      String[] none = run(env, "plan", specs.toString());
-      assertThat(none[0]).isEqualTo("1");
-      assertThat(none[2]).contains("no Personalize project is connected to stack " + c.apiKey()).doesNotContain("Exception");
+      Map<String, String> env =
+          Map.of(
+              "CSPCTL_PERSONALIZE_URL",
+              emu.personalizeUrl(),
+              "CSPCTL_CMA_URL",
+              emu.cmaUrl(),
+              "CONTENTSTACK_AUTHTOKEN",
+              c.authtoken(),
+              "CONTENTSTACK_API_KEY",
+              c.apiKey());
+      Run none = CliHarness.run(env, "plan", specs.toString());
+      assertThat(none.exit()).isEqualTo(1);
+      assertThat(none.err())
+          .contains("no Personalize project is connected to stack " + c.apiKey())
+          .doesNotContain("Exception");
 
-      Api.Res created = Api.send("POST", emu.personalizeUrl() + "/projects",
-          Map.of("name", "Imported", "description", "by the CLI", "connectedStackApiKey", c.apiKey()), user);
+      Api.Res created =
+          Api.send(
+              "POST",
+              emu.personalizeUrl() + "/projects",
+              Map.of(
+                  "name",
+                  "Imported",
+                  "description",
+                  "by the CLI",
+                  "connectedStackApiKey",
+                  c.apiKey()),
+              user);
       assertThat(created.status()).isEqualTo(201);
       String uid = created.text("/uid");
       assertThat(uid).matches("[0-9a-f]{24}").isNotEqualTo(c.projectUid());
-      assertThat(Api.send("GET", list, null, user).body().get(0).path("name").asText()).isEqualTo("Imported");
-      Api.Res again = Api.send("POST", emu.personalizeUrl() + "/projects",
-          Map.of("name", "Imported", "connectedStackApiKey", c.apiKey()), user);
+      assertThat(Api.send("GET", list, null, user).body().get(0).path("name").asText())
+          .isEqualTo("Imported");
+      Api.Res again =
+          Api.send(
+              "POST",
+              emu.personalizeUrl() + "/projects",
+              Map.of("name", "Imported", "connectedStackApiKey", c.apiKey()),
+              user);
       assertThat(again.status()).isEqualTo(400);
       assertThat(again.text("/message")).isEqualTo(ApiAssumptions.DUPLICATE_PROJECT_NAME);
-      assertThat(Api.send("GET", emu.personalizeUrl() + "/events", null, Map.of("authtoken", c.authtoken(), "x-project-uid", uid))
-          .status()).isEqualTo(200);
-      assertThat(Api.send("GET", emu.personalizeUrl() + "/events", null,
-          Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid())).status()).isEqualTo(ApiAssumptions.WRONG_PROJECT_STATUS);
+      assertThat(
+              Api.send(
+                      "GET",
+                      emu.personalizeUrl() + "/events",
+                      null,
+                      Map.of("authtoken", c.authtoken(), "x-project-uid", uid))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              Api.send(
+                      "GET",
+                      emu.personalizeUrl() + "/events",
+                      null,
+                      Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid()))
+                  .status())
+          .isEqualTo(ApiAssumptions.WRONG_PROJECT_STATUS);
 
-      String[] apply = run(env, "apply", "--auto-approve", specs.toString());
-      assertThat(apply[0]).as(apply[2]).isEqualTo("0");
-      assertThat(apply[2]).contains("Using Personalize project " + uid + " ('Imported'), the one connected to stack " + c.apiKey());
+      Run apply = CliHarness.run(env, "apply", "--auto-approve", specs.toString());
+      assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
+      assertThat(apply.err())
+          .contains(
+              "Using Personalize project "
+                  + uid
+                  + " ('Imported'), the one connected to stack "
+                  + c.apiKey());
       assertThat(emu.stateDump()).contains("\"project\" : \"" + uid + "\"");
     }
   }
@@ -71,14 +114,24 @@ class ProjectsAndListenTest {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0", "--listen", "0.0.0.0"));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> cli.execute("--port", "0", "--listen", "0.0.0.0"));
     long deadline = System.currentTimeMillis() + 5000;
-    while (!out.toString().contains("\n") && System.currentTimeMillis() < deadline) Thread.sleep(10);
+    while (!out.toString().contains("\n") && System.currentTimeMillis() < deadline)
+      Thread.sleep(10);
     String first = out.toString().lines().findFirst().orElseThrow();
-    assertThat(first).matches("listening on http://127\\.0\\.0\\.1:\\d+ \\(bound to 0\\.0\\.0\\.0, NOT loopback only: .*");
+    assertThat(first)
+        .matches(
+            "listening on http://127\\.0\\.0\\.1:\\d+ \\(bound to 0\\.0\\.0\\.0, NOT loopback only: .*");
     String base = first.substring("listening on ".length(), first.indexOf(" ("));
     Credentials c = Credentials.fromEnvironment(System.getenv());
-    assertThat(Api.send("GET", base + "/events", null, Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid())).status())
+    assertThat(
+            Api.send(
+                    "GET",
+                    base + "/events",
+                    null,
+                    Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid()))
+                .status())
         .isEqualTo(200);
     command.requestStop();
     assertThat(exit.get(5, TimeUnit.SECONDS)).isZero();
@@ -88,12 +141,5 @@ class ProjectsAndListenTest {
     bad.setErr(new PrintWriter(err, true));
     assertThat(bad.execute("--listen", "no-such-host.invalid")).isEqualTo(1);
     assertThat(err.toString()).startsWith("error: --listen: 'no-such-host.invalid'");
-  }
-
-  private static String[] run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.run(args, new PrintStream(out), new PrintStream(err), env);
-    return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }
 }

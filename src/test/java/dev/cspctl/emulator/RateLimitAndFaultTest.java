@@ -22,7 +22,8 @@ class RateLimitAndFaultTest {
       assertThat(res.subList(0, 10)).allMatch(r -> r.status() == 200);
       Api.Res throttled = res.get(13);
       assertThat(throttled.status()).isEqualTo(429);
-      assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 1L);
+      assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, 1L);
       assertThat(emu.counters().get("PERSONALIZE").get("throttled")).isGreaterThanOrEqualTo(4L);
     }
   }
@@ -43,12 +44,28 @@ class RateLimitAndFaultTest {
       assertThat(over.headers().firstValue("Retry-After")).isPresent();
       assertThat(over.body().has("error_message")).isTrue();
       // writes are a separate bucket
-      Map<String, Object> pub = Map.of("entries", List.of(Map.of("uid", "blt0123456789abcdef", "content_type", "hero_banner",
-          "locale", "en-us")), "locales", List.of("en-us"), "environments", List.of("production"));
-      assertThat(api.c("PUT", "/variant_groups/csffffffffffffffff", Map.of()).status()).isEqualTo(404);
+      Map<String, Object> pub =
+          Map.of(
+              "entries",
+              List.of(
+                  Map.of(
+                      "uid",
+                      "blt0123456789abcdef",
+                      "content_type",
+                      "hero_banner",
+                      "locale",
+                      "en-us")),
+              "locales",
+              List.of("en-us"),
+              "environments",
+              List.of("production"));
+      assertThat(api.c("PUT", "/variant_groups/csffffffffffffffff", Map.of()).status())
+          .isEqualTo(404);
       assertThat(api.c("POST", "/bulk/publish", pub).status()).isEqualTo(200);
       assertThat(api.c("POST", "/bulk/publish", pub).status()).isEqualTo(429);
-      assertThat(emu.counters().get("BULK")).containsEntry("requests", 2L).containsEntry("throttled", 1L);
+      assertThat(emu.counters().get("BULK"))
+          .containsEntry("requests", 2L)
+          .containsEntry("throttled", 1L);
     }
   }
 
@@ -56,9 +73,12 @@ class RateLimitAndFaultTest {
   void sameSeedGivesSameSchedule() {
     String spec = "500:0.3,429:0.3";
     assertThat(FaultInjector.schedule(spec, 7, 40)).isEqualTo(FaultInjector.schedule(spec, 7, 40));
-    assertThat(FaultInjector.schedule(spec, 7, 40)).isNotEqualTo(FaultInjector.schedule(spec, 8, 40));
-    List<Integer> expected = FaultInjector.schedule(spec, 7, 20).stream()
-        .map(f -> f == Fault.ERROR_500 ? 500 : f == Fault.THROTTLE_429 ? 429 : 200).toList();
+    assertThat(FaultInjector.schedule(spec, 7, 40))
+        .isNotEqualTo(FaultInjector.schedule(spec, 8, 40));
+    List<Integer> expected =
+        FaultInjector.schedule(spec, 7, 20).stream()
+            .map(f -> f == Fault.ERROR_500 ? 500 : f == Fault.THROTTLE_429 ? 429 : 200)
+            .toList();
     for (int run = 0; run < 2; run++) {
       try (Emulator emu = Emulator.start(EmulatorConfig.builder().faults(spec).seed(7).build())) {
         Api api = new Api(emu);
@@ -75,7 +95,10 @@ class RateLimitAndFaultTest {
   @Test
   void faultsDoNotApplyToAdminPaths() throws IOException {
     try (Emulator emu = Emulator.start(EmulatorConfig.builder().faults("500:1.0").build())) {
-      assertThat(Api.raw("GET", emu.baseUrl() + "/_emulator/state", null, Map.of(), "application/json").status()).isEqualTo(200);
+      assertThat(
+              Api.raw("GET", emu.baseUrl() + "/_emulator/state", null, Map.of(), "application/json")
+                  .status())
+          .isEqualTo(200);
       assertThat(new Api(emu).p("GET", "/attributes", null).status()).isEqualTo(500);
     }
   }
@@ -108,15 +131,23 @@ class RateLimitAndFaultTest {
 
   @Test
   void badSpecsAreRejectedWithTheReason() {
-    assertThatThrownBy(() -> FaultInjector.parse("503:0.1")).hasMessageContaining("unknown fault kind '503'");
-    assertThatThrownBy(() -> FaultInjector.parse("500:0.7,429:0.7")).hasMessageContaining("more than 1");
-    assertThat(FaultInjector.parse("500:0.05,429:0.05,reset:0.02,drop:0.05,latency-spike:0.01")).hasSize(5);
+    assertThatThrownBy(() -> FaultInjector.parse("503:0.1"))
+        .hasMessageContaining("unknown fault kind '503'");
+    assertThatThrownBy(() -> FaultInjector.parse("500:0.7,429:0.7"))
+        .hasMessageContaining("more than 1");
+    assertThat(FaultInjector.parse("500:0.05,429:0.05,reset:0.02,drop:0.05,latency-spike:0.01"))
+        .hasSize(5);
   }
 
   @Test
   void latencyAndLatencySpikesDelayReplies() {
-    try (Emulator emu = Emulator.start(EmulatorConfig.builder().latencyMs(60).faults("latency-spike:1.0")
-        .latencySpikeMs(120).build())) {
+    try (Emulator emu =
+        Emulator.start(
+            EmulatorConfig.builder()
+                .latencyMs(60)
+                .faults("latency-spike:1.0")
+                .latencySpikeMs(120)
+                .build())) {
       Api api = new Api(emu);
       long t0 = System.nanoTime();
       assertThat(api.p("GET", "/attributes", null).status()).isEqualTo(200);

@@ -13,11 +13,16 @@ class SmokeTest {
       assertThat(api.p("GET", "/attributes", null).status()).isEqualTo(200);
       String aud = api.audience("a");
       String exp = api.experience("e", "SEGMENTED");
-      Api.Res put = api.p("PUT", "/experiences/" + exp + "/versions/" + api.latestVersion(exp),
-          Api.version("DRAFT", Api.segmented("v", null, aud)));
+      Api.Res put =
+          api.p(
+              "PUT",
+              "/experiences/" + exp + "/versions/" + api.latestVersion(exp),
+              Api.version("DRAFT", Api.segmented("v", null, aud)));
       assertThat(put.status()).as(put.toString()).isEqualTo(200);
       assertThat(api.awaitCms(exp, "0").path("variantGroup").asText()).startsWith("cs");
-      assertThat(api.c("GET", "/variant_groups?include_count=true", null).body().path("count").asInt()).isEqualTo(1);
+      assertThat(
+              api.c("GET", "/variant_groups?include_count=true", null).body().path("count").asInt())
+          .isEqualTo(1);
     }
   }
 }

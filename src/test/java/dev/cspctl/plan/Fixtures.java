@@ -2,11 +2,11 @@ package dev.cspctl.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.spec.Match;
 import dev.cspctl.spec.SpecLoader;
-import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.state.LiveAttribute;
 import dev.cspctl.state.LiveAudience;
 import dev.cspctl.state.LiveCms;
@@ -35,7 +35,9 @@ final class Fixtures {
 
   static DesiredState desired(Path dir, String yaml) {
     try {
-      Files.writeString(dir.resolve("cspctl.yaml"), "project: 65f0c0ffee0123456789abcd\npublish:\n  environments: [production]\n");
+      Files.writeString(
+          dir.resolve("cspctl.yaml"),
+          "project: 65f0c0ffee0123456789abcd\npublish:\n  environments: [production]\n");
       Files.writeString(dir.resolve("specs.yaml"), yaml);
       return new SpecLoader().load(dir);
     } catch (IOException e) {
@@ -89,8 +91,14 @@ final class Fixtures {
       return attributes.stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow().uid();
     }
 
-    /** A segmented experience whose one version holds the given variants (name -> audience names). */
-    Live segmented(String name, String description, String status, Map<String, List<String>> variants,
+    /**
+     * A segmented experience whose one version holds the given variants (name -> audience names).
+     */
+    Live segmented(
+        String name,
+        String description,
+        String status,
+        Map<String, List<String>> variants,
         List<String> contentTypes) {
       String uid = uid();
       String versionUid = uid();
@@ -99,16 +107,38 @@ final class Fixtures {
       int s = 0;
       for (var v : variants.entrySet()) {
         List<String> uids = v.getValue().stream().map(this::audienceUid).toList();
-        vs.add(new LiveVariant(ExperienceType.SEGMENTED, v.getKey(), String.valueOf(s), uids, List.of(), Match.ANY, null));
+        vs.add(
+            new LiveVariant(
+                ExperienceType.SEGMENTED,
+                v.getKey(),
+                String.valueOf(s),
+                uids,
+                List.of(),
+                Match.ANY,
+                null));
         cms.put(String.valueOf(s), "cs" + String.format("%016x", next++));
         s++;
       }
       String group = "cs" + String.format("%016x", next++);
       LiveVersionStatus live = LiveVersionStatus.valueOf(status);
-      experiences.add(new LiveExperience(uid, name, description, ExperienceType.SEGMENTED, String.valueOf(experiences.size()), live,
-          versionUid, new LiveCms(group, cms), List.of(new LiveVersion(versionUid, live, vs, List.of()))));
-      groups.add(new LiveVariantGroup(group, name,
-          contentTypes.stream().map(ct -> new ContentTypeLink(ct, "linked")).toList(), uid, List.of()));
+      experiences.add(
+          new LiveExperience(
+              uid,
+              name,
+              description,
+              ExperienceType.SEGMENTED,
+              String.valueOf(experiences.size()),
+              live,
+              versionUid,
+              new LiveCms(group, cms),
+              List.of(new LiveVersion(versionUid, live, vs, List.of()))));
+      groups.add(
+          new LiveVariantGroup(
+              group,
+              name,
+              contentTypes.stream().map(ct -> new ContentTypeLink(ct, "linked")).toList(),
+              uid,
+              List.of()));
       priority.add(uid);
       return this;
     }

@@ -10,20 +10,21 @@ import dev.cspctl.plan.render.TextRenderer;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.state.LiveState;
+import dev.cspctl.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden plans a reviewer can read: {@code src/test/resources/plans/<case>/} holds {@code spec/}
- * (a spec folder), {@code live.json} (a live state), optional {@code options.txt} ("prune"),
- * and the expected {@code plan.txt}, {@code plan.md}, {@code plan.json}. Run with
- * {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change.
+ * Golden plans a reviewer can read: {@code src/test/resources/plans/<case>/} holds {@code spec/} (a
+ * spec folder), {@code live.json} (a live state), optional {@code options.txt} ("prune"), and the
+ * expected {@code plan.txt}, {@code plan.md}, {@code plan.json}, {@code plan.gitlab.json}. A
+ * missing expected file fails; run with {@code -Dcspctl.updateGolden=true} to (re)write them after
+ * a deliberate change ({@link Golden}).
  */
 class GoldenPlanTest {
   static final Path ROOT = Path.of("src/test/resources/plans");
@@ -31,7 +32,12 @@ class GoldenPlanTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(ROOT)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return s
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -41,24 +47,15 @@ class GoldenPlanTest {
     Path dir = ROOT.resolve(name);
     DesiredState desired = new SpecLoader().load(dir.resolve("spec"));
     LiveState live = M.readValue(dir.resolve("live.json").toFile(), LiveState.class);
-    boolean prune = Files.exists(dir.resolve("options.txt")) && Files.readString(dir.resolve("options.txt")).contains("prune");
+    boolean prune =
+        Files.exists(dir.resolve("options.txt"))
+            && Files.readString(dir.resolve("options.txt")).contains("prune");
     Plan plan = new Planner().plan(desired, live, new PlanOptions(prune, Set.of()));
-    check(dir.resolve("plan.txt"), new TextRenderer(false).render(plan));
-    check(dir.resolve("plan.md"), new MarkdownRenderer().render(plan));
-    check(dir.resolve("plan.json"), new JsonRenderer().render(plan));
-    check(dir.resolve("plan.gitlab.json"), new GitlabRenderer().render(plan));
+    Golden.assertMatches(dir.resolve("plan.txt"), new TextRenderer(false).render(plan));
+    Golden.assertMatches(dir.resolve("plan.md"), new MarkdownRenderer().render(plan));
+    Golden.assertMatches(dir.resolve("plan.json"), new JsonRenderer().render(plan));
+    Golden.assertMatches(dir.resolve("plan.gitlab.json"), new GitlabRenderer().render(plan));
     // The same inputs always give the same plan.
     assertThat(new Planner().plan(desired, live, new PlanOptions(prune, Set.of()))).isEqualTo(plan);
-  }
-
-  static void check(Path expected, String actual) throws IOException {
-    if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
-      Files.writeString(expected, actual);
-    }
-    assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
-  }
-
-  static List<String> names() {
-    return List.of();
   }
 }

@@ -13,9 +13,11 @@ class OwnershipTest {
 
   @Test
   void theMarkerNamesOwnerAndProjectAndTheDefaultOwnerIsDefault() {
-    assertThat(web.marked("Premium shoppers")).isEqualTo("Premium shoppers [managed by cspctl owner=web-team project=" + P1 + "]");
+    assertThat(web.marked("Premium shoppers"))
+        .isEqualTo("Premium shoppers [managed by cspctl owner=web-team project=" + P1 + "]");
     assertThat(web.marked("")).isEqualTo("[managed by cspctl owner=web-team project=" + P1 + "]");
-    assertThat(Ownership.of(null, P1).marker()).isEqualTo("[managed by cspctl owner=default project=" + P1 + "]");
+    assertThat(Ownership.of(null, P1).marker())
+        .isEqualTo("[managed by cspctl owner=default project=" + P1 + "]");
     assertThat(Ownership.of("  ", P1).owner()).isEqualTo(Ownership.DEFAULT_OWNER);
   }
 
@@ -26,7 +28,8 @@ class OwnershipTest {
     assertThat(web.claim("x " + web.marker())).isEqualTo(Claim.OURS);
     assertThat(web.claim("x [managed by cspctl]")).isEqualTo(Claim.LEGACY);
     assertThat(web.claim("x " + Ownership.of("mobile", P1).marker())).isEqualTo(Claim.OTHER_OWNER);
-    assertThat(web.claim("x " + Ownership.of("web-team", P2).marker())).isEqualTo(Claim.OTHER_PROJECT);
+    assertThat(web.claim("x " + Ownership.of("web-team", P2).marker()))
+        .isEqualTo(Claim.OTHER_PROJECT);
     assertThat(web.owns("x [managed by cspctl]")).isTrue();
     assertThat(web.owns("x " + web.marker())).isTrue();
     assertThat(web.owns("x " + Ownership.of("mobile", P1).marker())).isFalse();
@@ -46,21 +49,29 @@ class OwnershipTest {
     assertThat(Ownership.strip("Nice " + web.marker())).isEqualTo("Nice");
     assertThat(Ownership.strip(web.marker() + " Nice")).isEqualTo("Nice");
     assertThat(web.marked("Nice [managed by cspctl]")).isEqualTo("Nice " + web.marker());
-    assertThat(web.marked("Nice " + Ownership.of("x", P2).marker())).isEqualTo("Nice " + web.marker());
+    assertThat(web.marked("Nice " + Ownership.of("x", P2).marker()))
+        .isEqualTo("Nice " + web.marker());
   }
 
   @Test
   void adoptionNotesSayWhyAMarkedResourceIsAdopted() {
-    assertThat(web.adoptionNotes("x " + Ownership.of("web-team", P2).marker())).singleElement().asString()
-        .contains("names project " + P2).contains("copy");
-    assertThat(web.adoptionNotes("x " + Ownership.of("mobile", P1).marker())).singleElement().asString()
-        .contains("owner 'mobile'").contains("owner 'web-team' here");
+    assertThat(web.adoptionNotes("x " + Ownership.of("web-team", P2).marker()))
+        .singleElement()
+        .asString()
+        .contains("names project " + P2)
+        .contains("copy");
+    assertThat(web.adoptionNotes("x " + Ownership.of("mobile", P1).marker()))
+        .singleElement()
+        .asString()
+        .contains("owner 'mobile'")
+        .contains("owner 'web-team' here");
     assertThat(web.adoptionNotes("x [managed by cspctl]")).isEmpty();
     assertThat(web.adoptionNotes("made in the UI")).isEmpty();
   }
 
   @Test
   void anOwnerThatCannotStandInTheMarkerIsRefused() {
-    assertThatThrownBy(() -> Ownership.of("web team]", P1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ownership.of("web team]", P1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

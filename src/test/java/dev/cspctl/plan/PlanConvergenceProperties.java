@@ -11,7 +11,6 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.personalize.Variant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -21,6 +20,7 @@ import dev.cspctl.apply.ProgressListener;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.spec.DesiredState;
+import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.spec.SpecLoader;
 import dev.cspctl.state.LiveState;
 import dev.cspctl.state.ReadScope;
@@ -39,10 +39,10 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
- * For random live projects (managed, unmanaged and absent resources) and random specs:
- * the plan never touches an unmanaged resource except to adopt one a spec names, and after
- * apply runs the plan, planning again gives an empty plan. The random pairs are seeded, so a
- * failure names the seed that reproduces it.
+ * For random live projects (managed, unmanaged and absent resources) and random specs: the plan
+ * never touches an unmanaged resource except to adopt one a spec names, and after apply runs the
+ * plan, planning again gives an empty plan. The random pairs are seeded, so a failure names the
+ * seed that reproduces it.
  */
 class PlanConvergenceProperties {
   static final ObjectMapper M = new ObjectMapper();
@@ -52,9 +52,11 @@ class PlanConvergenceProperties {
   @BeforeProperty
   void start() {
     emulator = Emulator.start(EmulatorConfig.builder().port(0).build());
-    clients = ContentstackClients.create(dev.cspctl.cli.Target.sandboxCredentials(),
-        ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()),
-        TransportConfig.defaults().withRates(5000, 5000, 5000, 5000, 5000));
+    clients =
+        ContentstackClients.create(
+            dev.cspctl.cli.Target.sandboxCredentials(),
+            ApiEndpoints.of(emulator.personalizeUrl(), emulator.cmaUrl()),
+            TransportConfig.defaults().withRates(5000, 5000, 5000, 5000, 5000));
   }
 
   @AfterProperty
@@ -63,7 +65,10 @@ class PlanConvergenceProperties {
     emulator.close();
   }
 
-  /** Found by the property: an adopted experience paused for a new draft still uses its old audience. */
+  /**
+   * Found by the property: an adopted experience paused for a new draft still uses its old
+   * audience.
+   */
   @Example
   void pausedVersionKeepsItsAudienceFromPrune() throws Exception {
     planNeverTouchesUnmanagedAndApplyConverges(16637L);
@@ -85,11 +90,19 @@ class PlanConvergenceProperties {
     for (Change c : plan.changes()) {
       boolean unmanagedLive = isUnmanagedLive(live, c);
       if (unmanagedLive) {
-        assertThat(c.action()).as("seed %d: %s touches an unmanaged resource", seed, c.key()).isIn(Action.ADOPT);
+        assertThat(c.action())
+            .as("seed %d: %s touches an unmanaged resource", seed, c.key())
+            .isIn(Action.ADOPT);
       }
     }
-    ApplyResult result = new Applier(clients.personalize(), clients.cma(), desired.project().publish(), Duration.ofSeconds(10), 4)
-        .apply(plan, live, ProgressListener.NONE);
+    ApplyResult result =
+        new Applier(
+                clients.personalize(),
+                clients.cma(),
+                desired.project().publish(),
+                Duration.ofSeconds(10),
+                4)
+            .apply(plan, live, ProgressListener.NONE);
     assertThat(result.succeeded()).as("seed %d: %s", seed, result.outcomes()).isTrue();
     Plan again = new Planner().plan(desired, read(), new PlanOptions(prune, Set.of()));
     assertThat(again.changes()).as("seed %d: plan after apply", seed).isEmpty();
@@ -101,22 +114,26 @@ class PlanConvergenceProperties {
 
   private static boolean isUnmanagedLive(LiveState live, Change c) {
     String name = c.key().name();
-    String description = switch (c.key().kind()) {
-      case ATTRIBUTE -> live.attributeByKey(name).map(a -> a.description()).orElse(null);
-      case EVENT -> live.eventByKey(name).map(e -> e.description()).orElse(null);
-      case AUDIENCE -> live.audienceByName(name).map(a -> a.description()).orElse(null);
-      case EXPERIENCE -> live.experienceByName(name).map(e -> e.description()).orElse(null);
-      case PRIORITY, VISITOR_TEST -> null;
-    };
+    String description =
+        switch (c.key().kind()) {
+          case ATTRIBUTE -> live.attributeByKey(name).map(a -> a.description()).orElse(null);
+          case EVENT -> live.eventByKey(name).map(e -> e.description()).orElse(null);
+          case AUDIENCE -> live.audienceByName(name).map(a -> a.description()).orElse(null);
+          case EXPERIENCE -> live.experienceByName(name).map(e -> e.description()).orElse(null);
+          case PRIORITY, VISITOR_TEST -> null;
+        };
     return description != null && !Ownership.isManaged(description);
   }
 
   static final String[] COUNTRIES = {"US", "NO", "DE"};
 
   static JsonNode definition(String country) throws Exception {
-    return M.readTree("{\"__type\":\"RuleCombination\",\"combinationType\":\"AND\",\"rules\":[{\"__type\":\"Rule\","
-        + "\"attribute\":{\"__type\":\"PresetAttributeReference\",\"ref\":\"COUNTRY\"},\"attributeMatchCondition\":\"STRING_EQUALS\","
-        + "\"attributeMatchOptions\":{\"__type\":\"StringMatchOptions\",\"value\":\"" + country + "\"},\"invertCondition\":false}]}");
+    return M.readTree(
+        "{\"__type\":\"RuleCombination\",\"combinationType\":\"AND\",\"rules\":[{\"__type\":\"Rule\","
+            + "\"attribute\":{\"__type\":\"PresetAttributeReference\",\"ref\":\"COUNTRY\"},\"attributeMatchCondition\":\"STRING_EQUALS\","
+            + "\"attributeMatchOptions\":{\"__type\":\"StringMatchOptions\",\"value\":\""
+            + country
+            + "\"},\"invertCondition\":false}]}");
   }
 
   /** 0: absent, 1: unmanaged, 2: managed. */
@@ -129,7 +146,8 @@ class PlanConvergenceProperties {
     var p = clients.personalize();
     for (int i = 0; i < 3; i++) {
       int o = r.nextInt(3);
-      if (o > 0) p.createAttribute(new AttributeInput("Attr " + r.nextInt(2), "a" + i, description(r, o)));
+      if (o > 0)
+        p.createAttribute(new AttributeInput("Attr " + r.nextInt(2), "a" + i, description(r, o)));
       o = r.nextInt(3);
       if (o > 0) p.createEvent(new EventInput("e" + i, description(r, o)));
     }
@@ -137,20 +155,39 @@ class PlanConvergenceProperties {
     for (int i = 0; i < 3; i++) {
       int o = r.nextInt(3);
       if (o > 0) {
-        audienceUids.add(p.createAudience(new AudienceInput("Aud " + i, description(r, o), definition(COUNTRIES[r.nextInt(3)]))).uid());
+        audienceUids.add(
+            p.createAudience(
+                    new AudienceInput(
+                        "Aud " + i, description(r, o), definition(COUNTRIES[r.nextInt(3)])))
+                .uid());
       }
     }
     for (int i = 0; i < 2; i++) {
       int o = r.nextInt(3);
       if (o == 0) continue;
-      var e = p.createExperience(new ExperienceInput("Exp " + i, description(r, o), ExperienceType.SEGMENTED));
+      var e =
+          p.createExperience(
+              new ExperienceInput("Exp " + i, description(r, o), ExperienceType.SEGMENTED));
       if (audienceUids.isEmpty() || r.nextBoolean()) continue;
       var versions = p.listVersions(e.uid());
-      List<Variant> variants = List.of(Variant.segmented("V0", null, List.of(audienceUids.get(r.nextInt(audienceUids.size()))), List.of(), "OR"));
-      p.updateVersion(e.uid(), versions.get(0).uid(), new VersionInput(VersionStatus.DRAFT, variants, List.of()));
+      List<Variant> variants =
+          List.of(
+              Variant.segmented(
+                  "V0",
+                  null,
+                  List.of(audienceUids.get(r.nextInt(audienceUids.size()))),
+                  List.of(),
+                  "OR"));
+      p.updateVersion(
+          e.uid(),
+          versions.get(0).uid(),
+          new VersionInput(VersionStatus.DRAFT, variants, List.of()));
       if (r.nextBoolean()) {
         var draft = p.listVersions(e.uid()).get(0);
-        p.updateVersion(e.uid(), draft.uid(), new VersionInput(VersionStatus.ACTIVE, draft.variants(), draft.metrics()));
+        p.updateVersion(
+            e.uid(),
+            draft.uid(),
+            new VersionInput(VersionStatus.ACTIVE, draft.variants(), draft.metrics()));
       }
     }
   }
@@ -158,23 +195,43 @@ class PlanConvergenceProperties {
   private static String specs(Random r) {
     StringBuilder b = new StringBuilder("kind: Event\nkey: always\n");
     for (int i = 0; i < 3; i++) {
-      if (r.nextBoolean()) b.append("---\nkind: Attribute\nkey: a").append(i).append("\nname: Attr ").append(r.nextInt(2)).append('\n');
-      if (r.nextBoolean()) b.append("---\nkind: Event\nkey: e").append(i).append("\ndescription: text ").append(r.nextInt(2)).append('\n');
+      if (r.nextBoolean())
+        b.append("---\nkind: Attribute\nkey: a")
+            .append(i)
+            .append("\nname: Attr ")
+            .append(r.nextInt(2))
+            .append('\n');
+      if (r.nextBoolean())
+        b.append("---\nkind: Event\nkey: e")
+            .append(i)
+            .append("\ndescription: text ")
+            .append(r.nextInt(2))
+            .append('\n');
     }
     List<String> audiences = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       if (!r.nextBoolean()) continue;
       audiences.add("Aud " + i);
-      b.append("---\nkind: Audience\nname: Aud ").append(i).append("\nrules:\n  - preset: COUNTRY\n    condition: equals\n    value: ")
-          .append(COUNTRIES[r.nextInt(3)]).append('\n');
+      b.append("---\nkind: Audience\nname: Aud ")
+          .append(i)
+          .append("\nrules:\n  - preset: COUNTRY\n    condition: equals\n    value: ")
+          .append(COUNTRIES[r.nextInt(3)])
+          .append('\n');
     }
     for (int i = 0; i < 2; i++) {
       if (audiences.isEmpty() || !r.nextBoolean()) continue;
-      b.append("---\nkind: Experience\nname: Exp ").append(i).append("\ntype: segmented\nstatus: ")
-          .append(r.nextBoolean() ? "active" : "draft").append("\nvariants:\n");
+      b.append("---\nkind: Experience\nname: Exp ")
+          .append(i)
+          .append("\ntype: segmented\nstatus: ")
+          .append(r.nextBoolean() ? "active" : "draft")
+          .append("\nvariants:\n");
       int n = 1 + r.nextInt(2);
       for (int v = 0; v < n; v++) {
-        b.append("  - name: V").append(v).append("\n    audiences: [").append(audiences.get(r.nextInt(audiences.size()))).append("]\n");
+        b.append("  - name: V")
+            .append(v)
+            .append("\n    audiences: [")
+            .append(audiences.get(r.nextInt(audiences.size())))
+            .append("]\n");
       }
     }
     return b.toString();

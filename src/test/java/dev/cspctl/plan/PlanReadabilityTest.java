@@ -11,7 +11,10 @@ import dev.cspctl.spec.ResourceKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plan as a reviewer reads it: a legend, no line numbers of hidden renderings, no empty diff blocks. */
+/**
+ * The plan as a reviewer reads it: a legend, no line numbers of hidden renderings, no empty diff
+ * blocks.
+ */
 class PlanReadabilityTest {
   static final ObjectMapper M = new ObjectMapper();
 
@@ -19,19 +22,39 @@ class PlanReadabilityTest {
     return M.createObjectNode().put("key", "signup").put("description", description);
   }
 
-  final Plan adoption = new Plan(List.of(new Change(new ResourceKey(Kind.EVENT, "signup"), Action.ADOPT, event("Signed up"),
-      event("Signed up"), List.of(), List.of(), List.of())), List.of(), 0, List.of());
+  final Plan adoption =
+      new Plan(
+          List.of(
+              new Change(
+                  new ResourceKey(Kind.EVENT, "signup"),
+                  Action.ADOPT,
+                  event("Signed up"),
+                  event("Signed up"),
+                  List.of(),
+                  List.of(),
+                  List.of())),
+          List.of(),
+          0,
+          List.of());
 
   @Test
   void anAdoptionWithoutFieldChangesHasNoEmptyDiffBlock() {
     String md = new MarkdownRenderer().render(adoption);
-    assertThat(md).contains("_No field changes: only cspctl's ownership marker is added._").doesNotContain("```diff\n```");
+    assertThat(md)
+        .contains("_No field changes: only cspctl's ownership marker is added._")
+        .doesNotContain("```diff\n```");
   }
 
   @Test
   void theMarkdownNamesWhatThePlanWasMadeFor() {
-    String md = new MarkdownRenderer().render(adoption, "Made for project `p` (stack `s`) at region `eu`, from commit `0123456789ab`.");
-    assertThat(md).startsWith("### cspctl plan\n\nMade for project `p` (stack `s`) at region `eu`, from commit `0123456789ab`.\n\n");
+    String md =
+        new MarkdownRenderer()
+            .render(
+                adoption,
+                "Made for project `p` (stack `s`) at region `eu`, from commit `0123456789ab`.");
+    assertThat(md)
+        .startsWith(
+            "### cspctl plan\n\nMade for project `p` (stack `s`) at region `eu`, from commit `0123456789ab`.\n\n");
   }
 
   @Test
@@ -42,10 +65,28 @@ class PlanReadabilityTest {
       before.put("f" + i, "v");
       after.put("f" + i, i == 15 ? "changed" : "v");
     }
-    Plan plan = new Plan(List.of(
-        new Change(new ResourceKey(Kind.AUDIENCE, "A"), Action.UPDATE, before, after, List.of(), List.of(), List.of()),
-        new Change(new ResourceKey(Kind.EVENT, "signup"), Action.ADOPT, event("x"), event("x"), List.of(), List.of(), List.of())),
-        List.of(), 0, List.of());
+    Plan plan =
+        new Plan(
+            List.of(
+                new Change(
+                    new ResourceKey(Kind.AUDIENCE, "A"),
+                    Action.UPDATE,
+                    before,
+                    after,
+                    List.of(),
+                    List.of(),
+                    List.of()),
+                new Change(
+                    new ResourceKey(Kind.EVENT, "signup"),
+                    Action.ADOPT,
+                    event("x"),
+                    event("x"),
+                    List.of(),
+                    List.of(),
+                    List.of())),
+            List.of(),
+            0,
+            List.of());
     String text = new TextRenderer(false).render(plan);
     assertThat(text).contains("Symbols:  ~ update in place  > adopt\n").doesNotContain("@@");
     assertThat(text).contains("      …\n      f12: v\n");

@@ -6,13 +6,17 @@ import dev.cspctl.spec.PublishSettings.PublishMethod;
 import java.util.Arrays;
 import java.util.List;
 
-/** Steps for tests of what runs steps (executor, progress, critical path): any type, minimal operation. */
+/**
+ * Steps for tests of what runs steps (executor, progress, critical path): any type, minimal
+ * operation.
+ */
 public final class TestSteps {
   private TestSteps() {}
 
   /** A step of {@code type} on {@code subject} (the experience for experience steps). */
   public static Step step(String id, StepType type, String subject, String... dependsOn) {
-    return new Step(new StepId(id), op(type, subject), id, Arrays.stream(dependsOn).map(StepId::new).toList());
+    return new Step(
+        new StepId(id), op(type, subject), id, Arrays.stream(dependsOn).map(StepId::new).toList());
   }
 
   public static Step described(String id, StepType type, String subject, String description) {
@@ -30,13 +34,17 @@ public final class TestSteps {
       case CREATE_AUDIENCE -> new Op.CreateAudience(s, "", empty);
       case UPDATE_AUDIENCE -> new Op.UpdateAudience(s, "", empty, "uid");
       case CREATE_EXPERIENCE -> new Op.CreateExperience(s, "", ExperienceType.SEGMENTED, null);
-      case UPDATE_EXPERIENCE -> new Op.UpdateExperience("uid", s, "", ExperienceType.SEGMENTED, null);
+      case UPDATE_EXPERIENCE ->
+          new Op.UpdateExperience("uid", s, "", ExperienceType.SEGMENTED, null);
       case PAUSE_VERSION -> new Op.PauseVersion(s, "uid", "v");
       case CREATE_DRAFT_VERSION -> new Op.CreateDraftVersion(s, "uid");
-      case CONFIGURE_VERSION -> new Op.ConfigureVersion(s, ExperienceType.SEGMENTED, null, List.of(), List.of(), null, null);
+      case CONFIGURE_VERSION ->
+          new Op.ConfigureVersion(
+              s, ExperienceType.SEGMENTED, null, List.of(), List.of(), null, null);
       case LINK_CONTENT_TYPES -> new Op.LinkContentTypes(s, List.of());
       case UPSERT_ENTRY_VARIANT -> new Op.UpsertEntryVariant(s, "v", "ct", "e", "en-us", empty);
-      case PUBLISH_ENTRY_VARIANTS -> new Op.PublishEntryVariants(s, PublishMethod.BULK, List.of(), List.of());
+      case PUBLISH_ENTRY_VARIANTS ->
+          new Op.PublishEntryVariants(s, PublishMethod.BULK, List.of(), List.of());
       case ACTIVATE_VERSION -> new Op.ActivateVersion(s);
       case REFRESH_CMS -> new Op.RefreshCms(s);
       case SET_PRIORITY -> new Op.SetPriority(List.of(s));

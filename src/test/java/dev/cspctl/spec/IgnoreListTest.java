@@ -29,14 +29,22 @@ class IgnoreListTest {
 
   @Test
   void withoutAnIgnoreListOtherYamlIsAnError() {
-    SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> new SpecLoader().load(dir));
-    assertThat(e.errors()).anySatisfy(err -> assertThat(err.format()).contains("docker-compose.yml:1:1")
-        .contains("not a cspctl spec, list it in .cspctlignore"));
+    SpecException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SpecException.class, () -> new SpecLoader().load(dir));
+    assertThat(e.errors())
+        .anySatisfy(
+            err ->
+                assertThat(err.format())
+                    .contains("docker-compose.yml:1:1")
+                    .contains("not a cspctl spec, list it in .cspctlignore"));
   }
 
   @Test
   void ignoredFilesAndFoldersAreSkipped() throws Exception {
-    Files.writeString(dir.resolve(IgnoreList.FILE), """
+    Files.writeString(
+        dir.resolve(IgnoreList.FILE),
+        """
         # not cspctl specs
         docker-compose.yml
         deploy/
@@ -59,7 +67,8 @@ class IgnoreListTest {
   @Test
   void aBadPatternIsAnErrorWithItsLine() throws Exception {
     Files.writeString(dir.resolve(IgnoreList.FILE), "docker-compose.yml\n[unclosed\n");
-    assertThatThrownBy(() -> new SpecLoader().load(dir)).isInstanceOf(SpecException.class)
+    assertThatThrownBy(() -> new SpecLoader().load(dir))
+        .isInstanceOf(SpecException.class)
         .hasMessageContaining(".cspctlignore:2:1: invalid pattern '[unclosed'");
   }
 }

@@ -14,7 +14,9 @@ class SpecLoaderTest {
   @TempDir Path dir;
 
   private DesiredState load(String... pathAndContent) throws IOException {
-    Files.writeString(dir.resolve("cspctl.yaml"), "project: 65f0c0ffee0123456789abcd\npublish:\n  locales: [de-de, en-us]\n");
+    Files.writeString(
+        dir.resolve("cspctl.yaml"),
+        "project: 65f0c0ffee0123456789abcd\npublish:\n  locales: [de-de, en-us]\n");
     for (int i = 0; i < pathAndContent.length; i += 2) {
       Path p = dir.resolve(pathAndContent[i]);
       Files.createDirectories(p.getParent());
@@ -27,10 +29,19 @@ class SpecLoaderTest {
   void loadsTheExampleProject() {
     DesiredState s = new SpecLoader().load(Path.of("specs"));
     assertThat(s.attributes()).extracting(Attribute::key).containsExactly("plan_tier", "visits");
-    assertThat(s.events()).extracting(Event::key).containsExactly("add_to_cart", "checkout_completed");
-    assertThat(s.audiences()).extracting(Audience::name).containsExactly("Premium shoppers", "Mobile visitors", "Frequent visitors");
-    assertThat(s.experiences()).extracting(Experience::name).containsExactly("Checkout CTA test", "Homepage hero by segment");
-    assertThat(s.priority()).get().extracting(Priority::order).isEqualTo(List.of("Homepage hero by segment", "Checkout CTA test"));
+    assertThat(s.events())
+        .extracting(Event::key)
+        .containsExactly("add_to_cart", "checkout_completed");
+    assertThat(s.audiences())
+        .extracting(Audience::name)
+        .containsExactly("Premium shoppers", "Mobile visitors", "Frequent visitors");
+    assertThat(s.experiences())
+        .extracting(Experience::name)
+        .containsExactly("Checkout CTA test", "Homepage hero by segment");
+    assertThat(s.priority())
+        .get()
+        .extracting(Priority::order)
+        .isEqualTo(List.of("Homepage hero by segment", "Checkout CTA test"));
     assertThat(s.project().project()).isEqualTo("65f0c0ffee0123456789abcd");
     assertThat(s.project().publish().method()).isEqualTo(PublishSettings.PublishMethod.BULK);
     assertThat(s.unresolved()).isEmpty();
@@ -49,7 +60,8 @@ class SpecLoaderTest {
     Variant v = hero.variants().get(0);
     assertThat(v.lyticsAudiences()).containsExactly("0123456789abcdef0123456789abcdef");
     assertThat(v.content().get(0).locale()).isEqualTo("en-us");
-    assertThat(v.content().get(0).fields().path("cta").path("label").asText()).isEqualTo("Shop premium");
+    assertThat(v.content().get(0).fields().path("cta").path("label").asText())
+        .isEqualTo("Shop premium");
 
     Experience ab = s.experiences().get(0);
     assertThat(ab.variants()).extracting(Variant::traffic).containsExactly(50, 50);
@@ -58,7 +70,10 @@ class SpecLoaderTest {
 
   @Test
   void appliesDefaultsFromTheSpecFormat() throws IOException {
-    DesiredState s = load("a.yaml", """
+    DesiredState s =
+        load(
+            "a.yaml",
+            """
         kind: Audience
         name: A
         rules:
@@ -88,7 +103,10 @@ class SpecLoaderTest {
 
   @Test
   void keepsNorwayAStringAndDatesAsText() throws IOException {
-    DesiredState s = load("a.yaml", """
+    DesiredState s =
+        load(
+            "a.yaml",
+            """
         kind: Audience
         name: Norway
         rules:
@@ -107,25 +125,32 @@ class SpecLoaderTest {
 
   @Test
   void readsFilesRecursivelyInSortedOrderAndSkipsHiddenFolders() throws IOException {
-    DesiredState s = load(
-        "z/b.yaml", "kind: Event\nkey: z_b\n",
-        "a.yml", "kind: Event\nkey: a\n---\nkind: Event\nkey: a2\n",
-        "m/a.yaml", "kind: Event\nkey: m_a\n",
-        ".cspctl/ignored.yaml", "not: a spec\n",
-        "notes.txt", "ignored");
+    DesiredState s =
+        load(
+            "z/b.yaml", "kind: Event\nkey: z_b\n",
+            "a.yml", "kind: Event\nkey: a\n---\nkind: Event\nkey: a2\n",
+            "m/a.yaml", "kind: Event\nkey: m_a\n",
+            ".cspctl/ignored.yaml", "not: a spec\n",
+            "notes.txt", "ignored");
     assertThat(s.events()).extracting(Event::key).containsExactly("a", "a2", "m_a", "z_b");
     assertThat(s.fileCount()).isEqualTo(4);
   }
 
   @Test
   void renamedFromIsKept() throws IOException {
-    DesiredState s = load("a.yaml", "kind: Audience\nname: New\nrenamedFrom: Old\nrules:\n  - preset: CITY\n    condition: exists\n");
+    DesiredState s =
+        load(
+            "a.yaml",
+            "kind: Audience\nname: New\nrenamedFrom: Old\nrules:\n  - preset: CITY\n    condition: exists\n");
     assertThat(s.audiences().get(0).renamedFrom()).isEqualTo("Old");
   }
 
   @Test
   void referencesToUndeclaredResourcesAreLeftForPlan() throws IOException {
-    DesiredState s = load("e.yaml", """
+    DesiredState s =
+        load(
+            "e.yaml",
+            """
         kind: Experience
         name: E
         type: abTest
@@ -137,19 +162,29 @@ class SpecLoaderTest {
             traffic: 50
           - name: B
             traffic: 50
-        """, "a.yaml", "kind: Audience\nname: A\nrules:\n  - attribute: loyalty_points\n    condition: greaterThan\n    value: 100\n");
-    assertThat(s.unresolved()).extracting(DesiredState.UnresolvedReference::name).containsExactlyInAnyOrder("purchase", "loyalty_points");
+        """,
+            "a.yaml",
+            "kind: Audience\nname: A\nrules:\n  - attribute: loyalty_points\n    condition: greaterThan\n    value: 100\n");
+    assertThat(s.unresolved())
+        .extracting(DesiredState.UnresolvedReference::name)
+        .containsExactlyInAnyOrder("purchase", "loyalty_points");
     assertThat(s.unresolved()).extracting(r -> r.origin().line()).containsExactlyInAnyOrder(5, 4);
   }
 
   @Test
   void reportsAllErrorsOfARunSortedByFileAndLine() throws IOException {
-    assertThatThrownBy(() -> load(
-        "b.yaml", "kind: Event\nkey: b\nbad: 1\n",
-        "a.yaml", "kind: Event\nkey: a\nbad: 1\n---\nkind: Nope\n"))
-        .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.errors())
-            .extracting(x -> x.file().substring(x.file().lastIndexOf('/') + 1) + ":" + x.line())
-            .containsExactly("a.yaml:3", "a.yaml:5", "b.yaml:3"));
+    assertThatThrownBy(
+            () ->
+                load(
+                    "b.yaml", "kind: Event\nkey: b\nbad: 1\n",
+                    "a.yaml", "kind: Event\nkey: a\nbad: 1\n---\nkind: Nope\n"))
+        .isInstanceOfSatisfying(
+            SpecException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(
+                        x -> x.file().substring(x.file().lastIndexOf('/') + 1) + ":" + x.line())
+                    .containsExactly("a.yaml:3", "a.yaml:5", "b.yaml:3"));
   }
 
   @Test
@@ -158,7 +193,8 @@ class SpecLoaderTest {
     EntryContent c = s.experiences().get(1).variants().get(0).content().get(0);
     ((com.fasterxml.jackson.databind.node.ObjectNode) c.fields()).put("title", "changed");
     assertThat(c.fields().path("title").asText()).isEqualTo("Welcome back");
-    assertThatThrownBy(() -> s.audiences().add(null)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> s.audiences().add(null))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(s.byKey()).containsKey(new ResourceKey(Kind.EXPERIENCE, "Checkout CTA test"));
   }
 

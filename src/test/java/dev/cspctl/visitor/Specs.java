@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Spec folders written from YAML text and loaded the way cspctl loads them, for the visitor tests' tests. */
+/**
+ * Spec folders written from YAML text and loaded the way cspctl loads them, for the visitor tests'
+ * tests.
+ */
 final class Specs {
   static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
-  static final String ATTRIBUTES = """
+  static final String ATTRIBUTES =
+      """
       kind: Attribute
       key: loyalty_tier
       name: Loyalty tier
@@ -37,11 +41,15 @@ final class Specs {
 
   private Specs() {}
 
-  /** A folder with the attributes above, {@code settings} appended to cspctl.yaml, and the documents. */
+  /**
+   * A folder with the attributes above, {@code settings} appended to cspctl.yaml, and the
+   * documents.
+   */
   static DesiredState loadWith(String settings, String... documents) {
     try {
       Path dir = Files.createTempDirectory("cspctl-visitor");
-      Files.writeString(dir.resolve("cspctl.yaml"), "project: 65f0c0ffee0123456789abcd\n" + settings);
+      Files.writeString(
+          dir.resolve("cspctl.yaml"), "project: 65f0c0ffee0123456789abcd\n" + settings);
       Files.writeString(dir.resolve("attributes.yaml"), ATTRIBUTES);
       Files.writeString(dir.resolve("specs.yaml"), String.join("---\n", documents));
       return new SpecLoader().load(dir);
@@ -60,8 +68,11 @@ final class Specs {
 
   /** An active segmented experience with one variant per audience name, in order. */
   static String segmented(String name, String... variantAudiences) {
-    StringBuilder b = new StringBuilder("kind: Experience\nname: " + name + "\ntype: segmented\nstatus: active\nvariants:\n");
-    for (String a : variantAudiences) b.append("  - name: ").append(a).append("\n    audiences: [").append(a).append("]\n");
+    StringBuilder b =
+        new StringBuilder(
+            "kind: Experience\nname: " + name + "\ntype: segmented\nstatus: active\nvariants:\n");
+    for (String a : variantAudiences)
+      b.append("  - name: ").append(a).append("\n    audiences: [").append(a).append("]\n");
     return b.toString();
   }
 

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cspctl.spec.DesiredState;
 import org.junit.jupiter.api.Test;
 
-/** Starter visitors are built from each variant's audiences; where the specs give something else, a comment says so. */
+/**
+ * Starter visitors are built from each variant's audiences; where the specs give something else, a
+ * comment says so.
+ */
 class StarterTestsTest {
-  static final String AUDIENCES = """
+  static final String AUDIENCES =
+      """
       kind: Audience
       name: Big spenders
       match: all
@@ -43,7 +47,8 @@ class StarterTestsTest {
 
   @Test
   void visitorsMeetTheirVariantsRulesAndShadowedOnesAreCommented() {
-    String experience = """
+    String experience =
+        """
         kind: Experience
         name: Offers
         type: segmented
@@ -58,15 +63,35 @@ class StarterTestsTest {
           - name: Any orders
             audiences: [Anyone big]
         """;
-    DesiredState specs = Specs.load(AUDIENCES, experience, "kind: Experience\nname: Off\ntype: segmented\nvariants:\n"
-        + "  - name: V\n    audiences: [Members]\n");
+    DesiredState specs =
+        Specs.load(
+            AUDIENCES,
+            experience,
+            """
+                                                           kind: Experience
+                                                           name: Off
+                                                           type: segmented
+                                                           variants:
+                                                             - name: V
+                                                               audiences: [Members]
+                                                           """);
     String text = StarterTests.render(specs, "visitor-test.schema.json", NOW);
-    assertThat(text).contains("name: \"Offers: Spender\"\nvisitor: {\"attributes\":{\"orders\":11},"
-        + "\"url\":\"https://www.example.com/?utm_source=mail\",\"time\":\"2026-01-02T00:00:00Z\"}\nexpect:\n  \"Offers\": \"Spender\"");
-    assertThat(text).contains("visitor: {\"lyticsAudiences\":[\"0123456789abcdef0123456789abcdef\"]}\nexpect:\n  \"Offers\": \"Member\"");
-    assertThat(text).contains("# built to see 'Late', but the specs give 'Spender': edit the visitor or the specs\n"
-        + "expect:\n  \"Offers\": \"Spender\"");
-    assertThat(text).contains("visitor: {\"attributes\":{\"orders\":1}}\nexpect:\n  \"Offers\": \"Any orders\"");
-    assertThat(text).contains("name: \"Off: gives nothing while draft\"\nvisitor: {}\nexpect:\n  \"Off\": \"none\"");
+    assertThat(text)
+        .contains(
+            "name: \"Offers: Spender\"\nvisitor: {\"attributes\":{\"orders\":11},"
+                + "\"url\":\"https://www.example.com/?utm_source=mail\",\"time\":\"2026-01-02T00:00:00Z\"}\nexpect:\n  \"Offers\": \"Spender\"");
+    assertThat(text)
+        .contains(
+            "visitor: {\"lyticsAudiences\":[\"0123456789abcdef0123456789abcdef\"]}\nexpect:\n  \"Offers\": \"Member\"");
+    assertThat(text)
+        .contains(
+            "# built to see 'Late', but the specs give 'Spender': edit the visitor or the specs\n"
+                + "expect:\n  \"Offers\": \"Spender\"");
+    assertThat(text)
+        .contains(
+            "visitor: {\"attributes\":{\"orders\":1}}\nexpect:\n  \"Offers\": \"Any orders\"");
+    assertThat(text)
+        .contains(
+            "name: \"Off: gives nothing while draft\"\nvisitor: {}\nexpect:\n  \"Off\": \"none\"");
   }
 }

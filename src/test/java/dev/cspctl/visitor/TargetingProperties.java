@@ -39,8 +39,15 @@ class TargetingProperties {
   static final String[] DEVICES = {"MOBILE", "DESKTOP", "TABLET"};
   static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
 
-  /** A random world: audiences A0..An, one experience whose variants target some of them, and visitors. */
-  record World(List<Audience> audiences, List<List<String>> variantAudiences, List<Match> variantMatch, List<Visitor> visitors) {}
+  /**
+   * A random world: audiences A0..An, one experience whose variants target some of them, and
+   * visitors.
+   */
+  record World(
+      List<Audience> audiences,
+      List<List<String>> variantAudiences,
+      List<Match> variantMatch,
+      List<Visitor> visitors) {}
 
   static World world(long seed) {
     Random r = new Random(seed);
@@ -49,7 +56,13 @@ class TargetingProperties {
     for (int i = 0; i < n; i++) {
       List<Rule> rules = new ArrayList<>();
       for (int k = 0, m = 1 + r.nextInt(2); k < m; k++) rules.add(rule(r));
-      audiences.add(new Audience("A" + i, null, "", new AudienceRules.Language(r.nextBoolean() ? Match.ALL : Match.ANY, rules), ORIGIN));
+      audiences.add(
+          new Audience(
+              "A" + i,
+              null,
+              "",
+              new AudienceRules.Language(r.nextBoolean() ? Match.ALL : Match.ANY, rules),
+              ORIGIN));
     }
     List<List<String>> variants = new ArrayList<>();
     List<Match> matches = new ArrayList<>();
@@ -64,10 +77,26 @@ class TargetingProperties {
     }
     List<Visitor> visitors = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      Map<String, com.fasterxml.jackson.databind.JsonNode> attrs = r.nextInt(4) == 0 ? Map.of()
-          : Map.of("orders", r.nextBoolean() ? JSON.numberNode(r.nextInt(10)) : JSON.textNode(String.valueOf(r.nextInt(10))));
-      visitors.add(new Visitor(attrs, r.nextInt(4) == 0 ? null : COUNTRIES[r.nextInt(3)], null, null,
-          r.nextInt(4) == 0 ? null : DEVICES[r.nextInt(3)], null, null, null, null, List.of()));
+      Map<String, com.fasterxml.jackson.databind.JsonNode> attrs =
+          r.nextInt(4) == 0
+              ? Map.of()
+              : Map.of(
+                  "orders",
+                  r.nextBoolean()
+                      ? JSON.numberNode(r.nextInt(10))
+                      : JSON.textNode(String.valueOf(r.nextInt(10))));
+      visitors.add(
+          new Visitor(
+              attrs,
+              r.nextInt(4) == 0 ? null : COUNTRIES[r.nextInt(3)],
+              null,
+              null,
+              r.nextInt(4) == 0 ? null : DEVICES[r.nextInt(3)],
+              null,
+              null,
+              null,
+              null,
+              List.of()));
     }
     return new World(audiences, variants, matches, visitors);
   }
@@ -75,23 +104,59 @@ class TargetingProperties {
   static Rule rule(Random r) {
     boolean negate = r.nextInt(4) == 0;
     return switch (r.nextInt(3)) {
-      case 0 -> new Rule.OnPreset("COUNTRY", Condition.EQUALS, JSON.textNode(COUNTRIES[r.nextInt(3)]), negate);
-      case 1 -> new Rule.OnPreset("DEVICE_TYPE", Condition.EQUALS, JSON.textNode(DEVICES[r.nextInt(3)]), negate);
-      default -> new Rule.OnAttribute("orders", Condition.GREATER_THAN, JSON.numberNode(r.nextInt(10)), negate);
+      case 0 ->
+          new Rule.OnPreset(
+              "COUNTRY", Condition.EQUALS, JSON.textNode(COUNTRIES[r.nextInt(3)]), negate);
+      case 1 ->
+          new Rule.OnPreset(
+              "DEVICE_TYPE", Condition.EQUALS, JSON.textNode(DEVICES[r.nextInt(3)]), negate);
+      default ->
+          new Rule.OnAttribute(
+              "orders", Condition.GREATER_THAN, JSON.numberNode(r.nextInt(10)), negate);
     };
   }
 
   static DesiredState specs(World w, List<List<String>> variantAudiences, List<Match> matches) {
     List<Variant> variants = new ArrayList<>();
     for (int v = 0; v < variantAudiences.size(); v++) {
-      variants.add(new Variant("V" + v, null, variantAudiences.get(v), List.of(), matches.get(v), null, List.of()));
+      variants.add(
+          new Variant(
+              "V" + v, null, variantAudiences.get(v), List.of(), matches.get(v), null, List.of()));
     }
-    Experience e = new Experience("E", null, "", ExperienceType.SEGMENTED, ExperienceStatus.ACTIVE, List.of(), variants, List.of(),
-        List.of(), List.of(), Match.ANY, ORIGIN);
-    ProjectConfig project = new ProjectConfig(null, null, null, null,
-        new PublishSettings(List.of(), List.of("en-us"), PublishSettings.PublishMethod.BULK), false, ORIGIN);
-    return new DesiredState(project, List.of(new Attribute("orders", "Orders", "", ORIGIN)), List.of(), w.audiences(), List.of(e),
-        Optional.empty(), List.of(), 1, List.of(), SourceIndex.empty());
+    Experience e =
+        new Experience(
+            "E",
+            null,
+            "",
+            ExperienceType.SEGMENTED,
+            ExperienceStatus.ACTIVE,
+            List.of(),
+            variants,
+            List.of(),
+            List.of(),
+            List.of(),
+            Match.ANY,
+            ORIGIN);
+    ProjectConfig project =
+        new ProjectConfig(
+            null,
+            null,
+            null,
+            null,
+            new PublishSettings(List.of(), List.of("en-us"), PublishSettings.PublishMethod.BULK),
+            false,
+            ORIGIN);
+    return new DesiredState(
+        project,
+        List.of(new Attribute("orders", "Orders", "", ORIGIN)),
+        List.of(),
+        w.audiences(),
+        List.of(e),
+        Optional.empty(),
+        List.of(),
+        1,
+        List.of(),
+        SourceIndex.empty());
   }
 
   static String variantOf(Evaluator evaluator, Visitor v) {
@@ -118,8 +183,10 @@ class TargetingProperties {
       String is = variantOf(after, v);
       int wasIndex = was == null ? Integer.MAX_VALUE : Integer.parseInt(was.substring(1));
       int isIndex = is == null ? Integer.MAX_VALUE : Integer.parseInt(is.substring(1));
-      if (wasIndex <= i) assertThat(is).as("seed %d: earlier winners keep their variant", seed).isEqualTo(was);
-      if (isIndex > i) assertThat(is).as("seed %d: a later variant only loses visitors", seed).isEqualTo(was);
+      if (wasIndex <= i)
+        assertThat(is).as("seed %d: earlier winners keep their variant", seed).isEqualTo(was);
+      if (isIndex > i)
+        assertThat(is).as("seed %d: a later variant only loses visitors", seed).isEqualTo(was);
     }
   }
 

@@ -14,14 +14,14 @@ import java.util.Set;
  * without making any caller wait longer than the 1 req/s bulk rate already does.
  *
  * <p>One caller at a time is the sender (the first to find no sender; no thread of its own). It
- * waits until the bulk bucket has a permit, then takes everything queued at that moment, merges
- * it by entry and locale with the union of the variant uids, sends one request (oldest items
- * first, within {@link Limits}) and completes every caller whose items have now all been sent. It
- * sends until its own items are out, then hands over to a waiting caller. So a caller that finds
- * the permit free sends at once, one that arrives while the sender waits for the permit goes out
- * with that permit, and shared entries are published once per request, with all their variants:
- * twenty experiences publishing the same three entries cost as many requests as there are permits
- * while they become ready, not twenty.
+ * waits until the bulk bucket has a permit, then takes everything queued at that moment, merges it
+ * by entry and locale with the union of the variant uids, sends one request (oldest items first,
+ * within {@link Limits}) and completes every caller whose items have now all been sent. It sends
+ * until its own items are out, then hands over to a waiting caller. So a caller that finds the
+ * permit free sends at once, one that arrives while the sender waits for the permit goes out with
+ * that permit, and shared entries are published once per request, with all their variants: twenty
+ * experiences publishing the same three entries cost as many requests as there are permits while
+ * they become ready, not twenty.
  *
  * <p>A failed request fails exactly the callers with an item in it, with the API's message; their
  * items not yet sent are dropped, every other caller goes on.
@@ -44,9 +44,12 @@ public final class BulkPublishQueue {
 
     /** §10: 10 entries x 10 environments (x 10 locales; one locale per request here). */
     public static Limits documented() {
-      int variants = ApiAssumptions.BULK_VARIANT_FORMAT == ApiAssumptions.BulkVariantFormat.VARIANT_UID_FIELD
-          ? 1 : ApiAssumptions.BULK_MAX_VARIANTS_PER_ENTRY;
-      return new Limits(ApiAssumptions.BULK_MAX_ENTRIES, ApiAssumptions.BULK_MAX_ENVIRONMENTS, variants);
+      int variants =
+          ApiAssumptions.BULK_VARIANT_FORMAT == ApiAssumptions.BulkVariantFormat.VARIANT_UID_FIELD
+              ? 1
+              : ApiAssumptions.BULK_MAX_VARIANTS_PER_ENTRY;
+      return new Limits(
+          ApiAssumptions.BULK_MAX_ENTRIES, ApiAssumptions.BULK_MAX_ENVIRONMENTS, variants);
     }
   }
 
@@ -65,23 +68,27 @@ public final class BulkPublishQueue {
 
   private final Sender sender;
   private final Limits limits;
+
   /** Queued items, oldest first. Guarded by {@code this}. */
   private final List<Part> pending = new ArrayList<>();
+
   private boolean sending;
   private long sent;
 
   public BulkPublishQueue(CmaPort cma) {
-    this(new Sender() {
-      @Override
-      public void awaitPermit() {
-        cma.awaitBulkPermit();
-      }
+    this(
+        new Sender() {
+          @Override
+          public void awaitPermit() {
+            cma.awaitBulkPermit();
+          }
 
-      @Override
-      public PublishResult send(BulkPublishRequest request) {
-        return cma.bulkPublish(request);
-      }
-    }, Limits.documented());
+          @Override
+          public PublishResult send(BulkPublishRequest request) {
+            return cma.bulkPublish(request);
+          }
+        },
+        Limits.documented());
   }
 
   BulkPublishQueue(Sender sender, Limits limits) {
@@ -91,8 +98,8 @@ public final class BulkPublishQueue {
 
   /**
    * Publishes {@code entries} (each in its own locale, with its variants) to {@code environments};
-   * returns once requests holding all of them succeeded. A failure is rethrown naming {@code
-   * about} (when given).
+   * returns once requests holding all of them succeeded. A failure is rethrown naming {@code about}
+   * (when given).
    */
   public Receipt publish(List<BulkEntry> entries, List<String> environments, ResourceRef about) {
     Ticket ticket = new Ticket();
@@ -152,7 +159,8 @@ public final class BulkPublishQueue {
     Packed batch;
     synchronized (this) {
       // the sender's own items are queued until sent, so the queue is not empty here
-      if (pending.isEmpty()) throw new IllegalStateException("bulk publish queue: sender with nothing queued");
+      if (pending.isEmpty())
+        throw new IllegalStateException("bulk publish queue: sender with nothing queued");
       batch = pack(pending, limits);
       pending.removeAll(batch.covered());
       sent++;
@@ -191,7 +199,8 @@ public final class BulkPublishQueue {
    * The fewest requests that can publish all of {@code entries} to {@code environments} at once
    * within {@code limits}: what the queue sends when everything is queued before the first permit.
    */
-  public static int minimumRequests(List<BulkEntry> entries, List<String> environments, Limits limits) {
+  public static int minimumRequests(
+      List<BulkEntry> entries, List<String> environments, Limits limits) {
     List<Part> left = parts(new Ticket(), entries, environments, limits);
     int n = 0;
     while (!left.isEmpty()) {
@@ -205,8 +214,12 @@ public final class BulkPublishQueue {
 
   private record EntryKey(String contentType, String uid, Integer version) {}
 
-  /** One variant (or the base entry: {@code variant == null}) of one entry, locale and environment chunk. */
-  private record Part(Ticket ticket, List<String> environments, String locale, EntryKey entry, VariantRef variant) {
+  /**
+   * One variant (or the base entry: {@code variant == null}) of one entry, locale and environment
+   * chunk.
+   */
+  private record Part(
+      Ticket ticket, List<String> environments, String locale, EntryKey entry, VariantRef variant) {
     boolean sameRequest(Part o) {
       return environments.equals(o.environments) && locale.equals(o.locale);
     }
@@ -214,7 +227,8 @@ public final class BulkPublishQueue {
 
   private record Packed(BulkPublishRequest request, List<Part> covered) {}
 
-  private static List<Part> parts(Ticket t, List<BulkEntry> entries, List<String> environments, Limits limits) {
+  private static List<Part> parts(
+      Ticket t, List<BulkEntry> entries, List<String> environments, Limits limits) {
     List<Part> out = new ArrayList<>();
     if (entries.isEmpty()) return out;
     List<String> envs = List.copyOf(new LinkedHashSet<>(environments));
@@ -234,9 +248,9 @@ public final class BulkPublishQueue {
   }
 
   /**
-   * One request from the oldest queued items: the oldest item's locale and environments, then
-   * every queued item for those, entry by entry, each entry once with the union of its variants,
-   * until {@link Limits} are reached. Items that do not fit stay queued.
+   * One request from the oldest queued items: the oldest item's locale and environments, then every
+   * queued item for those, entry by entry, each entry once with the union of its variants, until
+   * {@link Limits} are reached. Items that do not fit stay queued.
    */
   private static Packed pack(List<Part> queue, Limits limits) {
     Part first = queue.get(0);
@@ -244,8 +258,11 @@ public final class BulkPublishQueue {
     List<Part> covered = new ArrayList<>();
     for (Part p : queue) {
       if (!p.sameRequest(first)) continue;
-      Slot slot = slots.stream().filter(s -> s.entry.equals(p.entry()) && s.takes(p.variant(), limits)).findFirst()
-          .orElse(null);
+      Slot slot =
+          slots.stream()
+              .filter(s -> s.entry.equals(p.entry()) && s.takes(p.variant(), limits))
+              .findFirst()
+              .orElse(null);
       if (slot == null) {
         if (slots.size() >= limits.entries()) continue;
         slot = new Slot(p.entry());
@@ -254,10 +271,19 @@ public final class BulkPublishQueue {
       if (p.variant() != null) slot.variants.add(p.variant());
       covered.add(p);
     }
-    List<BulkEntry> items = slots.stream()
-        .map(s -> new BulkEntry(s.entry.uid(), s.entry.contentType(), s.entry.version(), first.locale(), List.copyOf(s.variants)))
-        .toList();
-    return new Packed(new BulkPublishRequest(items, List.of(first.locale()), first.environments()), covered);
+    List<BulkEntry> items =
+        slots.stream()
+            .map(
+                s ->
+                    new BulkEntry(
+                        s.entry.uid(),
+                        s.entry.contentType(),
+                        s.entry.version(),
+                        first.locale(),
+                        List.copyOf(s.variants)))
+            .toList();
+    return new Packed(
+        new BulkPublishRequest(items, List.of(first.locale()), first.environments()), covered);
   }
 
   /** One entries[] item being filled. */

@@ -7,8 +7,8 @@ import dev.cspctl.api.ApiAssumptions;
 import java.util.List;
 
 /** One {@code POST /v3/bulk/publish} request, within the 10×10×10 limits (§10). */
-public record BulkPublishRequest(List<BulkEntry> entries, List<String> locales,
-    List<String> environments) {
+public record BulkPublishRequest(
+    List<BulkEntry> entries, List<String> locales, List<String> environments) {
   public BulkPublishRequest {
     entries = List.copyOf(entries);
     locales = List.copyOf(locales);
@@ -19,10 +19,15 @@ public record BulkPublishRequest(List<BulkEntry> entries, List<String> locales,
     if (entries.size() > ApiAssumptions.BULK_MAX_ENTRIES
         || locales.size() > ApiAssumptions.BULK_MAX_LOCALES
         || environments.size() > ApiAssumptions.BULK_MAX_ENVIRONMENTS) {
-      throw new IllegalArgumentException("bulk publish request exceeds "
-          + ApiAssumptions.BULK_MAX_ENTRIES + " entries x " + ApiAssumptions.BULK_MAX_LOCALES
-          + " locales x " + ApiAssumptions.BULK_MAX_ENVIRONMENTS + " environments; use"
-          + " BulkPublishBatcher");
+      throw new IllegalArgumentException(
+          "bulk publish request exceeds "
+              + ApiAssumptions.BULK_MAX_ENTRIES
+              + " entries x "
+              + ApiAssumptions.BULK_MAX_LOCALES
+              + " locales x "
+              + ApiAssumptions.BULK_MAX_ENVIRONMENTS
+              + " environments; use"
+              + " BulkPublishBatcher");
     }
   }
 

@@ -33,12 +33,15 @@ public final class CmaClient implements CmaPort {
   private final boolean linkViaGroupPut;
 
   public CmaClient(HttpTransport transport, AuthSession session) {
-    this(transport, new RestCaller(transport, Api.CMA, session::cmaHeaders, null),
-        session.credentials().branch(), ApiAssumptions.LINK_VIA_GROUP_PUT);
+    this(
+        transport,
+        new RestCaller(transport, Api.CMA, session::cmaHeaders, null),
+        session.credentials().branch(),
+        ApiAssumptions.LINK_VIA_GROUP_PUT);
   }
 
-  private CmaClient(HttpTransport transport, RestCaller rest, String branch,
-      boolean linkViaGroupPut) {
+  private CmaClient(
+      HttpTransport transport, RestCaller rest, String branch, boolean linkViaGroupPut) {
     this.transport = transport;
     this.rest = rest;
     this.userSession = new UserSession(transport);
@@ -47,6 +50,7 @@ public final class CmaClient implements CmaPort {
   }
 
   /** A view of this client whose errors name {@code ref}. */
+  @Override
   public CmaClient about(ResourceRef ref) {
     return new CmaClient(transport, rest.about(ref), branch, linkViaGroupPut);
   }
@@ -68,26 +72,34 @@ public final class CmaClient implements CmaPort {
   // --- variant groups (§8)
   /** One page of variant groups (with variant info and count). */
   public VariantGroupPage listVariantGroups(int skip, int limit) {
-    String path = query(V3 + "/variant_groups", params("skip", skip, "limit", limit,
-        "include_count", true, "include_variant_info", true));
+    String path =
+        query(
+            V3 + "/variant_groups",
+            params(
+                "skip", skip, "limit", limit, "include_count", true, "include_variant_info", true));
     return rest.call("GET", path, null, RateBucket.CMA_READ).as(VariantGroupPage.class);
   }
 
   /** Every variant group: {@code ceil(G/100)} requests (at least 1). */
+  @Override
   public List<VariantGroup> listAllVariantGroups() {
-    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> {
-      VariantGroupPage p = listVariantGroups(skip, limit);
-      return new Pager.Page<>(p.variantGroups(), p.count());
-    });
+    return Pager.all(
+        ApiAssumptions.CMA_PAGE_LIMIT,
+        (skip, limit) -> {
+          VariantGroupPage p = listVariantGroups(skip, limit);
+          return new Pager.Page<>(p.variantGroups(), p.count());
+        });
   }
 
   /**
    * Sets the group's linked content types to exactly {@code contentTypes} (decision 4). Default
    * form: {@code PUT /v3/variant_groups/{uid}} with {@code name} + the full {@code content_types}
-   * list; with {@link ApiAssumptions#LINK_VIA_GROUP_PUT} false, the documented
-   * {@code PUT /v3/variant_groups/{uid}/variants} form with {@code uid} and {@code branches}.
+   * list; with {@link ApiAssumptions#LINK_VIA_GROUP_PUT} false, the documented {@code PUT
+   * /v3/variant_groups/{uid}/variants} form with {@code uid} and {@code branches}.
    */
-  public void linkContentTypes(String groupUid, String groupName, List<ContentTypeLink> contentTypes) {
+  @Override
+  public void linkContentTypes(
+      String groupUid, String groupName, List<ContentTypeLink> contentTypes) {
     ObjectNode body = transport.codec().mapper().createObjectNode();
     String path = V3 + "/variant_groups/" + seg(groupUid);
     if (linkViaGroupPut) {
@@ -105,8 +117,9 @@ public final class CmaClient implements CmaPort {
   private ArrayNode links(List<ContentTypeLink> contentTypes) {
     ArrayNode a = transport.codec().mapper().createArrayNode();
     for (ContentTypeLink l : contentTypes) {
-      a.addObject().put("uid", l.uid()).put("status",
-          l.status() == null ? ContentTypeLink.LINKED : l.status());
+      a.addObject()
+          .put("uid", l.uid())
+          .put("status", l.status() == null ? ContentTypeLink.LINKED : l.status());
     }
     return a;
   }
@@ -114,23 +127,38 @@ public final class CmaClient implements CmaPort {
   // --- stack settings
   /** The stack's publishing environments (one page of 100: {@code ceil(N/100)} requests). */
   public List<Environment> listEnvironments() {
-    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> namedPage("/environments", "environments", skip, limit,
-        n -> new Environment(n.path("uid").asText(), n.path("name").asText())));
+    return Pager.all(
+        ApiAssumptions.CMA_PAGE_LIMIT,
+        (skip, limit) ->
+            namedPage(
+                "/environments",
+                "environments",
+                skip,
+                limit,
+                n -> new Environment(n.path("uid").asText(), n.path("name").asText())));
   }
 
   /** The uids of the stack's content types. */
   public List<String> listContentTypeUids() {
-    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> namedPage("/content_types", "content_types", skip, limit,
-        n -> n.path("uid").asText()));
+    return Pager.all(
+        ApiAssumptions.CMA_PAGE_LIMIT,
+        (skip, limit) ->
+            namedPage("/content_types", "content_types", skip, limit, n -> n.path("uid").asText()));
   }
 
   /** The codes of the stack's locales. */
   public List<String> listLocales() {
-    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> namedPage("/locales", "locales", skip, limit,
-        n -> n.path("code").asText()));
+    return Pager.all(
+        ApiAssumptions.CMA_PAGE_LIMIT,
+        (skip, limit) ->
+            namedPage("/locales", "locales", skip, limit, n -> n.path("code").asText()));
   }
 
-  private <T> Pager.Page<T> namedPage(String resource, String field, int skip, int limit,
+  private <T> Pager.Page<T> namedPage(
+      String resource,
+      String field,
+      int skip,
+      int limit,
       java.util.function.Function<JsonNode, T> item) {
     String path = query(V3 + resource, params("skip", skip, "limit", limit, "include_count", true));
     RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
@@ -138,7 +166,9 @@ public final class CmaClient implements CmaPort {
     JsonNode tree = transport.codec().tree(call.request(), resp);
     JsonNode items = tree.get(field);
     if (items == null || !items.isArray()) {
-      throw transport.codec().bad(call.request(), resp, "missing required field '" + field + "'", null);
+      throw transport
+          .codec()
+          .bad(call.request(), resp, "missing required field '" + field + "'", null);
     }
     List<T> out = new ArrayList<>();
     items.forEach(n -> out.add(item.apply(n)));
@@ -149,8 +179,34 @@ public final class CmaClient implements CmaPort {
   // --- base entries (§9, §11)
   /** One page of the base entries of a content type in a locale. */
   public Pager.Page<CmsEntry> listEntries(String ct, String locale, int skip, int limit) {
-    String path = query(V3 + "/content_types/" + seg(ct) + "/entries", params("locale", locale,
-        "skip", skip, "limit", limit, "include_count", true));
+    String path =
+        query(
+            V3 + "/content_types/" + seg(ct) + "/entries",
+            params("locale", locale, "skip", skip, "limit", limit, "include_count", true));
+    return entriesPage(
+        path,
+        (call, resp, entry, at) -> {
+          JsonNode uid = entry.get("uid");
+          if (uid == null || !uid.isTextual()) {
+            throw transport
+                .codec()
+                .bad(call.request(), resp, "at " + at + ": missing required field 'uid'", null);
+          }
+          return new CmsEntry(uid.asText(), entry.path("locale").asText(locale));
+        });
+  }
+
+  /**
+   * Reads one item of an {@code entries} list; {@code at} names it ({@code entries[3]}) for errors.
+   */
+  private interface EntryReader<T> {
+    T read(RestCaller.Call call, ApiResponse resp, JsonNode entry, String at);
+  }
+
+  /**
+   * GETs one page of an {@code entries} list and its {@code count}, each item read by {@code item}.
+   */
+  private <T> Pager.Page<T> entriesPage(String path, EntryReader<T> item) {
     RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
     ApiResponse resp = call.exchange();
     JsonNode tree = transport.codec().tree(call.request(), resp);
@@ -158,22 +214,20 @@ public final class CmaClient implements CmaPort {
     if (entries == null || !entries.isArray()) {
       throw transport.codec().bad(call.request(), resp, "missing required field 'entries'", null);
     }
-    List<CmsEntry> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      JsonNode uid = entries.get(i).get("uid");
-      if (uid == null || !uid.isTextual()) {
-        throw transport.codec().bad(call.request(), resp,
-            "at entries[" + i + "]: missing required field 'uid'", null);
-      }
-      out.add(new CmsEntry(uid.asText(), entries.get(i).path("locale").asText(locale)));
+      out.add(item.read(call, resp, entries.get(i), "entries[" + i + "]"));
     }
     JsonNode count = tree.get("count");
     return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
   }
 
-  /** Every base entry of the content type in the locale: {@code ceil(N/100)} requests (at least 1). */
+  /**
+   * Every base entry of the content type in the locale: {@code ceil(N/100)} requests (at least 1).
+   */
   public List<CmsEntry> listAllEntries(String ct, String locale) {
-    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> listEntries(ct, locale, skip, limit));
+    return Pager.all(
+        ApiAssumptions.CMA_PAGE_LIMIT, (skip, limit) -> listEntries(ct, locale, skip, limit));
   }
 
   // --- entry variants (§9)
@@ -182,47 +236,55 @@ public final class CmaClient implements CmaPort {
   }
 
   /** Creates or updates; {@code entry} is the {@code entry} object (fields + optional _variant). */
-  public EntryVariant upsertEntryVariant(String ct, String entryUid, String variantUid,
-      String locale, ObjectNode entry) {
+  @Override
+  public EntryVariant upsertEntryVariant(
+      String ct, String entryUid, String variantUid, String locale, ObjectNode entry) {
     ObjectNode body = transport.codec().mapper().createObjectNode();
     body.set("entry", entry);
-    String path = query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
+    String path =
+        query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
     return entryOf(rest.call("PUT", path, body, RateBucket.CMA_WRITE));
   }
 
-  public EntryVariant getEntryVariant(String ct, String entryUid, String variantUid, String locale) {
-    String path = query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
+  @Override
+  public EntryVariant getEntryVariant(
+      String ct, String entryUid, String variantUid, String locale) {
+    String path =
+        query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
     return entryOf(rest.call("GET", path, null, RateBucket.CMA_READ));
   }
 
   /** One page of an entry's variants in a locale. */
-  public Pager.Page<EntryVariant> listEntryVariants(String ct, String entryUid, String locale,
-      int skip, int limit) {
-    String path = query(variantsPath(ct, entryUid), params("locale", locale, "skip", skip,
-        "limit", limit, "include_count", true, "include_publish_details", true));
-    RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
-    ApiResponse resp = call.exchange();
-    JsonNode tree = transport.codec().tree(call.request(), resp);
-    JsonNode entries = tree.get("entries");
-    if (entries == null || !entries.isArray()) {
-      throw transport.codec().bad(call.request(), resp, "missing required field 'entries'", null);
-    }
-    List<EntryVariant> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      out.add(entryVariant(call, resp, entries.get(i), "entries[" + i + "]"));
-    }
-    JsonNode count = tree.get("count");
-    return new Pager.Page<>(out, count != null && count.canConvertToInt() ? count.asInt() : null);
+  public Pager.Page<EntryVariant> listEntryVariants(
+      String ct, String entryUid, String locale, int skip, int limit) {
+    String path =
+        query(
+            variantsPath(ct, entryUid),
+            params(
+                "locale",
+                locale,
+                "skip",
+                skip,
+                "limit",
+                limit,
+                "include_count",
+                true,
+                "include_publish_details",
+                true));
+    return entriesPage(path, this::entryVariant);
   }
 
   /** Every variant of the entry in the locale: {@code ceil(V/100)} requests (at least 1). */
   public List<EntryVariant> listAllEntryVariants(String ct, String entryUid, String locale) {
-    return Pager.all(ApiAssumptions.CMA_PAGE_LIMIT,
+    return Pager.all(
+        ApiAssumptions.CMA_PAGE_LIMIT,
         (skip, limit) -> listEntryVariants(ct, entryUid, locale, skip, limit));
   }
 
+  @Override
   public void deleteEntryVariant(String ct, String entryUid, String variantUid, String locale) {
-    String path = query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
+    String path =
+        query(variantsPath(ct, entryUid) + "/" + seg(variantUid), params("locale", locale));
     rest.call("DELETE", path, null, RateBucket.CMA_WRITE).discard();
   }
 
@@ -232,11 +294,12 @@ public final class CmaClient implements CmaPort {
     return entryVariant(call, resp, tree.get("entry"), "entry");
   }
 
-  private EntryVariant entryVariant(RestCaller.Call call, ApiResponse resp, JsonNode node,
-      String where) {
+  private EntryVariant entryVariant(
+      RestCaller.Call call, ApiResponse resp, JsonNode node, String where) {
     if (node == null || !node.isObject()) {
-      throw transport.codec().bad(call.request(), resp, "missing required field '" + where + "'",
-          null);
+      throw transport
+          .codec()
+          .bad(call.request(), resp, "missing required field '" + where + "'", null);
     }
     try {
       return new EntryVariant((ObjectNode) node);
@@ -246,42 +309,59 @@ public final class CmaClient implements CmaPort {
   }
 
   /**
-   * The base entry's {@code _version} in a locale ({@code GET /v3/content_types/{ct}/entries/{uid}}).
-   * Bulk publish items carry the BASE version: a stale one republishes old base content (§10).
+   * The base entry's {@code _version} in a locale ({@code GET
+   * /v3/content_types/{ct}/entries/{uid}}). Bulk publish items carry the BASE version: a stale one
+   * republishes old base content (§10).
    */
   public int getEntryVersion(String ct, String entryUid, String locale) {
-    String path = query(V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid),
-        params("locale", locale));
+    String path =
+        query(
+            V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid),
+            params("locale", locale));
     RestCaller.Call call = rest.call("GET", path, null, RateBucket.CMA_READ);
     ApiResponse resp = call.exchange();
     JsonNode v = transport.codec().tree(call.request(), resp).path("entry").path("_version");
     if (!v.canConvertToInt() || !v.isNumber()) {
-      throw transport.codec().bad(call.request(), resp, "missing required field 'entry._version'",
-          null);
+      throw transport
+          .codec()
+          .bad(call.request(), resp, "missing required field 'entry._version'", null);
     }
     return v.asInt();
   }
 
   // --- publishing (§10, decision 5)
-  /** One bulk publish request (≤10×10×10); variants per {@link ApiAssumptions#BULK_VARIANT_FORMAT}. */
+  /**
+   * One bulk publish request (≤10×10×10); variants per {@link ApiAssumptions#BULK_VARIANT_FORMAT}.
+   */
+  @Override
   public PublishResult bulkPublish(BulkPublishRequest request) {
-    Map<String, String> headers = request.hasVariants()
-        ? Map.of("api_version", ApiAssumptions.VARIANT_PUBLISH_API_VERSION) : Map.of();
-    return rest.call("POST", V3 + "/bulk/publish", request.toJson(transport.codec().mapper()),
-        RateBucket.CMA_BULK, headers, false, true).as(PublishResult.class);
+    Map<String, String> headers =
+        request.hasVariants()
+            ? Map.of("api_version", ApiAssumptions.VARIANT_PUBLISH_API_VERSION)
+            : Map.of();
+    return rest.call(
+            "POST",
+            V3 + "/bulk/publish",
+            request.toJson(transport.codec().mapper()),
+            RateBucket.CMA_BULK,
+            headers,
+            false,
+            true)
+        .as(PublishResult.class);
   }
 
   /**
-   * Blocks until a bulk publish could be sent at once (the bulk bucket has a permit), taking
-   * none: {@link BulkPublishQueue} decides what to merge only when it may send.
+   * Blocks until a bulk publish could be sent at once (the bulk bucket has a permit), taking none:
+   * {@link BulkPublishQueue} decides what to merge only when it may send.
    */
+  @Override
   public void awaitBulkPermit() {
     transport.awaitPermit(RateBucket.CMA_BULK);
   }
 
   /** Publishes any number of entries, batched by {@link BulkPublishBatcher}, at the bulk rate. */
-  public List<PublishResult> bulkPublishAll(List<BulkEntry> entries, List<String> locales,
-      List<String> environments) {
+  public List<PublishResult> bulkPublishAll(
+      List<BulkEntry> entries, List<String> locales, List<String> environments) {
     List<PublishResult> out = new ArrayList<>();
     for (BulkPublishRequest r : BulkPublishBatcher.batches(entries, locales, environments)) {
       out.add(bulkPublish(r));
@@ -293,8 +373,14 @@ public final class CmaClient implements CmaPort {
    * Publishes entry variants with the documented single-entry endpoint and {@code api_version:
    * 3.2}; {@code publishLatestBase=false, conditionally=true} per the docs' example.
    */
-  public PublishResult publishEntryVariants(String ct, String entryUid, String locale,
-      List<String> environments, List<String> locales, List<VariantRef> variants) {
+  @Override
+  public PublishResult publishEntryVariants(
+      String ct,
+      String entryUid,
+      String locale,
+      List<String> environments,
+      List<String> locales,
+      List<VariantRef> variants) {
     ObjectNode body = transport.codec().mapper().createObjectNode();
     ObjectNode entry = body.putObject("entry");
     environments.forEach(entry.putArray("environments")::add);
@@ -306,12 +392,20 @@ public final class CmaClient implements CmaPort {
         vn.put("version", v.version());
       }
     }
-    entry.putObject("variant_rules").put("publish_latest_base", false)
+    entry
+        .putObject("variant_rules")
+        .put("publish_latest_base", false)
         .put("publish_latest_base_conditionally", true);
     body.put("locale", locale);
     String path = V3 + "/content_types/" + seg(ct) + "/entries/" + seg(entryUid) + "/publish";
-    return rest.call("POST", path, body, RateBucket.CMA_WRITE,
-        Map.of("api_version", ApiAssumptions.VARIANT_PUBLISH_API_VERSION), false, true)
+    return rest.call(
+            "POST",
+            path,
+            body,
+            RateBucket.CMA_WRITE,
+            Map.of("api_version", ApiAssumptions.VARIANT_PUBLISH_API_VERSION),
+            false,
+            true)
         .as(PublishResult.class);
   }
 }

@@ -18,16 +18,25 @@ public interface CmaPort {
   /** Sets the group's linked content types to exactly {@code contentTypes}. */
   void linkContentTypes(String groupUid, String groupName, List<ContentTypeLink> contentTypes);
 
-  EntryVariant upsertEntryVariant(String ct, String entryUid, String variantUid, String locale, ObjectNode entry);
+  EntryVariant upsertEntryVariant(
+      String ct, String entryUid, String variantUid, String locale, ObjectNode entry);
 
   EntryVariant getEntryVariant(String ct, String entryUid, String variantUid, String locale);
 
   void deleteEntryVariant(String ct, String entryUid, String variantUid, String locale);
 
-  PublishResult publishEntryVariants(String ct, String entryUid, String locale, List<String> environments,
-      List<String> locales, List<VariantRef> variants);
+  PublishResult publishEntryVariants(
+      String ct,
+      String entryUid,
+      String locale,
+      List<String> environments,
+      List<String> locales,
+      List<VariantRef> variants);
 
-  /** Blocks until a bulk publish could be sent at once, taking no permit ({@link BulkPublishQueue} then sends). */
+  /**
+   * Blocks until a bulk publish could be sent at once, taking no permit ({@link BulkPublishQueue}
+   * then sends).
+   */
   void awaitBulkPermit();
 
   /** One bulk publish request (within the limits; {@link BulkPublishQueue} makes them). */

@@ -37,13 +37,23 @@ public record EntryVariant(ObjectNode entry) {
     return entry.path("_version").asInt(0);
   }
 
-  /** Where this variant is published ({@code publish_details}, when read with {@code include_publish_details}). */
+  /**
+   * Where this variant is published ({@code publish_details}, when read with {@code
+   * include_publish_details}).
+   */
   public List<PublishDetail> publishDetails() {
     List<PublishDetail> out = new ArrayList<>();
     JsonNode details = entry.path("publish_details");
-    if (details.isObject()) details = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(details);
-    details.forEach(d -> out.add(new PublishDetail(d.path("environment").asText(), d.path("locale").asText(locale()),
-        d.path("version").asInt(0))));
+    if (details.isObject())
+      details =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(details);
+    details.forEach(
+        d ->
+            out.add(
+                new PublishDetail(
+                    d.path("environment").asText(),
+                    d.path("locale").asText(locale()),
+                    d.path("version").asInt(0))));
     return List.copyOf(out);
   }
 

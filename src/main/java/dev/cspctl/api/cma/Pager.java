@@ -31,8 +31,10 @@ public final class Pager {
       Page<T> page = fetch.fetch(skip, limit);
       out.addAll(page.items());
       skip += page.items().size();
-      boolean more = page.count() != null ? skip < page.count() && !page.items().isEmpty()
-          : page.items().size() >= limit;
+      boolean more =
+          page.count() != null
+              ? skip < page.count() && !page.items().isEmpty()
+              : page.items().size() >= limit;
       if (!more) {
         return List.copyOf(out);
       }

@@ -11,8 +11,8 @@ import dev.cspctl.api.http.RestCaller;
 import java.util.Map;
 
 /**
- * {@code POST /v3/user-session} (login, §1) and {@code DELETE /v3/user-session} (logout). The
- * login body is marked sensitive: it is never logged, and the returned token is registered with the
+ * {@code POST /v3/user-session} (login, §1) and {@code DELETE /v3/user-session} (logout). The login
+ * body is marked sensitive: it is never logged, and the returned token is registered with the
  * redactor before anything else sees it.
  */
 public final class UserSession {
@@ -33,21 +33,29 @@ public final class UserSession {
     if (tfaToken != null) {
       user.put("tfa_token", tfaToken);
     }
-    RestCaller.Call call = rest.call("POST", "/v3/user-session", body, RateBucket.CMA_WRITE,
-        Map.of(), true, false);
+    RestCaller.Call call =
+        rest.call("POST", "/v3/user-session", body, RateBucket.CMA_WRITE, Map.of(), true, false);
     ApiResponse resp = call.exchange();
     JsonNode tree = transport.codec().tree(call.request(), resp);
     JsonNode token = tree.path("user").path("authtoken");
     if (!token.isTextual() || token.asText().isBlank()) {
-      throw transport.codec().bad(call.request(), resp,
-          "missing required field 'user.authtoken'", null);
+      throw transport
+          .codec()
+          .bad(call.request(), resp, "missing required field 'user.authtoken'", null);
     }
     transport.redactor().addSecret(token.asText());
     return token.asText();
   }
 
   public void logout(String authtoken) {
-    rest.call("DELETE", "/v3/user-session", null, RateBucket.CMA_WRITE,
-        Map.of("authtoken", authtoken), false, false).discard();
+    rest.call(
+            "DELETE",
+            "/v3/user-session",
+            null,
+            RateBucket.CMA_WRITE,
+            Map.of("authtoken", authtoken),
+            false,
+            false)
+        .discard();
   }
 }

@@ -24,7 +24,8 @@ public record VariantGroup(
     if (personalizeMetadata != null && personalizeMetadata.experienceUid() != null) {
       // managed by Personalize: uids have the documented shape (ApiAssumptions)
       Wire.cmsUid(uid, "uid");
-      Wire.personalizeUid(personalizeMetadata.experienceUid(), "personalize_metadata.experience_uid");
+      Wire.personalizeUid(
+          personalizeMetadata.experienceUid(), "personalize_metadata.experience_uid");
       variants.forEach(v -> Wire.cmsUid(v.uid(), "variants[].uid"));
     }
   }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * query string. {@code sensitiveBody} marks bodies holding secrets (login): they are never logged
  * or echoed in errors.
  */
+@SuppressWarnings(
+    "ArrayRecordComponent") // byte[] bodies: these records carry bytes and are never compared or
+// hashed.
 public record ApiRequest(
     Api api,
     String method,
@@ -32,8 +35,17 @@ public record ApiRequest(
   /** Never prints header values or the body (they may hold credentials). */
   @Override
   public String toString() {
-    return "ApiRequest[" + api + " " + method + " " + new Redactor().path(path) + ", headers="
-        + headers.keySet() + ", body=" + (body == null ? 0 : body.length) + " bytes]";
+    return "ApiRequest["
+        + api
+        + " "
+        + method
+        + " "
+        + new Redactor().path(path)
+        + ", headers="
+        + headers.keySet()
+        + ", body="
+        + (body == null ? 0 : body.length)
+        + " bytes]";
   }
 
   public ApiRequest withResource(ResourceRef ref) {

@@ -20,8 +20,10 @@ public final class Failures {
     if (e instanceof SocketTimeoutException) return "timed out" + detail;
     if (e instanceof ConnectException) return "connection refused" + detail;
     if (e instanceof UnknownHostException) return "unknown host" + detail;
-    if (e instanceof NoHttpResponseException) return "the server closed the connection without a reply";
-    if (e instanceof ConnectionClosedException) return "the connection closed before the reply was complete";
+    if (e instanceof NoHttpResponseException)
+      return "the server closed the connection without a reply";
+    if (e instanceof ConnectionClosedException)
+      return "the connection closed before the reply was complete";
     if (e instanceof SSLException) return "TLS failure" + detail;
     if (e instanceof SocketException) return "connection error" + detail;
     if (e instanceof NoSuchFileException) return "no such file" + detail;

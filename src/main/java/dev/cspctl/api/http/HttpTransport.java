@@ -56,8 +56,8 @@ public final class HttpTransport implements AutoCloseable {
     this(endpoints, config, redactor, Sleeper.REAL);
   }
 
-  public HttpTransport(ApiEndpoints endpoints, TransportConfig config, Redactor redactor,
-      Sleeper sleeper) {
+  public HttpTransport(
+      ApiEndpoints endpoints, TransportConfig config, Redactor redactor, Sleeper sleeper) {
     HttpWireLogGuard.apply();
     this.endpoints = endpoints;
     this.config = config;
@@ -66,28 +66,33 @@ public final class HttpTransport implements AutoCloseable {
     this.redactor = redactor;
     this.sleeper = sleeper;
     this.codec = new JsonCodec(redactor);
-    PoolingHttpClientConnectionManager cm = PoolingHttpClientConnectionManagerBuilder.create()
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(config.connectTimeout()))
-            .setSocketTimeout(Timeout.of(config.readTimeout()))
-            // Re-validate pooled connections idle >500 ms, so that a server-closed keep-alive
-            // connection does not make a POST look "lost".
-            .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
-            .build())
-        .setMaxConnTotal(config.maxConnections())
-        .setMaxConnPerRoute(config.maxConnections())
-        .build();
-    this.client = HttpClients.custom()
-        .setConnectionManager(cm)
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(config.readTimeout()))
-            .setRedirectsEnabled(false)
-            .build())
-        .disableAutomaticRetries() // RetryPolicy is the only retry logic
-        .disableRedirectHandling() // never forward auth headers to another host
-        .disableCookieManagement()
-        .setUserAgent("cspctl")
-        .build();
+    PoolingHttpClientConnectionManager cm =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                    .setSocketTimeout(Timeout.of(config.readTimeout()))
+                    // Re-validate pooled connections idle >500 ms, so that a server-closed
+                    // keep-alive
+                    // connection does not make a POST look "lost".
+                    .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                    .build())
+            .setMaxConnTotal(config.maxConnections())
+            .setMaxConnPerRoute(config.maxConnections())
+            .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(cm)
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(config.readTimeout()))
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableAutomaticRetries() // RetryPolicy is the only retry logic
+            .disableRedirectHandling() // never forward auth headers to another host
+            .disableCookieManagement()
+            .setUserAgent("cspctl")
+            .build();
   }
 
   public JsonCodec codec() {
@@ -115,8 +120,14 @@ public final class HttpTransport implements AutoCloseable {
     while (true) {
       rateLimiter.acquire(req.bucket());
       if (LOG.isTraceEnabled()) {
-        LOG.trace("{} {} {} attempt {} headers={} body={}", req.api(), req.method(), shownPath,
-            attempt + 1, redactor.headers(req.headers()), redactor.body(req));
+        LOG.trace(
+            "{} {} {} attempt {} headers={} body={}",
+            req.api(),
+            req.method(),
+            shownPath,
+            attempt + 1,
+            redactor.headers(req.headers()),
+            redactor.body(req));
       }
       Raw raw;
       try {
@@ -125,24 +136,37 @@ public final class HttpTransport implements AutoCloseable {
         String what = redactor.scrub(Failures.describe(e));
         if (retryPolicy.retryIo(req.method(), e, attempt)) {
           Duration d = retryPolicy.delay(attempt, 0, null);
-          LOG.debug("{} {} {} attempt {} failed ({}); retrying in {} ms", req.api(), req.method(),
-              shownPath, attempt + 1, what, d.toMillis());
+          LOG.debug(
+              "{} {} {} attempt {} failed ({}); retrying in {} ms",
+              req.api(),
+              req.method(),
+              shownPath,
+              attempt + 1,
+              what,
+              d.toMillis());
           pause(req, shownPath, d);
           attempt++;
           continue;
         }
         logLine(req, shownPath, "ERR(" + what + ")", start, attempt);
         if (RetryPolicy.responseLost(req.method(), e)) {
-          throw new ResponseLostException(req.api(), req.method(), shownPath, what, req.resource(), e);
+          throw new ResponseLostException(
+              req.api(), req.method(), shownPath, what, req.resource(), e);
         }
-        throw new RemoteApiException(req.api(), req.method(), shownPath, 0,
-            "connection failed: " + what, req.resource(), e);
+        throw new RemoteApiException(
+            req.api(), req.method(), shownPath, 0, "connection failed: " + what, req.resource(), e);
       }
       ApiResponse resp = new ApiResponse(raw.status, raw.contentType, raw.body);
       if (!resp.isSuccess() && retryPolicy.retryStatus(req.method(), raw.status, attempt)) {
         Duration d = retryPolicy.delay(attempt, raw.status, raw.retryAfter);
-        LOG.debug("{} {} {} attempt {} got {}; retrying in {} ms{}", req.api(), req.method(),
-            shownPath, attempt + 1, raw.status, d.toMillis(),
+        LOG.debug(
+            "{} {} {} attempt {} got {}; retrying in {} ms{}",
+            req.api(),
+            req.method(),
+            shownPath,
+            attempt + 1,
+            raw.status,
+            d.toMillis(),
             raw.retryAfter != null ? " (Retry-After: " + raw.retryAfter + ")" : "");
         pause(req, shownPath, d);
         attempt++;
@@ -150,12 +174,22 @@ public final class HttpTransport implements AutoCloseable {
       }
       logLine(req, shownPath, String.valueOf(raw.status), start, attempt);
       if (!resp.isSuccess()) {
-        throw new RemoteApiException(req.api(), req.method(), shownPath, raw.status, failure(req, raw, resp),
+        throw new RemoteApiException(
+            req.api(),
+            req.method(),
+            shownPath,
+            raw.status,
+            failure(req, raw, resp),
             req.resource());
       }
       if (LOG.isTraceEnabled()) {
-        LOG.trace("{} {} {} reply body={}", req.api(), req.method(), shownPath,
-            req.sensitiveBody() ? "<reply to a credentials request: not logged>"
+        LOG.trace(
+            "{} {} {} reply body={}",
+            req.api(),
+            req.method(),
+            shownPath,
+            req.sensitiveBody()
+                ? "<reply to a credentials request: not logged>"
                 : redactor.scrub(resp.bodyText()));
       }
       return resp;
@@ -165,25 +199,37 @@ public final class HttpTransport implements AutoCloseable {
   private String failure(ApiRequest req, Raw raw, ApiResponse resp) {
     if (raw.status >= 300 && raw.status < 400) {
       // Redirects are not followed: they could carry the credentials to another host.
-      return "the server redirects " + (raw.location == null ? "elsewhere" : "to " + redactor.path(raw.location))
+      return "the server redirects "
+          + (raw.location == null ? "elsewhere" : "to " + redactor.path(raw.location))
           + "; cspctl does not follow redirects: give the final address with --personalize-url / --cma-url";
     }
     String message = ServerMessages.extract(resp, redactor);
     Function<Api, String> credential = rejectedCredential;
     if (raw.status == 401 && credential != null) {
-      message += " (rejected credential: " + credential.apply(req.api()) + "; check the value, or whether it expired)";
+      message +=
+          " (rejected credential: "
+              + credential.apply(req.api())
+              + "; check the value, or whether it expired)";
     }
     return message;
   }
 
-  /** Names, per API, the variable whose credential is sent, so a 401 can say which one was refused. */
+  /**
+   * Names, per API, the variable whose credential is sent, so a 401 can say which one was refused.
+   */
   public void describeCredentials(Function<Api, String> variableFor) {
     this.rejectedCredential = variableFor;
   }
 
   private void logLine(ApiRequest req, String shownPath, String outcome, long start, int retries) {
-    LOG.info("{} {} {} -> {} in {} ms, retries={}", req.api().displayName(), req.method(),
-        shownPath, outcome, (System.nanoTime() - start) / 1_000_000, retries);
+    LOG.info(
+        "{} {} {} -> {} in {} ms, retries={}",
+        req.api().displayName(),
+        req.method(),
+        shownPath,
+        outcome,
+        (System.nanoTime() - start) / 1_000_000,
+        retries);
   }
 
   private void pause(ApiRequest req, String shownPath, Duration d) {
@@ -191,12 +237,22 @@ public final class HttpTransport implements AutoCloseable {
       sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RemoteApiException(req.api(), req.method(), shownPath, 0,
-          "interrupted while waiting to retry", req.resource(), e);
+      throw new RemoteApiException(
+          req.api(),
+          req.method(),
+          shownPath,
+          0,
+          "interrupted while waiting to retry",
+          req.resource(),
+          e);
     }
   }
 
-  private record Raw(int status, String contentType, byte[] body, String retryAfter, String location) {}
+  @SuppressWarnings(
+      "ArrayRecordComponent") // byte[] bodies: these records carry bytes and are never compared or
+  // hashed.
+  private record Raw(
+      int status, String contentType, byte[] body, String retryAfter, String location) {}
 
   private Raw send(ApiRequest req) throws IOException {
     URI base = req.api() == Api.PERSONALIZE ? endpoints.personalizeBase() : endpoints.cmaBase();
@@ -208,15 +264,21 @@ public final class HttpTransport implements AutoCloseable {
     if (req.body() != null) {
       http.setEntity(new ByteArrayEntity(req.body(), ContentType.APPLICATION_JSON));
     }
-    return client.execute(http, response -> {
-      HttpEntity entity = response.getEntity();
-      byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-      String ct = entity == null ? null : entity.getContentType();
-      Header ra = response.getFirstHeader("Retry-After");
-      Header location = response.getFirstHeader("Location");
-      return new Raw(response.getCode(), ct, body, ra == null ? null : ra.getValue(),
-          location == null ? null : location.getValue());
-    });
+    return client.execute(
+        http,
+        response -> {
+          HttpEntity entity = response.getEntity();
+          byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+          String ct = entity == null ? null : entity.getContentType();
+          Header ra = response.getFirstHeader("Retry-After");
+          Header location = response.getFirstHeader("Location");
+          return new Raw(
+              response.getCode(),
+              ct,
+              body,
+              ra == null ? null : ra.getValue(),
+              location == null ? null : location.getValue());
+        });
   }
 
   @Override

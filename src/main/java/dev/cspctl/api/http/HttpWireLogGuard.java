@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
  * is Logback, so turning the root logger up to TRACE cannot leak secrets.
  */
 final class HttpWireLogGuard {
-  static final String[] LEAKY = {"org.apache.hc.client5.http.headers",
-      "org.apache.hc.client5.http.wire"};
+  static final String[] LEAKY = {
+    "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"
+  };
 
   private HttpWireLogGuard() {}
 

@@ -12,14 +12,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.cspctl.api.RemoteApiException;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * JSON encoding of request bodies and decoding of replies. Every decoding problem (malformed JSON,
  * non-JSON page, wrong type, unknown enum, missing field, malformed uid) becomes a {@link
- * RemoteApiException} naming the API, method, path, status and what was wrong — never a raw
- * Jackson exception or an NPE.
+ * RemoteApiException} naming the API, method, path, status and what was wrong — never a raw Jackson
+ * exception or an NPE.
  */
 public final class JsonCodec {
   private final ObjectMapper mapper;
@@ -27,10 +26,11 @@ public final class JsonCodec {
 
   public JsonCodec(Redactor redactor) {
     this.redactor = redactor;
-    this.mapper = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    this.mapper =
+        new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
   }
 
   public ObjectMapper mapper() {
@@ -41,7 +41,8 @@ public final class JsonCodec {
     try {
       return mapper.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode request body: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot encode request body: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -66,6 +67,8 @@ public final class JsonCodec {
     }
   }
 
+  // T is the type the public overloads built `type` from (Class<T>, TypeReference<T>).
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   private <T> T decode(ApiRequest req, ApiResponse resp, JavaType type) {
     String text = resp.bodyText().strip();
     if (text.isEmpty()) {
@@ -73,7 +76,8 @@ public final class JsonCodec {
     }
     char first = text.charAt(0);
     if (first != '{' && first != '[') {
-      throw bad(req, resp, ServerMessages.describeNonJson(resp.contentType(), text, redactor), null);
+      throw bad(
+          req, resp, ServerMessages.describeNonJson(resp.contentType(), text, redactor), null);
     }
     try {
       T value = mapper.readValue(text, type);
@@ -91,18 +95,27 @@ public final class JsonCodec {
 
   /** A reply that was received but is not what the API documents. */
   public RemoteApiException bad(ApiRequest req, ApiResponse resp, String what, Throwable cause) {
-    return new RemoteApiException(req.api(), req.method(), redactor.path(req.path()), resp.status(),
-        "unexpected reply: " + redactor.scrub(what), req.resource(), cause);
+    return new RemoteApiException(
+        req.api(),
+        req.method(),
+        redactor.path(req.path()),
+        resp.status(),
+        "unexpected reply: " + redactor.scrub(what),
+        req.resource(),
+        cause);
   }
 
   static String describe(Throwable e) {
     if (e instanceof ValueInstantiationException vie) {
       Throwable root = vie.getCause() != null ? vie.getCause() : vie;
-      String msg = root instanceof WireFormatException ? root.getMessage()
-          : "invalid value" + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
+      String msg =
+          root instanceof WireFormatException
+              ? root.getMessage()
+              : "invalid value" + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
       return at(vie) + msg;
     }
-    if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
+    if (e instanceof InvalidFormatException ife
+        && ife.getTargetType() != null
         && ife.getTargetType().isEnum()) {
       return at(ife) + "unknown value '" + ife.getValue() + "'";
     }
@@ -114,7 +127,7 @@ public final class JsonCodec {
     }
     if (e instanceof JsonMappingException jme) {
       String msg = jme.getOriginalMessage();
-      return at(jme) + (msg == null ? "" : msg.split("\n")[0].replaceAll("`[a-z.]+\\.", "`"));
+      return at(jme) + (msg == null ? "" : msg.split("\n", -1)[0].replaceAll("`[a-z.]+\\.", "`"));
     }
     if (e instanceof JsonProcessingException jpe) {
       return "malformed JSON: " + jpe.getOriginalMessage();
@@ -126,9 +139,10 @@ public final class JsonCodec {
     if (e.getPath() == null || e.getPath().isEmpty()) {
       return "";
     }
-    String path = e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining());
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining());
     return "at " + (path.startsWith(".") ? path.substring(1) : path) + ": ";
   }
 }

@@ -21,12 +21,15 @@ public final class Paths {
   /** Builds {@code path?k=v&…} (values encoded; null values skipped). */
   public static String query(String path, Map<String, ?> params) {
     StringJoiner j = new StringJoiner("&");
-    params.forEach((k, v) -> {
-      if (v != null) {
-        j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (v != null) {
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+          }
+        });
     return j.length() == 0 ? path : path + "?" + j;
   }
 

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>secret headers ({@code authtoken}, {@code authorization}, anything named like a token,
  *       password or secret);
- *   <li>secret-looking query parameter values ({@code *token*}, {@code *password*},
- *       {@code *secret*}, {@code authorization});
+ *   <li>secret-looking query parameter values ({@code *token*}, {@code *password*}, {@code
+ *       *secret*}, {@code authorization});
  *   <li>any registered secret value (credentials of this run, the logged-in authtoken) wherever it
  *       occurs in text, including server messages that might echo it.
  * </ul>
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
   public static final String MASK = "***";
-  private static final Set<String> SECRET_HEADERS = Set.of("authtoken", "authorization", "cookie",
-      "set-cookie", "proxy-authorization");
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authtoken", "authorization", "cookie", "set-cookie", "proxy-authorization");
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(token|password|passwd|secret|authorization|session).*");
   private static final Pattern QUERY_PARAM = Pattern.compile("([?&])([^=&#]+)=([^&#]*)");
@@ -40,7 +40,9 @@ public final class Redactor {
     secrets.forEach(this::addSecret);
   }
 
-  /** Registers a secret value to be masked wherever it appears. Values under 4 chars are ignored. */
+  /**
+   * Registers a secret value to be masked wherever it appears. Values under 4 chars are ignored.
+   */
   public void addSecret(String value) {
     if (value != null && value.length() >= 4 && !secrets.contains(value)) {
       secrets.add(value);
@@ -71,8 +73,8 @@ public final class Redactor {
   }
 
   /**
-   * Replaces every registered secret value in {@code text}, also in the forms a server may echo
-   * it in: URL-encoded (either case of hex), HTML-escaped and JSON-escaped.
+   * Replaces every registered secret value in {@code text}, also in the forms a server may echo it
+   * in: URL-encoded (either case of hex), HTML-escaped and JSON-escaped.
    */
   public String scrub(String text) {
     if (text == null) {
@@ -85,7 +87,10 @@ public final class Redactor {
       }
       String url = SecretForms.urlEncoded(s);
       if (!url.equals(s)) {
-        out = Pattern.compile(Pattern.quote(url), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(MASK);
+        out =
+            Pattern.compile(Pattern.quote(url), Pattern.CASE_INSENSITIVE)
+                .matcher(out)
+                .replaceAll(MASK);
       }
     }
     return out;

@@ -15,7 +15,10 @@ public final class RestCaller {
   private final Supplier<Map<String, String>> authHeaders;
   private final ResourceRef resource;
 
-  public RestCaller(HttpTransport transport, Api api, Supplier<Map<String, String>> authHeaders,
+  public RestCaller(
+      HttpTransport transport,
+      Api api,
+      Supplier<Map<String, String>> authHeaders,
       ResourceRef resource) {
     this.transport = transport;
     this.api = api;
@@ -70,18 +73,26 @@ public final class RestCaller {
   }
 
   /**
+   * Builds a call with the API's authentication headers.
+   *
    * @param auth false for unauthenticated calls (login)
    */
-  public Call call(String method, String path, Object body, RateBucket bucket,
-      Map<String, String> extraHeaders, boolean sensitiveBody, boolean auth) {
+  public Call call(
+      String method,
+      String path,
+      Object body,
+      RateBucket bucket,
+      Map<String, String> extraHeaders,
+      boolean sensitiveBody,
+      boolean auth) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (auth) {
       headers.putAll(authHeaders.get());
     }
     headers.putAll(extraHeaders);
-    byte[] bytes = body == null ? null
-        : body instanceof byte[] b ? b : transport.codec().encode(body);
-    return new Call(new ApiRequest(api, method, path, headers, bytes, bucket, sensitiveBody,
-        resource));
+    byte[] bytes =
+        body == null ? null : body instanceof byte[] b ? b : transport.codec().encode(body);
+    return new Call(
+        new ApiRequest(api, method, path, headers, bytes, bucket, sensitiveBody, resource));
   }
 }

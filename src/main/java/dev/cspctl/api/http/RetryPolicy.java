@@ -74,7 +74,9 @@ public final class RetryPolicy {
 
   /** True when a POST's reply was lost after it may have been processed. */
   public static boolean responseLost(String method, IOException e) {
-    return !isIdempotent(method) && !notSent(e) && !neverRetry(e)
+    return !isIdempotent(method)
+        && !notSent(e)
+        && !neverRetry(e)
         && !(e instanceof InterruptedIOException && Thread.currentThread().isInterrupted());
   }
 

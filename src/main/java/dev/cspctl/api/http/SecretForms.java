@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /** The forms a secret takes when a server echoes it inside a URL, an HTML page or a JSON string. */
 final class SecretForms {
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);");
 
   private SecretForms() {}
 
@@ -29,12 +30,17 @@ final class SecretForms {
   }
 
   private static String html(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   private static String json(String s, boolean escapeSlash) {
     StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
@@ -48,23 +54,30 @@ final class SecretForms {
     return b.toString();
   }
 
-  /** Decodes the character references of an HTML text ({@code &amp;}, {@code &#97;}, {@code &#x61;}). */
+  /**
+   * Decodes the character references of an HTML text (<code>&amp;amp;</code>, <code>&amp;#97;
+   * </code>, <code>&amp;#x61;</code>).
+   */
   static String decodeHtml(String text) {
     Matcher m = ENTITY.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String e = m.group(1);
-      String c = switch (e) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        default -> {
-          int cp = e.startsWith("#x") || e.startsWith("#X") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
-          yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
-        }
-      };
+      String c =
+          switch (e) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> {
+              int cp =
+                  e.startsWith("#x") || e.startsWith("#X")
+                      ? Integer.parseInt(e.substring(2), 16)
+                      : Integer.parseInt(e.substring(1));
+              yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
+            }
+          };
       m.appendReplacement(out, Matcher.quoteReplacement(c));
     }
     m.appendTail(out);

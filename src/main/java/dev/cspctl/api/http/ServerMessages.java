@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Extracts the server's message from an error reply (decision 8): {@code error_message}, then
- * {@code errors} (Personalize {@code {"errors":{field:[codes]}}} flattened to
- * {@code field: CODE, CODE; field2: CODE}), then {@code message}, then {@code error}. When
- * {@code error_message} and {@code errors} are both present the field errors are appended. A
- * non-JSON body (e.g. a proxy's HTML page) is summarised by its content type and title.
+ * {@code errors} (Personalize {@code {"errors":{field:[codes]}}} flattened to {@code field: CODE,
+ * CODE; field2: CODE}), then {@code message}, then {@code error}. When {@code error_message} and
+ * {@code errors} are both present the field errors are appended. A non-JSON body (e.g. a proxy's
+ * HTML page) is summarised by its content type and title.
  */
 public final class ServerMessages {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,8 +29,8 @@ public final class ServerMessages {
   }
 
   /**
-   * The server's message with every secret of {@code redactor} masked, before it is cut to
-   * {@value #MAX} characters: a cut first could leave most of an echoed token in place.
+   * The server's message with every secret of {@code redactor} masked, before it is cut to {@value
+   * #MAX} characters: a cut first could leave most of an echoed token in place.
    */
   public static String extract(ApiResponse response, Redactor redactor) {
     String text = redactor.scrub(response.bodyText().strip());
@@ -51,7 +51,8 @@ public final class ServerMessages {
     String message = str(node.get("message"));
     String error = str(node.get("error"));
     if (errorMessage != null) {
-      return cap(redactor.scrub(errors != null ? errorMessage + " (" + errors + ")" : errorMessage));
+      return cap(
+          redactor.scrub(errors != null ? errorMessage + " (" + errors + ")" : errorMessage));
     }
     if (errors != null) {
       return cap(redactor.scrub(errors));
@@ -69,15 +70,21 @@ public final class ServerMessages {
     return describeNonJson(contentType, text, new Redactor());
   }
 
-  /** A non-JSON reply in one line; entities are decoded before the secrets are masked and the text is cut. */
+  /**
+   * A non-JSON reply in one line; entities are decoded before the secrets are masked and the text
+   * is cut.
+   */
   static String describeNonJson(String contentType, String text, Redactor redactor) {
-    String ct = contentType == null ? "unknown content type" : contentType.split(";")[0];
+    String ct = contentType == null ? "unknown content type" : contentType.split(";", -1)[0];
     Matcher m = TITLE.matcher(text);
     String gist = m.find() ? m.group(1).strip() : text.replaceAll("<[^>]*>", " ").strip();
     gist = redactor.scrub(SecretForms.decodeHtml(gist).replaceAll("\\s+", " "));
     boolean html = ct.toLowerCase(Locale.ROOT).contains("html") || text.startsWith("<");
-    return cap((html ? "non-JSON reply (" + ct + ", likely a proxy or gateway page): "
-        : "non-JSON reply (" + ct + "): ") + gist);
+    return cap(
+        (html
+                ? "non-JSON reply (" + ct + ", likely a proxy or gateway page): "
+                : "non-JSON reply (" + ct + "): ")
+            + gist);
   }
 
   private static String str(JsonNode n) {

@@ -48,8 +48,8 @@ public final class TokenBucket {
 
   /**
    * Blocks until a permit could be taken without waiting, and takes none: a caller that wants to
-   * decide what to send only once it may send (the bulk publish queue) waits here, then sends
-   * with {@link #acquire()}, which is then immediate unless another thread took the permit.
+   * decide what to send only once it may send (the bulk publish queue) waits here, then sends with
+   * {@link #acquire()}, which is then immediate unless another thread took the permit.
    */
   public void awaitAvailable() {
     long left;

@@ -42,40 +42,98 @@ public record TransportConfig(
   }
 
   /**
-   * The client's buckets run this fraction of the documented limits. The servers count requests
-   * in a one-second window at arrival; evenly spaced departures at exactly the limit reach them
-   * with jitter, and any arrival less than a second after the 10th-previous (bulk: the previous)
-   * one is refused with 429 and {@code Retry-After: 1}. At exactly 1/s about every other bulk
-   * publish got a 429 and a 50-experience apply failed after 4 retries (the benchmark in
-   * docs/performance.md); at 95% the margin is 50 ms per window and the 429s are gone.
+   * The client's buckets run this fraction of the documented limits. The servers count requests in
+   * a one-second window at arrival; evenly spaced departures at exactly the limit reach them with
+   * jitter, and any arrival less than a second after the 10th-previous (bulk: the previous) one is
+   * refused with 429 and {@code Retry-After: 1}. At exactly 1/s about every other bulk publish got
+   * a 429 and a 50-experience apply failed after 4 retries (the benchmark in docs/performance.md);
+   * at 95% the margin is 50 ms per window and the 429s are gone.
    */
   public static final double RATE_MARGIN = 0.95;
 
   public static TransportConfig defaults() {
-    return new TransportConfig(Duration.ofSeconds(10), Duration.ofSeconds(60), 10 * RATE_MARGIN,
-        10 * RATE_MARGIN, 10 * RATE_MARGIN, 1 * RATE_MARGIN, 1, 4,
-        Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(60),
-        System.nanoTime(), 10);
+    return new TransportConfig(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        10 * RATE_MARGIN,
+        10 * RATE_MARGIN,
+        10 * RATE_MARGIN,
+        1 * RATE_MARGIN,
+        1,
+        4,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(20),
+        Duration.ofSeconds(60),
+        System.nanoTime(),
+        10);
   }
 
   public TransportConfig withTimeouts(Duration connect, Duration read) {
-    return new TransportConfig(connect, read, personalizeRate, cmaReadRate, cmaWriteRate, bulkRate,
-        burst, maxRetries, backoffBase, backoffMax, maxRetryAfter, seed, maxConnections);
+    return new TransportConfig(
+        connect,
+        read,
+        personalizeRate,
+        cmaReadRate,
+        cmaWriteRate,
+        bulkRate,
+        burst,
+        maxRetries,
+        backoffBase,
+        backoffMax,
+        maxRetryAfter,
+        seed,
+        maxConnections);
   }
 
-  public TransportConfig withRates(double personalize, double cmaRead, double cmaWrite, double bulk,
-      int burst) {
-    return new TransportConfig(connectTimeout, readTimeout, personalize, cmaRead, cmaWrite, bulk,
-        burst, maxRetries, backoffBase, backoffMax, maxRetryAfter, seed, maxConnections);
+  public TransportConfig withRates(
+      double personalize, double cmaRead, double cmaWrite, double bulk, int burst) {
+    return new TransportConfig(
+        connectTimeout,
+        readTimeout,
+        personalize,
+        cmaRead,
+        cmaWrite,
+        bulk,
+        burst,
+        maxRetries,
+        backoffBase,
+        backoffMax,
+        maxRetryAfter,
+        seed,
+        maxConnections);
   }
 
   public TransportConfig withRetries(int maxRetries, Duration base, Duration max, long seed) {
-    return new TransportConfig(connectTimeout, readTimeout, personalizeRate, cmaReadRate,
-        cmaWriteRate, bulkRate, burst, maxRetries, base, max, maxRetryAfter, seed, maxConnections);
+    return new TransportConfig(
+        connectTimeout,
+        readTimeout,
+        personalizeRate,
+        cmaReadRate,
+        cmaWriteRate,
+        bulkRate,
+        burst,
+        maxRetries,
+        base,
+        max,
+        maxRetryAfter,
+        seed,
+        maxConnections);
   }
 
   public TransportConfig withMaxRetryAfter(Duration d) {
-    return new TransportConfig(connectTimeout, readTimeout, personalizeRate, cmaReadRate,
-        cmaWriteRate, bulkRate, burst, maxRetries, backoffBase, backoffMax, d, seed, maxConnections);
+    return new TransportConfig(
+        connectTimeout,
+        readTimeout,
+        personalizeRate,
+        cmaReadRate,
+        cmaWriteRate,
+        bulkRate,
+        burst,
+        maxRetries,
+        backoffBase,
+        backoffMax,
+        d,
+        seed,
+        maxConnections);
   }
 }

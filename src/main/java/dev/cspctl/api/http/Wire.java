@@ -30,8 +30,8 @@ public final class Wire {
   public static String personalizeUid(String value, String field) {
     required(value, field);
     if (!PERSONALIZE_UID.matcher(value).matches()) {
-      throw new WireFormatException("field '" + field + "' is not a Personalize uid (24 hex): '"
-          + abbreviate(value) + "'");
+      throw new WireFormatException(
+          "field '" + field + "' is not a Personalize uid (24 hex): '" + abbreviate(value) + "'");
     }
     return value;
   }
@@ -40,8 +40,12 @@ public final class Wire {
   public static String cmsUid(String value, String field) {
     required(value, field);
     if (!CMS_UID.matcher(value).matches()) {
-      throw new WireFormatException("field '" + field + "' is not a CMS variant uid (cs + 16 hex): '"
-          + abbreviate(value) + "'");
+      throw new WireFormatException(
+          "field '"
+              + field
+              + "' is not a CMS variant uid (cs + 16 hex): '"
+              + abbreviate(value)
+              + "'");
     }
     return value;
   }

@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * The one mapper for an A/B version's {@code targeting} (its target group). The inner shape is an
- * [inf] (contentstack-api.md §14: the OpenAPI schema names the field, not its content); we read
- * it as the audience form that older CLI exports carry ({@code targeting.audience}):
- * {@code {"audience":{"audiences":[uid…],"audienceCombinationType":"OR"|"AND"}}}. Everyone is
- * an absent (null) {@code targeting}. Changing the shape is a change to this class only.
+ * [inf] (contentstack-api.md §14: the OpenAPI schema names the field, not its content); we read it
+ * as the audience form that older CLI exports carry ({@code targeting.audience}): {@code
+ * {"audience":{"audiences":[uid…],"audienceCombinationType":"OR"|"AND"}}}. Everyone is an absent
+ * (null) {@code targeting}. Changing the shape is a change to this class only.
  */
 public final class AbTargeting {
   /** The target group: audience uids and how they combine (OR / AND). Empty = everyone. */

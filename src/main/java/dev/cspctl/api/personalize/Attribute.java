@@ -7,8 +7,7 @@ import dev.cspctl.api.http.Wire;
 /** A Personalize attribute as returned by the API (§3). {@code type} is CUSTOM or PRESET. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Attribute(
-    String uid, String key, String name, String description,
-    @JsonProperty("__type") String type) {
+    String uid, String key, String name, String description, @JsonProperty("__type") String type) {
   public Attribute {
     Wire.personalizeUid(uid, "uid");
     Wire.required(name, "name");

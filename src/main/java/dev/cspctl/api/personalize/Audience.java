@@ -6,8 +6,8 @@ import dev.cspctl.api.http.Wire;
 import dev.cspctl.api.http.WireFormatException;
 
 /**
- * A Personalize audience (§2). {@code definition} is kept raw. Lytics-synced audiences have
- * {@code source:"LYTICS"}, a 32-hex uid and no definition.
+ * A Personalize audience (§2). {@code definition} is kept raw. Lytics-synced audiences have {@code
+ * source:"LYTICS"}, a 32-hex uid and no definition.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Audience(
@@ -15,8 +15,8 @@ public record Audience(
   public Audience {
     Wire.required(uid, "uid");
     if (!uid.matches("[0-9a-f]{24}|[0-9a-f]{32}")) {
-      throw new WireFormatException("field 'uid' is not an audience uid (24 or 32 hex): '" + uid
-          + "'");
+      throw new WireFormatException(
+          "field 'uid' is not an audience uid (24 or 32 hex): '" + uid + "'");
     }
     Wire.required(name, "name");
   }

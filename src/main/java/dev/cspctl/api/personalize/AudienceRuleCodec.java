@@ -16,9 +16,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Translates between the spec's rule language and the Personalize API's {@code RuleCombination}
- * JSON. Custom attributes are named by key in the "keyed" form the planner compares; uids are
- * put in only when a request is sent. The option type of each condition is in one place:
- * {@link #options}.
+ * JSON. Custom attributes are named by key in the "keyed" form the planner compares; uids are put
+ * in only when a request is sent. The option type of each condition is in one place: {@link
+ * #options}.
  */
 public final class AudienceRuleCodec {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -65,7 +65,11 @@ public final class AudienceRuleCodec {
       negate = p.negate();
     } else {
       Rule.OnLytics l = (Rule.OnLytics) r;
-      attribute.put("__type", LYTICS).put("ref", l.condition() == Condition.IN_FLOW_STATE ? "LYTICS_FLOW_STATE" : "LYTICS_AUDIENCE");
+      attribute
+          .put("__type", LYTICS)
+          .put(
+              "ref",
+              l.condition() == Condition.IN_FLOW_STATE ? "LYTICS_FLOW_STATE" : "LYTICS_AUDIENCE");
       condition = l.condition();
       value = l.value();
       negate = l.negate();
@@ -80,22 +84,24 @@ public final class AudienceRuleCodec {
   static Optional<ObjectNode> options(Condition condition, JsonNode value) {
     ObjectNode o = JSON.objectNode();
     switch (condition.valueShape()) {
-      case NONE:
+      case NONE -> {
         return Optional.empty();
-      case FLOW_STATE:
+      }
+      case FLOW_STATE -> {
         o.put("__type", "FlowStateMatchOptions");
         o.set("flowId", value.get("flowId"));
         o.set("flowState", value.get("flowState"));
-        return Optional.of(o);
-      case LYTICS_ID:
+      }
+      case LYTICS_ID -> {
         o.put("__type", "AudienceMatchOptions");
         o.set("value", value);
-        return Optional.of(o);
-      default:
+      }
+      default -> {
         o.put("__type", value.isNumber() ? "NumberMatchOptions" : "StringMatchOptions");
         o.set("value", value);
-        return Optional.of(o);
+      }
     }
+    return Optional.of(o);
   }
 
   /**
@@ -137,7 +143,8 @@ public final class AudienceRuleCodec {
   private static JsonNode normalizeNumber(JsonNode v) {
     if (!v.isNumber()) return v;
     java.math.BigDecimal d = v.decimalValue().stripTrailingZeros();
-    if (d.scale() <= 0 && d.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+    if (d.scale() <= 0
+        && d.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
         && d.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
       return JSON.numberNode(d.longValueExact());
     }
@@ -149,7 +156,9 @@ public final class AudienceRuleCodec {
     return def != null && COMBINATION.equals(def.path("__type").asText());
   }
 
-  /** The refs of every custom attribute a definition names (keys in a keyed one, uids in a raw one). */
+  /**
+   * The refs of every custom attribute a definition names (keys in a keyed one, uids in a raw one).
+   */
   public static Set<String> customAttributeRefs(JsonNode def) {
     Set<String> refs = new HashSet<>();
     collectCustomRefs(def, refs);
@@ -180,8 +189,8 @@ public final class AudienceRuleCodec {
   }
 
   /**
-   * The rule language form of a keyed definition ({@code match} + {@code rules}), when the
-   * language can say it; empty when only the raw {@code definition} can.
+   * The rule language form of a keyed definition ({@code match} + {@code rules}), when the language
+   * can say it; empty when only the raw {@code definition} can.
    */
   public static Optional<ObjectNode> toLanguage(JsonNode keyed) {
     if (!isRuleCombination(keyed)) return Optional.empty();
@@ -228,11 +237,15 @@ public final class AudienceRuleCodec {
     }
     out.put("condition", c.yamlName());
     JsonNode opts = r.path("attributeMatchOptions");
-    JsonNode value = switch (c.valueShape()) {
-      case NONE -> null;
-      case FLOW_STATE -> JSON.objectNode().<ObjectNode>set("flowId", opts.get("flowId")).set("flowState", opts.get("flowState"));
-      default -> opts.get("value");
-    };
+    JsonNode value =
+        switch (c.valueShape()) {
+          case NONE -> null;
+          case FLOW_STATE ->
+              JSON.objectNode()
+                  .<ObjectNode>set("flowId", opts.get("flowId"))
+                  .set("flowState", opts.get("flowState"));
+          default -> opts.get("value");
+        };
     if (value != null) out.set("value", value);
     if (!c.valueShape().accepts(value)) return Optional.empty();
     if (r.path("invertCondition").asBoolean(false)) out.put("negate", true);
@@ -245,7 +258,8 @@ public final class AudienceRuleCodec {
     Condition c = Condition.fromYaml(lang.path("condition").asText()).orElseThrow();
     JsonNode value = lang.get("value");
     boolean negate = lang.path("negate").asBoolean(false);
-    if (lang.has("attribute")) return new Rule.OnAttribute(lang.get("attribute").asText(), c, value, negate);
+    if (lang.has("attribute"))
+      return new Rule.OnAttribute(lang.get("attribute").asText(), c, value, negate);
     if (lang.has("preset")) return new Rule.OnPreset(lang.get("preset").asText(), c, value, negate);
     return new Rule.OnLytics(c, value, negate);
   }

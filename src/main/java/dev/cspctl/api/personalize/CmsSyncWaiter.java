@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * Waits for the server's asynchronous CMS sync (§4, decision 1): polls {@code GET
- * /experiences/{uid}} with exponential backoff until {@code _cms.variantGroup} is set and
- * {@code _cms.variants} holds every expected shortUid, or fails with a clear error once the time
- * spent waiting between polls exceeds the timeout.
+ * /experiences/{uid}} with exponential backoff until {@code _cms.variantGroup} is set and {@code
+ * _cms.variants} holds every expected shortUid, or fails with a clear error once the time spent
+ * waiting between polls exceeds the timeout.
  */
 public final class CmsSyncWaiter {
   private final PersonalizeClient client;
@@ -21,8 +21,8 @@ public final class CmsSyncWaiter {
   private final Duration max;
   private final Duration timeout;
 
-  public CmsSyncWaiter(PersonalizeClient client, Sleeper sleeper, Duration initial, Duration max,
-      Duration timeout) {
+  public CmsSyncWaiter(
+      PersonalizeClient client, Sleeper sleeper, Duration initial, Duration max, Duration timeout) {
     this.client = client;
     this.sleeper = sleeper;
     this.initial = initial;
@@ -32,16 +32,18 @@ public final class CmsSyncWaiter {
 
   /** Defaults: first wait 1 s, doubling up to 5 s (the CLI polls every 5 s), 60 s in total. */
   public static CmsSyncWaiter defaults(PersonalizeClient client) {
-    return new CmsSyncWaiter(client, Sleeper.REAL, Duration.ofSeconds(1), Duration.ofSeconds(5),
-        Duration.ofSeconds(60));
+    return new CmsSyncWaiter(
+        client, Sleeper.REAL, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60));
   }
 
   /**
+   * Waits until the CMS has synced the experience's variants.
+   *
    * @param expectedShortUids variant shortUids that must be mapped (empty: any non-empty map)
    * @param resource spec resource for the error message (nullable)
    */
-  public Experience await(String experienceUid, Collection<String> expectedShortUids,
-      ResourceRef resource) {
+  public Experience await(
+      String experienceUid, Collection<String> expectedShortUids, ResourceRef resource) {
     Set<String> expected = Set.copyOf(expectedShortUids);
     Duration waited = Duration.ZERO;
     Duration next = initial;
@@ -52,11 +54,22 @@ public final class CmsSyncWaiter {
         return e;
       }
       if (waited.compareTo(timeout) >= 0) {
-        String state = e.cms() == null || e.cms().variantGroup() == null ? "no variant group yet"
-            : "variants mapped for shortUids " + e.cms().variants().keySet() + ", expected "
-                + expected;
-        throw new RemoteApiException(Api.PERSONALIZE, "GET", "/experiences/" + experienceUid, 0,
-            "CMS variant group not synced after " + waited.toSeconds() + " s (" + state
+        String state =
+            e.cms() == null || e.cms().variantGroup() == null
+                ? "no variant group yet"
+                : "variants mapped for shortUids "
+                    + e.cms().variants().keySet()
+                    + ", expected "
+                    + expected;
+        throw new RemoteApiException(
+            Api.PERSONALIZE,
+            "GET",
+            "/experiences/" + experienceUid,
+            0,
+            "CMS variant group not synced after "
+                + waited.toSeconds()
+                + " s ("
+                + state
                 + "); the server syncs _cms asynchronously after the version gains variants",
             resource);
       }
@@ -64,8 +77,14 @@ public final class CmsSyncWaiter {
         sleeper.sleep(next);
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
-        throw new RemoteApiException(Api.PERSONALIZE, "GET", "/experiences/" + experienceUid, 0,
-            "interrupted while waiting for the CMS sync", resource, ie);
+        throw new RemoteApiException(
+            Api.PERSONALIZE,
+            "GET",
+            "/experiences/" + experienceUid,
+            0,
+            "interrupted while waiting for the CMS sync",
+            resource,
+            ie);
       }
       waited = waited.plus(next);
       next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.cspctl.api.ApiNames;
-import dev.cspctl.spec.ExperienceType;
 import dev.cspctl.api.http.Wire;
+import dev.cspctl.spec.ExperienceType;
 import java.util.List;
 
 /**
@@ -18,8 +18,10 @@ public record Experience(
     String uid,
     String name,
     String description,
-    @JsonProperty("__type") @JsonSerialize(using = ApiNames.ExperienceTypeSerializer.class)
-    @JsonDeserialize(using = ApiNames.ExperienceTypeDeserializer.class) ExperienceType type,
+    @JsonProperty("__type")
+        @JsonSerialize(using = ApiNames.ExperienceTypeSerializer.class)
+        @JsonDeserialize(using = ApiNames.ExperienceTypeDeserializer.class)
+        ExperienceType type,
     String shortUid,
     String status,
     String latestVersion,

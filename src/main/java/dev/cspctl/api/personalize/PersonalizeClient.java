@@ -34,114 +34,143 @@ public final class PersonalizeClient implements PersonalizePort {
   }
 
   /** A view of this client whose errors name {@code ref} (e.g. experience "Homepage hero"). */
+  @Override
   public PersonalizeClient about(ResourceRef ref) {
     return new PersonalizeClient(rest.about(ref));
   }
 
   // --- attributes (§3)
+  @Override
   public List<Attribute> listAttributes() {
     return rest.call("GET", "/attributes", null, B).as(new TypeReference<List<Attribute>>() {});
   }
 
+  @Override
   public Attribute createAttribute(AttributeInput in) {
     return rest.call("POST", "/attributes", in, B).as(Attribute.class);
   }
 
+  @Override
   public Attribute updateAttribute(String uid, AttributeInput in) {
     return rest.call("PUT", "/attributes/" + seg(uid), in, B).as(Attribute.class);
   }
 
+  @Override
   public void deleteAttribute(String uid) {
     rest.call("DELETE", "/attributes/" + seg(uid), null, B).discard();
   }
 
   // --- events (§3)
+  @Override
   public List<Event> listEvents() {
     return rest.call("GET", "/events", null, B).as(new TypeReference<List<Event>>() {});
   }
 
+  @Override
   public Event createEvent(EventInput in) {
     return rest.call("POST", "/events", in, B).as(Event.class);
   }
 
+  @Override
   public Event updateEvent(String uid, EventInput in) {
     return rest.call("PUT", "/events/" + seg(uid), in, B).as(Event.class);
   }
 
+  @Override
   public void deleteEvent(String uid) {
     rest.call("DELETE", "/events/" + seg(uid), null, B).discard();
   }
 
   // --- audiences (§2)
+  @Override
   public List<Audience> listAudiences() {
     return rest.call("GET", "/audiences", null, B).as(new TypeReference<List<Audience>>() {});
   }
 
+  @Override
   public Audience createAudience(AudienceInput in) {
     return rest.call("POST", "/audiences", in, B).as(Audience.class);
   }
 
+  @Override
   public Audience updateAudience(String uid, AudienceInput in) {
     return rest.call("PUT", "/audiences/" + seg(uid), in, B).as(Audience.class);
   }
 
+  @Override
   public void deleteAudience(String uid) {
     rest.call("DELETE", "/audiences/" + seg(uid), null, B).discard();
   }
 
   // --- experiences (§4)
+  @Override
   public List<Experience> listExperiences() {
     return rest.call("GET", "/experiences", null, B).as(new TypeReference<List<Experience>>() {});
   }
 
   /** Summary fields only, incl. {@code _cms} (poll this until {@link Experience#cmsReady()}). */
+  @Override
   public Experience getExperience(String uid) {
     return rest.call("GET", "/experiences/" + seg(uid), null, B).as(Experience.class);
   }
 
   /** Creates the experience; the server also creates an empty DRAFT version. */
+  @Override
   public Experience createExperience(ExperienceInput in) {
     return rest.call("POST", "/experiences", in, B).as(Experience.class);
   }
 
+  @Override
   public Experience updateExperience(String uid, ExperienceInput in) {
     return rest.call("PUT", "/experiences/" + seg(uid), in, B).as(Experience.class);
   }
 
   /** Note: does not delete or unlink the CMS variant group (§4). */
+  @Override
   public void deleteExperience(String uid) {
     rest.call("DELETE", "/experiences/" + seg(uid), null, B).discard();
   }
 
   // --- versions (§5)
+  @Override
   public List<Version> listVersions(String experienceUid) {
     return rest.call("GET", "/experiences/" + seg(experienceUid) + "/versions", null, B)
         .as(new TypeReference<List<Version>>() {});
   }
 
+  @Override
   public Version createVersion(String experienceUid, VersionInput in) {
     return rest.call("POST", "/experiences/" + seg(experienceUid) + "/versions", in, B)
         .as(Version.class);
   }
 
   /** Full replacement: {@code in} must carry status and all variants (decision 2). */
+  @Override
   public Version updateVersion(String experienceUid, String versionUid, VersionInput in) {
-    return rest.call("PUT", "/experiences/" + seg(experienceUid) + "/versions/" + seg(versionUid),
-        in, B).as(Version.class);
+    return rest.call(
+            "PUT", "/experiences/" + seg(experienceUid) + "/versions/" + seg(versionUid), in, B)
+        .as(Version.class);
   }
 
   public void deleteVersion(String experienceUid, String versionUid) {
-    rest.call("DELETE", "/experiences/" + seg(experienceUid) + "/versions/" + seg(versionUid),
-        null, B).discard();
+    rest.call(
+            "DELETE",
+            "/experiences/" + seg(experienceUid) + "/versions/" + seg(versionUid),
+            null,
+            B)
+        .discard();
   }
 
   // --- priority (§6, decision 6)
   /** Experience uids, highest priority first. */
+  @Override
   public List<String> getPriority() {
     RestCaller.Call call = rest.call("GET", "/experiences-priority", null, B);
     JsonNode node = call.tree();
-    JsonNode list = node.isArray() && ApiAssumptions.PRIORITY_GET_ACCEPTS_BARE_ARRAY ? node
-        : node.get(ApiAssumptions.PRIORITY_FIELD);
+    JsonNode list =
+        node.isArray() && ApiAssumptions.PRIORITY_GET_ACCEPTS_BARE_ARRAY
+            ? node
+            : node.get(ApiAssumptions.PRIORITY_FIELD);
     if (list == null || !list.isArray()) {
       throw badReply(call, "expected {\"" + ApiAssumptions.PRIORITY_FIELD + "\":[…]}");
     }
@@ -156,6 +185,7 @@ public final class PersonalizeClient implements PersonalizePort {
   }
 
   /** Must hold every experience uid of the project, highest first (else MISSING_EXPERIENCES). */
+  @Override
   public void setPriority(List<String> experienceUids) {
     ObjectNode body = rest.codec().mapper().createObjectNode();
     body.putPOJO(ApiAssumptions.PRIORITY_FIELD, List.copyOf(experienceUids));
@@ -164,7 +194,7 @@ public final class PersonalizeClient implements PersonalizePort {
 
   private static RemoteApiException badReply(RestCaller.Call call, String what) {
     var r = call.request();
-    return new RemoteApiException(r.api(), r.method(), r.path(), 200, "unexpected reply: " + what,
-        r.resource());
+    return new RemoteApiException(
+        r.api(), r.method(), r.path(), 200, "unexpected reply: " + what, r.resource());
   }
 }

@@ -24,6 +24,7 @@ public final class ProjectLookup {
 
   public List<Project> connectedTo(String stackApiKey) {
     String path = query("/projects", params("connectedStackApiKey", stackApiKey));
-    return rest.call("GET", path, null, RateBucket.PERSONALIZE).as(new TypeReference<List<Project>>() {});
+    return rest.call("GET", path, null, RateBucket.PERSONALIZE)
+        .as(new TypeReference<List<Project>>() {});
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A version variant (§5), used both in replies and in PUT bodies. {@code shortUid} is null for a
- * new variant (the server mints it); keep the existing one otherwise (decision 2).
- * {@code trafficDistribution} is read from a number or a string.
+ * new variant (the server mints it); keep the existing one otherwise (decision 2). {@code
+ * trafficDistribution} is read from a number or a string.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Variant(
@@ -22,15 +22,19 @@ public record Variant(
     @JsonSerialize(using = TrafficDistributionSerializer.class) Integer trafficDistribution,
     JsonNode target) {
 
-  public static Variant segmented(String name, String shortUid, List<String> audiences,
-      List<String> lyticsAudiences, String combination) {
-    return new Variant(VariantType.SEGMENTED, name, shortUid, audiences, lyticsAudiences,
-        combination, null, null);
+  public static Variant segmented(
+      String name,
+      String shortUid,
+      List<String> audiences,
+      List<String> lyticsAudiences,
+      String combination) {
+    return new Variant(
+        VariantType.SEGMENTED, name, shortUid, audiences, lyticsAudiences, combination, null, null);
   }
 
   /** {@code trafficDistribution} null: an equal split, the service computes the share. */
   public static Variant abTest(String name, String shortUid, Integer trafficDistribution) {
-    return new Variant(VariantType.AB_TEST, name, shortUid, null, null, null, trafficDistribution,
-        null);
+    return new Variant(
+        VariantType.AB_TEST, name, shortUid, null, null, null, trafficDistribution, null);
   }
 }

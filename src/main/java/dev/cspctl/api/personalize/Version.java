@@ -10,8 +10,13 @@ import java.util.List;
  * target group, read by {@link AbTargeting}) and {@code variantSplit} (§14) are null when absent.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Version(String uid, VersionStatus status, List<Variant> variants,
-    List<Metric> metrics, JsonNode targeting, String variantSplit) {
+public record Version(
+    String uid,
+    VersionStatus status,
+    List<Variant> variants,
+    List<Metric> metrics,
+    JsonNode targeting,
+    String variantSplit) {
   public Version {
     Wire.personalizeUid(uid, "uid");
     Wire.required(status, "status");

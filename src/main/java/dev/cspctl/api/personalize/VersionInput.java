@@ -8,8 +8,12 @@ import java.util.List;
  * variant with its existing shortUid, the metrics and, for an A/B test, its targeting and split
  * mode ([inf] §14: what a PUT omits is cleared).
  */
-public record VersionInput(VersionStatus status, List<Variant> variants, List<Metric> metrics,
-    JsonNode targeting, String variantSplit) {
+public record VersionInput(
+    VersionStatus status,
+    List<Variant> variants,
+    List<Metric> metrics,
+    JsonNode targeting,
+    String variantSplit) {
   public VersionInput(VersionStatus status, List<Variant> variants, List<Metric> metrics) {
     this(status, variants, metrics, null, null);
   }

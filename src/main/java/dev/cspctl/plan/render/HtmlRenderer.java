@@ -7,15 +7,17 @@ import dev.cspctl.plan.StepType;
 import java.util.List;
 
 /**
- * One self-contained HTML page for a plan or a drift report: the summary, warnings, the step
- * graph as inline SVG, the publish and activation order, and every change's diff. No scripts
- * and no external resources: a Content-Security-Policy of {@code default-src 'none'} makes
- * the browser refuse any that slipped in.
+ * One self-contained HTML page for a plan or a drift report: the summary, warnings, the step graph
+ * as inline SVG, the publish and activation order, and every change's diff. No scripts and no
+ * external resources: a Content-Security-Policy of {@code default-src 'none'} makes the browser
+ * refuse any that slipped in.
  */
 public final class HtmlRenderer {
   private final String title;
 
-  /** @param title "cspctl plan" or "cspctl drift", plus the target when there is one */
+  /**
+   * @param title "cspctl plan" or "cspctl drift", plus the target when there is one
+   */
   public HtmlRenderer(String title) {
     this.title = title;
   }
@@ -27,36 +29,52 @@ public final class HtmlRenderer {
   public String render(Plan plan) {
     StringBuilder h = new StringBuilder(8192 + plan.steps().size() * 300);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.escape(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title>\n<style>")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
     h.append("<h1>").append(Html.escape(title)).append("</h1>\n");
     summary(h, plan);
     warnings(h, plan);
     if (!plan.isEmpty()) {
-      h.append("<h2 id=\"graph\">Steps apply will run</h2>\n<p class=\"hint\">One row per experience (and one per other kind), ")
+      h.append(
+              "<h2 id=\"graph\">Steps apply will run</h2>\n<p class=\"hint\">One row per experience (and one per other kind), ")
           .append("columns in the order apply runs them; ")
-          .append("<span class=\"key publish\">publish</span> and <span class=\"key activate\">activate</span> ")
+          .append(
+              "<span class=\"key publish\">publish</span> and <span class=\"key activate\">activate</span> ")
           .append("are marked. Hover a box for its steps.</p>\n<div class=\"graph\">")
-          .append(new StepGraphSvg().render(plan.steps())).append("</div>\n");
+          .append(new StepGraphSvg().render(plan.steps()))
+          .append("</div>\n");
       order(h, plan.steps());
       changes(h, plan.changes());
       allSteps(h, plan.steps());
     }
-    h.append("<footer>Made by cspctl. This page loads nothing from the network.</footer>\n</body>\n</html>\n");
+    h.append(
+        "<footer>Made by cspctl. This page loads nothing from the network.</footer>\n</body>\n</html>\n");
     return h.toString();
   }
 
   private static void summary(StringBuilder h, Plan plan) {
     Plan.Summary s = plan.summary();
     h.append("<section id=\"summary\"><p class=\"summary\">")
-        .append(badge("add", s.add(), "to add")).append(badge("change", s.change(), "to change"))
-        .append(badge("delete", s.delete(), "to delete")).append(badge("adopt", s.adopt(), "to adopt"))
-        .append("</p>\n<p>").append(Html.escape(plan.summary().line())).append(" ").append(plan.steps().size())
+        .append(badge("add", s.add(), "to add"))
+        .append(badge("change", s.change(), "to change"))
+        .append(badge("delete", s.delete(), "to delete"))
+        .append(badge("adopt", s.adopt(), "to adopt"))
+        .append("</p>\n<p>")
+        .append(Html.escape(plan.summary().line()))
+        .append(" ")
+        .append(plan.steps().size())
         .append(" API steps.");
-    if (plan.unmanagedIgnored() > 0) h.append(" ").append(plan.unmanagedIgnored()).append(" unmanaged live resource(s) ignored.");
+    if (plan.unmanagedIgnored() > 0)
+      h.append(" ").append(plan.unmanagedIgnored()).append(" unmanaged live resource(s) ignored.");
     h.append("</p>\n");
-    if (plan.isEmpty()) h.append("<p class=\"empty\">No changes. The live project matches the specs.</p>\n");
+    if (plan.isEmpty())
+      h.append("<p class=\"empty\">No changes. The live project matches the specs.</p>\n");
     h.append("</section>\n");
   }
 
@@ -67,43 +85,76 @@ public final class HtmlRenderer {
   private static void warnings(StringBuilder h, Plan plan) {
     if (plan.warnings().isEmpty()) return;
     h.append("<section id=\"warnings\"><h2>Warnings</h2><ul>\n");
-    for (String w : plan.warnings()) h.append("<li class=\"warning\">").append(Html.escape(w)).append("</li>\n");
+    for (String w : plan.warnings())
+      h.append("<li class=\"warning\">").append(Html.escape(w)).append("</li>\n");
     h.append("</ul></section>\n");
   }
 
   /** Where content goes live: publishing and activation, in apply order. */
   private static void order(StringBuilder h, List<Step> steps) {
-    List<Step> live = steps.stream()
-        .filter(s -> s.type() == StepType.PUBLISH_ENTRY_VARIANTS || s.type() == StepType.ACTIVATE_VERSION
-            || s.type() == StepType.SET_PRIORITY)
-        .toList();
+    List<Step> live =
+        steps.stream()
+            .filter(
+                s ->
+                    s.type() == StepType.PUBLISH_ENTRY_VARIANTS
+                        || s.type() == StepType.ACTIVATE_VERSION
+                        || s.type() == StepType.SET_PRIORITY)
+            .toList();
     if (live.isEmpty()) return;
     h.append("<h2 id=\"order\">Publish and activation order</h2>\n<ol class=\"order\">\n");
     for (Step s : live) {
-      h.append("<li class=\"").append(StepGraphSvg.cssClass(s.type())).append("\">").append(Html.escape(s.description()))
+      h.append("<li class=\"")
+          .append(StepGraphSvg.cssClass(s.type()))
+          .append("\">")
+          .append(Html.escape(s.description()))
           .append("</li>\n");
     }
     h.append("</ol>\n");
   }
 
   private static void changes(StringBuilder h, List<Change> changes) {
-    h.append("<h2 id=\"changes\">Changes (").append(changes.size()).append(")</h2>\n<table class=\"changes\">")
-        .append("<thead><tr><th></th><th>Kind</th><th>Name</th><th>Action</th><th>Fields</th></tr></thead><tbody>\n");
+    h.append("<h2 id=\"changes\">Changes (")
+        .append(changes.size())
+        .append(")</h2>\n<table class=\"changes\">")
+        .append(
+            "<thead><tr><th></th><th>Kind</th><th>Name</th><th>Action</th><th>Fields</th></tr></thead><tbody>\n");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
-      h.append("<tr><td class=\"sym ").append(c.action().verb()).append("\">").append(Html.escape(c.action().symbol()))
-          .append("</td><td>").append(c.key().kind().yamlName()).append("</td><td><a href=\"#c").append(i).append("\">")
-          .append(Html.escape(c.key().name())).append("</a></td><td>").append(c.action().verb()).append("</td><td>")
-          .append(c.before() == null || c.after() == null ? "all" : String.valueOf(c.diffs().size())).append("</td></tr>\n");
+      h.append("<tr><td class=\"sym ")
+          .append(c.action().verb())
+          .append("\">")
+          .append(Html.escape(c.action().symbol()))
+          .append("</td><td>")
+          .append(c.key().kind().yamlName())
+          .append("</td><td><a href=\"#c")
+          .append(i)
+          .append("\">")
+          .append(Html.escape(c.key().name()))
+          .append("</a></td><td>")
+          .append(c.action().verb())
+          .append("</td><td>")
+          .append(
+              c.before() == null || c.after() == null ? "all" : String.valueOf(c.diffs().size()))
+          .append("</td></tr>\n");
     }
     h.append("</tbody></table>\n");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       // Small plans open every diff; big ones start closed so the page stays readable.
-      h.append("<details class=\"change\" id=\"c").append(i).append('"').append(changes.size() <= 20 ? " open" : "")
-          .append("><summary><code class=\"sym ").append(c.action().verb()).append("\">")
-          .append(Html.escape(c.action().symbol())).append("</code> ").append(c.key().kind().yamlName()).append(" <b>")
-          .append(Html.escape(c.key().name())).append("</b> will be ").append(TextRenderer.past(c.action()))
+      h.append("<details class=\"change\" id=\"c")
+          .append(i)
+          .append('"')
+          .append(changes.size() <= 20 ? " open" : "")
+          .append("><summary><code class=\"sym ")
+          .append(c.action().verb())
+          .append("\">")
+          .append(Html.escape(c.action().symbol()))
+          .append("</code> ")
+          .append(c.key().kind().yamlName())
+          .append(" <b>")
+          .append(Html.escape(c.key().name()))
+          .append("</b> will be ")
+          .append(TextRenderer.past(c.action()))
           .append("</summary>\n");
       if (!c.notes().isEmpty()) {
         h.append("<ul class=\"notes\">");
@@ -114,7 +165,12 @@ public final class HtmlRenderer {
       for (String line : TextRenderer.diffLines(c)) {
         String cls = diffClass(line);
         if (cls == null) h.append(Html.escape(line)).append('\n');
-        else h.append("<span class=\"").append(cls).append("\">").append(Html.escape(line)).append("</span>\n");
+        else
+          h.append("<span class=\"")
+              .append(cls)
+              .append("\">")
+              .append(Html.escape(line))
+              .append("</span>\n");
       }
       h.append("</pre></details>\n");
     }
@@ -128,15 +184,21 @@ public final class HtmlRenderer {
   }
 
   private static void allSteps(StringBuilder h, List<Step> steps) {
-    h.append("<details id=\"steps\"><summary>All ").append(steps.size()).append(" steps in apply order</summary>\n<ol class=\"steps\">\n");
+    h.append("<details id=\"steps\"><summary>All ")
+        .append(steps.size())
+        .append(" steps in apply order</summary>\n<ol class=\"steps\">\n");
     for (Step s : steps) {
-      h.append("<li><code>").append(StepGraphSvg.label(s.type())).append("</code> ").append(Html.escape(s.description()))
+      h.append("<li><code>")
+          .append(StepGraphSvg.label(s.type()))
+          .append("</code> ")
+          .append(Html.escape(s.description()))
           .append("</li>\n");
     }
     h.append("</ol></details>\n");
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1680px;\
       padding:0 16px;color:#1f2430;background:#fff}
       h1{font-size:22px;margin:0 0 12px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e3e6ec;padding-bottom:4px}

@@ -9,16 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.plan.Change;
 import dev.cspctl.plan.FieldDiff;
 import dev.cspctl.plan.OpJson;
-import dev.cspctl.plan.PlanJson;
-import dev.cspctl.plan.StepId;
 import dev.cspctl.plan.Plan;
+import dev.cspctl.plan.PlanJson;
 import dev.cspctl.plan.Step;
 import java.io.UncheckedIOException;
 
 /** The versioned JSON form of a plan ({@code schemas/plan.schema.json}, format_version 1). */
 public final class JsonRenderer {
   public static final String FORMAT_VERSION = PlanJson.FORMAT_VERSION;
-  private static final ObjectMapper M = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper M =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   public String render(Plan plan) {
@@ -33,7 +33,11 @@ public final class JsonRenderer {
     ObjectNode root = JSON.objectNode();
     root.put("format_version", FORMAT_VERSION);
     Plan.Summary s = plan.summary();
-    root.putObject("summary").put("add", s.add()).put("change", s.change()).put("delete", s.delete()).put("adopt", s.adopt());
+    root.putObject("summary")
+        .put("add", s.add())
+        .put("change", s.change())
+        .put("delete", s.delete())
+        .put("adopt", s.adopt());
     root.put("unmanaged_ignored", plan.unmanagedIgnored());
     ArrayNode warnings = root.putArray("warnings");
     plan.warnings().forEach(warnings::add);

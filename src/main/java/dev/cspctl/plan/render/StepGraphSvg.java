@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The plan's step graph as inline SVG: one row (lane) per experience, one row per other kind,
- * one box per step type in a lane (with a count: 1,000 entry variants are one box, not 1,000),
- * placed in the column of its earliest step's depth, so the order apply runs them in (and
- * where publishing and activation fall) reads left to right.
+ * The plan's step graph as inline SVG: one row (lane) per experience, one row per other kind, one
+ * box per step type in a lane (with a count: 1,000 entry variants are one box, not 1,000), placed
+ * in the column of its earliest step's depth, so the order apply runs them in (and where publishing
+ * and activation fall) reads left to right.
  */
 final class StepGraphSvg {
   static final int COL_W = 184;
@@ -51,7 +51,13 @@ final class StepGraphSvg {
     int columns = 0;
     for (var g : groups.entrySet()) {
       int column = g.getValue().stream().mapToInt(s -> depth.get(s.id())).min().orElse(0);
-      Node n = new Node("n" + nodes.size(), laneOf.get(g.getKey()), g.getValue().get(0).type(), g.getValue(), column);
+      Node n =
+          new Node(
+              "n" + nodes.size(),
+              laneOf.get(g.getKey()),
+              g.getValue().get(0).type(),
+              g.getValue(),
+              column);
       nodes.put(g.getKey(), n);
       for (Step s : g.getValue()) nodeOfStep.put(s.id(), n);
       columns = Math.max(columns, column + 1);
@@ -61,14 +67,15 @@ final class StepGraphSvg {
       for (StepId dep : s.dependsOn()) {
         Node from = nodeOfStep.get(dep);
         Node to = nodeOfStep.get(s.id());
-        if (from != null && from != to) edges.add(new Edge(from, to));
+        if (from != null && !from.equals(to)) edges.add(new Edge(from, to));
       }
     }
     return new Layout(lanes, List.copyOf(nodes.values()), List.copyOf(edges), columns);
   }
 
   /** Longest path from a root; a cycle (which the planner refuses) cannot loop here. */
-  private static int depth(Step s, Map<StepId, Step> byId, Map<StepId, Integer> memo, Set<StepId> visiting) {
+  private static int depth(
+      Step s, Map<StepId, Step> byId, Map<StepId, Integer> memo, Set<StepId> visiting) {
     Integer known = memo.get(s.id());
     if (known != null) return known;
     if (!visiting.add(s.id())) return 0;
@@ -82,11 +89,16 @@ final class StepGraphSvg {
     return d;
   }
 
-  /** Experience steps (and their entry variants) share the experience's lane; other kinds one lane each. */
+  /**
+   * Experience steps (and their entry variants) share the experience's lane; other kinds one lane
+   * each.
+   */
   static String lane(Step s) {
     if (s.experience() != null) return "experience " + s.experience();
     String type = s.type().name();
-    if (type.endsWith("_EXPERIENCE") || type.endsWith("_VERSION") || type.equals("REFRESH_CMS")
+    if (type.endsWith("_EXPERIENCE")
+        || type.endsWith("_VERSION")
+        || type.equals("REFRESH_CMS")
         || type.equals("LINK_CONTENT_TYPES")) {
       return "experience " + s.resource();
     }
@@ -113,23 +125,45 @@ final class StepGraphSvg {
     int width = LANE_LABEL_W + Math.max(1, l.columns()) * COL_W + 20;
     int height = Math.max(1, l.lanes().size()) * ROW_H + 30;
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"step-graph\" role=\"img\" width=\"").append(width)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-        .append("\" aria-label=\"dependency graph of the ").append(steps.size()).append(" steps\">\n");
-    svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" ")
-        .append("orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a94a6\"/></marker></defs>\n");
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"step-graph\" role=\"img\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" aria-label=\"dependency graph of the ")
+        .append(steps.size())
+        .append(" steps\">\n");
+    svg.append(
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" ")
+        .append(
+            "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a94a6\"/></marker></defs>\n");
     for (int c = 0; c < l.columns(); c++) {
-      svg.append("<text class=\"col\" x=\"").append(x(c) + BOX_W / 2).append("\" y=\"16\" text-anchor=\"middle\">")
-          .append(c + 1).append("</text>\n");
+      svg.append("<text class=\"col\" x=\"")
+          .append(x(c) + BOX_W / 2)
+          .append("\" y=\"16\" text-anchor=\"middle\">")
+          .append(c + 1)
+          .append("</text>\n");
     }
     for (int i = 0; i < l.lanes().size(); i++) {
       int y = y(i);
       if (i % 2 == 0) {
-        svg.append("<rect class=\"lane\" x=\"0\" y=\"").append(y - 7).append("\" width=\"").append(width)
-            .append("\" height=\"").append(ROW_H).append("\"/>\n");
+        svg.append("<rect class=\"lane\" x=\"0\" y=\"")
+            .append(y - 7)
+            .append("\" width=\"")
+            .append(width)
+            .append("\" height=\"")
+            .append(ROW_H)
+            .append("\"/>\n");
       }
-      svg.append("<text class=\"lane-label\" x=\"8\" y=\"").append(y + BOX_H / 2 + 4).append("\">")
-          .append(Html.escape(shorten(display(l.lanes().get(i)), 22))).append("<title>").append(Html.escape(l.lanes().get(i)))
+      svg.append("<text class=\"lane-label\" x=\"8\" y=\"")
+          .append(y + BOX_H / 2 + 4)
+          .append("\">")
+          .append(Html.escape(shorten(display(l.lanes().get(i)), 22)))
+          .append("<title>")
+          .append(Html.escape(l.lanes().get(i)))
           .append("</title></text>\n");
     }
     Map<String, Integer> laneIndex = new HashMap<>();
@@ -144,28 +178,68 @@ final class StepGraphSvg {
         y2 = y(laneIndex.get(e.to().lane())) + (y2 > y1 ? 0 : BOX_H);
       }
       int mid = (x1 + x2) / 2;
-      svg.append("<path class=\"edge\" marker-end=\"url(#arrow)\" d=\"M").append(x1).append(',').append(y1).append(" C")
-          .append(mid).append(',').append(y1).append(' ').append(mid).append(',').append(y2).append(' ').append(x2)
-          .append(',').append(y2).append("\"/>\n");
+      svg.append("<path class=\"edge\" marker-end=\"url(#arrow)\" d=\"M")
+          .append(x1)
+          .append(',')
+          .append(y1)
+          .append(" C")
+          .append(mid)
+          .append(',')
+          .append(y1)
+          .append(' ')
+          .append(mid)
+          .append(',')
+          .append(y2)
+          .append(' ')
+          .append(x2)
+          .append(',')
+          .append(y2)
+          .append("\"/>\n");
     }
     for (Node n : l.nodes()) {
       int x = x(n.column());
       int y = y(laneIndex.get(n.lane()));
       String count = n.steps().size() > 1 ? " \u00d7" + n.steps().size() : "";
-      svg.append("<g class=\"step ").append(cssClass(n.type())).append("\" data-type=\"").append(n.type()).append("\">")
-          .append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" rx=\"6\" width=\"").append(BOX_W)
-          .append("\" height=\"").append(BOX_H).append("\"/>")
-          .append("<text x=\"").append(x + 8).append("\" y=\"").append(y + BOX_H / 2 + 4).append("\">")
-          .append(n.column() + 1).append(" \u00b7 ").append(Html.escape(shorten(label(n.type()), 20))).append(count)
-          .append("</text><title>").append(Html.escape(tooltip(n))).append("</title></g>\n");
+      svg.append("<g class=\"step ")
+          .append(cssClass(n.type()))
+          .append("\" data-type=\"")
+          .append(n.type())
+          .append("\">")
+          .append("<rect x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(y)
+          .append("\" rx=\"6\" width=\"")
+          .append(BOX_W)
+          .append("\" height=\"")
+          .append(BOX_H)
+          .append("\"/>")
+          .append("<text x=\"")
+          .append(x + 8)
+          .append("\" y=\"")
+          .append(y + BOX_H / 2 + 4)
+          .append("\">")
+          .append(n.column() + 1)
+          .append(" \u00b7 ")
+          .append(Html.escape(shorten(label(n.type()), 20)))
+          .append(count)
+          .append("</text><title>")
+          .append(Html.escape(tooltip(n)))
+          .append("</title></g>\n");
     }
     svg.append("</svg>\n");
     return svg.toString();
   }
 
   private static String tooltip(Node n) {
-    StringBuilder t = new StringBuilder(n.lane()).append(": ").append(label(n.type())).append(" (")
-        .append(n.steps().size()).append(n.steps().size() == 1 ? " step" : " steps").append(")");
+    StringBuilder t =
+        new StringBuilder(n.lane())
+            .append(": ")
+            .append(label(n.type()))
+            .append(" (")
+            .append(n.steps().size())
+            .append(n.steps().size() == 1 ? " step" : " steps")
+            .append(")");
     int shown = 0;
     for (Step s : n.steps()) {
       if (shown++ == NAMES_IN_TOOLTIP) {
@@ -188,7 +262,9 @@ final class StepGraphSvg {
 
   /** Experience lanes show the experience's name; the other lanes are the kind, in plural. */
   private static String display(String lane) {
-    return lane.startsWith("experience ") ? lane.substring("experience ".length()) : "[" + lane + "]";
+    return lane.startsWith("experience ")
+        ? lane.substring("experience ".length())
+        : "[" + lane + "]";
   }
 
   private static String shorten(String s, int max) {

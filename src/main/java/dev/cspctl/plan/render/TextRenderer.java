@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Terraform-style text: one block per changed resource with its symbol, a unified diff of the
- * managed fields, the steps apply will run, and the summary line. ANSI colour only when asked
- * (the CLI asks only on a terminal without NO_COLOR).
+ * managed fields, the steps apply will run, and the summary line. ANSI colour only when asked (the
+ * CLI asks only on a terminal without NO_COLOR).
  */
 public final class TextRenderer {
   private static final String RESET = "\u001b[0m";
@@ -34,7 +34,9 @@ public final class TextRenderer {
     if (plan.isEmpty()) {
       out.append("No changes. The live project matches the specs.\n");
     } else {
-      out.append("cspctl will perform the following actions:\n\n").append(legend(plan)).append('\n');
+      out.append("cspctl will perform the following actions:\n\n")
+          .append(legend(plan))
+          .append('\n');
       for (Change c : plan.changes()) block(c, out);
       out.append("Steps apply will run (").append(plan.steps().size()).append("):\n");
       int n = 1;
@@ -43,7 +45,9 @@ public final class TextRenderer {
     }
     for (String w : plan.warnings()) out.append(paint(YELLOW, "Warning: ")).append(w).append('\n');
     if (plan.unmanagedIgnored() > 0) {
-      out.append(plan.unmanagedIgnored()).append(" unmanaged live resource(s) ignored (no cspctl ownership marker, not in the specs).\n");
+      out.append(plan.unmanagedIgnored())
+          .append(
+              " unmanaged live resource(s) ignored (no cspctl ownership marker, not in the specs).\n");
     }
     out.append(paint(BOLD, plan.summary().line())).append('\n');
     return out.toString();
@@ -54,7 +58,8 @@ public final class TextRenderer {
     StringBuilder b = new StringBuilder("Symbols:");
     for (Action a : Action.values()) {
       if (a == Action.RENAME && plan.count(Action.UPDATE) > 0) continue; // shares '~' with update
-      if (plan.count(a) > 0) b.append("  ").append(paint(colour(a), a.symbol())).append(' ').append(legendWord(a));
+      if (plan.count(a) > 0)
+        b.append("  ").append(paint(colour(a), a.symbol())).append(' ').append(legendWord(a));
     }
     return b.append('\n').toString();
   }
@@ -71,8 +76,18 @@ public final class TextRenderer {
 
   private void block(Change c, StringBuilder out) {
     String colour = colour(c.action());
-    out.append(paint(colour, c.action().symbol() + " " + c.key().kind().yamlName() + " \"" + c.key().name() + "\""))
-        .append(" will be ").append(past(c.action())).append('\n');
+    out.append(
+            paint(
+                colour,
+                c.action().symbol()
+                    + " "
+                    + c.key().kind().yamlName()
+                    + " \""
+                    + c.key().name()
+                    + "\""))
+        .append(" will be ")
+        .append(past(c.action()))
+        .append('\n');
     for (String note : c.notes()) out.append("    # ").append(note).append('\n');
     for (String line : diffLines(c)) out.append("    ").append(paintLine(line)).append('\n');
     out.append('\n');
@@ -89,15 +104,16 @@ public final class TextRenderer {
     } else {
       Patch<String> patch = DiffUtils.diff(before, after);
       if (patch.getDeltas().isEmpty()) return out;
-      List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("live", "desired", before, patch, 3);
+      List<String> unified =
+          UnifiedDiffUtils.generateUnifiedDiff("live", "desired", before, patch, 3);
       for (String l : unified) {
         if (l.startsWith("---") || l.startsWith("+++")) continue;
         // The line numbers of a hunk header count lines of a rendering the reader never sees:
         // only say that unchanged lines were left out.
         if (l.startsWith("@@")) {
           if (!(out.isEmpty() && l.startsWith("@@ -1,"))) out.add(OMITTED);
-        }
-        else if (l.startsWith("+") || l.startsWith("-")) out.add(l.charAt(0) + " " + l.substring(1));
+        } else if (l.startsWith("+") || l.startsWith("-"))
+          out.add(l.charAt(0) + " " + l.substring(1));
         else out.add("  " + (l.isEmpty() ? "" : l.substring(1)));
       }
     }

@@ -5,10 +5,10 @@ import dev.cspctl.visitor.TestResult;
 import java.util.List;
 
 /**
- * JUnit XML, the format GitLab shows in a merge request's test report
- * ({@code artifacts:reports:junit}): one testcase per visitor test, classname = its file, a
- * {@code failure} for a failed test and an {@code error} for one that cannot be evaluated,
- * each with the reasons and traces of the text report.
+ * JUnit XML, the format GitLab shows in a merge request's test report ({@code
+ * artifacts:reports:junit}): one testcase per visitor test, classname = its file, a {@code failure}
+ * for a failed test and an {@code error} for one that cannot be evaluated, each with the reasons
+ * and traces of the text report.
  */
 public final class JunitReport {
   private JunitReport() {}
@@ -16,22 +16,49 @@ public final class JunitReport {
   public static String render(List<TestResult> results, String suiteName) {
     Summary s = Summary.of(results);
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.append("<testsuites name=\"cspctl test\" tests=\"").append(s.total()).append("\" failures=\"").append(s.failed())
-        .append("\" errors=\"").append(s.notEvaluable()).append("\">\n");
-    out.append("  <testsuite name=\"").append(escape(suiteName)).append("\" tests=\"").append(s.total())
-        .append("\" failures=\"").append(s.failed()).append("\" errors=\"").append(s.notEvaluable()).append("\">\n");
+    out.append("<testsuites name=\"cspctl test\" tests=\"")
+        .append(s.total())
+        .append("\" failures=\"")
+        .append(s.failed())
+        .append("\" errors=\"")
+        .append(s.notEvaluable())
+        .append("\">\n");
+    out.append("  <testsuite name=\"")
+        .append(escape(suiteName))
+        .append("\" tests=\"")
+        .append(s.total())
+        .append("\" failures=\"")
+        .append(s.failed())
+        .append("\" errors=\"")
+        .append(s.notEvaluable())
+        .append("\">\n");
     for (TestResult r : results) {
-      out.append("    <testcase classname=\"").append(escape(r.test().origin().file())).append("\" name=\"")
-          .append(escape(r.test().name())).append("\" file=\"").append(escape(r.test().origin().file()))
-          .append("\" line=\"").append(r.test().origin().line()).append('"');
+      out.append("    <testcase classname=\"")
+          .append(escape(r.test().origin().file()))
+          .append("\" name=\"")
+          .append(escape(r.test().name()))
+          .append("\" file=\"")
+          .append(escape(r.test().origin().file()))
+          .append("\" line=\"")
+          .append(r.test().origin().line())
+          .append('"');
       if (r.passed()) {
         out.append("/>\n");
         continue;
       }
       String element = r.status() == TestResult.Status.FAIL ? "failure" : "error";
       String type = r.status() == TestResult.Status.FAIL ? "VisitorTestFailed" : "NotEvaluable";
-      out.append(">\n      <").append(element).append(" type=\"").append(type).append("\" message=\"")
-          .append(escape(r.problems().get(0))).append("\">").append(escape(details(r))).append("</").append(element).append(">\n");
+      out.append(">\n      <")
+          .append(element)
+          .append(" type=\"")
+          .append(type)
+          .append("\" message=\"")
+          .append(escape(r.problems().get(0)))
+          .append("\">")
+          .append(escape(details(r)))
+          .append("</")
+          .append(element)
+          .append(">\n");
       out.append("    </testcase>\n");
     }
     out.append("  </testsuite>\n</testsuites>\n");

@@ -24,6 +24,12 @@ public record Summary(int passed, int failed, int notEvaluable) {
   }
 
   public String line() {
-    return "Visitor tests: " + passed + " passed, " + failed + " failed, " + notEvaluable + " not evaluable.";
+    return "Visitor tests: "
+        + passed
+        + " passed, "
+        + failed
+        + " failed, "
+        + notEvaluable
+        + " not evaluable.";
   }
 }

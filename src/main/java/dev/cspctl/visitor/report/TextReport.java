@@ -15,7 +15,12 @@ public final class TextReport {
   public static String render(List<TestResult> results) {
     StringBuilder out = new StringBuilder();
     for (TestResult r : results) {
-      out.append(label(r.status())).append("  ").append(r.test().name()).append("  (").append(r.test().origin()).append(")\n");
+      out.append(label(r.status()))
+          .append("  ")
+          .append(r.test().name())
+          .append("  (")
+          .append(r.test().origin())
+          .append(")\n");
       if (r.passed()) continue;
       for (String p : r.problems()) out.append("      ").append(p).append('\n');
       for (ExperienceResult e : involved(r)) out.append(TraceText.render(e.trace(), "        "));
@@ -31,8 +36,11 @@ public final class TextReport {
       out.append(r.experience()).append(": ").append(r.describe()).append('\n');
       out.append(TraceText.render(r.trace(), "    "));
     }
-    out.append("applied (at most ").append(variantLimit).append("): ")
-        .append(e.appliedKnown() ? e.applied().toString() : "not evaluable").append('\n');
+    out.append("applied (at most ")
+        .append(variantLimit)
+        .append("): ")
+        .append(e.appliedKnown() ? e.applied().toString() : "not evaluable")
+        .append('\n');
     return out.toString();
   }
 
@@ -44,12 +52,18 @@ public final class TextReport {
     };
   }
 
-  /** The experiences a failed test's problems name (all of them when 'applied' is among the problems). */
+  /**
+   * The experiences a failed test's problems name (all of them when 'applied' is among the
+   * problems).
+   */
   static List<ExperienceResult> involved(TestResult r) {
     boolean applied = r.problems().stream().anyMatch(p -> p.startsWith("applied: "));
     return r.evaluation().experiences().stream()
         .filter(e -> e.trace() != null)
-        .filter(e -> (applied && r.test().applied() != null) || r.problems().stream().anyMatch(p -> p.startsWith(e.experience() + ": ")))
+        .filter(
+            e ->
+                (applied && r.test().applied() != null)
+                    || r.problems().stream().anyMatch(p -> p.startsWith(e.experience() + ": ")))
         .toList();
   }
 }

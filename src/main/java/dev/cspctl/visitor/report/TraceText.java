@@ -16,7 +16,8 @@ public final class TraceText {
   private static void append(StringBuilder out, Trace t, String indent) {
     out.append(indent).append(mark(t.result())).append(' ').append(t.label());
     boolean named = t.label().endsWith(" of");
-    if (t.combine() != null && t.children().size() > 1 && !named) out.append(" (").append(t.combine().yamlName()).append(')');
+    if (t.combine() != null && t.children().size() > 1 && !named)
+      out.append(" (").append(t.combine().yamlName()).append(')');
     out.append('\n');
     for (Trace c : t.children()) append(out, c, indent + "  ");
   }

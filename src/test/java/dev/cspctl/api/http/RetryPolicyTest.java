@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -37,13 +38,17 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.responseLost("POST", new NoHttpResponseException("x"))).isTrue();
     assertThat(policy.retryIo("POST", new ConnectException("refused"), 0)).isTrue();
     assertThat(RetryPolicy.responseLost("POST", new ConnectException("refused"))).isFalse();
-    assertThat(policy.retryIo("GET", new javax.net.ssl.SSLHandshakeException("bad cert"), 0)).isFalse();
+    assertThat(policy.retryIo("GET", new javax.net.ssl.SSLHandshakeException("bad cert"), 0))
+        .isFalse();
   }
 
   @Test
   void retryAfterFormats() {
     assertThat(RetryPolicy.parseRetryAfter("2")).contains(Duration.ofSeconds(2));
-    String date = ZonedDateTime.now().plusSeconds(5).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+    String date =
+        ZonedDateTime.now(ZoneId.systemDefault())
+            .plusSeconds(5)
+            .format(DateTimeFormatter.RFC_1123_DATE_TIME);
     assertThat(RetryPolicy.parseRetryAfter(date).orElseThrow().toSeconds()).isBetween(3L, 5L);
     assertThat(RetryPolicy.parseRetryAfter("soon")).isEmpty();
     // unparseable Retry-After falls back to backoff

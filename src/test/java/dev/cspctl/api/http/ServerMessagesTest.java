@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ServerMessagesTest {
   static String msg(String body) {
-    return ServerMessages.extract(new ApiResponse(400, "application/json",
-        body.getBytes(StandardCharsets.UTF_8)));
+    return ServerMessages.extract(
+        new ApiResponse(400, "application/json", body.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

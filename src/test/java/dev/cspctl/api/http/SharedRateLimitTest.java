@@ -1,12 +1,12 @@
 package dev.cspctl.api.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.TestClients;
+import dev.cspctl.testing.WireMockClients;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,20 +18,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The buckets are shared by every thread and by both clients' calls of the same kind. */
 class SharedRateLimitTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static WireMockExtension wm = WireMockClients.server();
 
   @Test
   void concurrentCallsAreThrottledPerBucket() throws Exception {
     wm.stubFor(get("/events").willReturn(okJson("[]")));
-    wm.stubFor(get(urlPathEqualTo("/v3/variant_groups"))
-        .willReturn(okJson("{\"variant_groups\":[],\"count\":0}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v3/variant_groups"))
+            .willReturn(okJson("{\"variant_groups\":[],\"count\":0}")));
     double rate = 50; // 20 ms apart
     TransportConfig cfg = TestClients.fastConfig().withRates(rate, 10_000, 10_000, 10_000, 1);
     int n = 11;
-    try (ContentstackClients c = TestClients.clients(wm.baseUrl(), TestClients.authtoken(), cfg,
-        new TestClients.RecordingSleeper())) {
+    try (ContentstackClients c =
+        TestClients.clients(
+            wm.baseUrl(), TestClients.authtoken(), cfg, new TestClients.RecordingSleeper())) {
       ExecutorService ex = Executors.newFixedThreadPool(6);
       List<Future<?>> fs = new ArrayList<>();
       long start = System.nanoTime();
@@ -51,10 +51,12 @@ class SharedRateLimitTest {
       assertThat(cmaMs).isLessThan(150);
     }
     // Arrival times at the server are spaced by the rate (allowing scheduling jitter).
-    List<Long> arrivals = wm.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().equals("/events"))
-        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted(Comparator.naturalOrder())
-        .toList();
+    List<Long> arrivals =
+        wm.getAllServeEvents().stream()
+            .filter(e -> e.getRequest().getUrl().equals("/events"))
+            .map(e -> e.getRequest().getLoggedDate().toInstant().toEpochMilli())
+            .sorted(Comparator.naturalOrder())
+            .toList();
     assertThat(arrivals).hasSize(n);
     assertThat(arrivals.get(n - 1) - arrivals.get(0)).isGreaterThanOrEqualTo(180);
   }

@@ -26,12 +26,14 @@ class TokenBucketTest {
     List<Future<?>> fs = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      fs.add(ex.submit(() -> {
-        go.await();
-        bucket.acquire();
-        grants.add(System.nanoTime());
-        return null;
-      }));
+      fs.add(
+          ex.submit(
+              () -> {
+                go.await();
+                bucket.acquire();
+                grants.add(System.nanoTime());
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : fs) {

@@ -1,7 +1,6 @@
 package dev.cspctl.api.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,48 +13,60 @@ import dev.cspctl.api.ResponseLostException;
 import dev.cspctl.api.TestClients;
 import dev.cspctl.api.TestClients.RecordingSleeper;
 import dev.cspctl.api.personalize.EventInput;
+import dev.cspctl.testing.WireMockClients;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retry policy against scripted faults: what is retried, what is not, and how long we wait. */
 class TransportFaultsTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static WireMockExtension wm = WireMockClients.server();
 
   static final String EVT = "{\"uid\":\"65f0e0a1b2c3d4e5f6a7b803\",\"key\":\"signup\"}";
+
+  @RegisterExtension
+  final WireMockClients api =
+      new WireMockClients(
+          wm,
+          TestClients.authtoken(),
+          TestClients.fastConfig().withMaxRetryAfter(Duration.ofSeconds(30)));
 
   RecordingSleeper sleeper;
   ContentstackClients clients;
 
   @BeforeEach
   void setUp() {
-    sleeper = new RecordingSleeper();
-    clients = TestClients.clients(wm.baseUrl(), TestClients.authtoken(),
-        TestClients.fastConfig().withMaxRetryAfter(Duration.ofSeconds(30)), sleeper);
+    sleeper = api.sleeper();
+    clients = api.clients();
   }
 
-  @AfterEach
-  void tearDown() {
-    clients.close();
-  }
-
-  private void firstThen(String method, String url, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
+  private void firstThen(
+      String method,
+      String url,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
       com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder then) {
-    var m1 = request(method, urlEqualTo(url)).inScenario("s").whenScenarioStateIs(STARTED)
-        .willReturn(first).willSetStateTo("second");
-    var m2 = request(method, urlEqualTo(url)).inScenario("s").whenScenarioStateIs("second")
-        .willReturn(then);
+    var m1 =
+        request(method, urlEqualTo(url))
+            .inScenario("s")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(first)
+            .willSetStateTo("second");
+    var m2 =
+        request(method, urlEqualTo(url))
+            .inScenario("s")
+            .whenScenarioStateIs("second")
+            .willReturn(then);
     wm.stubFor(m1);
     wm.stubFor(m2);
   }
 
   @Test
   void honoursRetryAfterOn429() {
-    firstThen("GET", "/events", aResponse().withStatus(429).withHeader("Retry-After", "7"),
+    firstThen(
+        "GET",
+        "/events",
+        aResponse().withStatus(429).withHeader("Retry-After", "7"),
         okJson("[" + EVT + "]"));
     assertThat(clients.personalize().listEvents()).hasSize(1);
     assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(7));
@@ -64,7 +75,10 @@ class TransportFaultsTest {
 
   @Test
   void retryAfterIsCapped() {
-    firstThen("GET", "/events", aResponse().withStatus(503).withHeader("Retry-After", "3600"),
+    firstThen(
+        "GET",
+        "/events",
+        aResponse().withStatus(503).withHeader("Retry-After", "3600"),
         okJson("[]"));
     clients.personalize().listEvents();
     assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(30));
@@ -74,7 +88,8 @@ class TransportFaultsTest {
   void backsOffExponentiallyWithJitterWithout429RetryAfter() {
     wm.stubFor(get("/events").willReturn(aResponse().withStatus(429)));
     assertThatThrownBy(() -> clients.personalize().listEvents())
-        .isInstanceOf(RemoteApiException.class).hasMessageContaining("failed (429)");
+        .isInstanceOf(RemoteApiException.class)
+        .hasMessageContaining("failed (429)");
     wm.verify(4, getRequestedFor(urlEqualTo("/events")));
     // base 1 ms, max 4 ms: attempt n waits in [exp/2, exp) with exp = min(4, 1 * 2^n) ms
     assertThat(sleeper.delays).hasSize(3);
@@ -93,8 +108,8 @@ class TransportFaultsTest {
 
   @Test
   void postIsNotRetriedOn500() {
-    wm.stubFor(post("/events").willReturn(aResponse().withStatus(500)
-        .withBody("{\"message\":\"boom\"}")));
+    wm.stubFor(
+        post("/events").willReturn(aResponse().withStatus(500).withBody("{\"message\":\"boom\"}")));
     assertThatThrownBy(() -> clients.personalize().createEvent(new EventInput("signup", null)))
         .isExactlyInstanceOf(RemoteApiException.class)
         .hasMessage("Personalize POST /events failed (500): boom");
@@ -135,7 +150,10 @@ class TransportFaultsTest {
 
   @Test
   void connectionResetOnGetIsRetried() {
-    firstThen("GET", "/events", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+    firstThen(
+        "GET",
+        "/events",
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
         okJson("[" + EVT + "]"));
     assertThat(clients.personalize().listEvents()).hasSize(1);
     wm.verify(2, getRequestedFor(urlEqualTo("/events")));
@@ -143,8 +161,8 @@ class TransportFaultsTest {
 
   @Test
   void emptyResponseOnGetIsRetried() {
-    firstThen("GET", "/events", aResponse().withFault(Fault.EMPTY_RESPONSE),
-        okJson("[" + EVT + "]"));
+    firstThen(
+        "GET", "/events", aResponse().withFault(Fault.EMPTY_RESPONSE), okJson("[" + EVT + "]"));
     assertThat(clients.personalize().listEvents()).hasSize(1);
     wm.verify(2, getRequestedFor(urlEqualTo("/events")));
   }
@@ -160,12 +178,15 @@ class TransportFaultsTest {
   @Test
   void emptyResponseOnPostIsNotResent() {
     wm.stubFor(post("/v3/bulk/publish").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-    var req = new dev.cspctl.api.cma.BulkPublishRequest(
-        java.util.List.of(new dev.cspctl.api.cma.BulkEntry("blt1", "page", 1, "en-us", null)),
-        java.util.List.of("en-us"), java.util.List.of("prod"));
+    var req =
+        new dev.cspctl.api.cma.BulkPublishRequest(
+            java.util.List.of(new dev.cspctl.api.cma.BulkEntry("blt1", "page", 1, "en-us", null)),
+            java.util.List.of("en-us"),
+            java.util.List.of("prod"));
     assertThatThrownBy(() -> clients.cma().bulkPublish(req))
         .isInstanceOf(ResponseLostException.class)
-        .hasMessageContaining("CMA POST /v3/bulk/publish failed: reply lost (the server closed the connection without a reply");
+        .hasMessageContaining(
+            "CMA POST /v3/bulk/publish failed: reply lost (the server closed the connection without a reply");
     wm.verify(1, postRequestedFor(urlEqualTo("/v3/bulk/publish")));
   }
 
@@ -181,8 +202,12 @@ class TransportFaultsTest {
   @Test
   void connectionRefusedIsRetriedEvenForPost() {
     // Nothing listens on port 1: the request was never sent, so even a POST may be retried.
-    var t = new HttpTransport(dev.cspctl.api.ApiEndpoints.of("http://127.0.0.1:1", "http://127.0.0.1:1"),
-        TestClients.fastConfig(), new Redactor(), sleeper);
+    var t =
+        new HttpTransport(
+            dev.cspctl.api.ApiEndpoints.of("http://127.0.0.1:1", "http://127.0.0.1:1"),
+            TestClients.fastConfig(),
+            new Redactor(),
+            sleeper);
     try (var c = dev.cspctl.api.ContentstackClients.create(TestClients.authtoken(), t)) {
       assertThatThrownBy(() -> c.personalize().createEvent(new EventInput("k", null)))
           .isExactlyInstanceOf(RemoteApiException.class)
