@@ -12,6 +12,7 @@ import dev.cspctl.api.cma.VariantGroup;
 import dev.cspctl.api.cma.VariantRef;
 import dev.cspctl.plan.Op;
 import dev.cspctl.spec.PublishSettings;
+import dev.cspctl.state.EntryFields;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -99,24 +100,9 @@ final class ContentSteps {
       CmaPort cma, String ct, String entry, String variantUid, String locale) {
     try {
       EntryVariant existing = cma.getEntryVariant(ct, entry, variantUid, locale);
-      ObjectNode fields = existing.entry().deepCopy();
-      for (String system :
-          List.of(
-              "_variant",
-              "uid",
-              "locale",
-              "_version",
-              "created_at",
-              "updated_at",
-              "created_by",
-              "updated_by",
-              "ACL",
-              "_in_progress",
-              "publish_details",
-              "_metadata",
-              "tags")) {
-        fields.remove(system);
-      }
+      // the content only, and not what the entry (not the variant) carries: its metadata and tags
+      ObjectNode fields = EntryFields.content(existing.entry());
+      fields.remove(List.of("_metadata", "tags"));
       return fields;
     } catch (RemoteApiException e) {
       if (e.status() == 404 || e.status() == 422) return JSON.objectNode();

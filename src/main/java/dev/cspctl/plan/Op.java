@@ -21,7 +21,9 @@ import java.util.List;
 public sealed interface Op {
   /** The type id of this operation in plans and step ids. */
   @JsonIgnore
-  StepType stepType();
+  default StepType stepType() {
+    return StepType.of(this);
+  }
 
   /**
    * The natural key of the resource this operation acts on: its experience for experience steps.
@@ -91,10 +93,6 @@ public sealed interface Op {
   // --- attributes, events, audiences ---------------------------------------------------------
 
   record CreateAttribute(String key, String name, String description) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.CREATE_ATTRIBUTE;
-    }
 
     @Override
     public String subject() {
@@ -108,10 +106,6 @@ public sealed interface Op {
   }
 
   record UpdateAttribute(String key, String name, String description, String uid) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.UPDATE_ATTRIBUTE;
-    }
 
     @Override
     public String subject() {
@@ -125,10 +119,6 @@ public sealed interface Op {
   }
 
   record CreateEvent(String key, String description) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.CREATE_EVENT;
-    }
 
     @Override
     public String subject() {
@@ -142,10 +132,6 @@ public sealed interface Op {
   }
 
   record UpdateEvent(String key, String description, String uid) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.UPDATE_EVENT;
-    }
 
     @Override
     public String subject() {
@@ -172,11 +158,6 @@ public sealed interface Op {
     }
 
     @Override
-    public StepType stepType() {
-      return StepType.CREATE_AUDIENCE;
-    }
-
-    @Override
     public String subject() {
       return name;
     }
@@ -196,11 +177,6 @@ public sealed interface Op {
     @Override
     public ObjectNode definition() {
       return definition.deepCopy();
-    }
-
-    @Override
-    public StepType stepType() {
-      return StepType.UPDATE_AUDIENCE;
     }
 
     @Override
@@ -226,11 +202,6 @@ public sealed interface Op {
     }
 
     @Override
-    public StepType stepType() {
-      return StepType.CREATE_EXPERIENCE;
-    }
-
-    @Override
     public String subject() {
       return name;
     }
@@ -249,11 +220,6 @@ public sealed interface Op {
     }
 
     @Override
-    public StepType stepType() {
-      return StepType.UPDATE_EXPERIENCE;
-    }
-
-    @Override
     public String subject() {
       return name;
     }
@@ -266,10 +232,6 @@ public sealed interface Op {
 
   record PauseVersion(String experience, String experienceUid, String versionUid)
       implements OnExperience {
-    @Override
-    public StepType stepType() {
-      return StepType.PAUSE_VERSION;
-    }
 
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -278,10 +240,6 @@ public sealed interface Op {
   }
 
   record CreateDraftVersion(String experience, String experienceUid) implements OnExperience {
-    @Override
-    public StepType stepType() {
-      return StepType.CREATE_DRAFT_VERSION;
-    }
 
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -317,11 +275,6 @@ public sealed interface Op {
     public ConfigureVersion {
       variants = List.copyOf(variants);
       metrics = List.copyOf(metrics);
-    }
-
-    @Override
-    public StepType stepType() {
-      return StepType.CONFIGURE_VERSION;
     }
 
     @JsonIgnore
@@ -385,11 +338,6 @@ public sealed interface Op {
     }
 
     @Override
-    public StepType stepType() {
-      return StepType.LINK_CONTENT_TYPES;
-    }
-
-    @Override
     public <R> R accept(Visitor<R> v) {
       return v.visit(this);
     }
@@ -416,11 +364,6 @@ public sealed interface Op {
       return fields.deepCopy();
     }
 
-    @Override
-    public StepType stepType() {
-      return StepType.UPSERT_ENTRY_VARIANT;
-    }
-
     public PublishItem item() {
       return new PublishItem(variant, contentType, entry, locale);
     }
@@ -445,21 +388,12 @@ public sealed interface Op {
     }
 
     @Override
-    public StepType stepType() {
-      return StepType.PUBLISH_ENTRY_VARIANTS;
-    }
-
-    @Override
     public <R> R accept(Visitor<R> v) {
       return v.visit(this);
     }
   }
 
   record ActivateVersion(String experience) implements OnExperience {
-    @Override
-    public StepType stepType() {
-      return StepType.ACTIVATE_VERSION;
-    }
 
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -472,10 +406,6 @@ public sealed interface Op {
    * changed.
    */
   record RefreshCms(String experience) implements OnExperience {
-    @Override
-    public StepType stepType() {
-      return StepType.REFRESH_CMS;
-    }
 
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -490,11 +420,6 @@ public sealed interface Op {
   record SetPriority(List<String> order) implements Op {
     public SetPriority {
       order = List.copyOf(order);
-    }
-
-    @Override
-    public StepType stepType() {
-      return StepType.SET_PRIORITY;
     }
 
     @Override
@@ -518,10 +443,6 @@ public sealed interface Op {
       String entry,
       String locale)
       implements OnExperience {
-    @Override
-    public StepType stepType() {
-      return StepType.DELETE_ENTRY_VARIANT;
-    }
 
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -530,10 +451,6 @@ public sealed interface Op {
   }
 
   record DeleteExperience(String uid, String name) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.DELETE_EXPERIENCE;
-    }
 
     @Override
     public String subject() {
@@ -547,10 +464,6 @@ public sealed interface Op {
   }
 
   record DeleteAudience(String uid, String name) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.DELETE_AUDIENCE;
-    }
 
     @Override
     public String subject() {
@@ -564,10 +477,6 @@ public sealed interface Op {
   }
 
   record DeleteEvent(String uid, String key) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.DELETE_EVENT;
-    }
 
     @Override
     public String subject() {
@@ -581,10 +490,6 @@ public sealed interface Op {
   }
 
   record DeleteAttribute(String uid, String key) implements Op {
-    @Override
-    public StepType stepType() {
-      return StepType.DELETE_ATTRIBUTE;
-    }
 
     @Override
     public String subject() {

@@ -37,4 +37,16 @@ public enum StepType {
   public Class<? extends Op> opClass() {
     return opClass;
   }
+
+  private static final java.util.Map<Class<? extends Op>, StepType> BY_CLASS =
+      new java.util.HashMap<>();
+
+  static {
+    for (StepType t : values()) BY_CLASS.put(t.opClass, t);
+  }
+
+  /** The type of an operation: the one whose record it is. */
+  public static StepType of(Op op) {
+    return BY_CLASS.get(op.getClass());
+  }
 }

@@ -109,6 +109,39 @@ class ReportFormatsTest {
     assertThat(other.err()).contains("not a saved plan").doesNotContain("Exception");
   }
 
+  /**
+   * A plan saved by the cspctl before typed operations (no operations_version) is refused, not
+   * half-read.
+   */
+  @Test
+  void aPlanSavedByAnOlderCspctlIsRefusedInOneLineAndApplyWritesNothing() throws Exception {
+    Path plan = tmp.resolve("plan.json");
+    assertThat(run("plan", "--sandbox", "specs", "--out", plan.toString()).exit()).isZero();
+    var root =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("saved"))
+        .remove("operations_version");
+    Files.writeString(plan, root.toString());
+    for (String command : new String[] {"show", "apply"}) {
+      Run old =
+          command.equals("show")
+              ? run("show", plan.toString())
+              : run("apply", "--sandbox", "--auto-approve", plan.toString());
+      assertThat(old.exit()).as(command).isEqualTo(1);
+      assertThat(old.err().lines())
+          .as(command)
+          .hasSize(1)
+          .first()
+          .asString()
+          .contains("plan.json: the plan was made by an older cspctl")
+          .contains("make a new plan");
+    }
+    assertThat(run("plan", "--sandbox", "specs", "--detailed-exitcode").exit())
+        .as("nothing was applied")
+        .isEqualTo(2);
+  }
+
   @Test
   void codeQualityHasOneFindingPerErrorWithFileLineSeverityAndAStableFingerprint()
       throws Exception {
