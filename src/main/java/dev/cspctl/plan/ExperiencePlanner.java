@@ -11,10 +11,8 @@ import dev.cspctl.spec.Metric;
 import dev.cspctl.spec.PublishSettings;
 import dev.cspctl.spec.ResourceKey;
 import dev.cspctl.spec.Variant;
-import dev.cspctl.state.EntryKey;
 import dev.cspctl.state.LiveEntryVariant;
 import dev.cspctl.state.LiveExperience;
-import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVersion;
 import dev.cspctl.state.LiveVersionStatus;
 import java.util.ArrayList;
@@ -37,6 +35,7 @@ final class ExperiencePlanner {
   private final PlanPart.Builder out;
   private final Map<String, StepId> audienceWriters;
   private final Map<String, StepId> eventWriters;
+  private final ContentComparison content;
 
   /**
    * @param out where this planner's changes and steps go
@@ -53,6 +52,7 @@ final class ExperiencePlanner {
     this.out = out;
     this.audienceWriters = audienceWriters;
     this.eventWriters = eventWriters;
+    this.content = new ContentComparison(ctx);
   }
 
   /** Every desired experience in scope, joined with the live one by name (or renamedFrom). */
@@ -276,70 +276,6 @@ final class ExperiencePlanner {
     return id;
   }
 
-  /**
-   * Publishing is part of the live state: unchanged content whose current version is not published
-   * to every configured environment (a publish that failed or was interrupted) is published again.
-   * Known only when the stack's environments were read.
-   */
-  private List<Op.PublishItem> unpublished(
-      Experience e,
-      LiveExperience l,
-      LiveVersion current,
-      List<Variant> changed,
-      List<String> notes) {
-    List<String> environments = ctx.publishSettings().environments();
-    if (!ctx.index().live.stack().read() || environments.isEmpty() || l.cms() == null)
-      return List.of();
-    Set<String> rewritten = new HashSet<>();
-    for (Variant v : changed)
-      for (EntryContent c : v.content())
-        rewritten.add(v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale());
-    Map<String, String> shortUids = shortUids(e, current);
-    List<Op.PublishItem> items = new ArrayList<>();
-    List<String> described = new ArrayList<>();
-    for (Variant v : e.variants()) {
-      String shortUid = shortUids.get(v.name());
-      String cmsUid = shortUid == null ? null : l.cms().variants().get(shortUid);
-      if (cmsUid == null) continue;
-      for (EntryContent c : v.content()) {
-        if (rewritten.contains(
-            v.name() + "/" + c.contentType() + "/" + c.entry() + "/" + c.locale())) continue;
-        Optional<LiveEntryVariant> ev =
-            ctx.index()
-                .live
-                .entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
-        if (ev.isEmpty()) continue;
-        List<String> missing =
-            environments.stream().filter(env -> !ev.get().publishedCurrentTo(env)).toList();
-        if (missing.isEmpty()) continue;
-        items.add(new Op.PublishItem(v.name(), c.contentType(), c.entry(), c.locale()));
-        described.add(
-            "'"
-                + v.name()
-                + "' on "
-                + c.contentType()
-                + "/"
-                + c.entry()
-                + " ("
-                + c.locale()
-                + ", version "
-                + ev.get().version()
-                + ": not published to "
-                + String.join(", ", missing)
-                + ")");
-      }
-    }
-    if (!described.isEmpty()) {
-      notes.add(
-          "publish again: the current version of "
-              + described.size()
-              + " entry variant(s) is not published to every"
-              + " configured environment: "
-              + String.join("; ", described));
-    }
-    return items;
-  }
-
   /** Activation or pause so the live status matches; returns the last step id. */
   private StepId status(
       Experience e, StepId previous, List<StepId> ids, boolean serving, LiveExperience live) {
@@ -417,12 +353,13 @@ final class ExperiencePlanner {
     boolean versionChanged = !withoutContent(before).equals(withoutContent(after));
     boolean serving = ExperienceViews.serving(l);
     Optional<LiveVersion> current = l.currentVersion();
-    Map<String, String> shortUids = shortUids(e, current.orElse(null));
+    Map<String, String> shortUids = ContentComparison.shortUids(e, current.orElse(null));
     Set<String> linked =
         new HashSet<>(
             ctx.index().live.variantGroupOf(l).map(g -> g.linkedContentTypes()).orElse(List.of()));
-    List<Variant> changedContent = changedContent(e, l, current.orElse(null));
-    List<Op.PublishItem> republish = unpublished(e, l, current.orElse(null), changedContent, notes);
+    List<Variant> changedContent = content.changed(e, l, current.orElse(null));
+    List<Op.PublishItem> republish =
+        content.unpublished(e, l, current.orElse(null), changedContent, notes);
     if (versionChanged) {
       boolean locked = current.isPresent() && current.get().status() != LiveVersionStatus.DRAFT;
       if (locked) {
@@ -495,59 +432,6 @@ final class ExperiencePlanner {
     copy.remove("tags");
     copy.path("variants").forEach(v -> ((ObjectNode) v).remove("content"));
     return copy;
-  }
-
-  /** Desired variant name to the live shortUid it keeps (by name, or by renamedFrom). */
-  private static Map<String, String> shortUids(Experience e, LiveVersion current) {
-    Map<String, String> out = new HashMap<>();
-    if (current == null) return out;
-    Map<String, String> byName = new HashMap<>();
-    for (LiveVariant v : current.variants())
-      if (v.shortUid() != null) byName.put(v.name(), v.shortUid());
-    for (Variant v : e.variants()) {
-      String s = byName.get(v.name());
-      if (s == null && v.renamedFrom() != null) s = byName.get(v.renamedFrom());
-      if (s != null) out.put(v.name(), s);
-    }
-    return out;
-  }
-
-  /**
-   * Variants whose entry content differs from the live content (projected on the spec's fields).
-   */
-  private List<Variant> changedContent(Experience e, LiveExperience l, LiveVersion current) {
-    List<Variant> out = new ArrayList<>();
-    Map<String, String> shortUids = shortUids(e, current);
-    for (Variant v : e.variants()) {
-      List<EntryContent> differing = new ArrayList<>();
-      String shortUid = shortUids.get(v.name());
-      String cmsUid = shortUid == null || l.cms() == null ? null : l.cms().variants().get(shortUid);
-      for (EntryContent c : v.content()) {
-        Optional<LiveEntryVariant> ev =
-            cmsUid == null
-                ? Optional.empty()
-                : ctx.index()
-                    .live
-                    .entryVariant(new EntryKey(c.contentType(), c.entry(), c.locale()), cmsUid);
-        if (ev.isEmpty()
-            || !JsonNumbers.canonical(ExperienceViews.project(ev.get().fields(), c.fields()))
-                .equals(JsonNumbers.canonical(c.fields()))) {
-          differing.add(c);
-        }
-      }
-      if (!differing.isEmpty()) {
-        out.add(
-            new Variant(
-                v.name(),
-                v.renamedFrom(),
-                v.audiences(),
-                v.lyticsAudiences(),
-                v.match(),
-                v.traffic(),
-                differing));
-      }
-    }
-    return out;
   }
 
   /**
