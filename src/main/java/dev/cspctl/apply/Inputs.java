@@ -1,8 +1,8 @@
 package dev.cspctl.apply;
 
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.PersonalizePort;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteExperience;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.apply.StepResult.AttributeWritten;
@@ -113,7 +113,8 @@ final class Inputs {
 
   static Map<String, String> shortUids(Version version) {
     Map<String, String> m = new HashMap<>();
-    for (Variant v : version.variants()) if (v.shortUid() != null) m.put(v.name(), v.shortUid());
+    for (RemoteVariant v : version.variants())
+      if (v.shortUid() != null) m.put(v.name(), v.shortUid());
     return m;
   }
 
@@ -151,7 +152,7 @@ final class Inputs {
       throw new ApplyException("experience '" + experience + "' has no variant '" + variant + "'");
     String uid = cmsVariants(experience).get(shortUid);
     if (uid == null) {
-      Experience e = client(experience).getExperience(experienceUid(experience));
+      RemoteExperience e = client(experience).getExperience(experienceUid(experience));
       if (e.cms() != null) uid = e.cms().variants().get(shortUid);
     }
     if (uid == null)
@@ -173,7 +174,7 @@ final class Inputs {
     Optional<String> group = live.variantGroup(experience);
     if (group.isPresent())
       return new CmsSynced(experience, group.get(), live.cmsVariants(experience), "");
-    Experience e = client(experience).getExperience(experienceUid(experience));
+    RemoteExperience e = client(experience).getExperience(experienceUid(experience));
     if (e.cms() == null || e.cms().variantGroup() == null) {
       throw new ApplyException("experience '" + experience + "' has no CMS variant group yet");
     }

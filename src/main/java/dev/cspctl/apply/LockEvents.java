@@ -1,8 +1,8 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.api.RemoteApiException;
-import dev.cspctl.api.personalize.Event;
 import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.RemoteEvent;
 import dev.cspctl.plan.Ownership;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,13 +37,13 @@ public final class LockEvents {
    *     every apply, and guessing its expiry would be wrong
    */
   public static List<Held> list(PersonalizeClient personalize) {
-    List<Event> events =
+    List<RemoteEvent> events =
         personalize.listEvents().stream()
             .filter(ev -> Ownership.LOCK_EVENT_KEY.equals(ev.key()))
-            .sorted(Comparator.comparing(Event::uid))
+            .sorted(Comparator.comparing(RemoteEvent::uid))
             .toList();
     List<Held> out = new ArrayList<>();
-    for (Event ev : events) {
+    for (RemoteEvent ev : events) {
       LockRecord r =
           LockRecord.parse(ev.description())
               .orElseThrow(
@@ -75,7 +75,7 @@ public final class LockEvents {
       locks = list(personalize);
     } catch (ApplyException e) {
       // an event with the lock's key that is not a cspctl lock: removable by its uid
-      Event ev =
+      RemoteEvent ev =
           personalize.listEvents().stream()
               .filter(x -> Ownership.LOCK_EVENT_KEY.equals(x.key()) && x.uid().equals(lockId))
               .findFirst()

@@ -6,9 +6,9 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.AudienceRuleCodec;
 import dev.cspctl.api.personalize.EventInput;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
 import dev.cspctl.api.personalize.PersonalizePort;
+import dev.cspctl.api.personalize.RemoteExperience;
 import dev.cspctl.apply.StepResult.AttributeWritten;
 import dev.cspctl.apply.StepResult.AudienceWritten;
 import dev.cspctl.apply.StepResult.Done;
@@ -86,7 +86,7 @@ final class ResourceSteps {
 
   StepResult createExperience(Op.CreateExperience op) {
     var client = about("experience", op.name());
-    Experience created =
+    RemoteExperience created =
         Writes.createOnce(
             "create experience '" + op.name() + "'",
             () ->

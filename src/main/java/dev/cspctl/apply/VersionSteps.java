@@ -2,11 +2,11 @@ package dev.cspctl.apply;
 
 import dev.cspctl.api.ApiAssumptions;
 import dev.cspctl.api.personalize.AbTargeting;
-import dev.cspctl.api.personalize.Experience;
-import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
 import dev.cspctl.api.personalize.PersonalizePort;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteExperience;
+import dev.cspctl.api.personalize.RemoteMetric;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -104,25 +104,25 @@ final class VersionSteps {
                         new ApplyException(
                             "experience '" + name + "' has no draft version to configure"));
     boolean ab = op.abTest();
-    List<Variant> variants = new ArrayList<>();
+    List<RemoteVariant> variants = new ArrayList<>();
     for (Op.VariantConfig v : op.variants()) {
       String shortUid = v.shortUid() != null ? v.shortUid() : existingShortUid(draft, v.name());
       if (ab) {
         Integer traffic = v.traffic();
         if (traffic == null && !ApiAssumptions.EQUAL_SPLIT_OMITS_SHARES)
           traffic = equalShare(op.variants().size(), variants.size());
-        variants.add(Variant.abTest(v.name(), shortUid, traffic));
+        variants.add(RemoteVariant.abTest(v.name(), shortUid, traffic));
       } else {
         List<String> audiences = v.audiences().stream().map(in::audienceUid).toList();
         variants.add(
-            Variant.segmented(
+            RemoteVariant.segmented(
                 v.name(), shortUid, audiences, v.lyticsAudiences(), wireMatch(v.match())));
       }
     }
-    List<Metric> metrics = new ArrayList<>();
+    List<RemoteMetric> metrics = new ArrayList<>();
     for (Op.MetricConfig m : op.metrics()) {
       metrics.add(
-          new Metric(
+          new RemoteMetric(
               m.primary() ? MetricType.PRIMARY : MetricType.SECONDARY,
               in.eventUid(m.event()),
               m.event()));
@@ -146,7 +146,7 @@ final class VersionSteps {
     String configured =
         "configured draft " + draft.uid() + " with " + variants.size() + " variants";
     List<String> needed =
-        result.variants().stream().map(Variant::shortUid).filter(s -> s != null).toList();
+        result.variants().stream().map(RemoteVariant::shortUid).filter(s -> s != null).toList();
     Map<String, String> known = in.cmsVariants(name);
     Optional<String> group = in.live().variantGroup(name);
     if (group.isPresent() && known.keySet().containsAll(needed)) {
@@ -173,7 +173,7 @@ final class VersionSteps {
   private static String existingShortUid(Version draft, String variantName) {
     return draft.variants().stream()
         .filter(v -> variantName.equals(v.name()))
-        .map(Variant::shortUid)
+        .map(RemoteVariant::shortUid)
         .findFirst()
         .orElse(null);
   }
@@ -187,7 +187,7 @@ final class VersionSteps {
     Duration delay = ctx.cmsFirstPoll();
     int polls = 0;
     while (true) {
-      Experience e = client.getExperience(uid);
+      RemoteExperience e = client.getExperience(uid);
       polls++;
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(needed)) {
         return new CmsSynced(
@@ -249,7 +249,7 @@ final class VersionSteps {
 
   StepResult refresh(Op.RefreshCms op, Inputs in) {
     String name = op.experience();
-    Experience e = client(name).getExperience(in.experienceUid(name));
+    RemoteExperience e = client(name).getExperience(in.experienceUid(name));
     Map<String, String> before = in.cmsVariants(name);
     Map<String, String> now = e.cms() == null ? Map.of() : e.cms().variants();
     Map<String, String> changed = new HashMap<>();

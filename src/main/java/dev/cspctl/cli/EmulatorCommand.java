@@ -1,6 +1,6 @@
 package dev.cspctl.cli;
 
-import dev.cspctl.emulator.Credentials;
+import dev.cspctl.emulator.AcceptedCredentials;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.FaultInjector;
@@ -130,7 +130,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             .port(port)
             .listen(address)
             .withoutProject(noProject)
-            .credentials(Credentials.fromEnvironment(System.getenv()))
+            .credentials(AcceptedCredentials.fromEnvironment(System.getenv()))
             .latencyMs(latencyMs)
             .rateLimit(rateLimit)
             .faults(faults)

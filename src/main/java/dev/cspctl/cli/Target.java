@@ -201,8 +201,8 @@ public final class Target implements AutoCloseable {
           "cannot create " + state.getParent() + " for the sandbox state: " + e.getMessage());
     }
     StateFileLock lock = StateFileLock.forSandbox(state, message -> System.err.println(message));
-    dev.cspctl.emulator.Credentials accepted =
-        new dev.cspctl.emulator.Credentials(
+    dev.cspctl.emulator.AcceptedCredentials accepted =
+        new dev.cspctl.emulator.AcceptedCredentials(
             SandboxCredentials.AUTHTOKEN,
             SandboxCredentials.OAUTH_TOKEN,
             SandboxCredentials.MANAGEMENT_TOKEN,

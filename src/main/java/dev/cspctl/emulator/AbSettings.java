@@ -16,8 +16,8 @@ final class AbSettings {
   static String split(JsonNode body, VersionValidator val) {
     JsonNode s = body.get("variantSplit");
     if (s == null || s.isNull()) return null;
-    if (!s.isTextual() || !ApiAssumptions.VARIANT_SPLITS.contains(s.asText())) {
-      val.add("variantSplit", ApiAssumptions.NOT_VALID_ENUM);
+    if (!s.isTextual() || !EmulatorAssumptions.VARIANT_SPLITS.contains(s.asText())) {
+      val.add("variantSplit", EmulatorAssumptions.NOT_VALID_ENUM);
       return null;
     }
     return s.asText();
@@ -41,14 +41,14 @@ final class AbSettings {
       JsonNode body, String experienceType, EmulatorState state, VersionValidator val) {
     JsonNode t = body.get("targeting");
     if (t == null || t.isNull()) return null;
-    if (!"AB_TEST".equals(experienceType) && ApiAssumptions.TARGETING_ONLY_FOR_AB) {
-      val.add("targeting", ApiAssumptions.TARGETING_NOT_ALLOWED);
+    if (!"AB_TEST".equals(experienceType) && EmulatorAssumptions.TARGETING_ONLY_FOR_AB) {
+      val.add("targeting", EmulatorAssumptions.TARGETING_NOT_ALLOWED);
       return null;
     }
     JsonNode a = t.path("audience");
     JsonNode uids = a.path("audiences");
     if (!t.isObject() || !uids.isArray()) {
-      val.add("targeting.audience.audiences", ApiAssumptions.notArray("AUDIENCES"));
+      val.add("targeting.audience.audiences", EmulatorAssumptions.notArray("AUDIENCES"));
       return null;
     }
     if (uids.isEmpty()) return null;
@@ -57,12 +57,12 @@ final class AbSettings {
       if (!Ids.isObjectId(id)) {
         val.add("targeting.audience.audiences", id + " is not a valid ObjectId");
       } else if (!state.audiences.containsKey(id)) {
-        val.add("targeting.audience.audiences", ApiAssumptions.audienceMissing(id));
+        val.add("targeting.audience.audiences", EmulatorAssumptions.audienceMissing(id));
       }
     }
     String act = Json.text(a, "audienceCombinationType");
     if (!"AND".equals(act) && !"OR".equals(act)) {
-      val.add("targeting.audience.audienceCombinationType", ApiAssumptions.NOT_VALID_ENUM);
+      val.add("targeting.audience.audienceCombinationType", EmulatorAssumptions.NOT_VALID_ENUM);
     }
     return (ObjectNode) t.deepCopy();
   }

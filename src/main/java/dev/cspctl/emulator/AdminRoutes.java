@@ -12,32 +12,32 @@ import java.util.Map;
 final class AdminRoutes {
   private final Store store;
   private final RequestLog log;
-  private final RateLimiter limiter;
+  private final ServerRateLimits limiter;
 
-  AdminRoutes(Store store, RequestLog log, RateLimiter limiter) {
+  AdminRoutes(Store store, RequestLog log, ServerRateLimits limiter) {
     this.store = store;
     this.log = log;
     this.limiter = limiter;
   }
 
   int handle(HttpExchange ex, String method, String path) throws IOException {
-    ex.getRequestBody().readNBytes(ApiAssumptions.MAX_BODY_BYTES);
+    ex.getRequestBody().readNBytes(EmulatorAssumptions.MAX_BODY_BYTES);
     String route = method + " " + path;
     switch (route) {
       case "GET /_emulator/state" ->
-          Wire.send(ex, 200, Json.MAPPER.readTree(store.dump()), Map.of());
+          ExchangeIo.send(ex, 200, Json.MAPPER.readTree(store.dump()), Map.of());
       case "GET /_emulator/requests" ->
-          Wire.send(ex, 200, Json.MAPPER.valueToTree(log.entries()), Map.of());
+          ExchangeIo.send(ex, 200, Json.MAPPER.valueToTree(log.entries()), Map.of());
       case "GET /_emulator/counters" ->
-          Wire.send(ex, 200, Json.MAPPER.valueToTree(limiter.counters()), Map.of());
+          ExchangeIo.send(ex, 200, Json.MAPPER.valueToTree(limiter.counters()), Map.of());
       case "POST /_emulator/reset" -> {
         reset();
         ObjectNode ok = Json.object();
         ok.put("notice", "Emulator state reset.");
-        Wire.send(ex, 200, ok, Map.of());
+        ExchangeIo.send(ex, 200, ok, Map.of());
       }
       default -> {
-        Wire.send(
+        ExchangeIo.send(
             ex, 404, ApiException.businessBody(404, "Cannot " + method + " " + path), Map.of());
         return 404;
       }

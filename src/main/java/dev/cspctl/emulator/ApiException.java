@@ -22,7 +22,7 @@ final class ApiException extends RuntimeException {
     errors.forEach((k, v) -> e.set(k, Json.array(v)));
     ObjectNode body = Json.object();
     body.set("errors", e);
-    return new ApiException(ApiAssumptions.PERSONALIZE_VALIDATION_STATUS, body);
+    return new ApiException(EmulatorAssumptions.PERSONALIZE_VALIDATION_STATUS, body);
   }
 
   static ApiException validation(String field, String code) {
@@ -42,7 +42,7 @@ final class ApiException extends RuntimeException {
   }
 
   static ApiException notFound(String kind) {
-    return business(404, ApiAssumptions.notFound(kind));
+    return business(404, EmulatorAssumptions.notFound(kind));
   }
 
   /** CMA: {"error_message","error_code","errors"}. */

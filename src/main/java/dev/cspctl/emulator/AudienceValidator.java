@@ -46,7 +46,7 @@ final class AudienceValidator {
 
   void validate(JsonNode definition) {
     if (definition == null || !definition.isObject()) {
-      throw ApiException.validation(FIELD, ApiAssumptions.REQUIRED);
+      throw ApiException.validation(FIELD, EmulatorAssumptions.REQUIRED);
     }
     if (!"RuleCombination".equals(Json.text(definition, "__type"))) {
       fail("definition must be a RuleCombination");
@@ -54,7 +54,7 @@ final class AudienceValidator {
     node(definition);
     int rules = countRules(definition);
     if (rules > Quotas.RULES_PER_AUDIENCE) {
-      fail(ApiAssumptions.MAX_RULES_MESSAGE);
+      fail(EmulatorAssumptions.MAX_RULES_MESSAGE);
     }
   }
 
@@ -92,7 +92,7 @@ final class AudienceValidator {
     if (rules == null || !rules.isArray()) {
       fail("rules must be an array");
     }
-    if (rules.isEmpty() && ApiAssumptions.EMPTY_RULE_COMBINATION_REJECTED) {
+    if (rules.isEmpty() && EmulatorAssumptions.EMPTY_RULE_COMBINATION_REJECTED) {
       fail("rules must not be empty");
     }
     rules.forEach(this::node);
@@ -104,7 +104,7 @@ final class AudienceValidator {
     if (cond == null
         || !(NO_OPTIONS.contains(cond)
             || OPTION_TYPE.containsKey(cond)
-            || ApiAssumptions.LENIENT_CONDITIONS.contains(cond))) {
+            || EmulatorAssumptions.LENIENT_CONDITIONS.contains(cond))) {
       fail("attributeMatchCondition " + cond + " is not valid");
     }
     JsonNode inv = n.get("invertCondition");

@@ -3,12 +3,12 @@ package dev.cspctl.emulator;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** Checks each API's credentials the way the real services do (see ApiAssumptions). */
+/** Checks each API's credentials the way the real services do (see EmulatorAssumptions). */
 final class Auth {
-  private final Credentials c;
+  private final AcceptedCredentials c;
   private final Supplier<String> projectUid;
 
-  Auth(Credentials c, Supplier<String> projectUid) {
+  Auth(AcceptedCredentials c, Supplier<String> projectUid) {
     this.c = c;
     this.projectUid = projectUid;
   }
@@ -17,7 +17,7 @@ final class Auth {
   void personalizeUser(Request r) {
     boolean ok = eq(c.authtoken(), r.header("authtoken")) || isOauth(r.header("authorization"));
     if (!ok) {
-      throw ApiException.business(401, ApiAssumptions.NOT_LOGGED_IN);
+      throw ApiException.business(401, EmulatorAssumptions.NOT_LOGGED_IN);
     }
   }
 
@@ -30,11 +30,11 @@ final class Auth {
     String project = r.header("x-project-uid");
     if (project == null || project.isBlank()) {
       throw ApiException.business(
-          ApiAssumptions.MISSING_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
+          EmulatorAssumptions.MISSING_PROJECT_STATUS, EmulatorAssumptions.PROJECT_MESSAGE);
     }
     if (!project.equals(projectUid.get())) {
       throw ApiException.business(
-          ApiAssumptions.WRONG_PROJECT_STATUS, ApiAssumptions.PROJECT_MESSAGE);
+          EmulatorAssumptions.WRONG_PROJECT_STATUS, EmulatorAssumptions.PROJECT_MESSAGE);
     }
   }
 
@@ -47,19 +47,19 @@ final class Auth {
             || isOauth(authorization)
             || eq(c.authtoken(), r.header("authtoken"));
     boolean keyOk = eq(c.apiKey(), apiKey);
-    if (ApiAssumptions.CMA_CHECKS_API_KEY_FIRST && !keyOk) {
+    if (EmulatorAssumptions.CMA_CHECKS_API_KEY_FIRST && !keyOk) {
       throw ApiException.cma(
           412,
           "Api Key is not valid.",
-          ApiAssumptions.CMA_CODE_API_KEY,
+          EmulatorAssumptions.CMA_CODE_API_KEY,
           "api_key",
           "is not valid.");
     }
     if (!tokenOk) {
       throw ApiException.cma(
           401,
-          ApiAssumptions.NOT_LOGGED_IN,
-          ApiAssumptions.CMA_CODE_UNAUTHORIZED,
+          EmulatorAssumptions.NOT_LOGGED_IN,
+          EmulatorAssumptions.CMA_CODE_UNAUTHORIZED,
           "authorization",
           "is not valid.");
     }
@@ -67,7 +67,7 @@ final class Auth {
       throw ApiException.cma(
           412,
           "Api Key is not valid.",
-          ApiAssumptions.CMA_CODE_API_KEY,
+          EmulatorAssumptions.CMA_CODE_API_KEY,
           "api_key",
           "is not valid.");
     }
@@ -78,7 +78,8 @@ final class Auth {
       return false;
     }
     return authorization.equals("Bearer " + c.oauthToken())
-        || (ApiAssumptions.PERSONALIZE_ACCEPTS_BARE_OAUTH && authorization.equals(c.oauthToken()));
+        || (EmulatorAssumptions.PERSONALIZE_ACCEPTS_BARE_OAUTH
+            && authorization.equals(c.oauthToken()));
   }
 
   private static boolean eq(String expected, String actual) {

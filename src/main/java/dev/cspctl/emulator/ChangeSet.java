@@ -21,7 +21,7 @@ final class ChangeSet {
     Iterator<Map.Entry<String, JsonNode>> it = variantFields.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
-      if (!ApiAssumptions.SYSTEM_FIELDS.contains(f.getKey())) {
+      if (!EmulatorAssumptions.SYSTEM_FIELDS.contains(f.getKey())) {
         diff(f.getKey(), base == null ? null : base.get(f.getKey()), f.getValue(), out);
       }
     }

@@ -98,7 +98,7 @@ final class CmsSync {
   private static String uniqueName(EmulatorState s, String name) {
     String candidate = name;
     for (int n = 1; taken(s, candidate); n++) {
-      candidate = ApiAssumptions.clashingGroupName(name, n);
+      candidate = EmulatorAssumptions.clashingGroupName(name, n);
     }
     return candidate;
   }

@@ -33,7 +33,7 @@ public final class Emulator implements AutoCloseable {
   private final ExecutorService executor;
   private final Store store;
   private final RequestLog log;
-  private final RateLimiter limiter;
+  private final ServerRateLimits limiter;
   private final AdminRoutes admin;
   private final VersionHistory history;
   private final ScriptedFaults scripted;
@@ -44,7 +44,7 @@ public final class Emulator implements AutoCloseable {
       ExecutorService executor,
       Store store,
       RequestLog log,
-      RateLimiter limiter,
+      ServerRateLimits limiter,
       AdminRoutes admin,
       VersionHistory history,
       ScriptedFaults scripted) {
@@ -99,7 +99,7 @@ public final class Emulator implements AutoCloseable {
     new Publishing(store).register(router);
     new Unpublishing(store).register(router);
     RequestLog log = new RequestLog();
-    RateLimiter limiter = new RateLimiter(config.rateLimit());
+    ServerRateLimits limiter = new ServerRateLimits(config.rateLimit());
     FaultInjector faults = new FaultInjector(config.faults(), config.seed());
     AdminRoutes admin = new AdminRoutes(store, log, limiter);
     ExecutorService executor =
@@ -180,7 +180,7 @@ public final class Emulator implements AutoCloseable {
     return baseUrl() + "/v3";
   }
 
-  public Credentials credentials() {
+  public AcceptedCredentials credentials() {
     return config.credentials();
   }
 

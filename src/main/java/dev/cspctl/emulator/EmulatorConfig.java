@@ -30,7 +30,7 @@ import java.nio.file.Path;
  */
 public record EmulatorConfig(
     int port,
-    Credentials credentials,
+    AcceptedCredentials credentials,
     long latencyMs,
     boolean rateLimit,
     String faults,
@@ -60,7 +60,7 @@ public record EmulatorConfig(
   /** Mutable builder; every setter returns this. */
   public static final class Builder {
     private int port;
-    private Credentials credentials = Credentials.sandbox();
+    private AcceptedCredentials credentials = AcceptedCredentials.sandbox();
     private long latencyMs;
     private boolean rateLimit;
     private String faults = "";
@@ -81,7 +81,7 @@ public record EmulatorConfig(
       return this;
     }
 
-    public Builder credentials(Credentials v) {
+    public Builder credentials(AcceptedCredentials v) {
       credentials = v;
       return this;
     }

@@ -21,7 +21,7 @@ final class Entries {
                 s -> {
                   List<ObjectNode> all = new ArrayList<>(s.contentTypes.values());
                   return Response.ok(
-                      Paging.page(q, "content_types", all, ApiAssumptions.MAX_LIMIT));
+                      Paging.page(q, "content_types", all, EmulatorAssumptions.MAX_LIMIT));
                 }));
     r.add(
         "GET",
@@ -49,7 +49,7 @@ final class Entries {
                           all.add(v);
                         }
                       });
-                  return Response.ok(Paging.page(q, "entries", all, ApiAssumptions.MAX_LIMIT));
+                  return Response.ok(Paging.page(q, "entries", all, EmulatorAssumptions.MAX_LIMIT));
                 }));
     r.add(
         "GET",
@@ -69,7 +69,7 @@ final class Entries {
       throw ApiException.cma(
           422,
           "The Content Type '" + ct + "' was not found. Please try again.",
-          ApiAssumptions.CMA_CODE_NOT_FOUND);
+          EmulatorAssumptions.CMA_CODE_NOT_FOUND);
     }
     return n;
   }
@@ -79,7 +79,7 @@ final class Entries {
     ObjectNode e = s.entries.get(ct + "/" + uid);
     if (e == null) {
       throw ApiException.cma(
-          422, "UID is not valid", ApiAssumptions.CMA_CODE_NOT_FOUND, "uid", "is not valid.");
+          422, "UID is not valid", EmulatorAssumptions.CMA_CODE_NOT_FOUND, "uid", "is not valid.");
     }
     return e;
   }

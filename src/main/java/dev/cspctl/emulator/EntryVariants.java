@@ -37,7 +37,7 @@ final class EntryVariants {
                   ObjectNode rec = stored(s, q);
                   List<ObjectNode> versions = new ArrayList<>();
                   rec.path("history").forEach(h -> versions.add((ObjectNode) h.deepCopy()));
-                  if (ApiAssumptions.VARIANT_VERSIONS_NEWEST_FIRST)
+                  if (EmulatorAssumptions.VARIANT_VERSIONS_NEWEST_FIRST)
                     java.util.Collections.reverse(versions);
                   ObjectNode body = Json.object();
                   body.set("versions", Json.array(versions));
@@ -71,12 +71,13 @@ final class EntryVariants {
                         }
                       });
                   return Response.ok(
-                      Paging.page(q, "entries", all, ApiAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
+                      Paging.page(
+                          q, "entries", all, EmulatorAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
                 }));
   }
 
   private static ObjectNode withPublishDetails(EmulatorState s, Request q, ObjectNode rendered) {
-    if ("true".equals(q.query(ApiAssumptions.INCLUDE_PUBLISH_DETAILS, "false"))) {
+    if ("true".equals(q.query(EmulatorAssumptions.INCLUDE_PUBLISH_DETAILS, "false"))) {
       rendered.set(
           "publish_details",
           Json.array(
@@ -91,7 +92,7 @@ final class EntryVariants {
   }
 
   static String locale(Request q) {
-    return q.query("locale", ApiAssumptions.DEFAULT_LOCALE);
+    return q.query("locale", EmulatorAssumptions.DEFAULT_LOCALE);
   }
 
   static String key(String ct, String entry, String locale, String variant) {
@@ -107,7 +108,7 @@ final class EntryVariants {
     ObjectNode v = s.entryVariants.get(key(q));
     if (v == null) {
       throw ApiException.cma(
-          404, "Entry variant was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+          404, "Entry variant was not found.", EmulatorAssumptions.CMA_CODE_NOT_FOUND);
     }
     return v;
   }
@@ -118,9 +119,9 @@ final class EntryVariants {
     ObjectNode g = v == null ? null : s.variantGroups.get(Json.text(v, "variant_group_uid"));
     if (g == null || !VariantGroups.linked(g).containsKey(ct)) {
       throw ApiException.cma(
-          ApiAssumptions.VARIANT_NOT_LINKED_STATUS,
+          EmulatorAssumptions.VARIANT_NOT_LINKED_STATUS,
           "The Variant '" + variantUid + "' does not belong to the Content Type '" + ct + "'.",
-          ApiAssumptions.CMA_CODE_VARIANT_NOT_LINKED);
+          EmulatorAssumptions.CMA_CODE_VARIANT_NOT_LINKED);
     }
   }
 
@@ -132,13 +133,17 @@ final class EntryVariants {
     JsonNode sent = q.object().get("entry");
     if (sent == null || !sent.isObject()) {
       throw ApiException.cma(
-          422, "Entry is required.", ApiAssumptions.CMA_CODE_VALIDATION, "entry", "is required.");
+          422,
+          "Entry is required.",
+          EmulatorAssumptions.CMA_CODE_VALIDATION,
+          "entry",
+          "is required.");
     }
     ObjectNode fields = Json.object();
     Iterator<Map.Entry<String, JsonNode>> it = sent.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
-      if (!ApiAssumptions.SYSTEM_FIELDS.contains(f.getKey())) {
+      if (!EmulatorAssumptions.SYSTEM_FIELDS.contains(f.getKey())) {
         fields.set(f.getKey(), f.getValue().deepCopy());
       }
     }
@@ -153,7 +158,7 @@ final class EntryVariants {
       rec.put("variant_uid", variantUid);
       rec.put("instance_uid", Ids.blt());
       rec.put("created_at", Json.now());
-      rec.put("_version", ApiAssumptions.FIRST_VARIANT_VERSION);
+      rec.put("_version", EmulatorAssumptions.FIRST_VARIANT_VERSION);
     } else {
       rec.put("_version", rec.path("_version").asInt() + 1);
     }
@@ -177,7 +182,7 @@ final class EntryVariants {
         "notice",
         created ? "Entry variant created successfully." : "Entry variant updated successfully.");
     body.set("entry", render(s, rec));
-    return new Response(created ? ApiAssumptions.ENTRY_VARIANT_CREATED : 200, body);
+    return new Response(created ? EmulatorAssumptions.ENTRY_VARIANT_CREATED : 200, body);
   }
 
   /** Base entry overlaid with the variant's fields, plus _variant metadata. */
@@ -186,7 +191,9 @@ final class EntryVariants {
         s.entries.get(rec.path("content_type").asText() + "/" + rec.path("entry_uid").asText());
     ObjectNode fields = (ObjectNode) rec.get("fields");
     ObjectNode out =
-        ApiAssumptions.VARIANT_RESPONSE_MERGED && base != null ? base.deepCopy() : Json.object();
+        EmulatorAssumptions.VARIANT_RESPONSE_MERGED && base != null
+            ? base.deepCopy()
+            : Json.object();
     out.setAll(fields.deepCopy());
     out.put("uid", rec.path("entry_uid").asText());
     out.put("locale", rec.path("locale").asText());

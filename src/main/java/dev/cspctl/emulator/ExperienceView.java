@@ -20,7 +20,7 @@ final class ExperienceView {
     n.put("status", status(e));
     ObjectNode latest = latest(e);
     n.put("latestVersion", latest == null ? null : Json.text(latest, "uid"));
-    if (e.cmsVariantGroup != null || !ApiAssumptions.CMS_FIELD_ABSENT_UNTIL_SYNC) {
+    if (e.cmsVariantGroup != null || !EmulatorAssumptions.CMS_FIELD_ABSENT_UNTIL_SYNC) {
       ObjectNode cms = n.putObject("_cms");
       cms.put("variantGroup", e.cmsVariantGroup);
       ObjectNode vs = cms.putObject("variants");
@@ -28,7 +28,7 @@ final class ExperienceView {
     }
     Set<String> aud = new LinkedHashSet<>();
     Set<String> lytics = new LinkedHashSet<>();
-    ObjectNode referring = ApiAssumptions.REFERRED_FROM_LATEST_VERSION ? latest : live(e);
+    ObjectNode referring = EmulatorAssumptions.REFERRED_FROM_LATEST_VERSION ? latest : live(e);
     if (referring != null) {
       for (JsonNode v : referring.path("variants")) {
         v.path("audiences").forEach(a -> aud.add(a.asText()));
@@ -49,7 +49,7 @@ final class ExperienceView {
   }
 
   static String status(ExperienceRecord e) {
-    for (String s : ApiAssumptions.STATUS_PRECEDENCE) {
+    for (String s : EmulatorAssumptions.STATUS_PRECEDENCE) {
       if (e.versions.stream().anyMatch(v -> s.equals(Json.text(v, "status")))) {
         return s;
       }
@@ -59,7 +59,7 @@ final class ExperienceView {
 
   /** The ACTIVE version, else the PAUSED one, else the latest. */
   static ObjectNode live(ExperienceRecord e) {
-    for (String st : ApiAssumptions.STATUS_PRECEDENCE) {
+    for (String st : EmulatorAssumptions.STATUS_PRECEDENCE) {
       for (ObjectNode v : e.versions) {
         if (st.equals(Json.text(v, "status"))) {
           return v;

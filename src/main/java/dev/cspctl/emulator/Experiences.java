@@ -27,7 +27,7 @@ final class Experiences {
             store.locked(
                 s -> {
                   ArrayNode a = Json.array();
-                  if (ApiAssumptions.LIST_EXPERIENCES_BY_PRIORITY) {
+                  if (EmulatorAssumptions.LIST_EXPERIENCES_BY_PRIORITY) {
                     s.priorityOrder.forEach(
                         uid -> a.add(ExperienceView.summary(s.experiences.get(uid))));
                   } else {
@@ -97,11 +97,11 @@ final class Experiences {
       String type = requireType(body);
       boolean hasVariants = e.versions.stream().anyMatch(v -> !v.path("variants").isEmpty());
       if (!type.equals(e.type) && hasVariants) {
-        throw ApiException.business(400, ApiAssumptions.CANNOT_CHANGE_TYPE);
+        throw ApiException.business(400, EmulatorAssumptions.CANNOT_CHANGE_TYPE);
       }
       e.type = type;
     }
-    e.tags = tags(body, ApiAssumptions.EXPERIENCE_PUT_KEEPS_OMITTED_TAGS ? e.tags : List.of());
+    e.tags = tags(body, EmulatorAssumptions.EXPERIENCE_PUT_KEEPS_OMITTED_TAGS ? e.tags : List.of());
     e.name = name;
     if (body.has("description")) {
       e.description = body.path("description").asText("");
@@ -117,27 +117,27 @@ final class Experiences {
   private static List<String> tags(ObjectNode body, List<String> absent) {
     JsonNode t = body.get("tags");
     if (t == null || t.isNull()) return new ArrayList<>(absent);
-    if (!t.isArray()) throw ApiException.validation("tags", ApiAssumptions.notArray("TAGS"));
+    if (!t.isArray()) throw ApiException.validation("tags", EmulatorAssumptions.notArray("TAGS"));
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     for (JsonNode x : t) {
       String tag = x.asText();
       if (!x.isTextual()
           || tag.isEmpty()
-          || tag.length() > ApiAssumptions.MAX_TAG_LENGTH
+          || tag.length() > EmulatorAssumptions.MAX_TAG_LENGTH
           || !tag.matches("[a-zA-Z0-9_:-]+")) {
-        throw ApiException.validation("tags", ApiAssumptions.TAG_INVALID);
+        throw ApiException.validation("tags", EmulatorAssumptions.TAG_INVALID);
       }
       out.add(tag.toLowerCase(java.util.Locale.ROOT));
     }
-    if (out.size() > ApiAssumptions.MAX_TAGS)
-      throw ApiException.validation("tags", ApiAssumptions.TAGS_LIMIT);
+    if (out.size() > EmulatorAssumptions.MAX_TAGS)
+      throw ApiException.validation("tags", EmulatorAssumptions.TAGS_LIMIT);
     return new ArrayList<>(out);
   }
 
   private static String requireType(ObjectNode body) {
     String type = Json.text(body, "__type");
     if (type == null || !TYPES.contains(type)) {
-      throw ApiException.validation("__type", ApiAssumptions.NOT_VALID_ENUM);
+      throw ApiException.validation("__type", EmulatorAssumptions.NOT_VALID_ENUM);
     }
     return type;
   }
@@ -151,7 +151,8 @@ final class Experiences {
   private ObjectNode setPriority(EmulatorState s, ObjectNode body) {
     JsonNode order = body.get("priorityOrder");
     if (order == null || !order.isArray()) {
-      throw ApiException.validation("priorityOrder", ApiAssumptions.notArray("PRIORITY_ORDER"));
+      throw ApiException.validation(
+          "priorityOrder", EmulatorAssumptions.notArray("PRIORITY_ORDER"));
     }
     List<String> uids = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -161,13 +162,13 @@ final class Experiences {
           s.experiences.containsKey(uid)
               || (config.stalePriorityUids() && s.priorityOrder.contains(uid));
       if (!u.isTextual() || !known || !seen.add(uid)) {
-        throw ApiException.business(400, ApiAssumptions.INVALID_EXPERIENCES);
+        throw ApiException.business(400, EmulatorAssumptions.INVALID_EXPERIENCES);
       }
       uids.add(uid);
     }
     boolean stale = config.stalePriorityUids() && !seen.containsAll(s.priorityOrder);
     if (!seen.containsAll(s.experiences.keySet()) || stale) {
-      throw ApiException.business(400, ApiAssumptions.MISSING_EXPERIENCES);
+      throw ApiException.business(400, EmulatorAssumptions.MISSING_EXPERIENCES);
     }
     s.priorityOrder = uids;
     return priority(s);

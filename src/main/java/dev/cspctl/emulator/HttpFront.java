@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cspctl.emulator.FaultInjector.Fault;
-import dev.cspctl.emulator.RateLimiter.Bucket;
-import dev.cspctl.emulator.RateLimiter.Decision;
+import dev.cspctl.emulator.ServerRateLimits.Bucket;
+import dev.cspctl.emulator.ServerRateLimits.Decision;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ final class HttpFront implements HttpHandler {
   private final EmulatorConfig config;
   private final Router router;
   private final Auth auth;
-  private final RateLimiter limiter;
+  private final ServerRateLimits limiter;
   private final FaultInjector faults;
   private final RequestLog log;
   private final AdminRoutes admin;
@@ -40,7 +40,7 @@ final class HttpFront implements HttpHandler {
   HttpFront(
       EmulatorConfig config,
       Router router,
-      RateLimiter limiter,
+      ServerRateLimits limiter,
       FaultInjector faults,
       RequestLog log,
       AdminRoutes admin,
@@ -95,12 +95,12 @@ final class HttpFront implements HttpHandler {
     void send(int status, JsonNode body, Map<String, String> headers, String fault)
         throws IOException {
       log(status, fault);
-      Wire.send(ex, status, "HEAD".equals(method) ? null : body, headers);
+      ExchangeIo.send(ex, status, "HEAD".equals(method) ? null : body, headers);
     }
 
     void close(int status, String fault) {
       log(status, fault);
-      Wire.closeWithoutResponse(ex);
+      ExchangeIo.closeWithoutResponse(ex);
     }
   }
 
@@ -138,7 +138,7 @@ final class HttpFront implements HttpHandler {
     sleep(config.latencyMs());
     Bucket bucket = bucket(api, method, path);
     Decision d = limiter.acquire(bucket);
-    if (d.allowed() && bucket == Bucket.BULK && ApiAssumptions.BULK_ALSO_COUNTS_AS_WRITE) {
+    if (d.allowed() && bucket == Bucket.BULK && EmulatorAssumptions.BULK_ALSO_COUNTS_AS_WRITE) {
       d = limiter.acquire(Bucket.CMA_WRITE);
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -154,12 +154,14 @@ final class HttpFront implements HttpHandler {
           null);
       return;
     }
-    byte[] raw = Wire.readBody(c.ex, ApiAssumptions.MAX_BODY_BYTES);
+    byte[] raw = ExchangeIo.readBody(c.ex, EmulatorAssumptions.MAX_BODY_BYTES);
     if (raw == null) {
       c.send(
           413,
           errorBody(
-              api, 413, "Request body is larger than " + ApiAssumptions.MAX_BODY_BYTES + " bytes"),
+              api,
+              413,
+              "Request body is larger than " + EmulatorAssumptions.MAX_BODY_BYTES + " bytes"),
           headers,
           null);
       return;
@@ -230,10 +232,10 @@ final class HttpFront implements HttpHandler {
       String ct = ex.getRequestHeaders().getFirst("Content-Type");
       if (ct == null || !ct.toLowerCase(Locale.ROOT).contains("application/json")) {
         throw new ApiException(
-            ApiAssumptions.WRONG_CONTENT_TYPE_STATUS,
+            EmulatorAssumptions.WRONG_CONTENT_TYPE_STATUS,
             errorBody(
                 api,
-                ApiAssumptions.WRONG_CONTENT_TYPE_STATUS,
+                EmulatorAssumptions.WRONG_CONTENT_TYPE_STATUS,
                 "Content-Type must be application/json"));
       }
       try {
@@ -252,7 +254,7 @@ final class HttpFront implements HttpHandler {
         method,
         path,
         params,
-        Wire.query(ex.getRequestURI().getRawQuery()),
+        ExchangeIo.query(ex.getRequestURI().getRawQuery()),
         body,
         ex.getRequestHeaders());
   }
@@ -261,11 +263,11 @@ final class HttpFront implements HttpHandler {
     if (api == Api.PERSONALIZE) {
       var body = ApiException.businessBody(404, "Cannot " + c.method + " " + c.path);
       body.put("error", "Not Found");
-      c.send(ApiAssumptions.PERSONALIZE_WRONG_METHOD_STATUS, body, headers, null);
+      c.send(EmulatorAssumptions.PERSONALIZE_WRONG_METHOD_STATUS, body, headers, null);
       return;
     }
     boolean known = router.knowsPath(c.path);
-    int status = known ? ApiAssumptions.CMA_WRONG_METHOD_STATUS : 404;
+    int status = known ? EmulatorAssumptions.CMA_WRONG_METHOD_STATUS : 404;
     String msg =
         known
             ? "Method " + c.method + " is not allowed on " + c.path
@@ -276,7 +278,7 @@ final class HttpFront implements HttpHandler {
   private static Map<String, String> throttled(
       Api api, Map<String, String> headers, long retryAfter) {
     Map<String, String> h = new LinkedHashMap<>(headers);
-    if (api == Api.CMA || ApiAssumptions.PERSONALIZE_RETRY_AFTER) {
+    if (api == Api.CMA || EmulatorAssumptions.PERSONALIZE_RETRY_AFTER) {
       h.put("Retry-After", Long.toString(retryAfter));
     }
     return h;

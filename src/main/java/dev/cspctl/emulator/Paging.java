@@ -11,14 +11,14 @@ final class Paging {
   static ObjectNode page(Request q, String field, List<ObjectNode> all, int defaultLimit) {
     int skip = q.intQuery("skip", 0);
     int limit = q.intQuery("limit", defaultLimit);
-    if (limit > ApiAssumptions.MAX_LIMIT) {
-      if (!ApiAssumptions.CLAMP_LIMIT) {
+    if (limit > EmulatorAssumptions.MAX_LIMIT) {
+      if (!EmulatorAssumptions.CLAMP_LIMIT) {
         throw ApiException.cma(
             422,
-            "limit must be at most " + ApiAssumptions.MAX_LIMIT,
-            ApiAssumptions.CMA_CODE_VALIDATION);
+            "limit must be at most " + EmulatorAssumptions.MAX_LIMIT,
+            EmulatorAssumptions.CMA_CODE_VALIDATION);
       }
-      limit = ApiAssumptions.MAX_LIMIT;
+      limit = EmulatorAssumptions.MAX_LIMIT;
     }
     ArrayNode items = Json.array();
     all.stream().skip(skip).limit(limit).forEach(items::add);

@@ -18,7 +18,7 @@ final class ProjectResources {
     r.add("GET", "/attributes", q -> list(s -> s.attributes));
     r.add(
         "POST", "/attributes", q -> store.locked(s -> Response.created(saveAttribute(s, null, q))));
-    if (ApiAssumptions.SINGLE_GET_ENABLED) {
+    if (EmulatorAssumptions.SINGLE_GET_ENABLED) {
       r.add("GET", "/attributes/{uid}", q -> one(s -> s.attributes, "ATTRIBUTES", q));
     }
     r.add(
@@ -28,7 +28,7 @@ final class ProjectResources {
     r.add("DELETE", "/attributes/{uid}", q -> delete(s -> s.attributes, "ATTRIBUTES", q));
     r.add("GET", "/events", q -> list(s -> s.events));
     r.add("POST", "/events", q -> store.locked(s -> Response.created(saveEvent(s, null, q))));
-    if (ApiAssumptions.SINGLE_GET_ENABLED) {
+    if (EmulatorAssumptions.SINGLE_GET_ENABLED) {
       r.add("GET", "/events/{uid}", q -> one(s -> s.events, "EVENTS", q));
     }
     r.add(
@@ -38,7 +38,7 @@ final class ProjectResources {
     r.add("DELETE", "/events/{uid}", q -> delete(s -> s.events, "EVENTS", q));
     r.add("GET", "/audiences", q -> list(s -> s.audiences));
     r.add("POST", "/audiences", q -> store.locked(s -> Response.created(saveAudience(s, null, q))));
-    if (ApiAssumptions.SINGLE_GET_ENABLED) {
+    if (EmulatorAssumptions.SINGLE_GET_ENABLED) {
       r.add("GET", "/audiences/{uid}", q -> one(s -> s.audiences, "AUDIENCES", q));
     }
     r.add(
@@ -64,9 +64,9 @@ final class ProjectResources {
     return store.locked(
         s -> {
           existing(t.of(s), kind, q.param("uid"));
-          if (!ApiAssumptions.ALLOW_DELETE_REFERENCED
+          if (!EmulatorAssumptions.ALLOW_DELETE_REFERENCED
               && References.inUse(s, kind, q.param("uid"))) {
-            throw ApiException.business(400, ApiAssumptions.inUse(kind));
+            throw ApiException.business(400, EmulatorAssumptions.inUse(kind));
           }
           t.of(s).remove(q.param("uid"));
           return Response.noContent();
@@ -85,7 +85,7 @@ final class ProjectResources {
     ObjectNode body = q.object();
     String name = requireText(body, "name");
     String key = requireText(body, "key");
-    uniqueKey(s.attributes, key, uid, ApiAssumptions.DUPLICATE_ATTRIBUTE_KEY);
+    uniqueKey(s.attributes, key, uid, EmulatorAssumptions.DUPLICATE_ATTRIBUTE_KEY);
     ObjectNode n = base(s.attributes, "ATTRIBUTES", uid, Quotas.ATTRIBUTES);
     n.put("name", name);
     n.put("key", key);
@@ -97,7 +97,7 @@ final class ProjectResources {
   private ObjectNode saveEvent(EmulatorState s, String uid, Request q) {
     ObjectNode body = q.object();
     String key = requireText(body, "key");
-    uniqueKey(s.events, key, uid, ApiAssumptions.DUPLICATE_EVENT_KEY);
+    uniqueKey(s.events, key, uid, EmulatorAssumptions.DUPLICATE_EVENT_KEY);
     ObjectNode n = base(s.events, "EVENTS", uid, Quotas.EVENTS);
     n.put("key", key);
     n.put("description", body.path("description").asText(""));
@@ -151,7 +151,7 @@ final class ProjectResources {
   static String requireText(ObjectNode body, String field) {
     JsonNode v = body.get(field);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw ApiException.validation(field, ApiAssumptions.REQUIRED);
+      throw ApiException.validation(field, EmulatorAssumptions.REQUIRED);
     }
     return v.asText();
   }

@@ -24,13 +24,13 @@ final class Projects {
   }
 
   /** The seeded project: the configured uid, connected to the emulated stack. */
-  static ObjectNode seed(Credentials c) {
+  static ObjectNode seed(AcceptedCredentials c) {
     ObjectNode p = Json.object();
     p.put("_id", c.projectUid());
     p.put("uid", c.projectUid());
     p.put("name", "Sandbox project");
     p.put("description", "");
-    p.put("organizationUid", ApiAssumptions.ORGANIZATION_UID);
+    p.put("organizationUid", EmulatorAssumptions.ORGANIZATION_UID);
     p.put("connectedStackApiKey", c.apiKey());
     p.put("createdAt", Json.now());
     p.put("updatedAt", Json.now());
@@ -39,7 +39,7 @@ final class Projects {
 
   private static ArrayNode list(EmulatorState s, Request q) {
     organization(q);
-    String stack = q.query(ApiAssumptions.PROJECT_STACK_FILTER, null);
+    String stack = q.query(EmulatorAssumptions.PROJECT_STACK_FILTER, null);
     ArrayNode out = Json.array();
     if (s.project != null
         && (stack == null || stack.equals(Json.text(s.project, "connectedStackApiKey")))) {
@@ -57,15 +57,15 @@ final class Projects {
       throw ApiException.business(
           400,
           name.equals(Json.text(s.project, "name"))
-              ? ApiAssumptions.DUPLICATE_PROJECT_NAME
-              : ApiAssumptions.STACK_ALREADY_CONNECTED);
+              ? EmulatorAssumptions.DUPLICATE_PROJECT_NAME
+              : EmulatorAssumptions.STACK_ALREADY_CONNECTED);
     }
     if (!stack.equals(config.credentials().apiKey())) {
-      throw ApiException.business(400, ApiAssumptions.STACK_NOT_FOUND);
+      throw ApiException.business(400, EmulatorAssumptions.STACK_NOT_FOUND);
     }
     ObjectNode p = seed(config.credentials());
     String uid =
-        ApiAssumptions.CREATED_PROJECT_GETS_NEW_UID
+        EmulatorAssumptions.CREATED_PROJECT_GETS_NEW_UID
             ? Ids.objectId()
             : config.credentials().projectUid();
     p.put("_id", uid);
@@ -78,8 +78,8 @@ final class Projects {
 
   private static void organization(Request q) {
     String org = q.header("organization_uid");
-    if (ApiAssumptions.PROJECTS_REQUIRE_ORGANIZATION && (org == null || org.isBlank())) {
-      throw ApiException.business(400, ApiAssumptions.ORGANIZATION_REQUIRED);
+    if (EmulatorAssumptions.PROJECTS_REQUIRE_ORGANIZATION && (org == null || org.isBlank())) {
+      throw ApiException.business(400, EmulatorAssumptions.ORGANIZATION_REQUIRED);
     }
   }
 }

@@ -45,16 +45,17 @@ final class Publishing {
       items.add(item);
     }
     if (items.isEmpty()) {
-      throw ApiException.cma(404, "Job was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+      throw ApiException.cma(404, "Job was not found.", EmulatorAssumptions.CMA_CODE_NOT_FOUND);
     }
-    return Response.ok(Paging.page(q, "items", items, ApiAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
+    return Response.ok(
+        Paging.page(q, "items", items, EmulatorAssumptions.ENTRY_VARIANT_DEFAULT_LIMIT));
   }
 
   /** [inf] Jobs complete synchronously: status "completed" with the number of published items. */
   private static Response job(EmulatorState s, String id) {
     long items = s.publishEvents.stream().filter(e -> id.equals(Json.text(e, "job_id"))).count();
     if (items == 0) {
-      throw ApiException.cma(404, "Job was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+      throw ApiException.cma(404, "Job was not found.", EmulatorAssumptions.CMA_CODE_NOT_FOUND);
     }
     ObjectNode body = Json.object();
     ObjectNode job = body.putObject("job");
@@ -84,7 +85,7 @@ final class Publishing {
           if (publishBase(s, !variants.isEmpty(), rules, ct, uid, locale, env)) {
             writes.add(() -> record(s, job, "bulk", ct, uid, locale, null, env, version));
           }
-          if (ApiAssumptions.BULK_PUBLISHES_VARIANTS) {
+          if (EmulatorAssumptions.BULK_PUBLISHES_VARIANTS) {
             for (String vu : variants) {
               int vv = variantVersion(s, ct, uid, locale, vu, null);
               writes.add(() -> record(s, job, "bulk", ct, uid, locale, vu, env, vv));
@@ -116,7 +117,7 @@ final class Publishing {
             ? strings(e.path("locales"), "locales")
             : strings(
                 Json.array(
-                    List.of(q.object().path("locale").asText(ApiAssumptions.DEFAULT_LOCALE))),
+                    List.of(q.object().path("locale").asText(EmulatorAssumptions.DEFAULT_LOCALE))),
                 "locales");
     JsonNode rules = e.path("variant_rules");
     String job = UUID.randomUUID().toString();
@@ -158,7 +159,7 @@ final class Publishing {
     if (!hasVariants || rules.isMissingNode() || rules.isNull()) return true;
     return rules.path("publish_latest_base").asBoolean(false)
         || (rules.path("publish_latest_base_conditionally").asBoolean(false)
-            && ApiAssumptions.CONDITIONAL_BASE_IF_UNPUBLISHED
+            && EmulatorAssumptions.CONDITIONAL_BASE_IF_UNPUBLISHED
             && !s.published.containsKey(EmulatorState.publishKey(ct, uid, locale, null, env)));
   }
 
@@ -179,7 +180,7 @@ final class Publishing {
           "entries",
           "You can bulk publish or unpublish at most " + MAX_BULK + " entries in one request.");
     }
-    if (ApiAssumptions.BULK_VARIANTS_NEED_API_VERSION) {
+    if (EmulatorAssumptions.BULK_VARIANTS_NEED_API_VERSION) {
       for (JsonNode item : entries) {
         if (!bulkVariants(item).isEmpty()) requireVariantApiVersion(q);
       }
@@ -187,13 +188,13 @@ final class Publishing {
   }
 
   static void requireVariantApiVersion(Request q) {
-    if (!ApiAssumptions.PUBLISH_API_VERSION.equals(q.header("api_version"))) {
+    if (!EmulatorAssumptions.PUBLISH_API_VERSION.equals(q.header("api_version"))) {
       throw ApiException.cma(
-          ApiAssumptions.PUBLISH_API_VERSION_STATUS,
+          EmulatorAssumptions.PUBLISH_API_VERSION_STATUS,
           "Publishing entry variants requires the header api_version: "
-              + ApiAssumptions.PUBLISH_API_VERSION
+              + EmulatorAssumptions.PUBLISH_API_VERSION
               + ".",
-          ApiAssumptions.CMA_CODE_VALIDATION,
+          EmulatorAssumptions.CMA_CODE_VALIDATION,
           "api_version",
           "is required.");
     }
@@ -212,7 +213,7 @@ final class Publishing {
               + "' in locale '"
               + locale
               + "'.",
-          ApiAssumptions.CMA_CODE_NOT_FOUND,
+          EmulatorAssumptions.CMA_CODE_NOT_FOUND,
           "variants",
           "is not valid.");
     }
@@ -221,7 +222,7 @@ final class Publishing {
       throw ApiException.cma(
           422,
           "Version " + sent.asInt() + " of entry variant '" + vu + "' does not exist.",
-          ApiAssumptions.CMA_CODE_VALIDATION,
+          EmulatorAssumptions.CMA_CODE_VALIDATION,
           "version",
           "is not valid.");
     }
@@ -270,6 +271,6 @@ final class Publishing {
   }
 
   static ApiException invalid(String field, String message) {
-    return ApiException.cma(422, message, ApiAssumptions.CMA_CODE_VALIDATION, field, message);
+    return ApiException.cma(422, message, EmulatorAssumptions.CMA_CODE_VALIDATION, field, message);
   }
 }

@@ -13,7 +13,7 @@ final class Quotas {
 
   static void check(boolean enforce, int current, int max, String kind) {
     if (enforce && current >= max) {
-      throw ApiException.business(400, ApiAssumptions.quotaExceeded(kind));
+      throw ApiException.business(400, EmulatorAssumptions.quotaExceeded(kind));
     }
   }
 }

@@ -16,8 +16,8 @@ final class References {
               .flatMap(e -> e.versions.stream())
               .filter(
                   v ->
-                      ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES
-                          || !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
+                      EmulatorAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES
+                          || !EmulatorAssumptions.ARCHIVED.equals(Json.text(v, "status")))
               .anyMatch(v -> contains(v.path("metrics"), m -> uid.equals(Json.text(m, "event"))));
       default -> false;
     };
@@ -34,15 +34,15 @@ final class References {
 
   /**
    * Versions that are not ARCHIVED count as references (see
-   * ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES).
+   * EmulatorAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES).
    */
   private static boolean versions(EmulatorState s, String list, String field, String uid) {
     return s.experiences.values().stream()
         .flatMap(e -> e.versions.stream())
         .filter(
             v ->
-                ApiAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES
-                    || !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
+                EmulatorAssumptions.ARCHIVED_VERSIONS_HOLD_REFERENCES
+                    || !EmulatorAssumptions.ARCHIVED.equals(Json.text(v, "status")))
         .anyMatch(
             v -> contains(v.path(list), x -> contains(x.path(field), a -> uid.equals(a.asText()))));
   }
@@ -51,7 +51,7 @@ final class References {
   private static boolean targets(EmulatorState s, String uid) {
     return s.experiences.values().stream()
         .flatMap(e -> e.versions.stream())
-        .filter(v -> !ApiAssumptions.ARCHIVED.equals(Json.text(v, "status")))
+        .filter(v -> !EmulatorAssumptions.ARCHIVED.equals(Json.text(v, "status")))
         .anyMatch(
             v ->
                 contains(

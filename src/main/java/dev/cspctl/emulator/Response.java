@@ -9,10 +9,10 @@ record Response(int status, JsonNode body) {
   }
 
   static Response created(JsonNode body) {
-    return new Response(ApiAssumptions.PERSONALIZE_CREATED, body);
+    return new Response(EmulatorAssumptions.PERSONALIZE_CREATED, body);
   }
 
   static Response noContent() {
-    return new Response(ApiAssumptions.PERSONALIZE_DELETED, null);
+    return new Response(EmulatorAssumptions.PERSONALIZE_DELETED, null);
   }
 }

@@ -48,7 +48,7 @@ final class Seeds {
         e.put("_version", 1);
       }
       if (!e.has("locale")) {
-        e.put("locale", ApiAssumptions.DEFAULT_LOCALE);
+        e.put("locale", EmulatorAssumptions.DEFAULT_LOCALE);
       }
       s.entries.put(ct + "/" + e.path("uid").asText(), e);
     }

@@ -29,7 +29,7 @@ final class StackSettings {
                             q,
                             "environments",
                             new ArrayList<>(s.environments.values()),
-                            ApiAssumptions.MAX_LIMIT))));
+                            EmulatorAssumptions.MAX_LIMIT))));
     r.add(
         "GET",
         "/v3/locales",
@@ -41,14 +41,14 @@ final class StackSettings {
                             q,
                             "locales",
                             new ArrayList<>(s.locales.values()),
-                            ApiAssumptions.MAX_LIMIT))));
+                            EmulatorAssumptions.MAX_LIMIT))));
   }
 
   /**
    * [inf] A new stack has these environments (uids are fixed so that saved states stay comparable).
    */
   static Map<String, ObjectNode> defaultEnvironments() {
-    return environments(ApiAssumptions.DEFAULT_ENVIRONMENTS);
+    return environments(EmulatorAssumptions.DEFAULT_ENVIRONMENTS);
   }
 
   /** Environments of these names, with fixed uids in order. */
@@ -62,7 +62,7 @@ final class StackSettings {
   /** [inf] A new stack has these locales; the first is the master locale. */
   static Map<String, ObjectNode> defaultLocales() {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
-    List<String> codes = ApiAssumptions.DEFAULT_LOCALES;
+    List<String> codes = EmulatorAssumptions.DEFAULT_LOCALES;
     for (int i = 0; i < codes.size(); i++) {
       ObjectNode l = locale(String.format("blt%016x", 0x10L + i), codes.get(i));
       if (i > 0) l.put("fallback_locale", codes.get(0));
@@ -99,7 +99,7 @@ final class StackSettings {
                 ApiException.cma(
                     422,
                     "Environment '" + ref + "' was not found.",
-                    ApiAssumptions.CMA_CODE_NOT_FOUND,
+                    EmulatorAssumptions.CMA_CODE_NOT_FOUND,
                     "environments",
                     "is not valid."));
   }

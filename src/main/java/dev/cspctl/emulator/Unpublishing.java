@@ -38,7 +38,7 @@ final class Unpublishing {
     List<String> locales =
         e.path("locales").isArray() && !e.path("locales").isEmpty()
             ? Publishing.strings(e.path("locales"), "locales")
-            : List.of(q.object().path("locale").asText(ApiAssumptions.DEFAULT_LOCALE));
+            : List.of(q.object().path("locale").asText(EmulatorAssumptions.DEFAULT_LOCALE));
     String job = UUID.randomUUID().toString();
     unpublish(s, job, "entry", ct, uid, locales, envs, variants);
     ObjectNode out = Json.object();
@@ -92,7 +92,7 @@ final class Unpublishing {
         List<String> targets = new ArrayList<>(variants);
         if (variants.isEmpty()) {
           targets.add(null);
-          if (ApiAssumptions.UNPUBLISH_BASE_TAKES_VARIANTS) {
+          if (EmulatorAssumptions.UNPUBLISH_BASE_TAKES_VARIANTS) {
             String prefix = ct + "/" + uid + "/" + locale + "/";
             String suffix = "/" + env;
             s.published.keySet().stream()
@@ -109,11 +109,11 @@ final class Unpublishing {
         for (String variant : targets) {
           ObjectNode was =
               s.published.remove(EmulatorState.publishKey(ct, uid, locale, variant, env));
-          if (was == null && !ApiAssumptions.UNPUBLISH_UNPUBLISHED_IS_OK) {
+          if (was == null && !EmulatorAssumptions.UNPUBLISH_UNPUBLISHED_IS_OK) {
             throw ApiException.cma(
                 422,
                 "The entry is not published in '" + env + "'.",
-                ApiAssumptions.CMA_CODE_VALIDATION);
+                EmulatorAssumptions.CMA_CODE_VALIDATION);
           }
           ObjectNode ev = Json.object();
           ev.put("job_id", job);

@@ -6,9 +6,9 @@ import java.util.List;
 
 /** POST/DELETE /v3/user-session: login returns the configured authtoken. */
 final class UserSessions {
-  private final Credentials c;
+  private final AcceptedCredentials c;
 
-  UserSessions(Credentials c) {
+  UserSessions(AcceptedCredentials c) {
     this.c = c;
   }
 
@@ -27,7 +27,7 @@ final class UserSessions {
       throw ApiException.cma(
           401,
           "Looks like your email or password is invalid. Please try again or reset your password.",
-          ApiAssumptions.CMA_CODE_LOGIN_FAILED,
+          EmulatorAssumptions.CMA_CODE_LOGIN_FAILED,
           "password",
           "is invalid");
     }
@@ -35,15 +35,15 @@ final class UserSessions {
       String tfa = Json.text(user, "tfa_token");
       if (tfa == null) {
         throw ApiException.cma(
-            ApiAssumptions.TFA_REQUIRED_STATUS,
+            EmulatorAssumptions.TFA_REQUIRED_STATUS,
             "Please login using the Two-Factor verification Token",
-            ApiAssumptions.CMA_CODE_TFA_REQUIRED);
+            EmulatorAssumptions.CMA_CODE_TFA_REQUIRED);
       }
       if (!tfa.equals(c.tfaToken())) {
         throw ApiException.cma(
             401,
             "The Two-Factor verification token is invalid.",
-            ApiAssumptions.CMA_CODE_LOGIN_FAILED,
+            EmulatorAssumptions.CMA_CODE_LOGIN_FAILED,
             "tfa_token",
             "is invalid");
       }
@@ -64,8 +64,8 @@ final class UserSessions {
     if (q.header("authtoken") == null || !q.header("authtoken").equals(c.authtoken())) {
       throw ApiException.cma(
           401,
-          ApiAssumptions.NOT_LOGGED_IN,
-          ApiAssumptions.CMA_CODE_UNAUTHORIZED,
+          EmulatorAssumptions.NOT_LOGGED_IN,
+          EmulatorAssumptions.CMA_CODE_UNAUTHORIZED,
           "authtoken",
           "is not valid.");
     }

@@ -45,7 +45,10 @@ final class VariantGroups {
                   render(s, g, true).path("variants").forEach(v -> variants.add((ObjectNode) v));
                   return Response.ok(
                       Paging.page(
-                          q, "variants", variants, ApiAssumptions.VARIANT_GROUP_DEFAULT_LIMIT));
+                          q,
+                          "variants",
+                          variants,
+                          EmulatorAssumptions.VARIANT_GROUP_DEFAULT_LIMIT));
                 }));
   }
 
@@ -58,11 +61,11 @@ final class VariantGroups {
     String desc = q.query("desc", null);
     String field = asc != null ? asc : desc;
     if (field == null) return;
-    if (!ApiAssumptions.SORT_FIELDS.contains(field)) {
+    if (!EmulatorAssumptions.SORT_FIELDS.contains(field)) {
       throw ApiException.cma(
           422,
           "Sorting by '" + field + "' is not supported.",
-          ApiAssumptions.CMA_CODE_VALIDATION,
+          EmulatorAssumptions.CMA_CODE_VALIDATION,
           asc != null ? "asc" : "desc",
           "is not valid.");
     }
@@ -87,14 +90,14 @@ final class VariantGroups {
       all.add(render(s, g, withVariants));
     }
     sort(all, q);
-    return Paging.page(q, "variant_groups", all, ApiAssumptions.VARIANT_GROUP_DEFAULT_LIMIT);
+    return Paging.page(q, "variant_groups", all, EmulatorAssumptions.VARIANT_GROUP_DEFAULT_LIMIT);
   }
 
   static ObjectNode find(EmulatorState s, String uid) {
     ObjectNode g = s.variantGroups.get(uid);
     if (g == null) {
       throw ApiException.cma(
-          404, "Variant Group was not found.", ApiAssumptions.CMA_CODE_NOT_FOUND);
+          404, "Variant Group was not found.", EmulatorAssumptions.CMA_CODE_NOT_FOUND);
     }
     return g;
   }
@@ -120,9 +123,9 @@ final class VariantGroups {
     JsonNode cts = body.get("content_types");
     if (Json.text(body, "name") == null || cts == null || !cts.isArray()) {
       throw ApiException.cma(
-          ApiAssumptions.GROUP_UPDATE_INVALID_STATUS,
+          EmulatorAssumptions.GROUP_UPDATE_INVALID_STATUS,
           REQUIRED_MESSAGE,
-          ApiAssumptions.CMA_CODE_VALIDATION);
+          EmulatorAssumptions.CMA_CODE_VALIDATION);
     }
     Map<String, String> next = new LinkedHashMap<>();
     for (JsonNode ct : cts) {
@@ -132,7 +135,7 @@ final class VariantGroups {
       }
     }
     store(g, next);
-    if (ApiAssumptions.GROUP_NAME_EDITABLE) {
+    if (EmulatorAssumptions.GROUP_NAME_EDITABLE) {
       g.put("name", body.get("name").asText());
     }
     ObjectNode out = Json.object();
@@ -149,9 +152,9 @@ final class VariantGroups {
     JsonNode cts = q.object().get("content_types");
     if (cts == null || !cts.isArray() || cts.isEmpty()) {
       throw ApiException.cma(
-          ApiAssumptions.GROUP_UPDATE_INVALID_STATUS,
+          EmulatorAssumptions.GROUP_UPDATE_INVALID_STATUS,
           REQUIRED_MESSAGE,
-          ApiAssumptions.CMA_CODE_VALIDATION);
+          EmulatorAssumptions.CMA_CODE_VALIDATION);
     }
     Map<String, String> next = linked(g);
     for (JsonNode ct : cts) {
@@ -163,7 +166,7 @@ final class VariantGroups {
         next.put(uid, "linked");
       } else {
         throw ApiException.cma(
-            422, "status must be linked or unlinked", ApiAssumptions.CMA_CODE_VALIDATION);
+            422, "status must be linked or unlinked", EmulatorAssumptions.CMA_CODE_VALIDATION);
       }
     }
     store(g, next);
@@ -178,7 +181,7 @@ final class VariantGroups {
       throw ApiException.cma(
           422,
           "The Content Type '" + uid + "' was not found. Please try again.",
-          ApiAssumptions.CMA_CODE_NOT_FOUND);
+          EmulatorAssumptions.CMA_CODE_NOT_FOUND);
     }
     return uid;
   }

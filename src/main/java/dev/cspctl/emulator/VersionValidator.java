@@ -25,16 +25,16 @@ final class VersionValidator {
   String status(JsonNode body) {
     JsonNode st = body.get("status");
     if (st == null || st.isNull()) {
-      add("status", ApiAssumptions.STATUS_REQUIRED);
-      add("status", ApiAssumptions.INVALID_STATUS);
+      add("status", EmulatorAssumptions.STATUS_REQUIRED);
+      add("status", EmulatorAssumptions.INVALID_STATUS);
       return null;
     }
     String v = st.asText();
-    if (ApiAssumptions.ACCEPT_PAUSE_ALIAS && "PAUSE".equals(v)) {
+    if (EmulatorAssumptions.ACCEPT_PAUSE_ALIAS && "PAUSE".equals(v)) {
       v = "PAUSED";
     }
     if (!st.isTextual() || !STATUSES.contains(v)) {
-      add("status", ApiAssumptions.INVALID_STATUS);
+      add("status", EmulatorAssumptions.INVALID_STATUS);
       return null;
     }
     return v;
@@ -44,35 +44,35 @@ final class VersionValidator {
   ArrayNode variants(JsonNode body, String experienceType) {
     JsonNode vs = body.get("variants");
     if (vs == null || vs.isNull()) {
-      add("variants", ApiAssumptions.VARIANTS_NOT_ARRAY);
-      add("variants", ApiAssumptions.EMPTY_ARRAY);
+      add("variants", EmulatorAssumptions.VARIANTS_NOT_ARRAY);
+      add("variants", EmulatorAssumptions.EMPTY_ARRAY);
       return null;
     }
     if (!vs.isArray()) {
-      add("variants", ApiAssumptions.VARIANTS_NOT_ARRAY);
+      add("variants", EmulatorAssumptions.VARIANTS_NOT_ARRAY);
       return null;
     }
     if (vs.isEmpty()) {
-      add("variants", ApiAssumptions.EMPTY_ARRAY);
+      add("variants", EmulatorAssumptions.EMPTY_ARRAY);
       return null;
     }
     if (quotas && vs.size() > Quotas.VARIANTS_PER_EXPERIENCE) {
-      add("variants", ApiAssumptions.MAX_VARIANTS);
+      add("variants", EmulatorAssumptions.MAX_VARIANTS);
     }
     ArrayNode copy = vs.deepCopy();
     boolean ab = "AB_TEST".equals(experienceType);
-    if (ab && ApiAssumptions.EQUAL_SPLIT.equals(body.path("variantSplit").asText(null))) {
+    if (ab && EmulatorAssumptions.EQUAL_SPLIT.equals(body.path("variantSplit").asText(null))) {
       AbSettings.writeEqualShares(copy);
     }
     double traffic = 0;
     for (int i = 0; i < copy.size(); i++) {
       JsonNode v = copy.get(i);
       if (!v.isObject()) {
-        add(ApiAssumptions.variantField(i, "__type"), ApiAssumptions.NOT_VALID_ENUM);
+        add(EmulatorAssumptions.variantField(i, "__type"), EmulatorAssumptions.NOT_VALID_ENUM);
         continue;
       }
       if (!(v.get("name") instanceof com.fasterxml.jackson.databind.node.TextNode)) {
-        add(ApiAssumptions.variantField(i, "name"), ApiAssumptions.REQUIRED);
+        add(EmulatorAssumptions.variantField(i, "name"), EmulatorAssumptions.REQUIRED);
       }
       if (ab) {
         traffic += abVariant(i, (ObjectNode) v);
@@ -81,17 +81,17 @@ final class VersionValidator {
       }
     }
     if (ab && copy.size() < 2) {
-      add("variants", ApiAssumptions.MIN_AB_VARIANTS);
+      add("variants", EmulatorAssumptions.MIN_AB_VARIANTS);
     }
     if (ab && Math.abs(traffic - 100) > 1e-9) {
-      add("variants", ApiAssumptions.TRAFFIC_SUM);
+      add("variants", EmulatorAssumptions.TRAFFIC_SUM);
     }
     return copy;
   }
 
   private void segmented(int i, ObjectNode v) {
     if (!"SegmentedVariant".equals(Json.text(v, "__type"))) {
-      add(ApiAssumptions.variantField(i, "__type"), ApiAssumptions.NOT_VALID_ENUM);
+      add(EmulatorAssumptions.variantField(i, "__type"), EmulatorAssumptions.NOT_VALID_ENUM);
     }
     JsonNode aud = v.path("audiences");
     JsonNode lytics = v.path("lyticsAudiences");
@@ -104,33 +104,41 @@ final class VersionValidator {
       lytics = v.get("lyticsAudiences");
     }
     if (!aud.isArray() || !lytics.isArray()) {
-      add(ApiAssumptions.variantField(i, "audiences"), ApiAssumptions.notArray("AUDIENCES"));
+      add(
+          EmulatorAssumptions.variantField(i, "audiences"),
+          EmulatorAssumptions.notArray("AUDIENCES"));
       return;
     }
     if (aud.isEmpty() && lytics.isEmpty()) {
-      add(ApiAssumptions.variantField(i, "audiences"), ApiAssumptions.EMPTY_ARRAY);
+      add(EmulatorAssumptions.variantField(i, "audiences"), EmulatorAssumptions.EMPTY_ARRAY);
     }
     for (JsonNode a : aud) {
       String id = a.asText();
       if (!Ids.isObjectId(id)) {
-        add(ApiAssumptions.variantField(i, "audiences"), id + " is not a valid ObjectId");
+        add(EmulatorAssumptions.variantField(i, "audiences"), id + " is not a valid ObjectId");
       } else if (!state.audiences.containsKey(id)) {
-        add(ApiAssumptions.variantField(i, "audiences"), ApiAssumptions.audienceMissing(id));
+        add(
+            EmulatorAssumptions.variantField(i, "audiences"),
+            EmulatorAssumptions.audienceMissing(id));
       }
     }
     String act = Json.text(v, "audienceCombinationType");
     if (!"AND".equals(act) && !"OR".equals(act)) {
-      add(ApiAssumptions.variantField(i, "audienceCombinationType"), ApiAssumptions.NOT_VALID_ENUM);
+      add(
+          EmulatorAssumptions.variantField(i, "audienceCombinationType"),
+          EmulatorAssumptions.NOT_VALID_ENUM);
     }
   }
 
   private double abVariant(int i, ObjectNode v) {
     if (!"ABTestVariant".equals(Json.text(v, "__type"))) {
-      add(ApiAssumptions.variantField(i, "__type"), ApiAssumptions.NOT_VALID_ENUM);
+      add(EmulatorAssumptions.variantField(i, "__type"), EmulatorAssumptions.NOT_VALID_ENUM);
     }
     Double t = traffic(v.get("trafficDistribution"));
     if (t == null || t < 0 || t > 100) {
-      add(ApiAssumptions.variantField(i, "trafficDistribution"), ApiAssumptions.NOT_VALID_ENUM);
+      add(
+          EmulatorAssumptions.variantField(i, "trafficDistribution"),
+          EmulatorAssumptions.NOT_VALID_ENUM);
       return 0;
     }
     return t;
@@ -143,7 +151,7 @@ final class VersionValidator {
     if (t.isNumber()) {
       return t.asDouble();
     }
-    if (t.isTextual() && ApiAssumptions.TRAFFIC_AS_STRING_ALLOWED) {
+    if (t.isTextual() && EmulatorAssumptions.TRAFFIC_AS_STRING_ALLOWED) {
       try {
         return Double.parseDouble(t.asText());
       } catch (NumberFormatException e) {
@@ -159,21 +167,21 @@ final class VersionValidator {
       return Json.array();
     }
     if (!ms.isArray()) {
-      add("metrics", ApiAssumptions.notArray("METRICS"));
+      add("metrics", EmulatorAssumptions.notArray("METRICS"));
       return Json.array();
     }
     for (int i = 0; i < ms.size(); i++) {
       JsonNode m = ms.get(i);
       String key = "metrics[" + i + "]";
-      if (!ApiAssumptions.METRIC_TYPES.contains(Json.text(m, "__type"))) {
-        add(key + ".__type", ApiAssumptions.NOT_VALID_ENUM);
+      if (!EmulatorAssumptions.METRIC_TYPES.contains(Json.text(m, "__type"))) {
+        add(key + ".__type", EmulatorAssumptions.NOT_VALID_ENUM);
       }
       String ev = Json.text(m, "event");
       if (ev == null || !state.events.containsKey(ev)) {
-        add(key + ".event", ApiAssumptions.eventMissing(String.valueOf(ev)));
+        add(key + ".event", EmulatorAssumptions.eventMissing(String.valueOf(ev)));
       }
       if (Json.text(m, "name") == null) {
-        add(key + ".name", ApiAssumptions.REQUIRED);
+        add(key + ".name", EmulatorAssumptions.REQUIRED);
       }
     }
     return ms.deepCopy();

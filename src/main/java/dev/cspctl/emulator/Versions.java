@@ -58,12 +58,12 @@ final class Versions {
     }
     if (config.refuseDraftBesideActive()
         && e.versions.stream().anyMatch(v -> "ACTIVE".equals(Json.text(v, "status")))) {
-      throw ApiException.business(400, ApiAssumptions.DRAFT_BESIDE_ACTIVE_REFUSED);
+      throw ApiException.business(400, EmulatorAssumptions.DRAFT_BESIDE_ACTIVE_REFUSED);
     }
     ObjectNode draft = newDraft();
     history.record(history.nextRequest(), e.uid, Json.text(draft, "uid"), null, "DRAFT");
     ObjectNode body = q.object();
-    if (ApiAssumptions.POST_VERSION_ACCEPTS_BODY && body.has("variants")) {
+    if (EmulatorAssumptions.POST_VERSION_ACCEPTS_BODY && body.has("variants")) {
       VersionValidator val = new VersionValidator(s, config.quotas());
       ArrayNode variants = val.variants(body, e.type);
       ArrayNode metrics = val.metrics(body);
@@ -94,7 +94,7 @@ final class Versions {
         && sent.isArray()
         && !sent.isEmpty()
         && sent.size() < ("AB_TEST".equals(e.type) ? 2 : 1)) {
-      throw ApiException.business(400, ApiAssumptions.INSUFFICIENT_VARIANTS);
+      throw ApiException.business(400, EmulatorAssumptions.INSUFFICIENT_VARIANTS);
     }
     ArrayNode variants = val.variants(body, e.type);
     ArrayNode metrics = val.metrics(body);
@@ -106,7 +106,7 @@ final class Versions {
     if ("DRAFT".equals(current)) {
       checkShortUids(e, variants);
       if ("PAUSED".equals(target)) {
-        throw ApiException.business(400, ApiAssumptions.INVALID_TRANSITION);
+        throw ApiException.business(400, EmulatorAssumptions.INVALID_TRANSITION);
       }
       assignShortUids(e, variants);
       version.set("variants", variants);
@@ -121,10 +121,10 @@ final class Versions {
       }
       scheduleSync(s, e, variants);
     } else {
-      if ("DRAFT".equals(target) && !ApiAssumptions.ARCHIVED.equals(current)) {
+      if ("DRAFT".equals(target) && !EmulatorAssumptions.ARCHIVED.equals(current)) {
         throw ApiException.business(400, CANNOT_DRAFT);
       }
-      if (ApiAssumptions.ARCHIVED.equals(current)
+      if (EmulatorAssumptions.ARCHIVED.equals(current)
           || !LockedContent.same(version, variants, metrics)
           || !LockedContent.sameAb(version, targeting, split)) {
         throw ApiException.business(400, LOCKED);
@@ -143,9 +143,9 @@ final class Versions {
   /** Targeting and split mode as sent; omitted ones are cleared ([inf] PUT_CLEARS_OMITTED). */
   private static void setAb(ObjectNode version, ObjectNode targeting, String split) {
     if (targeting != null) version.set("targeting", targeting);
-    else if (ApiAssumptions.PUT_CLEARS_OMITTED) version.remove("targeting");
+    else if (EmulatorAssumptions.PUT_CLEARS_OMITTED) version.remove("targeting");
     if (split != null) version.put("variantSplit", split);
-    else if (ApiAssumptions.PUT_CLEARS_OMITTED) version.remove("variantSplit");
+    else if (EmulatorAssumptions.PUT_CLEARS_OMITTED) version.remove("variantSplit");
   }
 
   private Response delete(EmulatorState s, Request q) {
@@ -153,10 +153,10 @@ final class Versions {
     ObjectNode version = find(e, q.param("vuid"));
     String st = Json.text(version, "status");
     if ("ACTIVE".equals(st) || "PAUSED".equals(st)) {
-      throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_LIVE_VERSION);
+      throw ApiException.business(400, EmulatorAssumptions.CANNOT_DELETE_LIVE_VERSION);
     }
     if ("DRAFT".equals(st) && e.versions.size() == 1) {
-      throw ApiException.business(400, ApiAssumptions.CANNOT_DELETE_ONLY_DRAFT);
+      throw ApiException.business(400, EmulatorAssumptions.CANNOT_DELETE_ONLY_DRAFT);
     }
     e.versions.remove(version);
     return Response.noContent();
@@ -197,10 +197,11 @@ final class Versions {
     for (ObjectNode v : e.versions) {
       String st = Json.text(v, "status");
       boolean live =
-          "ACTIVE".equals(st) || ("PAUSED".equals(st) && ApiAssumptions.ACTIVATION_ARCHIVES_PAUSED);
+          "ACTIVE".equals(st)
+              || ("PAUSED".equals(st) && EmulatorAssumptions.ACTIVATION_ARCHIVES_PAUSED);
       if (!isSame(v, activated) && live) {
-        history.record(request, e.uid, Json.text(v, "uid"), st, ApiAssumptions.ARCHIVED);
-        v.put("status", ApiAssumptions.ARCHIVED);
+        history.record(request, e.uid, Json.text(v, "uid"), st, EmulatorAssumptions.ARCHIVED);
+        v.put("status", EmulatorAssumptions.ARCHIVED);
         v.put("updatedAt", Json.now());
       }
     }
@@ -219,7 +220,8 @@ final class Versions {
         continue;
       }
       if (!known.contains(su.asText()) || !seen.add(su.asText())) {
-        val.add(ApiAssumptions.variantField(i, "shortUid"), ApiAssumptions.UNKNOWN_SHORT_UID);
+        val.add(
+            EmulatorAssumptions.variantField(i, "shortUid"), EmulatorAssumptions.UNKNOWN_SHORT_UID);
       }
     }
     val.throwIfAny();

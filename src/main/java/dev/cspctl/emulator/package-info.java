@@ -12,8 +12,8 @@
  * /_emulator/requests} (request log, secrets redacted), {@code GET /_emulator/counters} (per
  * rate-limit bucket: requests, throttled), {@code POST /_emulator/reset} (back to the seed).
  *
- * <p>Credentials: {@link dev.cspctl.emulator.Credentials#fromEnvironment} (cli.md variables) else
- * {@link dev.cspctl.emulator.SandboxCredentials}. Every inferred or undocumented behaviour is a
- * constant in {@link dev.cspctl.emulator.ApiAssumptions}.
+ * <p>Credentials: {@link dev.cspctl.emulator.AcceptedCredentials#fromEnvironment} (cli.md
+ * variables) else {@link dev.cspctl.emulator.SandboxCredentials}. Every inferred or undocumented
+ * behaviour is a constant in {@link dev.cspctl.emulator.EmulatorAssumptions}.
  */
 package dev.cspctl.emulator;

@@ -6,13 +6,13 @@ import dev.cspctl.api.cma.CmsVariant;
 import dev.cspctl.api.cma.EntryVariant;
 import dev.cspctl.api.cma.VariantGroup;
 import dev.cspctl.api.personalize.AbTargeting;
-import dev.cspctl.api.personalize.Attribute;
-import dev.cspctl.api.personalize.Audience;
-import dev.cspctl.api.personalize.Event;
-import dev.cspctl.api.personalize.Experience;
-import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteAttribute;
+import dev.cspctl.api.personalize.RemoteAudience;
+import dev.cspctl.api.personalize.RemoteEvent;
+import dev.cspctl.api.personalize.RemoteExperience;
+import dev.cspctl.api.personalize.RemoteMetric;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.VariantType;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -53,15 +53,15 @@ final class LiveMapper {
         : LiveVersion.Split.CUSTOM;
   }
 
-  static LiveAttribute attribute(Attribute a) {
+  static LiveAttribute attribute(RemoteAttribute a) {
     return new LiveAttribute(a.uid(), a.key(), a.name(), a.description());
   }
 
-  static LiveEvent event(Event e) {
+  static LiveEvent event(RemoteEvent e) {
     return new LiveEvent(e.uid(), e.key(), e.description());
   }
 
-  static LiveAudience audience(Audience a) {
+  static LiveAudience audience(RemoteAudience a) {
     return new LiveAudience(
         a.uid(),
         a.name(),
@@ -70,7 +70,7 @@ final class LiveMapper {
         a.isLytics() ? AudienceSource.LYTICS : AudienceSource.PERSONALIZE);
   }
 
-  static LiveExperience experience(Experience e, List<Version> versions) {
+  static LiveExperience experience(RemoteExperience e, List<Version> versions) {
     LiveCms cms = e.cms() == null ? null : new LiveCms(e.cms().variantGroup(), e.cms().variants());
     return new LiveExperience(
         e.uid(),
@@ -97,7 +97,7 @@ final class LiveMapper {
         split(v.variantSplit()));
   }
 
-  static LiveVariant variant(Variant v) {
+  static LiveVariant variant(RemoteVariant v) {
     return new LiveVariant(
         v.type() == null ? null : type(v.type()),
         v.name(),
@@ -108,7 +108,7 @@ final class LiveMapper {
         v.trafficDistribution());
   }
 
-  static LiveMetric metric(Metric m) {
+  static LiveMetric metric(RemoteMetric m) {
     return new LiveMetric(m.type() == null ? null : kind(m.type()), m.event(), m.name());
   }
 

@@ -2,8 +2,8 @@ package dev.cspctl.state;
 
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.cma.CmaClient;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.RemoteExperience;
 import dev.cspctl.api.personalize.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +98,7 @@ public final class StateReader {
               .thenCompose(
                   list -> {
                     List<CompletableFuture<LiveExperience>> each = new ArrayList<>();
-                    for (Experience e : list) {
+                    for (RemoteExperience e : list) {
                       each.add(
                           async(ex, () -> personalize.listVersions(e.uid()))
                               .thenApply((List<Version> vs) -> LiveMapper.experience(e, vs)));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.api.personalize.AudienceInput;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
+import dev.cspctl.api.personalize.RemoteExperience;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -281,7 +281,7 @@ class EndToEndTest {
                       """
           {"__type":"RuleCombination","combinationType":"OR","rules":[{"__type":"Rule","attribute":{"__type":"PresetAttributeReference","ref":"CITY"},
            "attributeMatchCondition":"STRING_EQUALS","attributeMatchOptions":{"__type":"StringMatchOptions","value":"Oslo"},"invertCondition":false}]}""")));
-      Experience handExp =
+      RemoteExperience handExp =
           p.createExperience(
               new ExperienceInput("Hand experience", "UI", ExperienceType.SEGMENTED));
       assertThat(e2e.apply(E2E.load(specs), false).succeeded()).isTrue();
@@ -316,7 +316,7 @@ class EndToEndTest {
           .isEqualTo(audiencesBefore);
       assertThat(M.writeValueAsString(p.getExperience(handExp.uid()))).isEqualTo(experienceBefore);
       assertThat(p.listExperiences())
-          .extracting(Experience::name)
+          .extracting(RemoteExperience::name)
           .containsExactlyInAnyOrder("Homepage hero by segment", "Hand experience");
     }
   }

@@ -4,15 +4,15 @@ import static dev.cspctl.apply.RecordingApis.args;
 
 import dev.cspctl.api.Api;
 import dev.cspctl.api.ResourceRef;
-import dev.cspctl.api.personalize.Attribute;
 import dev.cspctl.api.personalize.AttributeInput;
-import dev.cspctl.api.personalize.Audience;
 import dev.cspctl.api.personalize.AudienceInput;
-import dev.cspctl.api.personalize.Event;
 import dev.cspctl.api.personalize.EventInput;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
 import dev.cspctl.api.personalize.PersonalizePort;
+import dev.cspctl.api.personalize.RemoteAttribute;
+import dev.cspctl.api.personalize.RemoteAudience;
+import dev.cspctl.api.personalize.RemoteEvent;
+import dev.cspctl.api.personalize.RemoteExperience;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -57,32 +57,34 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public List<Attribute> listAttributes() {
+  public List<RemoteAttribute> listAttributes() {
     return call("listAttributes", null, List.of(), () -> List.copyOf(apis.attributes.values()));
   }
 
   @Override
-  public Attribute createAttribute(AttributeInput in) {
+  public RemoteAttribute createAttribute(AttributeInput in) {
     return call(
         "createAttribute",
         in,
         args(in.key()),
         () -> {
-          Attribute a = new Attribute(apis.uid(), in.key(), in.name(), in.description(), "CUSTOM");
+          RemoteAttribute a =
+              new RemoteAttribute(apis.uid(), in.key(), in.name(), in.description(), "CUSTOM");
           apis.attributes.put(a.uid(), a);
           return a;
         });
   }
 
   @Override
-  public Attribute updateAttribute(String uid, AttributeInput in) {
+  public RemoteAttribute updateAttribute(String uid, AttributeInput in) {
     return call(
         "updateAttribute",
         in,
         args(uid, in.key()),
         () -> {
           existing(apis.attributes, uid, "updateAttribute");
-          Attribute a = new Attribute(uid, in.key(), in.name(), in.description(), "CUSTOM");
+          RemoteAttribute a =
+              new RemoteAttribute(uid, in.key(), in.name(), in.description(), "CUSTOM");
           apis.attributes.put(uid, a);
           return a;
         });
@@ -97,32 +99,32 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public List<Event> listEvents() {
+  public List<RemoteEvent> listEvents() {
     return call("listEvents", null, List.of(), () -> List.copyOf(apis.events.values()));
   }
 
   @Override
-  public Event createEvent(EventInput in) {
+  public RemoteEvent createEvent(EventInput in) {
     return call(
         "createEvent",
         in,
         args(in.key()),
         () -> {
-          Event e = new Event(apis.uid(), in.key(), in.description(), null);
+          RemoteEvent e = new RemoteEvent(apis.uid(), in.key(), in.description(), null);
           apis.events.put(e.uid(), e);
           return e;
         });
   }
 
   @Override
-  public Event updateEvent(String uid, EventInput in) {
+  public RemoteEvent updateEvent(String uid, EventInput in) {
     return call(
         "updateEvent",
         in,
         args(uid, in.key()),
         () -> {
           existing(apis.events, uid, "updateEvent");
-          Event e = new Event(uid, in.key(), in.description(), null);
+          RemoteEvent e = new RemoteEvent(uid, in.key(), in.description(), null);
           apis.events.put(uid, e);
           return e;
         });
@@ -137,33 +139,35 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public List<Audience> listAudiences() {
+  public List<RemoteAudience> listAudiences() {
     return call("listAudiences", null, List.of(), () -> List.copyOf(apis.audiences.values()));
   }
 
   @Override
-  public Audience createAudience(AudienceInput in) {
+  public RemoteAudience createAudience(AudienceInput in) {
     return call(
         "createAudience",
         in,
         args(in.name()),
         () -> {
-          Audience a =
-              new Audience(apis.uid(), in.name(), in.description(), in.definition(), null, null);
+          RemoteAudience a =
+              new RemoteAudience(
+                  apis.uid(), in.name(), in.description(), in.definition(), null, null);
           apis.audiences.put(a.uid(), a);
           return a;
         });
   }
 
   @Override
-  public Audience updateAudience(String uid, AudienceInput in) {
+  public RemoteAudience updateAudience(String uid, AudienceInput in) {
     return call(
         "updateAudience",
         in,
         args(uid, in.name()),
         () -> {
           existing(apis.audiences, uid, "updateAudience");
-          Audience a = new Audience(uid, in.name(), in.description(), in.definition(), null, null);
+          RemoteAudience a =
+              new RemoteAudience(uid, in.name(), in.description(), in.definition(), null, null);
           apis.audiences.put(uid, a);
           return a;
         });
@@ -178,7 +182,7 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public List<Experience> listExperiences() {
+  public List<RemoteExperience> listExperiences() {
     return call(
         "listExperiences",
         null,
@@ -187,7 +191,7 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public Experience getExperience(String uid) {
+  public RemoteExperience getExperience(String uid) {
     return call(
         "getExperience",
         null,
@@ -196,7 +200,7 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public Experience createExperience(ExperienceInput in) {
+  public RemoteExperience createExperience(ExperienceInput in) {
     return call(
         "createExperience",
         in,
@@ -212,7 +216,7 @@ final class FakePersonalize implements PersonalizePort {
   }
 
   @Override
-  public Experience updateExperience(String uid, ExperienceInput in) {
+  public RemoteExperience updateExperience(String uid, ExperienceInput in) {
     return call(
         "updateExperience",
         in,

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.http.TransportConfig;
-import dev.cspctl.api.personalize.Event;
 import dev.cspctl.api.personalize.EventInput;
+import dev.cspctl.api.personalize.RemoteEvent;
 import dev.cspctl.cli.Cli;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
@@ -72,7 +72,7 @@ class LockRecoveryTest {
         TransportConfig.defaults());
   }
 
-  static List<Event> locks(ContentstackClients c) {
+  static List<RemoteEvent> locks(ContentstackClients c) {
     return c.personalize().listEvents().stream()
         .filter(e -> e.key().equals(Ownership.LOCK_EVENT_KEY))
         .toList();
@@ -158,7 +158,7 @@ class LockRecoveryTest {
       awaitWrites(emu, child, 3);
       child.kill9(); // no hooks, no finally: the lock stays behind
       long killedAt = System.nanoTime();
-      List<Event> left = locks(c);
+      List<RemoteEvent> left = locks(c);
       assertThat(left).hasSize(1);
       String deadId = LockRecord.parse(left.get(0).description()).orElseThrow().id();
       // when does the dead holder's lock stop blocking? watch the lock event change hands

@@ -35,7 +35,7 @@ class OwnershipEndToEndTest {
 
   static Emulator emulator(String project, Path state) {
     var accepted =
-        new dev.cspctl.emulator.Credentials(
+        new dev.cspctl.emulator.AcceptedCredentials(
             SandboxCredentials.AUTHTOKEN,
             SandboxCredentials.OAUTH_TOKEN,
             SandboxCredentials.MANAGEMENT_TOKEN,

@@ -28,7 +28,7 @@ class ProjectLockTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static List<dev.cspctl.api.personalize.Event> locks(PersonalizeClient p) {
+  static List<dev.cspctl.api.personalize.RemoteEvent> locks(PersonalizeClient p) {
     return p.listEvents().stream().filter(e -> e.key().equals(Ownership.LOCK_EVENT_KEY)).toList();
   }
 

@@ -7,12 +7,12 @@ import dev.cspctl.api.ResourceRef;
 import dev.cspctl.api.ResponseLostException;
 import dev.cspctl.api.cma.ContentTypeLink;
 import dev.cspctl.api.cma.VariantGroup;
-import dev.cspctl.api.personalize.Attribute;
-import dev.cspctl.api.personalize.Audience;
-import dev.cspctl.api.personalize.Event;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceCms;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteAttribute;
+import dev.cspctl.api.personalize.RemoteAudience;
+import dev.cspctl.api.personalize.RemoteEvent;
+import dev.cspctl.api.personalize.RemoteExperience;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.spec.ExperienceType;
@@ -74,9 +74,9 @@ final class RecordingApis {
       this.tags = tags;
     }
 
-    Experience view() {
+    RemoteExperience view() {
       String latest = versions.isEmpty() ? null : versions.get(versions.size() - 1).uid();
-      return new Experience(
+      return new RemoteExperience(
           uid,
           name,
           description,
@@ -98,9 +98,9 @@ final class RecordingApis {
   private int next = 1;
   private int cmsPolls = 1;
 
-  final Map<String, Attribute> attributes = new LinkedHashMap<>();
-  final Map<String, Event> events = new LinkedHashMap<>();
-  final Map<String, Audience> audiences = new LinkedHashMap<>();
+  final Map<String, RemoteAttribute> attributes = new LinkedHashMap<>();
+  final Map<String, RemoteEvent> events = new LinkedHashMap<>();
+  final Map<String, RemoteAudience> audiences = new LinkedHashMap<>();
   final Map<String, Exp> experiences = new LinkedHashMap<>();
   final List<String> priority = new ArrayList<>();
   final Map<String, VariantGroup> variantGroups = new LinkedHashMap<>();
@@ -235,11 +235,11 @@ final class RecordingApis {
     for (int i = 0; i < e.versions.size(); i++)
       if (e.versions.get(i).uid().equals(versionUid)) at = i;
     if (at < 0) throw notFound(Api.PERSONALIZE, "updateVersion", null);
-    List<Variant> variants = new ArrayList<>();
-    for (Variant v : in.variants() == null ? List.<Variant>of() : in.variants()) {
+    List<RemoteVariant> variants = new ArrayList<>();
+    for (RemoteVariant v : in.variants() == null ? List.<RemoteVariant>of() : in.variants()) {
       String shortUid = v.shortUid() != null ? v.shortUid() : "s" + String.format("%03x", next++);
       variants.add(
-          new Variant(
+          new RemoteVariant(
               v.type(),
               v.name(),
               shortUid,
@@ -260,7 +260,7 @@ final class RecordingApis {
     e.versions.set(at, saved);
     Map<String, String> synced = new TreeMap<>(e.cms == null ? Map.of() : e.cms.variants());
     boolean missing = false;
-    for (Variant v : variants) {
+    for (RemoteVariant v : variants) {
       if (!synced.containsKey(v.shortUid())) {
         synced.put(v.shortUid(), cmsUid());
         missing = true;
@@ -276,7 +276,7 @@ final class RecordingApis {
   }
 
   /** GET of an experience: one poll nearer to the pending CMS sync. */
-  Experience getExperience(Exp e) {
+  RemoteExperience getExperience(Exp e) {
     if (e.pendingCms != null && --e.pollsLeft <= 0) {
       e.cms = e.pendingCms;
       e.pendingCms = null;

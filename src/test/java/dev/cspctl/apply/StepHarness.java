@@ -7,7 +7,7 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -104,9 +104,9 @@ final class StepHarness {
    */
   Version configured(String experience, String... variants) {
     RecordingApis.Exp e = apis.experience(experience);
-    List<Variant> vs =
+    List<RemoteVariant> vs =
         Arrays.stream(variants)
-            .map(n -> Variant.segmented(n, null, List.of(), List.of(), "OR"))
+            .map(n -> RemoteVariant.segmented(n, null, List.of(), List.of(), "OR"))
             .toList();
     String draft = Inputs.withStatus(e.versions, VersionStatus.DRAFT).orElseThrow().uid();
     Version v =

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cspctl.api.ApiAssumptions;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.Version;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
@@ -137,12 +137,14 @@ class VersionStepsUnitTest {
             "getExperience(" + uid + ")",
             "getExperience(" + uid + ")",
             "getExperience(" + uid + ")");
-    List<Variant> sent = body(0).variants();
+    List<RemoteVariant> sent = body(0).variants();
     assertThat(sent)
-        .extracting(Variant::audiences)
+        .extracting(RemoteVariant::audiences)
         .containsExactly(List.of(premium), List.of(gold));
-    assertThat(sent).extracting(Variant::audienceCombinationType).containsExactly("AND", "OR");
-    assertThat(sent).extracting(Variant::shortUid).containsOnlyNulls();
+    assertThat(sent)
+        .extracting(RemoteVariant::audienceCombinationType)
+        .containsExactly("AND", "OR");
+    assertThat(sent).extracting(RemoteVariant::shortUid).containsOnlyNulls();
     assertThat(body(0).metrics())
         .singleElement()
         .satisfies(m -> assertThat(m.event()).isEqualTo(signup));
@@ -211,7 +213,9 @@ class VersionStepsUnitTest {
         .called("listVersions", uid)
         .then("updateVersion", uid)
         .then("getExperience", uid);
-    assertThat(body(0).variants()).extracting(Variant::trafficDistribution).containsExactly(70, 30);
+    assertThat(body(0).variants())
+        .extracting(RemoteVariant::trafficDistribution)
+        .containsExactly(70, 30);
     assertThat(body(0).variantSplit()).isEqualTo(ApiAssumptions.CUSTOM_SPLIT);
     assertThat(body(0).targeting().path("audience").path("audiences").get(0).asText())
         .isEqualTo(gold);

@@ -183,7 +183,7 @@ class CliEndToEndTest {
     env.put("CONTENTSTACK_AUTHTOKEN", authtoken);
     env.put("CONTENTSTACK_MANAGEMENT_TOKEN", mgmt);
     var accepted =
-        new dev.cspctl.emulator.Credentials(
+        new dev.cspctl.emulator.AcceptedCredentials(
             authtoken,
             null,
             mgmt,

@@ -7,7 +7,7 @@ import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.http.TransportConfig;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.emulator.Emulator;
@@ -102,7 +102,7 @@ class StepFailureLineTest {
                       exp.latestVersion(),
                       new VersionInput(
                           VersionStatus.ACTIVE,
-                          List.of(Variant.abTest("A", null, 100)),
+                          List.of(RemoteVariant.abTest("A", null, 100)),
                           List.of())));
       assertThat(one.status()).isEqualTo(400);
       assertThat(one.serverMessage()).contains("INSUFFICIENT_VARIANTS_TO_ACTIVATE");

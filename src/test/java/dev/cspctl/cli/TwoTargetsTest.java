@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cspctl.emulator.Credentials;
+import dev.cspctl.emulator.AcceptedCredentials;
 import dev.cspctl.emulator.Emulator;
 import dev.cspctl.emulator.EmulatorConfig;
 import dev.cspctl.emulator.RequestLog;
@@ -44,7 +44,7 @@ class TwoTargetsTest {
             EmulatorConfig.builder()
                 .cmsDelayMs(20)
                 .credentials(
-                    new Credentials(
+                    new AcceptedCredentials(
                         US_TOKEN,
                         null,
                         "us-mgmt-secret",
@@ -59,7 +59,7 @@ class TwoTargetsTest {
             EmulatorConfig.builder()
                 .cmsDelayMs(20)
                 .credentials(
-                    new Credentials(
+                    new AcceptedCredentials(
                         EU_TOKEN,
                         null,
                         "eu-mgmt-secret",

@@ -31,7 +31,7 @@ final class Api {
 
   Api(Emulator emu) {
     this.emu = emu;
-    Credentials c = emu.credentials();
+    AcceptedCredentials c = emu.credentials();
     personalizeHeaders.put("authtoken", c.authtoken());
     personalizeHeaders.put("x-project-uid", c.projectUid());
     cmaHeaders.put("api_key", c.apiKey());

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AuthContractTest extends EmulatorTestBase {
-  private final Credentials c = Credentials.sandbox();
+  private final AcceptedCredentials c = AcceptedCredentials.sandbox();
 
   private Api.Res personalize(Map<String, String> headers) {
     return Api.send("GET", emu.personalizeUrl() + "/experiences", null, headers);
@@ -51,11 +51,11 @@ class AuthContractTest extends EmulatorTestBase {
   @Test
   void personalizeRejectsMissingAndWrongProject() {
     assertThat(personalize(Map.of("authtoken", c.authtoken())).status())
-        .isEqualTo(ApiAssumptions.MISSING_PROJECT_STATUS);
+        .isEqualTo(EmulatorAssumptions.MISSING_PROJECT_STATUS);
     Api.Res wrong =
         personalize(
             Map.of("authtoken", c.authtoken(), "x-project-uid", "000000000000000000000000"));
-    assertThat(wrong.status()).isEqualTo(ApiAssumptions.WRONG_PROJECT_STATUS);
+    assertThat(wrong.status()).isEqualTo(EmulatorAssumptions.WRONG_PROJECT_STATUS);
     assertThat(wrong.body().has("message")).isTrue();
     assertThat(personalize(Map.of("x-project-uid", c.projectUid())).status()).isEqualTo(401);
   }
@@ -112,8 +112,8 @@ class AuthContractTest extends EmulatorTestBase {
 
   @Test
   void loginNeedsTfaTokenWhenConfigured() {
-    Credentials tfa =
-        Credentials.fromEnvironment(
+    AcceptedCredentials tfa =
+        AcceptedCredentials.fromEnvironment(
             Map.of("CONTENTSTACK_TFA_TOKEN", "123456", "CONTENTSTACK_AUTHTOKEN", "env-token"));
     try (Emulator e = Emulator.start(EmulatorConfig.builder().credentials(tfa).build())) {
       String url = e.cmaUrl() + "/user-session";
@@ -124,7 +124,7 @@ class AuthContractTest extends EmulatorTestBase {
                       Map.of("user", Map.of("email", tfa.email(), "password", tfa.password())),
                       Map.of())
                   .status())
-          .isEqualTo(ApiAssumptions.TFA_REQUIRED_STATUS);
+          .isEqualTo(EmulatorAssumptions.TFA_REQUIRED_STATUS);
       assertThat(
               Api.send(
                       "POST",
@@ -155,8 +155,8 @@ class AuthContractTest extends EmulatorTestBase {
 
   @Test
   void credentialsFromEnvironmentFallBackToSandbox() {
-    Credentials env =
-        Credentials.fromEnvironment(
+    AcceptedCredentials env =
+        AcceptedCredentials.fromEnvironment(
             Map.of("CONTENTSTACK_API_KEY", "bltenv", "CONTENTSTACK_EMAIL", " "));
     assertThat(env.apiKey()).isEqualTo("bltenv");
     assertThat(env.email()).isEqualTo(SandboxCredentials.EMAIL);

@@ -39,7 +39,8 @@ class BadInputTest extends EmulatorTestBase {
 
   @Test
   void oversizedBodyIs413() throws IOException {
-    String big = "{\"name\":\"" + "x".repeat(ApiAssumptions.MAX_BODY_BYTES) + "\",\"key\":\"k\"}";
+    String big =
+        "{\"name\":\"" + "x".repeat(EmulatorAssumptions.MAX_BODY_BYTES) + "\",\"key\":\"k\"}";
     Api.Res r = raw("POST", emu.personalizeUrl() + "/attributes", big, "application/json");
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.body().has("message")).isTrue();

@@ -53,7 +53,7 @@ class CmaContractTest extends EmulatorTestBase {
             "PUT",
             "/variant_groups/" + group,
             Map.of("content_types", List.of(Map.of("uid", "hero_banner", "status", "linked"))));
-    assertThat(noName.status()).isEqualTo(ApiAssumptions.GROUP_UPDATE_INVALID_STATUS);
+    assertThat(noName.status()).isEqualTo(EmulatorAssumptions.GROUP_UPDATE_INVALID_STATUS);
     assertThat(noName.text("/error_message")).isEqualTo("Name or content types is required");
     assertThat(api.c("PUT", "/variant_groups/" + group, Map.of("name", "E")).text("/error_message"))
         .isEqualTo("Name or content types is required");
@@ -185,7 +185,7 @@ class CmaContractTest extends EmulatorTestBase {
     Api.Res created = api.c("PUT", path, entry);
     assertThat(created.status())
         .as(created.toString())
-        .isEqualTo(ApiAssumptions.ENTRY_VARIANT_CREATED);
+        .isEqualTo(EmulatorAssumptions.ENTRY_VARIANT_CREATED);
     assertThat(created.text("/notice")).isEqualTo("Entry variant created successfully.");
     JsonNode v = created.body().path("entry").path("_variant");
     List<String> changes = new ArrayList<>();
@@ -372,7 +372,7 @@ class CmaContractTest extends EmulatorTestBase {
     assertThat(unknownEnvironment.text("/error_message"))
         .contains("Environment 'live' was not found");
     Api.Res noHeader = api.c("POST", single, body);
-    assertThat(noHeader.status()).isEqualTo(ApiAssumptions.PUBLISH_API_VERSION_STATUS);
+    assertThat(noHeader.status()).isEqualTo(EmulatorAssumptions.PUBLISH_API_VERSION_STATUS);
     assertThat(noHeader.body().has("error_message")).isTrue();
     Api.Res ok = api.c("POST", single, body, Map.of("api_version", "3.2"));
     assertThat(ok.status()).isEqualTo(200);

@@ -43,7 +43,7 @@ class EmulatorCommandTest {
     String first = out.toString().lines().findFirst().orElseThrow();
     assertThat(first).matches("listening on http://127\\.0\\.0\\.1:\\d+");
     String base = first.substring("listening on ".length());
-    Credentials c = Credentials.fromEnvironment(System.getenv());
+    AcceptedCredentials c = AcceptedCredentials.fromEnvironment(System.getenv());
     Api.Res r =
         Api.send(
             "POST",

@@ -137,12 +137,13 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     ObjectNode one =
         Api.json(
             "{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':100}]}");
-    assertThat(api.p("PUT", path, one).body().toString()).contains(ApiAssumptions.MIN_AB_VARIANTS);
+    assertThat(api.p("PUT", path, one).body().toString())
+        .contains(EmulatorAssumptions.MIN_AB_VARIANTS);
     ObjectNode bad =
         Api.json(
             "{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':50},"
                 + "{'__type':'ABTestVariant','name':'B','trafficDistribution':40}]}");
-    assertThat(api.p("PUT", path, bad).body().toString()).contains(ApiAssumptions.TRAFFIC_SUM);
+    assertThat(api.p("PUT", path, bad).body().toString()).contains(EmulatorAssumptions.TRAFFIC_SUM);
     ObjectNode ok =
         Api.json(
             "{'status':'DRAFT','variants':[{'__type':'ABTestVariant','name':'A','trafficDistribution':50},"
@@ -246,7 +247,7 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     assertThat(dropped.body().path("variants").get(1).path("shortUid").asText()).isEqualTo("2");
     Api.Res unknown = api.p("PUT", p, Api.version("DRAFT", Api.segmented("x", "77", aud)));
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.body().toString()).contains(ApiAssumptions.UNKNOWN_SHORT_UID);
+    assertThat(unknown.body().toString()).contains(EmulatorAssumptions.UNKNOWN_SHORT_UID);
   }
 
   @Test
@@ -255,7 +256,7 @@ class ExperienceVersionContractTest extends EmulatorTestBase {
     String v = api.latestVersion(exp);
     Api.Res only = api.p("DELETE", versionsPath(exp) + "/" + v, null);
     assertThat(only.status()).isEqualTo(400);
-    assertThat(only.text("/message")).isEqualTo(ApiAssumptions.CANNOT_DELETE_ONLY_DRAFT);
+    assertThat(only.text("/message")).isEqualTo(EmulatorAssumptions.CANNOT_DELETE_ONLY_DRAFT);
     String aud = api.audience("a");
     api.p("PUT", versionsPath(exp) + "/" + v, Api.version("ACTIVE", Api.segmented("a", null, aud)));
     Api.Res draft = api.p("POST", versionsPath(exp), Map.of());

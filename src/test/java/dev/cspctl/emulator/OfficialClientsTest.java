@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.cspctl.api.ApiEndpoints;
 import dev.cspctl.api.ContentstackClients;
 import dev.cspctl.api.http.TransportConfig;
-import dev.cspctl.api.personalize.Experience;
+import dev.cspctl.api.personalize.RemoteExperience;
 import dev.cspctl.cli.Cli;
 import dev.cspctl.testing.CliHarness;
 import dev.cspctl.testing.CliHarness.Run;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OfficialClientsTest {
   static final String ENV = "production";
-  static final String SECRET = Credentials.sandbox().authtoken();
+  static final String SECRET = AcceptedCredentials.sandbox().authtoken();
   @TempDir Path tmp;
 
   @BeforeAll
@@ -50,7 +50,7 @@ class OfficialClientsTest {
               new String[] {"apply", "--auto-approve", specs.toString()}, quiet(), quiet(), env);
       assertThat(applied).isZero();
 
-      Experience hero;
+      RemoteExperience hero;
       try (ContentstackClients c =
           ContentstackClients.create(
               dev.cspctl.cli.Target.sandboxCredentials(),
@@ -110,7 +110,7 @@ class OfficialClientsTest {
       node.put("STACK_API_KEY", emu.credentials().apiKey());
       node.put("AUTHTOKEN", emu.credentials().authtoken());
       node.put("PROJECT_UID", emu.credentials().projectUid());
-      node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
+      node.put("ORGANIZATION_UID", EmulatorAssumptions.ORGANIZATION_UID);
       node.put("OUT_DIR", exportDir.toString());
       node.put(
           "CS_CLI_CONFIG_PATH", Files.createDirectories(tmp.resolve("csdx-config")).toString());
@@ -129,7 +129,7 @@ class OfficialClientsTest {
       node.put("EMULATOR_URL", empty.baseUrl());
       node.put("STACK_API_KEY", empty.credentials().apiKey());
       node.put("AUTHTOKEN", empty.credentials().authtoken());
-      node.put("ORGANIZATION_UID", ApiAssumptions.ORGANIZATION_UID);
+      node.put("ORGANIZATION_UID", EmulatorAssumptions.ORGANIZATION_UID);
       node.put("EXPORT_DIR", exportDir.toString());
       node.put("BACKUP_DIR", Files.createDirectories(tmp.resolve("csdx-backup")).toString());
       node.put(
@@ -216,7 +216,7 @@ class OfficialClientsTest {
             condition: equals
             value: DESKTOP
         ---
-        kind: Experience
+        kind: RemoteExperience
         name: Hero by device
         type: segmented
         status: active
@@ -232,7 +232,7 @@ class OfficialClientsTest {
           - name: Desktop
             audiences: [Desktop visitors]
         ---
-        kind: Experience
+        kind: RemoteExperience
         name: A promo test
         type: abTest
         tags: [promo]

@@ -196,7 +196,7 @@ class PersonalizeResourcesTest extends EmulatorTestBase {
     }
     Api.Res r = api.p("POST", "/audiences", fiftyOne);
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body().toString()).contains(ApiAssumptions.MAX_RULES_MESSAGE);
+    assertThat(r.body().toString()).contains(EmulatorAssumptions.MAX_RULES_MESSAGE);
   }
 
   @Test

@@ -28,9 +28,10 @@ class ProjectsAndListenTest {
       throws Exception {
     try (Emulator emu =
         Emulator.start(EmulatorConfig.builder().withoutProject(true).cmsDelayMs(0).build())) {
-      Credentials c = emu.credentials();
+      AcceptedCredentials c = emu.credentials();
       Map<String, String> user =
-          Map.of("authtoken", c.authtoken(), "organization_uid", ApiAssumptions.ORGANIZATION_UID);
+          Map.of(
+              "authtoken", c.authtoken(), "organization_uid", EmulatorAssumptions.ORGANIZATION_UID);
       String list = emu.personalizeUrl() + "/projects?connectedStackApiKey=" + c.apiKey();
       assertThat(Api.send("GET", list, null, user).body().size()).isZero();
 
@@ -78,7 +79,7 @@ class ProjectsAndListenTest {
               Map.of("name", "Imported", "connectedStackApiKey", c.apiKey()),
               user);
       assertThat(again.status()).isEqualTo(400);
-      assertThat(again.text("/message")).isEqualTo(ApiAssumptions.DUPLICATE_PROJECT_NAME);
+      assertThat(again.text("/message")).isEqualTo(EmulatorAssumptions.DUPLICATE_PROJECT_NAME);
       assertThat(
               Api.send(
                       "GET",
@@ -94,7 +95,7 @@ class ProjectsAndListenTest {
                       null,
                       Map.of("authtoken", c.authtoken(), "x-project-uid", c.projectUid()))
                   .status())
-          .isEqualTo(ApiAssumptions.WRONG_PROJECT_STATUS);
+          .isEqualTo(EmulatorAssumptions.WRONG_PROJECT_STATUS);
 
       Run apply = CliHarness.run(env, "apply", "--auto-approve", specs.toString());
       assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
@@ -124,7 +125,7 @@ class ProjectsAndListenTest {
         .matches(
             "listening on http://127\\.0\\.0\\.1:\\d+ \\(bound to 0\\.0\\.0\\.0, NOT loopback only: .*");
     String base = first.substring("listening on ".length(), first.indexOf(" ("));
-    Credentials c = Credentials.fromEnvironment(System.getenv());
+    AcceptedCredentials c = AcceptedCredentials.fromEnvironment(System.getenv());
     assertThat(
             Api.send(
                     "GET",

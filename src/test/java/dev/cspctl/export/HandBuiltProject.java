@@ -11,12 +11,12 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.CmsSyncWaiter;
 import dev.cspctl.api.personalize.EventInput;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
 import dev.cspctl.api.personalize.PersonalizeClient;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteExperience;
+import dev.cspctl.api.personalize.RemoteMetric;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.spec.ExperienceType;
@@ -89,14 +89,14 @@ public final class HandBuiltProject {
                     and(preset("QUERY_PARAMETERS", "HAS_ANY_VALUE", text(""), false))))
             .uid();
 
-    Experience hero =
+    RemoteExperience hero =
         p.createExperience(
             new ExperienceInput(
                 "Homepage hero by segment", "Hero banner per segment", ExperienceType.SEGMENTED));
-    List<Variant> heroVariants =
+    List<RemoteVariant> heroVariants =
         List.of(
-            Variant.segmented("Premium", null, List.of(premium), List.of(LYTICS), "OR"),
-            Variant.segmented("Mobile", null, List.of(mobile), List.of(), "OR"));
+            RemoteVariant.segmented("Premium", null, List.of(premium), List.of(LYTICS), "OR"),
+            RemoteVariant.segmented("Mobile", null, List.of(mobile), List.of(), "OR"));
     hero = configure(hero, heroVariants, List.of(), "hero_banner");
     ObjectNode premiumContent =
         (ObjectNode)
@@ -114,15 +114,16 @@ public final class HandBuiltProject {
         (ObjectNode) json("{\"title\":\"Tap to explore\"}"));
     activate(hero);
 
-    Experience test =
+    RemoteExperience test =
         p.createExperience(new ExperienceInput("Checkout CTA test", "", ExperienceType.AB_TEST));
     test =
         configure(
             test,
-            List.of(Variant.abTest("Control", null, 50), Variant.abTest("Bold", null, 50)),
             List.of(
-                new Metric(MetricType.PRIMARY, cart, "Add to cart"),
-                new Metric(MetricType.SECONDARY, signup, "Signup")),
+                RemoteVariant.abTest("Control", null, 50), RemoteVariant.abTest("Bold", null, 50)),
+            List.of(
+                new RemoteMetric(MetricType.PRIMARY, cart, "Add to cart"),
+                new RemoteMetric(MetricType.SECONDARY, signup, "Signup")),
             "promo_card");
     cma.upsertEntryVariant(
         "promo_card",
@@ -135,27 +136,31 @@ public final class HandBuiltProject {
     activate(test);
     pause(test);
 
-    Experience draft =
+    RemoteExperience draft =
         p.createExperience(
             new ExperienceInput(
                 "Campaign landing", "Draft, not launched", ExperienceType.SEGMENTED));
     configure(
         draft,
         List.of(
-            Variant.segmented("Tagged mobile", null, List.of(campaign, mobile), List.of(), "AND")),
+            RemoteVariant.segmented(
+                "Tagged mobile", null, List.of(campaign, mobile), List.of(), "AND")),
         List.of());
 
     p.setPriority(List.of(test.uid(), draft.uid(), hero.uid()));
     return 2 + 2 + 3 + 3;
   }
 
-  private Experience configure(
-      Experience e, List<Variant> variants, List<Metric> metrics, String... contentTypes) {
+  private RemoteExperience configure(
+      RemoteExperience e,
+      List<RemoteVariant> variants,
+      List<RemoteMetric> metrics,
+      String... contentTypes) {
     p.updateVersion(
         e.uid(), e.latestVersion(), new VersionInput(VersionStatus.DRAFT, variants, metrics));
     List<String> shortUids =
         java.util.stream.IntStream.range(0, variants.size()).mapToObj(Integer::toString).toList();
-    Experience synced = waiter.await(e.uid(), shortUids, null);
+    RemoteExperience synced = waiter.await(e.uid(), shortUids, null);
     if (contentTypes.length > 0) {
       cma.linkContentTypes(
           synced.cms().variantGroup(),
@@ -165,7 +170,7 @@ public final class HandBuiltProject {
     return synced;
   }
 
-  private void activate(Experience e) {
+  private void activate(RemoteExperience e) {
     var draft =
         p.listVersions(e.uid()).stream()
             .filter(v -> v.status() == VersionStatus.DRAFT)
@@ -177,7 +182,7 @@ public final class HandBuiltProject {
         new VersionInput(VersionStatus.ACTIVE, draft.variants(), draft.metrics()));
   }
 
-  private void pause(Experience e) {
+  private void pause(RemoteExperience e) {
     var active =
         p.listVersions(e.uid()).stream()
             .filter(v -> v.status() == VersionStatus.ACTIVE)

@@ -11,7 +11,7 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.EventInput;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.apply.Applier;
@@ -170,9 +170,9 @@ class PlanConvergenceProperties {
               new ExperienceInput("Exp " + i, description(r, o), ExperienceType.SEGMENTED));
       if (audienceUids.isEmpty() || r.nextBoolean()) continue;
       var versions = p.listVersions(e.uid());
-      List<Variant> variants =
+      List<RemoteVariant> variants =
           List.of(
-              Variant.segmented(
+              RemoteVariant.segmented(
                   "V0",
                   null,
                   List.of(audienceUids.get(r.nextInt(audienceUids.size()))),

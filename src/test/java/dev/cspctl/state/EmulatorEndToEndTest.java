@@ -20,11 +20,11 @@ import dev.cspctl.api.personalize.AttributeInput;
 import dev.cspctl.api.personalize.AudienceInput;
 import dev.cspctl.api.personalize.CmsSyncWaiter;
 import dev.cspctl.api.personalize.EventInput;
-import dev.cspctl.api.personalize.Experience;
 import dev.cspctl.api.personalize.ExperienceInput;
-import dev.cspctl.api.personalize.Metric;
 import dev.cspctl.api.personalize.MetricType;
-import dev.cspctl.api.personalize.Variant;
+import dev.cspctl.api.personalize.RemoteExperience;
+import dev.cspctl.api.personalize.RemoteMetric;
+import dev.cspctl.api.personalize.RemoteVariant;
 import dev.cspctl.api.personalize.VersionInput;
 import dev.cspctl.api.personalize.VersionStatus;
 import dev.cspctl.emulator.Emulator;
@@ -99,14 +99,14 @@ class EmulatorEndToEndTest {
                               + "\"StringMatchOptions\",\"value\":\"US\"},\"invertCondition\":false}]}")))
               .uid();
 
-      Experience hero =
+      RemoteExperience hero =
           p.createExperience(
               new ExperienceInput("Homepage hero", "by audience", ExperienceType.SEGMENTED));
-      Experience ab =
+      RemoteExperience ab =
           p.createExperience(new ExperienceInput("Button test", "", ExperienceType.AB_TEST));
       ResourceRef heroRef = ResourceRef.of("experience", "Homepage hero");
       String v1 = hero.latestVersion();
-      List<Metric> metrics = List.of(new Metric(MetricType.PRIMARY, evt, "Signup"));
+      List<RemoteMetric> metrics = List.of(new RemoteMetric(MetricType.PRIMARY, evt, "Signup"));
       p.about(heroRef)
           .updateVersion(
               hero.uid(),
@@ -114,18 +114,20 @@ class EmulatorEndToEndTest {
               new VersionInput(
                   VersionStatus.DRAFT,
                   List.of(
-                      Variant.segmented("kids", null, List.of(kids), List.of(), "OR"),
-                      Variant.segmented("us", null, List.of(us), List.of(), "OR")),
+                      RemoteVariant.segmented("kids", null, List.of(kids), List.of(), "OR"),
+                      RemoteVariant.segmented("us", null, List.of(us), List.of(), "OR")),
                   metrics));
       p.updateVersion(
           ab.uid(),
           ab.latestVersion(),
           new VersionInput(
               VersionStatus.DRAFT,
-              List.of(Variant.abTest("Control", null, 50), Variant.abTest("Bold", null, 50)),
+              List.of(
+                  RemoteVariant.abTest("Control", null, 50),
+                  RemoteVariant.abTest("Bold", null, 50)),
               null));
 
-      Experience synced =
+      RemoteExperience synced =
           new CmsSyncWaiter(
                   p,
                   Sleeper.REAL,
@@ -176,8 +178,8 @@ class EmulatorEndToEndTest {
           new VersionInput(
               VersionStatus.ACTIVE,
               List.of(
-                  Variant.segmented("kids", "0", List.of(kids), List.of(), "OR"),
-                  Variant.segmented("us", "1", List.of(us), List.of(), "OR")),
+                  RemoteVariant.segmented("kids", "0", List.of(kids), List.of(), "OR"),
+                  RemoteVariant.segmented("us", "1", List.of(us), List.of(), "OR")),
               metrics));
       p.setPriority(List.of(hero.uid(), ab.uid()));
 

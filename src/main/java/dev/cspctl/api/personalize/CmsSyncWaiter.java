@@ -42,14 +42,14 @@ public final class CmsSyncWaiter {
    * @param expectedShortUids variant shortUids that must be mapped (empty: any non-empty map)
    * @param resource spec resource for the error message (nullable)
    */
-  public Experience await(
+  public RemoteExperience await(
       String experienceUid, Collection<String> expectedShortUids, ResourceRef resource) {
     Set<String> expected = Set.copyOf(expectedShortUids);
     Duration waited = Duration.ZERO;
     Duration next = initial;
     PersonalizeClient c = resource == null ? client : client.about(resource);
     while (true) {
-      Experience e = c.getExperience(experienceUid);
+      RemoteExperience e = c.getExperience(experienceUid);
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(expected)) {
         return e;
       }

@@ -41,18 +41,19 @@ public final class PersonalizeClient implements PersonalizePort {
 
   // --- attributes (§3)
   @Override
-  public List<Attribute> listAttributes() {
-    return rest.call("GET", "/attributes", null, B).as(new TypeReference<List<Attribute>>() {});
+  public List<RemoteAttribute> listAttributes() {
+    return rest.call("GET", "/attributes", null, B)
+        .as(new TypeReference<List<RemoteAttribute>>() {});
   }
 
   @Override
-  public Attribute createAttribute(AttributeInput in) {
-    return rest.call("POST", "/attributes", in, B).as(Attribute.class);
+  public RemoteAttribute createAttribute(AttributeInput in) {
+    return rest.call("POST", "/attributes", in, B).as(RemoteAttribute.class);
   }
 
   @Override
-  public Attribute updateAttribute(String uid, AttributeInput in) {
-    return rest.call("PUT", "/attributes/" + seg(uid), in, B).as(Attribute.class);
+  public RemoteAttribute updateAttribute(String uid, AttributeInput in) {
+    return rest.call("PUT", "/attributes/" + seg(uid), in, B).as(RemoteAttribute.class);
   }
 
   @Override
@@ -62,18 +63,18 @@ public final class PersonalizeClient implements PersonalizePort {
 
   // --- events (§3)
   @Override
-  public List<Event> listEvents() {
-    return rest.call("GET", "/events", null, B).as(new TypeReference<List<Event>>() {});
+  public List<RemoteEvent> listEvents() {
+    return rest.call("GET", "/events", null, B).as(new TypeReference<List<RemoteEvent>>() {});
   }
 
   @Override
-  public Event createEvent(EventInput in) {
-    return rest.call("POST", "/events", in, B).as(Event.class);
+  public RemoteEvent createEvent(EventInput in) {
+    return rest.call("POST", "/events", in, B).as(RemoteEvent.class);
   }
 
   @Override
-  public Event updateEvent(String uid, EventInput in) {
-    return rest.call("PUT", "/events/" + seg(uid), in, B).as(Event.class);
+  public RemoteEvent updateEvent(String uid, EventInput in) {
+    return rest.call("PUT", "/events/" + seg(uid), in, B).as(RemoteEvent.class);
   }
 
   @Override
@@ -83,18 +84,18 @@ public final class PersonalizeClient implements PersonalizePort {
 
   // --- audiences (§2)
   @Override
-  public List<Audience> listAudiences() {
-    return rest.call("GET", "/audiences", null, B).as(new TypeReference<List<Audience>>() {});
+  public List<RemoteAudience> listAudiences() {
+    return rest.call("GET", "/audiences", null, B).as(new TypeReference<List<RemoteAudience>>() {});
   }
 
   @Override
-  public Audience createAudience(AudienceInput in) {
-    return rest.call("POST", "/audiences", in, B).as(Audience.class);
+  public RemoteAudience createAudience(AudienceInput in) {
+    return rest.call("POST", "/audiences", in, B).as(RemoteAudience.class);
   }
 
   @Override
-  public Audience updateAudience(String uid, AudienceInput in) {
-    return rest.call("PUT", "/audiences/" + seg(uid), in, B).as(Audience.class);
+  public RemoteAudience updateAudience(String uid, AudienceInput in) {
+    return rest.call("PUT", "/audiences/" + seg(uid), in, B).as(RemoteAudience.class);
   }
 
   @Override
@@ -104,25 +105,28 @@ public final class PersonalizeClient implements PersonalizePort {
 
   // --- experiences (§4)
   @Override
-  public List<Experience> listExperiences() {
-    return rest.call("GET", "/experiences", null, B).as(new TypeReference<List<Experience>>() {});
+  public List<RemoteExperience> listExperiences() {
+    return rest.call("GET", "/experiences", null, B)
+        .as(new TypeReference<List<RemoteExperience>>() {});
   }
 
-  /** Summary fields only, incl. {@code _cms} (poll this until {@link Experience#cmsReady()}). */
+  /**
+   * Summary fields only, incl. {@code _cms} (poll this until {@link RemoteExperience#cmsReady()}).
+   */
   @Override
-  public Experience getExperience(String uid) {
-    return rest.call("GET", "/experiences/" + seg(uid), null, B).as(Experience.class);
+  public RemoteExperience getExperience(String uid) {
+    return rest.call("GET", "/experiences/" + seg(uid), null, B).as(RemoteExperience.class);
   }
 
   /** Creates the experience; the server also creates an empty DRAFT version. */
   @Override
-  public Experience createExperience(ExperienceInput in) {
-    return rest.call("POST", "/experiences", in, B).as(Experience.class);
+  public RemoteExperience createExperience(ExperienceInput in) {
+    return rest.call("POST", "/experiences", in, B).as(RemoteExperience.class);
   }
 
   @Override
-  public Experience updateExperience(String uid, ExperienceInput in) {
-    return rest.call("PUT", "/experiences/" + seg(uid), in, B).as(Experience.class);
+  public RemoteExperience updateExperience(String uid, ExperienceInput in) {
+    return rest.call("PUT", "/experiences/" + seg(uid), in, B).as(RemoteExperience.class);
   }
 
   /** Note: does not delete or unlink the CMS variant group (§4). */

@@ -12,39 +12,41 @@ public interface PersonalizePort {
   /** A view of this port whose errors name {@code ref} (e.g. experience "Homepage hero"). */
   PersonalizePort about(ResourceRef ref);
 
-  List<Attribute> listAttributes();
+  List<RemoteAttribute> listAttributes();
 
-  Attribute createAttribute(AttributeInput in);
+  RemoteAttribute createAttribute(AttributeInput in);
 
-  Attribute updateAttribute(String uid, AttributeInput in);
+  RemoteAttribute updateAttribute(String uid, AttributeInput in);
 
   void deleteAttribute(String uid);
 
-  List<Event> listEvents();
+  List<RemoteEvent> listEvents();
 
-  Event createEvent(EventInput in);
+  RemoteEvent createEvent(EventInput in);
 
-  Event updateEvent(String uid, EventInput in);
+  RemoteEvent updateEvent(String uid, EventInput in);
 
   void deleteEvent(String uid);
 
-  List<Audience> listAudiences();
+  List<RemoteAudience> listAudiences();
 
-  Audience createAudience(AudienceInput in);
+  RemoteAudience createAudience(AudienceInput in);
 
-  Audience updateAudience(String uid, AudienceInput in);
+  RemoteAudience updateAudience(String uid, AudienceInput in);
 
   void deleteAudience(String uid);
 
-  List<Experience> listExperiences();
+  List<RemoteExperience> listExperiences();
 
   /** Summary fields, incl. {@code _cms} (filled asynchronously after a version gains variants). */
-  Experience getExperience(String uid);
+  RemoteExperience getExperience(String uid);
 
-  /** Creates the experience and an empty DRAFT version ({@link Experience#latestVersion()}). */
-  Experience createExperience(ExperienceInput in);
+  /**
+   * Creates the experience and an empty DRAFT version ({@link RemoteExperience#latestVersion()}).
+   */
+  RemoteExperience createExperience(ExperienceInput in);
 
-  Experience updateExperience(String uid, ExperienceInput in);
+  RemoteExperience updateExperience(String uid, ExperienceInput in);
 
   void deleteExperience(String uid);
 

@@ -13,8 +13,8 @@ import java.util.List;
 public record Version(
     String uid,
     VersionStatus status,
-    List<Variant> variants,
-    List<Metric> metrics,
+    List<RemoteVariant> variants,
+    List<RemoteMetric> metrics,
     JsonNode targeting,
     String variantSplit) {
   public Version {
@@ -25,7 +25,8 @@ public record Version(
     if (targeting != null && targeting.isNull()) targeting = null;
   }
 
-  public Version(String uid, VersionStatus status, List<Variant> variants, List<Metric> metrics) {
+  public Version(
+      String uid, VersionStatus status, List<RemoteVariant> variants, List<RemoteMetric> metrics) {
     this(uid, status, variants, metrics, null, null);
   }
 

@@ -10,11 +10,12 @@ import java.util.List;
  */
 public record VersionInput(
     VersionStatus status,
-    List<Variant> variants,
-    List<Metric> metrics,
+    List<RemoteVariant> variants,
+    List<RemoteMetric> metrics,
     JsonNode targeting,
     String variantSplit) {
-  public VersionInput(VersionStatus status, List<Variant> variants, List<Metric> metrics) {
+  public VersionInput(
+      VersionStatus status, List<RemoteVariant> variants, List<RemoteMetric> metrics) {
     this(status, variants, metrics, null, null);
   }
 

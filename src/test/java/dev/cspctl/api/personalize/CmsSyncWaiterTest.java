@@ -53,7 +53,7 @@ class CmsSyncWaiterTest {
             .willReturn(okJson(full)));
     RecordingSleeper sleeper = new RecordingSleeper();
     try (ContentstackClients c = TestClients.clients(wm.baseUrl(), TestClients.authtoken())) {
-      Experience e =
+      RemoteExperience e =
           new CmsSyncWaiter(
                   c.personalize(),
                   sleeper,

@@ -66,7 +66,7 @@ class PersonalizeClientTest {
     wm.stubFor(delete("/attributes/" + ATTR).willReturn(noContent()));
 
     assertThat(p.listAttributes())
-        .containsExactly(new Attribute(ATTR, "age", "Age", "d", "CUSTOM"));
+        .containsExactly(new RemoteAttribute(ATTR, "age", "Age", "d", "CUSTOM"));
     assertThat(p.createAttribute(new AttributeInput("Age", "age", "d")).uid()).isEqualTo(ATTR);
     p.updateAttribute(ATTR, new AttributeInput("Age", "age", "d2"));
     p.deleteAttribute(ATTR);
@@ -93,7 +93,7 @@ class PersonalizeClientTest {
     wm.stubFor(put("/events/" + EVT).willReturn(okJson(evt)));
     wm.stubFor(delete("/events/" + EVT).willReturn(ok()));
 
-    assertThat(p.listEvents()).extracting(Event::key).containsExactly("signup");
+    assertThat(p.listEvents()).extracting(RemoteEvent::key).containsExactly("signup");
     p.createEvent(new EventInput("signup", "d"));
     p.updateEvent(EVT, new EventInput("signup", "d2"));
     p.deleteEvent(EVT);
@@ -132,7 +132,7 @@ class PersonalizeClientTest {
     wm.stubFor(put("/audiences/" + AUD).willReturn(okJson(aud)));
     wm.stubFor(delete("/audiences/" + AUD).willReturn(noContent()));
 
-    List<Audience> list = p.listAudiences();
+    List<RemoteAudience> list = p.listAudiences();
     assertThat(list.get(0).definition()).isEqualTo(M.readTree(def));
     assertThat(list.get(1).isLytics()).isTrue();
     assertThat(list.get(1).definition()).isNull();
@@ -177,10 +177,10 @@ class PersonalizeClientTest {
     wm.stubFor(put("/experiences/" + EXP).willReturn(okJson(experienceJson("SEGMENTED", null))));
     wm.stubFor(delete("/experiences/" + EXP).willReturn(noContent()));
 
-    Experience listed = p.listExperiences().get(0);
+    RemoteExperience listed = p.listExperiences().get(0);
     assertThat(listed.type()).isEqualTo(ExperienceType.SEGMENTED);
     assertThat(listed.cmsReady()).isFalse();
-    Experience got = p.getExperience(EXP);
+    RemoteExperience got = p.getExperience(EXP);
     assertThat(got.cmsReady()).isTrue();
     assertThat(got.cms().variants()).containsEntry("0", "csaaaaaaaaaaaaaaaa");
     assertThat(got.latestVersion()).isEqualTo(VER);
@@ -224,9 +224,9 @@ class PersonalizeClientTest {
 
     Version v = p.listVersions(EXP).get(0);
     assertThat(v.status()).isEqualTo(VersionStatus.ACTIVE);
-    assertThat(v.variants()).extracting(Variant::trafficDistribution).containsExactly(50, 50);
+    assertThat(v.variants()).extracting(RemoteVariant::trafficDistribution).containsExactly(50, 50);
     assertThat(v.metrics())
-        .extracting(Metric::type)
+        .extracting(RemoteMetric::type)
         .containsExactly(MetricType.PRIMARY, MetricType.SECONDARY);
 
     p.createVersion(EXP, VersionInput.draft());
@@ -236,9 +236,9 @@ class PersonalizeClientTest {
         new VersionInput(
             VersionStatus.DRAFT,
             List.of(
-                Variant.segmented("kids", "0", List.of(AUD), List.of(), "OR"),
-                Variant.abTest("Bold", null, 50)),
-            List.of(new Metric(MetricType.PRIMARY, EVT, "Signup"))));
+                RemoteVariant.segmented("kids", "0", List.of(AUD), List.of(), "OR"),
+                RemoteVariant.abTest("Bold", null, 50)),
+            List.of(new RemoteMetric(MetricType.PRIMARY, EVT, "Signup"))));
     p.deleteVersion(EXP, VER);
 
     wm.verify(

@@ -5,4 +5,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** An experience metric: {@code {"__type":"Primary","event":"<eventUid>","name":"Signup"}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Metric(@JsonProperty("__type") MetricType type, String event, String name) {}
+public record RemoteMetric(@JsonProperty("__type") MetricType type, String event, String name) {}

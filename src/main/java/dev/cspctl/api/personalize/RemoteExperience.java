@@ -14,7 +14,7 @@ import java.util.List;
  * version gains variants, so it may be null or have an empty variants map.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Experience(
+public record RemoteExperience(
     String uid,
     String name,
     String description,
@@ -29,7 +29,7 @@ public record Experience(
     List<String> referredAudiences,
     List<String> referredLyticsAudiences,
     List<String> tags) {
-  public Experience {
+  public RemoteExperience {
     Wire.personalizeUid(uid, "uid");
     Wire.required(name, "name");
     Wire.required(type, "__type");

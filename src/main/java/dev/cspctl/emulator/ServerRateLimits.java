@@ -9,7 +9,7 @@ import java.util.Map;
  * Sliding one-second window per bucket, with the real services' limits. Counts requests and 429s
  * per bucket whether or not enforcement is on.
  */
-public final class RateLimiter {
+public final class ServerRateLimits {
   /** The real limits: Personalize 10/s; CMA reads 10/s, writes 10/s; bulk 1/s. */
   public enum Bucket {
     PERSONALIZE(10),
@@ -32,7 +32,7 @@ public final class RateLimiter {
   private final Map<Bucket, ArrayDeque<Long>> windows = new EnumMap<>(Bucket.class);
   private final Map<Bucket, long[]> counters = new EnumMap<>(Bucket.class);
 
-  RateLimiter(boolean enforce) {
+  ServerRateLimits(boolean enforce) {
     this.enforce = enforce;
     for (Bucket b : Bucket.values()) {
       windows.put(b, new ArrayDeque<>());

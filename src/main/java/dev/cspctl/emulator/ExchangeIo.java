@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Low-level exchange I/O: capped body reads, query parsing, JSON replies, silent closes. */
-final class Wire {
+final class ExchangeIo {
   private static final long DRAIN_LIMIT = 64L << 20;
 
-  private Wire() {}
+  private ExchangeIo() {}
 
   /** The body, or null when it exceeds {@code cap} bytes. */
   static byte[] readBody(HttpExchange ex, int cap) throws IOException {

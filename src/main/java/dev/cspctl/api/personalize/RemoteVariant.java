@@ -12,7 +12,7 @@ import java.util.List;
  * trafficDistribution} is read from a number or a string.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Variant(
+public record RemoteVariant(
     @JsonProperty("__type") VariantType type,
     String name,
     String shortUid,
@@ -22,19 +22,19 @@ public record Variant(
     @JsonSerialize(using = TrafficDistributionSerializer.class) Integer trafficDistribution,
     JsonNode target) {
 
-  public static Variant segmented(
+  public static RemoteVariant segmented(
       String name,
       String shortUid,
       List<String> audiences,
       List<String> lyticsAudiences,
       String combination) {
-    return new Variant(
+    return new RemoteVariant(
         VariantType.SEGMENTED, name, shortUid, audiences, lyticsAudiences, combination, null, null);
   }
 
   /** {@code trafficDistribution} null: an equal split, the service computes the share. */
-  public static Variant abTest(String name, String shortUid, Integer trafficDistribution) {
-    return new Variant(
+  public static RemoteVariant abTest(String name, String shortUid, Integer trafficDistribution) {
+    return new RemoteVariant(
         VariantType.AB_TEST, name, shortUid, null, null, null, trafficDistribution, null);
   }
 }

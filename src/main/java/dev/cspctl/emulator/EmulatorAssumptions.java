@@ -30,8 +30,8 @@ import java.util.Set;
  *       the remainder (34/33/33).
  * </ul>
  */
-public final class ApiAssumptions {
-  private ApiAssumptions() {}
+public final class EmulatorAssumptions {
+  private EmulatorAssumptions() {}
 
   // ---- Auth ----
   /** [inf] OAuth on Personalize: "Bearer <token>"; the bare token is also accepted. */

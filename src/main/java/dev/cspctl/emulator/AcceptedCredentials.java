@@ -6,7 +6,7 @@ import java.util.Map;
  * The credentials the emulator accepts (and the login returns). Values come from the cli.md
  * environment variables when set, else from {@link SandboxCredentials}.
  */
-public record Credentials(
+public record AcceptedCredentials(
     String authtoken,
     String oauthToken,
     String managementToken,
@@ -17,8 +17,8 @@ public record Credentials(
     String tfaToken) {
 
   /** The fixed public sandbox credentials (no TFA). */
-  public static Credentials sandbox() {
-    return new Credentials(
+  public static AcceptedCredentials sandbox() {
+    return new AcceptedCredentials(
         SandboxCredentials.AUTHTOKEN,
         SandboxCredentials.OAUTH_TOKEN,
         SandboxCredentials.MANAGEMENT_TOKEN,
@@ -30,9 +30,9 @@ public record Credentials(
   }
 
   /** Each value from its environment variable when set (non-blank), else the sandbox value. */
-  public static Credentials fromEnvironment(Map<String, String> env) {
-    Credentials s = sandbox();
-    return new Credentials(
+  public static AcceptedCredentials fromEnvironment(Map<String, String> env) {
+    AcceptedCredentials s = sandbox();
+    return new AcceptedCredentials(
         pick(env, "CONTENTSTACK_AUTHTOKEN", s.authtoken),
         pick(env, "CONTENTSTACK_OAUTH_TOKEN", s.oauthToken),
         pick(env, "CONTENTSTACK_MANAGEMENT_TOKEN", s.managementToken),
@@ -51,6 +51,10 @@ public record Credentials(
   /** Never print secrets. */
   @Override
   public String toString() {
-    return "Credentials[projectUid=" + projectUid + ", email=" + email + ", secrets=<redacted>]";
+    return "AcceptedCredentials[projectUid="
+        + projectUid
+        + ", email="
+        + email
+        + ", secrets=<redacted>]";
   }
 }

@@ -10,9 +10,9 @@ import dev.cspctl.api.http.WireFormatException;
  * source:"LYTICS"}, a 32-hex uid and no definition.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Audience(
+public record RemoteAudience(
     String uid, String name, String description, JsonNode definition, String source, String slug) {
-  public Audience {
+  public RemoteAudience {
     Wire.required(uid, "uid");
     if (!uid.matches("[0-9a-f]{24}|[0-9a-f]{32}")) {
       throw new WireFormatException(

@@ -6,9 +6,9 @@ import dev.cspctl.api.http.Wire;
 
 /** A Personalize attribute as returned by the API (§3). {@code type} is CUSTOM or PRESET. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Attribute(
+public record RemoteAttribute(
     String uid, String key, String name, String description, @JsonProperty("__type") String type) {
-  public Attribute {
+  public RemoteAttribute {
     Wire.personalizeUid(uid, "uid");
     Wire.required(name, "name");
   }
