@@ -18,22 +18,16 @@ import java.util.Set;
  * resource no step of this apply wrote. Immutable; built once per apply.
  */
 final class LiveUids {
-  private final Map<String, String> attributes = new HashMap<>();
-  private final Map<String, String> events = new HashMap<>();
-  private final Map<String, String> audiences = new HashMap<>();
-  private final Map<String, String> experiences = new HashMap<>();
+  private final LiveState live;
   private final Map<String, String> variantGroups = new HashMap<>();
   private final Map<String, Map<String, String>> cmsVariants = new HashMap<>();
   private final Map<String, Map<String, String>> shortUids = new HashMap<>();
   private final Set<String> cmsVariantsAtPlanTime = new HashSet<>();
 
   LiveUids(LiveState live) {
+    this.live = live;
     for (LiveEntryVariant v : live.entryVariants()) cmsVariantsAtPlanTime.add(v.variantUid());
-    for (LiveAttribute a : live.attributes()) attributes.put(a.key(), a.uid());
-    for (LiveEvent e : live.events()) events.put(e.key(), e.uid());
-    for (LiveAudience a : live.audiences()) audiences.put(a.name(), a.uid());
     for (LiveExperience e : live.experiences()) {
-      experiences.put(e.name(), e.uid());
       // the version holding the variants apply writes content for: the draft, else the active one,
       // else the newest
       e.versionWithStatus(dev.cspctl.state.LiveVersionStatus.DRAFT)
@@ -58,19 +52,19 @@ final class LiveUids {
   }
 
   Optional<String> attribute(String key) {
-    return Optional.ofNullable(attributes.get(key));
+    return live.attributeByKey(key).map(LiveAttribute::uid);
   }
 
   Optional<String> event(String key) {
-    return Optional.ofNullable(events.get(key));
+    return live.eventByKey(key).map(LiveEvent::uid);
   }
 
   Optional<String> audience(String name) {
-    return Optional.ofNullable(audiences.get(name));
+    return live.audienceByName(name).map(LiveAudience::uid);
   }
 
   Optional<String> experience(String name) {
-    return Optional.ofNullable(experiences.get(name));
+    return live.experienceByName(name).map(LiveExperience::uid);
   }
 
   Optional<String> variantGroup(String experience) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.api.personalize.AudienceRuleCodec;
 import dev.cspctl.state.LiveAudience;
+import dev.cspctl.state.UidIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,13 +23,12 @@ final class AudienceFile {
   private AudienceFile() {}
 
   /** The file text, or null when nothing is exported; {@code exported} receives the count. */
-  static String render(
-      LiveLookup lookup, List<String> warnings, List<String> notes, int[] exported) {
-    List<LiveAudience> sorted = new ArrayList<>(lookup.live.audiences());
+  static String render(UidIndex lookup, List<String> warnings, List<String> notes, int[] exported) {
+    List<LiveAudience> sorted = new ArrayList<>(lookup.live().audiences());
     sorted.sort(
         Comparator.comparing(LiveAudience::name, Comparator.nullsFirst(Comparator.naturalOrder())));
     YamlOut y = Header.start("audience");
-    List<LiveAudience> lytics = sorted.stream().filter(LiveLookup::isLytics).toList();
+    List<LiveAudience> lytics = sorted.stream().filter(LiveAudience::lytics).toList();
     if (!lytics.isEmpty()) {
       StringBuilder c =
           new StringBuilder(
@@ -43,7 +43,7 @@ final class AudienceFile {
     Set<String> seen = new HashSet<>();
     int n = 0;
     for (LiveAudience a : sorted) {
-      if (LiveLookup.isLytics(a)) continue;
+      if (a.lytics()) continue;
       if (a.name() == null || a.name().isBlank() || !seen.add(a.name())) {
         warnings.add(
             "audience '"
@@ -71,7 +71,7 @@ final class AudienceFile {
     return n == 0 ? null : y.toString();
   }
 
-  private static void rules(YamlOut y, LiveAudience a, LiveLookup lookup, List<String> notes) {
+  private static void rules(YamlOut y, LiveAudience a, UidIndex lookup, List<String> notes) {
     Set<String> unknown = new HashSet<>();
     ObjectNode keyed =
         AudienceRuleCodec.canonical(

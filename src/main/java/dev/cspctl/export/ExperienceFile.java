@@ -9,6 +9,7 @@ import dev.cspctl.state.LiveMetric;
 import dev.cspctl.state.LiveVariant;
 import dev.cspctl.state.LiveVersion;
 import dev.cspctl.state.LiveVersionStatus;
+import dev.cspctl.state.UidIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -31,12 +32,12 @@ final class ExperienceFile {
   record Rendered(String text, int contents) {}
 
   private final LiveExperience e;
-  private final LiveLookup lookup;
+  private final UidIndex lookup;
   private final ExportSettings settings;
   private final List<String> warnings;
 
   ExperienceFile(
-      LiveExperience e, LiveLookup lookup, ExportSettings settings, List<String> warnings) {
+      LiveExperience e, UidIndex lookup, ExportSettings settings, List<String> warnings) {
     this.e = e;
     this.lookup = lookup;
     this.settings = settings;
@@ -66,7 +67,7 @@ final class ExperienceFile {
     y.field(0, "status", status(), "live version " + version.uid() + " is " + version.status());
     List<String> contentTypes = contentTypes();
     String group =
-        lookup.live.variantGroupOf(e).map(g -> "CMS variant group " + g.uid()).orElse(null);
+        lookup.live().variantGroupOf(e).map(g -> "CMS variant group " + g.uid()).orElse(null);
     y.field(0, "contentTypes", YamlOut.strings(contentTypes), group);
     if (!e.tags().isEmpty()) y.field(0, "tags", YamlOut.strings(e.tags()), null);
     boolean equal = ab && version.split() == LiveVersion.Split.EQUAL;
@@ -177,7 +178,7 @@ final class ExperienceFile {
   private List<String> contentTypes() {
     return new ArrayList<>(
         new TreeSet<>(
-            lookup.live.variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of())));
+            lookup.live().variantGroupOf(e).map(g -> g.linkedContentTypes()).orElse(List.of())));
   }
 
   /** {@code customSplit}: an A/B variant with its traffic share; an equal-split one has none. */
@@ -211,7 +212,7 @@ final class ExperienceFile {
     if (cmsUid == null) return 0;
     List<LiveEntryVariant> content =
         new ArrayList<>(
-            lookup.live.entryVariants().stream()
+            lookup.live().entryVariants().stream()
                 .filter(ev -> cmsUid.equals(ev.variantUid()))
                 .toList());
     content.sort(

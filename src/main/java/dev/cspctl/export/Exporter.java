@@ -2,6 +2,7 @@ package dev.cspctl.export;
 
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveState;
+import dev.cspctl.state.UidIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -50,7 +51,7 @@ public final class Exporter {
   }
 
   public Export export(LiveState live, ExportSettings settings) {
-    LiveLookup lookup = new LiveLookup(live);
+    UidIndex lookup = new UidIndex(live);
     List<String> warnings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<String, String> files = new TreeMap<>();

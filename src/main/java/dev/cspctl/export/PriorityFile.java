@@ -1,5 +1,6 @@
 package dev.cspctl.export;
 
+import dev.cspctl.state.UidIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +15,10 @@ final class PriorityFile {
   private PriorityFile() {}
 
   /** The file text, or null when no exported experience is in the live order. */
-  static String render(LiveLookup lookup, Set<String> exportedNames, List<String> warnings) {
+  static String render(UidIndex lookup, Set<String> exportedNames, List<String> warnings) {
     Set<String> order = new LinkedHashSet<>();
     List<String> missing = new ArrayList<>();
-    for (String uid : lookup.live.priorityOrder()) {
+    for (String uid : lookup.live().priorityOrder()) {
       String name = lookup.experienceName(uid).orElse(null);
       if (name != null && exportedNames.contains(name)) order.add(name);
       else missing.add(name == null ? "uid " + uid : "'" + name + "'");

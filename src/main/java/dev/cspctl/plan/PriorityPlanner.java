@@ -46,7 +46,7 @@ final class PriorityPlanner {
     // then experiences this plan creates (the API appends them).
     List<String> expected = new ArrayList<>();
     for (String uid : ctx.index().live.priorityOrder()) {
-      String name = ctx.index().experienceNameByUid.get(uid);
+      String name = ctx.index().experienceName(uid).orElse(null);
       if (name == null || deleted.contains(name)) continue;
       expected.add(renamed.getOrDefault(name, name));
     }

@@ -193,7 +193,7 @@ final class PrunePlanner {
       if (holding(e).anyMatch(v -> namesAudience(v, uid)))
         users.add("experience '" + e.name() + "'");
     }
-    String name = ctx.index().audienceNameByUid.get(uid);
+    String name = ctx.index().audienceNameIfKnown(uid).orElse(null);
     for (var e : ctx.desired().experiences()) {
       if (e.audiences().contains(name)
           || e.variants().stream().anyMatch(v -> v.audiences().contains(name))) {

@@ -1,23 +1,21 @@
-package dev.cspctl.export;
+package dev.cspctl.state;
 
-import dev.cspctl.state.LiveAttribute;
-import dev.cspctl.state.LiveAudience;
-import dev.cspctl.state.LiveEvent;
-import dev.cspctl.state.LiveExperience;
-import dev.cspctl.state.LiveState;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Uid to natural key lookups over a live state, for references written by key or name. */
-final class LiveLookup {
-  final LiveState live;
+/**
+ * Uid to natural key lookups over a live state, for references the APIs make by uid and cspctl
+ * writes by key or name (the other direction is {@link LiveState}'s own {@code …ByKey/ByName}).
+ */
+public final class UidIndex {
+  private final LiveState live;
   private final Map<String, String> attributeKeys = new HashMap<>();
   private final Map<String, LiveAudience> audiences = new HashMap<>();
   private final Map<String, String> eventKeys = new HashMap<>();
   private final Map<String, String> experienceNames = new HashMap<>();
 
-  LiveLookup(LiveState live) {
+  public UidIndex(LiveState live) {
     this.live = live;
     for (LiveAttribute a : live.attributes()) attributeKeys.put(a.uid(), a.key());
     for (LiveAudience a : live.audiences()) audiences.put(a.uid(), a);
@@ -25,23 +23,23 @@ final class LiveLookup {
     for (LiveExperience e : live.experiences()) experienceNames.put(e.uid(), e.name());
   }
 
-  Optional<String> attributeKey(String uid) {
+  public Optional<String> attributeKey(String uid) {
     return Optional.ofNullable(attributeKeys.get(uid));
   }
 
-  Optional<LiveAudience> audience(String uid) {
+  public Optional<LiveAudience> audience(String uid) {
     return Optional.ofNullable(audiences.get(uid));
   }
 
-  Optional<String> eventKey(String uid) {
+  public Optional<String> eventKey(String uid) {
     return Optional.ofNullable(eventKeys.get(uid));
   }
 
-  Optional<String> experienceName(String uid) {
+  public Optional<String> experienceName(String uid) {
     return Optional.ofNullable(experienceNames.get(uid));
   }
 
-  static boolean isLytics(LiveAudience a) {
-    return a.lytics();
+  public LiveState live() {
+    return live;
   }
 }
