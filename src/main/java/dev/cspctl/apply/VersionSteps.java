@@ -1,7 +1,10 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.api.ApiAssumptions;
+import dev.cspctl.api.RemoteApiException;
+import dev.cspctl.api.http.Sleeper;
 import dev.cspctl.api.personalize.AbTargeting;
+import dev.cspctl.api.personalize.CmsSyncWaiter;
 import dev.cspctl.api.personalize.MetricType;
 import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.api.personalize.RemoteExperience;
@@ -29,6 +32,9 @@ import java.util.Optional;
  * first, so a re-run after any failure finds its way.
  */
 final class VersionSteps {
+  /** The CLI polls every 5 s; cspctl backs off to that. */
+  private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+
   private final ApplyContext ctx;
   private final ContentSteps content;
 
@@ -179,46 +185,30 @@ final class VersionSteps {
   }
 
   /**
-   * Polls the experience until its CMS variant group holds a variant for each shortUid (backing
-   * off).
+   * Polls the experience (backing off) until its CMS variant group holds a variant for each
+   * shortUid.
    */
   private CmsSynced awaitCms(PersonalizePort client, String name, String uid, List<String> needed) {
-    long deadline = System.nanoTime() + ctx.cmsTimeout().toNanos();
-    Duration delay = ctx.cmsFirstPoll();
-    int polls = 0;
-    while (true) {
-      RemoteExperience e = client.getExperience(uid);
-      polls++;
-      if (e.cmsReady() && e.cms().variants().keySet().containsAll(needed)) {
-        return new CmsSynced(
-            name,
-            e.cms().variantGroup(),
-            e.cms().variants(),
-            "variant group " + e.cms().variantGroup() + " after " + polls + " poll(s)");
-      }
-      if (System.nanoTime() + delay.toNanos() > deadline) {
-        throw new ApplyException(
-            "experience '"
-                + name
-                + "': the CMS variant group did not appear within "
-                + ctx.cmsTimeout().toSeconds()
-                + " s ("
-                + polls
-                + " polls of GET /experiences/"
-                + uid
-                + "); re-run apply to resume");
-      }
-      sleep(delay);
-      delay = Duration.ofMillis(Math.min(5000, (long) (delay.toMillis() * 1.6) + 1));
-    }
-  }
-
-  private static void sleep(Duration d) {
+    CmsSyncWaiter waiter =
+        new CmsSyncWaiter(
+            client, Sleeper.REAL, ctx.cmsFirstPoll(), MAX_POLL_INTERVAL, ctx.cmsTimeout());
     try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApplyException("interrupted while waiting for the CMS sync");
+      CmsSyncWaiter.Synced synced = waiter.awaitCounting(uid, needed, null);
+      RemoteExperience e = synced.experience();
+      return new CmsSynced(
+          name,
+          e.cms().variantGroup(),
+          e.cms().variants(),
+          "variant group " + e.cms().variantGroup() + " after " + synced.polls() + " poll(s)");
+    } catch (RemoteApiException e) {
+      if (e.status() != 0) throw e;
+      throw new ApplyException(
+          "experience '"
+              + name
+              + "': the CMS variant group did not appear in time: "
+              + e.serverMessage()
+              + "; re-run apply to resume",
+          e);
     }
   }
 

@@ -15,14 +15,14 @@ import java.util.Set;
  * waiting between polls exceeds the timeout.
  */
 public final class CmsSyncWaiter {
-  private final PersonalizeClient client;
+  private final PersonalizePort client;
   private final Sleeper sleeper;
   private final Duration initial;
   private final Duration max;
   private final Duration timeout;
 
   public CmsSyncWaiter(
-      PersonalizeClient client, Sleeper sleeper, Duration initial, Duration max, Duration timeout) {
+      PersonalizePort client, Sleeper sleeper, Duration initial, Duration max, Duration timeout) {
     this.client = client;
     this.sleeper = sleeper;
     this.initial = initial;
@@ -31,7 +31,7 @@ public final class CmsSyncWaiter {
   }
 
   /** Defaults: first wait 1 s, doubling up to 5 s (the CLI polls every 5 s), 60 s in total. */
-  public static CmsSyncWaiter defaults(PersonalizeClient client) {
+  public static CmsSyncWaiter defaults(PersonalizePort client) {
     return new CmsSyncWaiter(
         client, Sleeper.REAL, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60));
   }
@@ -44,14 +44,25 @@ public final class CmsSyncWaiter {
    */
   public RemoteExperience await(
       String experienceUid, Collection<String> expectedShortUids, ResourceRef resource) {
+    return awaitCounting(experienceUid, expectedShortUids, resource).experience();
+  }
+
+  /** What a wait found: the synced experience, after how many polls. */
+  public record Synced(RemoteExperience experience, int polls) {}
+
+  /** As {@link #await}, also counting the polls. */
+  public Synced awaitCounting(
+      String experienceUid, Collection<String> expectedShortUids, ResourceRef resource) {
+    int polls = 0;
     Set<String> expected = Set.copyOf(expectedShortUids);
     Duration waited = Duration.ZERO;
     Duration next = initial;
-    PersonalizeClient c = resource == null ? client : client.about(resource);
+    PersonalizePort c = resource == null ? client : client.about(resource);
     while (true) {
       RemoteExperience e = c.getExperience(experienceUid);
+      polls++;
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(expected)) {
-        return e;
+        return new Synced(e, polls);
       }
       if (waited.compareTo(timeout) >= 0) {
         String state =
@@ -67,8 +78,10 @@ public final class CmsSyncWaiter {
             "/experiences/" + experienceUid,
             0,
             "CMS variant group not synced after "
-                + waited.toSeconds()
-                + " s ("
+                + waited.toMillis() / 1000.0
+                + " s of waiting and "
+                + polls
+                + " poll(s) ("
                 + state
                 + "); the server syncs _cms asynchronously after the version gains variants",
             resource);

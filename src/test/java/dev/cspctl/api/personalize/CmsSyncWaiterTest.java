@@ -88,7 +88,7 @@ class CmsSyncWaiterTest {
               "Personalize GET /experiences/"
                   + EXP
                   + " failed: CMS variant group not synced"
-                  + " after 12 s (no variant group yet); the server syncs _cms asynchronously after the"
+                  + " after 12.0 s of waiting and 5 poll(s) (no variant group yet); the server syncs _cms asynchronously after the"
                   + " version gains variants [experience \"Homepage hero\"]");
     }
     // 1 + 2 + 4 + 5 = 12 s >= 10 s: four waits, then the error (waited reported as 12 s)
