@@ -13,11 +13,13 @@ import dev.cspctl.api.cma.VariantRef;
 import dev.cspctl.plan.Op;
 import dev.cspctl.spec.PublishSettings;
 import dev.cspctl.state.EntryFields;
+import dev.cspctl.state.LiveVariantGroup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,6 +30,10 @@ import java.util.TreeSet;
  */
 final class ContentSteps {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** What the entry (not the variant) carries: never written back into a variant. */
+  private static final List<String> NOT_VARIANT_CONTENT = List.of("_metadata", "tags");
+
   private final ApplyContext ctx;
 
   ContentSteps(ApplyContext ctx) {
@@ -43,20 +49,32 @@ final class ContentSteps {
     CmaPort cma = cma(experience);
     StepResult.CmsSynced synced = in.cmsGroup(experience);
     String groupUid = synced.variantGroup();
-    VariantGroup group =
-        cma.listAllVariantGroups().stream()
-            .filter(g -> groupUid.equals(g.uid()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ApplyException(
-                        "variant group "
-                            + groupUid
-                            + " of experience '"
-                            + experience
-                            + "' not found"));
+    // the group as the plan read it, when it did (a live experience); else read it now
+    Optional<LiveVariantGroup> known =
+        in.live().variantGroupRecord(experience).filter(g -> g.uid().equals(groupUid));
+    String groupName;
+    List<ContentTypeLink> current;
+    if (known.isPresent()) {
+      groupName = known.get().name();
+      current = known.get().contentTypes();
+    } else {
+      VariantGroup group =
+          cma.listAllVariantGroups().stream()
+              .filter(g -> groupUid.equals(g.uid()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ApplyException(
+                          "variant group "
+                              + groupUid
+                              + " of experience '"
+                              + experience
+                              + "' not found"));
+      groupName = group.name();
+      current = group.contentTypes();
+    }
     Set<String> linked = new TreeSet<>();
-    for (ContentTypeLink l : group.contentTypes())
+    for (ContentTypeLink l : current)
       if (ContentTypeLink.LINKED.equals(l.status())) linked.add(l.uid());
     Set<String> wanted = new TreeSet<>(linked);
     wanted.addAll(op.contentTypes());
@@ -64,7 +82,7 @@ final class ContentSteps {
       return new StepResult.CmsSynced(experience, groupUid, synced.cmsVariants(), "already linked");
     List<ContentTypeLink> links =
         wanted.stream().map(ct -> new ContentTypeLink(ct, ContentTypeLink.LINKED)).toList();
-    cma.linkContentTypes(groupUid, group.name(), links);
+    cma.linkContentTypes(groupUid, groupName, links);
     return new StepResult.CmsSynced(
         experience, groupUid, synced.cmsVariants(), "linked " + String.join(", ", wanted));
   }
@@ -77,12 +95,19 @@ final class ContentSteps {
 
   private static void write(
       CmaPort cma, Op.UpsertEntryVariant op, String variantUid, LiveUids live) {
-    // A CMS variant made by this apply has no content yet: skip the read (one CMA read per
-    // entry variant of a new experience; half of the CMA requests of an apply from empty).
-    ObjectNode body =
-        live.existedAtPlanTime(variantUid)
-            ? existingFields(cma, op.contentType(), op.entry(), variantUid, op.locale())
-            : JSON.objectNode();
+    // The plan read every variant of the entries the specs touch: merge over what it read. A CMS
+    // variant made by this apply has no content yet; one the plan did not read is read now.
+    Optional<JsonNode> read =
+        live.entryVariantFields(op.contentType(), op.entry(), op.locale(), variantUid);
+    ObjectNode body;
+    if (read.isPresent() && read.get().isObject()) {
+      body = EntryFields.content((ObjectNode) read.get());
+      body.remove(NOT_VARIANT_CONTENT);
+    } else if (live.existedAtPlanTime(variantUid)) {
+      body = existingFields(cma, op.contentType(), op.entry(), variantUid, op.locale());
+    } else {
+      body = JSON.objectNode();
+    }
     merge(body, op.fields());
     ObjectNode variantBlock = body.putObject("_variant");
     var changeSet = variantBlock.putArray("_change_set");
@@ -102,7 +127,7 @@ final class ContentSteps {
       EntryVariant existing = cma.getEntryVariant(ct, entry, variantUid, locale);
       // the content only, and not what the entry (not the variant) carries: its metadata and tags
       ObjectNode fields = EntryFields.content(existing.entry());
-      fields.remove(List.of("_metadata", "tags"));
+      fields.remove(NOT_VARIANT_CONTENT);
       return fields;
     } catch (RemoteApiException e) {
       if (e.status() == 404 || e.status() == 422) return JSON.objectNode();

@@ -1,5 +1,6 @@
 package dev.cspctl.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cspctl.state.LiveAttribute;
 import dev.cspctl.state.LiveAudience;
 import dev.cspctl.state.LiveEntryVariant;
@@ -7,8 +8,10 @@ import dev.cspctl.state.LiveEvent;
 import dev.cspctl.state.LiveExperience;
 import dev.cspctl.state.LiveState;
 import dev.cspctl.state.LiveVariant;
+import dev.cspctl.state.LiveVariantGroup;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +26,15 @@ final class LiveUids {
   private final Map<String, Map<String, String>> cmsVariants = new HashMap<>();
   private final Map<String, Map<String, String>> shortUids = new HashMap<>();
   private final Set<String> cmsVariantsAtPlanTime = new HashSet<>();
+  private final Map<List<String>, JsonNode> entryVariantFields = new HashMap<>();
 
   LiveUids(LiveState live) {
     this.live = live;
-    for (LiveEntryVariant v : live.entryVariants()) cmsVariantsAtPlanTime.add(v.variantUid());
+    for (LiveEntryVariant v : live.entryVariants()) {
+      cmsVariantsAtPlanTime.add(v.variantUid());
+      entryVariantFields.put(
+          List.of(v.contentType(), v.entryUid(), v.locale(), v.variantUid()), v.fields());
+    }
     for (LiveExperience e : live.experiences()) {
       // the version holding the variants apply writes content for: the draft, else the active one,
       // else the newest
@@ -79,6 +87,21 @@ final class LiveUids {
   /** Variant name to shortUid in the experience's current live version. */
   Map<String, String> shortUids(String experience) {
     return shortUids.getOrDefault(experience, Map.of());
+  }
+
+  /**
+   * The content of an entry variant as the plan read it (the reader reads every variant of each
+   * entry the specs touch).
+   */
+  Optional<JsonNode> entryVariantFields(
+      String contentType, String entry, String locale, String variantUid) {
+    return Optional.ofNullable(
+        entryVariantFields.get(List.of(contentType, entry, locale, variantUid)));
+  }
+
+  /** The live variant group of an experience, as the plan read it. */
+  Optional<LiveVariantGroup> variantGroupRecord(String experience) {
+    return live.experienceByName(experience).flatMap(live::variantGroupOf);
   }
 
   /**
