@@ -49,7 +49,7 @@ public final class PlanJson {
     }
     List<Step> steps = new ArrayList<>();
     for (JsonNode s : root.path("steps")) {
-      Op op = OpJson.read(s.path("type").asText(), s.path("args"));
+      Op op = OpJson.read(s);
       StepId id = new StepId(s.path("id").asText());
       if (!id.value().startsWith(op.stepType().name().toLowerCase(java.util.Locale.ROOT) + ":")) {
         throw new PlanException("step " + id + " does not match its type " + op.stepType());
