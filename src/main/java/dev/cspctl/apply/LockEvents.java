@@ -1,7 +1,7 @@
 package dev.cspctl.apply;
 
 import dev.cspctl.api.RemoteApiException;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.api.personalize.RemoteEvent;
 import dev.cspctl.plan.Ownership;
 import java.time.Instant;
@@ -36,7 +36,7 @@ public final class LockEvents {
    * @throws ApplyException when an event with the lock's key is not a cspctl lock: it would block
    *     every apply, and guessing its expiry would be wrong
    */
-  public static List<Held> list(PersonalizeClient personalize) {
+  public static List<Held> list(PersonalizePort personalize) {
     List<RemoteEvent> events =
         personalize.listEvents().stream()
             .filter(ev -> Ownership.LOCK_EVENT_KEY.equals(ev.key()))
@@ -69,7 +69,7 @@ public final class LockEvents {
    *
    * @throws ApplyException when no lock has that ID (naming the lock that is held, if any)
    */
-  public static Held forceUnlock(PersonalizeClient personalize, String lockId) {
+  public static Held forceUnlock(PersonalizePort personalize, String lockId) {
     List<Held> locks;
     try {
       locks = list(personalize);
@@ -101,7 +101,7 @@ public final class LockEvents {
   }
 
   /** Deletes a lock event; one that is gone already is fine. */
-  static void delete(PersonalizeClient personalize, String uid) {
+  static void delete(PersonalizePort personalize, String uid) {
     try {
       personalize.deleteEvent(uid);
     } catch (RemoteApiException e) {

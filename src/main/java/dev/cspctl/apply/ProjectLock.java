@@ -3,7 +3,7 @@ package dev.cspctl.apply;
 import dev.cspctl.api.RemoteApiException;
 import dev.cspctl.api.ResponseLostException;
 import dev.cspctl.api.personalize.EventInput;
-import dev.cspctl.api.personalize.PersonalizeClient;
+import dev.cspctl.api.personalize.PersonalizePort;
 import dev.cspctl.apply.LockEvents.Held;
 import dev.cspctl.plan.Ownership;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class ProjectLock implements AutoCloseable {
   static final String PREFIX = LockRecord.PREFIX;
   private static final int MAX_REFUSALS = 3;
 
-  private final PersonalizeClient personalize;
+  private final PersonalizePort personalize;
   private final String uid;
   private final Consumer<String> notice;
   private final ScheduledExecutorService renewer;
@@ -48,7 +48,7 @@ public final class ProjectLock implements AutoCloseable {
   private volatile StopSignal lostListener;
 
   private ProjectLock(
-      PersonalizeClient personalize,
+      PersonalizePort personalize,
       String uid,
       LockRecord record,
       Lease lease,
@@ -89,7 +89,7 @@ public final class ProjectLock implements AutoCloseable {
 
   /** The lock with a fresh stop signal and no environment: for tests and tools. */
   public static ProjectLock acquire(
-      PersonalizeClient personalize, Duration lease, Duration maxWait, Consumer<String> notice) {
+      PersonalizePort personalize, Duration lease, Duration maxWait, Consumer<String> notice) {
     return acquire(personalize, Lease.of(lease), maxWait, new StopSignal(), Map.of(), notice);
   }
 
@@ -101,7 +101,7 @@ public final class ProjectLock implements AutoCloseable {
    *     event is not cspctl's, or when the API gives an unexpected reply to the lock request
    */
   public static ProjectLock acquire(
-      PersonalizeClient personalize,
+      PersonalizePort personalize,
       Lease lease,
       Duration maxWait,
       StopSignal stop,
