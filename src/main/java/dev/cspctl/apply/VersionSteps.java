@@ -37,6 +37,7 @@ final class VersionSteps {
 
   private final ApplyContext ctx;
   private final ContentSteps content;
+  private final CmsSyncEstimate syncEstimate = new CmsSyncEstimate();
 
   VersionSteps(ApplyContext ctx, ContentSteps content) {
     this.ctx = ctx;
@@ -160,7 +161,7 @@ final class VersionSteps {
       return new VersionConfigured(
           name, result, new CmsSynced(name, group.get(), known, ""), configured);
     }
-    CmsSynced synced = awaitCms(client, name, uid, needed);
+    CmsSynced synced = awaitCms(client, name, uid, needed, System.nanoTime());
     return new VersionConfigured(name, result, synced, configured + "; " + synced.message());
   }
 
@@ -188,12 +189,15 @@ final class VersionSteps {
    * Polls the experience (backing off) until its CMS variant group holds a variant for each
    * shortUid.
    */
-  private CmsSynced awaitCms(PersonalizePort client, String name, String uid, List<String> needed) {
+  private CmsSynced awaitCms(
+      PersonalizePort client, String name, String uid, List<String> needed, long putReturned) {
+    sleep(syncEstimate.firstPollDelay(Duration.ofNanos(System.nanoTime() - putReturned)));
     CmsSyncWaiter waiter =
         new CmsSyncWaiter(
             client, Sleeper.REAL, ctx.cmsFirstPoll(), MAX_POLL_INTERVAL, ctx.cmsTimeout());
     try {
       CmsSyncWaiter.Synced synced = waiter.awaitCounting(uid, needed, null);
+      syncEstimate.observe(Duration.ofNanos(System.nanoTime() - putReturned));
       RemoteExperience e = synced.experience();
       return new CmsSynced(
           name,
@@ -209,6 +213,16 @@ final class VersionSteps {
               + e.serverMessage()
               + "; re-run apply to resume",
           e);
+    }
+  }
+
+  private static void sleep(Duration d) {
+    if (d.isZero()) return;
+    try {
+      Sleeper.REAL.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApplyException("interrupted while waiting for the CMS sync");
     }
   }
 
