@@ -10,7 +10,7 @@ class CmsSyncEstimateTest {
   void theFirstSyncIsPolledAtOnceLaterOnesJustBeforeTheShortestSeen() {
     CmsSyncEstimate e = new CmsSyncEstimate();
     assertThat(e.firstPollDelay(Duration.ZERO)).isZero();
-    e.observe(Duration.ofMillis(1000));
+    e.observe(Duration.ofSeconds(1));
     e.observe(Duration.ofMillis(500));
     e.observe(Duration.ofMillis(700));
     assertThat(e.firstPollDelay(Duration.ZERO)).isEqualTo(Duration.ofMillis(400));
