@@ -216,7 +216,7 @@ class OfficialClientsTest {
             condition: equals
             value: DESKTOP
         ---
-        kind: RemoteExperience
+        kind: Experience
         name: Hero by device
         type: segmented
         status: active
@@ -232,7 +232,7 @@ class OfficialClientsTest {
           - name: Desktop
             audiences: [Desktop visitors]
         ---
-        kind: RemoteExperience
+        kind: Experience
         name: A promo test
         type: abTest
         tags: [promo]
