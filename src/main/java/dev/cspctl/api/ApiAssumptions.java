@@ -6,6 +6,18 @@ package dev.cspctl.api;
  * switching is a one-line change. Section numbers refer to contentstack-api.md.
  */
 public final class ApiAssumptions {
+  /**
+   * Personalize error codes cspctl explains in a step's failure line (the codes appear in the
+   * service's message, e.g. {@code personalize.EXPERIENCES.INSUFFICIENT_VARIANTS_TO_ACTIVATE}).
+   */
+  public static final String INSUFFICIENT_VARIANTS_TO_ACTIVATE =
+      "INSUFFICIENT_VARIANTS_TO_ACTIVATE";
+
+  public static final String LYTICS_AUDIENCE_DOES_NOT_EXIST =
+      "VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST";
+  public static final String RULE_COUNT_EXCEEDED = "RULE_COUNT_EXCEEDED";
+  public static final String CANNOT_DELETE_ONLY_DRAFT = "CANNOT_DELETE_ONLY_DRAFT";
+
   private ApiAssumptions() {}
 
   /** §0 [inf]: an OAuth token is sent as {@code authorization: Bearer <token>}. */

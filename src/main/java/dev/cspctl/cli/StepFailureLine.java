@@ -1,5 +1,6 @@
 package dev.cspctl.cli;
 
+import dev.cspctl.api.ApiAssumptions;
 import dev.cspctl.plan.Step;
 import dev.cspctl.spec.DesiredState;
 import dev.cspctl.spec.Kind;
@@ -21,22 +22,22 @@ final class StepFailureLine {
   static final List<Hint> HINTS =
       List.of(
           new Hint(
-              "INSUFFICIENT_VARIANTS_TO_ACTIVATE",
+              ApiAssumptions.INSUFFICIENT_VARIANTS_TO_ACTIVATE,
               Kind.EXPERIENCE,
               "variants",
               "the service refuses to activate an experience with too few variants (an A/B test needs at least two); add variants or set status: draft"),
           new Hint(
-              "VARIANTS_REFERRED_LYTICS_AUDIENCE_DOES_NOT_EXIST",
+              ApiAssumptions.LYTICS_AUDIENCE_DOES_NOT_EXIST,
               Kind.EXPERIENCE,
               "variants[].lyticsAudiences",
               "a Lytics audience uid is not an audience of the Lytics account connected to the project; fix or remove it"),
           new Hint(
-              "RULE_COUNT_EXCEEDED",
+              ApiAssumptions.RULE_COUNT_EXCEEDED,
               Kind.AUDIENCE,
               "rules",
               "the audience has more rules (nested ones counted) than the project allows (50 by default, at most 100); split it into several audiences"),
           new Hint(
-              "CANNOT_DELETE_ONLY_DRAFT",
+              ApiAssumptions.CANNOT_DELETE_ONLY_DRAFT,
               Kind.EXPERIENCE,
               "status",
               "the service refuses to delete the only draft version of an experience; delete the experience instead, or keep the draft"));
