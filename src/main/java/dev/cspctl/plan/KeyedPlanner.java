@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cspctl.spec.Attribute;
 import dev.cspctl.spec.Event;
+import dev.cspctl.spec.ResourceKey;
 import dev.cspctl.state.LiveAttribute;
 import dev.cspctl.state.LiveEvent;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Attributes and events, joined by key: desired only → create; both → update, adopt (an unmanaged
@@ -19,96 +20,97 @@ final class KeyedPlanner {
 
   private KeyedPlanner() {}
 
+  /**
+   * One desired resource joined with its live one (null: none): its managed view, and the
+   * operations that create it or (given the live uid) update it.
+   */
+  private record Joined(
+      ResourceKey resourceKey,
+      String key,
+      String kind,
+      ObjectNode after,
+      String liveUid,
+      String liveDescription,
+      ObjectNode before,
+      Op create,
+      Function<String, Op> update) {}
+
   static PlanPart attributes(PlanContext ctx) {
     PlanPart.Builder out = new PlanPart.Builder();
-    Ownership ownership = ctx.ownership();
     for (Attribute a : ctx.desired().attributes()) {
       if (!ctx.inScope(a.resourceKey())) continue;
-      ObjectNode after =
-          JSON.objectNode()
-              .put("key", a.key())
-              .put("name", a.name())
-              .put("description", a.description());
-      Optional<LiveAttribute> live = ctx.index().live.attributeByKey(a.key());
-      String description = ownership.marked(a.description());
-      if (live.isEmpty()) {
-        StepId id =
-            out.steps.add(
-                new Op.CreateAttribute(a.key(), a.name(), description),
-                a.key(),
-                "create attribute " + a.key(),
-                List.of());
-        out.writers.put(a.key(), id);
-        out.addChange(a.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
-        continue;
-      }
-      LiveAttribute l = live.get();
-      out.claimed.add(l.uid());
-      ObjectNode before =
-          JSON.objectNode()
-              .put("key", l.key())
-              .put("name", l.name())
-              .put("description", Ownership.strip(l.description()));
-      boolean managed = ownership.owns(l.description());
-      if (managed && before.equals(after)) continue;
-      StepId id =
-          out.steps.add(
-              new Op.UpdateAttribute(a.key(), a.name(), description, l.uid()),
+      LiveAttribute l = ctx.index().live.attributeByKey(a.key()).orElse(null);
+      String description = ctx.ownership().marked(a.description());
+      plan(
+          ctx,
+          out,
+          new Joined(
+              a.resourceKey(),
               a.key(),
-              (managed ? "update" : "adopt") + " attribute " + a.key(),
-              List.of());
-      out.addChange(
-          a.resourceKey(),
-          managed ? Action.UPDATE : Action.ADOPT,
-          before,
-          after,
-          ownership.adoptionNotes(l.description()),
-          List.of(id));
+              "attribute",
+              view(a.key(), a.name(), a.description()),
+              l == null ? null : l.uid(),
+              l == null ? null : l.description(),
+              l == null ? null : view(l.key(), l.name(), Ownership.strip(l.description())),
+              new Op.CreateAttribute(a.key(), a.name(), description),
+              uid -> new Op.UpdateAttribute(a.key(), a.name(), description, uid)));
     }
     return out.build();
   }
 
   static PlanPart events(PlanContext ctx) {
     PlanPart.Builder out = new PlanPart.Builder();
-    Ownership ownership = ctx.ownership();
     for (Event e : ctx.desired().events()) {
       if (!ctx.inScope(e.resourceKey())) continue;
-      ObjectNode after = JSON.objectNode().put("key", e.key()).put("description", e.description());
-      Optional<LiveEvent> live = ctx.index().live.eventByKey(e.key());
-      String description = ownership.marked(e.description());
-      if (live.isEmpty()) {
-        StepId id =
-            out.steps.add(
-                new Op.CreateEvent(e.key(), description),
-                e.key(),
-                "create event " + e.key(),
-                List.of());
-        out.writers.put(e.key(), id);
-        out.addChange(e.resourceKey(), Action.CREATE, null, after, List.of(), List.of(id));
-        continue;
-      }
-      LiveEvent l = live.get();
-      out.claimed.add(l.uid());
-      ObjectNode before =
-          JSON.objectNode()
-              .put("key", l.key())
-              .put("description", Ownership.strip(l.description()));
-      boolean managed = ownership.owns(l.description());
-      if (managed && before.equals(after)) continue;
-      StepId id =
-          out.steps.add(
-              new Op.UpdateEvent(e.key(), description, l.uid()),
+      LiveEvent l = ctx.index().live.eventByKey(e.key()).orElse(null);
+      String description = ctx.ownership().marked(e.description());
+      plan(
+          ctx,
+          out,
+          new Joined(
+              e.resourceKey(),
               e.key(),
-              (managed ? "update" : "adopt") + " event " + e.key(),
-              List.of());
-      out.addChange(
-          e.resourceKey(),
-          managed ? Action.UPDATE : Action.ADOPT,
-          before,
-          after,
-          ownership.adoptionNotes(l.description()),
-          List.of(id));
+              "event",
+              view(e.key(), null, e.description()),
+              l == null ? null : l.uid(),
+              l == null ? null : l.description(),
+              l == null ? null : view(l.key(), null, Ownership.strip(l.description())),
+              new Op.CreateEvent(e.key(), description),
+              uid -> new Op.UpdateEvent(e.key(), description, uid)));
     }
     return out.build();
+  }
+
+  /** The managed fields: key, name (attributes only: null leaves it out) and description. */
+  private static ObjectNode view(String key, String name, String description) {
+    ObjectNode v = JSON.objectNode().put("key", key);
+    if (name != null) v.put("name", name);
+    return v.put("description", description);
+  }
+
+  private static void plan(PlanContext ctx, PlanPart.Builder out, Joined j) {
+    if (j.liveUid() == null) {
+      StepId id =
+          out.steps.add(j.create(), j.key(), "create " + j.kind() + " " + j.key(), List.of());
+      out.writers.put(j.key(), id);
+      out.addChange(j.resourceKey(), Action.CREATE, null, j.after(), List.of(), List.of(id));
+      return;
+    }
+    out.claimed.add(j.liveUid());
+    boolean managed = ctx.ownership().owns(j.liveDescription());
+    if (managed && j.before().equals(j.after())) return;
+    StepId id =
+        out.steps.add(
+            j.update().apply(j.liveUid()),
+            j.key(),
+            (managed ? "update " : "adopt ") + j.kind() + " " + j.key(),
+            List.of());
+    out.addChange(
+        j.resourceKey(),
+        managed ? Action.UPDATE : Action.ADOPT,
+        j.before(),
+        j.after(),
+        ctx.ownership().adoptionNotes(j.liveDescription()),
+        List.of(id));
   }
 }
