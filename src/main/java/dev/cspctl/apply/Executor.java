@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +41,31 @@ public final class Executor {
    */
   public ApplyResult run(
       List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
-    return new Run(steps, action, progress, stop).run();
+    return new Run(steps, CompletableFuture.completedFuture(List.of()), action, progress, stop)
+        .run();
+  }
+
+  /**
+   * Runs {@code first} at once and, when {@code rest} completes, the steps it adds (steps it lists
+   * again, by id, are not run twice). A step of {@code rest} may depend on steps of {@code first}:
+   * it starts once they are done, and is skipped if one failed. If {@code rest} fails, no further
+   * step starts; the result is stopped with its message, once the steps already started finish.
+   */
+  public ApplyResult run(
+      List<Step> first,
+      CompletableFuture<List<Step>> rest,
+      StepAction action,
+      ProgressListener progress,
+      StopSignal stop) {
+    return new Run(first, rest, action, progress, stop).run();
   }
 
   /**
    * One run's bookkeeping; guarded by its own monitor, updated by the worker that finished a step.
    */
   private final class Run {
-    private final List<Step> steps;
+    private final List<Step> steps = new ArrayList<>();
+    private final CompletableFuture<List<Step>> rest;
     private final StepAction action;
     private final ProgressListener progress;
     private final StopSignal stop;
@@ -61,22 +79,52 @@ public final class Executor {
     private final AtomicInteger startedCount = new AtomicInteger();
     private ThreadPoolExecutor pool;
     private int inFlight;
+    private boolean restPending = true;
+    private String restFailure;
+    private boolean closed;
 
-    Run(List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
-      this.steps = steps;
+    Run(
+        List<Step> first,
+        CompletableFuture<List<Step>> rest,
+        StepAction action,
+        ProgressListener progress,
+        StopSignal stop) {
+      this.rest = rest;
       this.action = action;
       this.progress = progress;
       this.stop = stop;
+      register(first);
+      rerank();
+    }
+
+    /** Adds steps not known yet; counts, for each, its dependencies not done yet. */
+    private List<Step> register(List<Step> added) {
+      List<Step> fresh = new ArrayList<>();
+      for (Step s : added) {
+        if (byId.containsKey(s.id())) continue;
+        steps.add(s);
+        fresh.add(s);
+        byId.put(s.id(), s);
+      }
+      for (Step s : fresh) {
+        int open = 0;
+        for (StepId d : s.dependsOn()) {
+          dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
+          if (status.get(d) != StepOutcome.Status.DONE) open++;
+        }
+        waiting.put(s.id(), open);
+      }
+      return fresh;
+    }
+
+    private void rerank() {
       Map<String, Integer> groupFirst = new HashMap<>();
       Map<StepId, Integer> ownGroup = new HashMap<>();
       Map<StepId, Integer> position = new HashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
-        byId.put(s.id(), s);
         position.put(s.id(), i);
         ownGroup.put(s.id(), groupFirst.computeIfAbsent(group(s), g -> groupFirst.size()));
-        waiting.put(s.id(), s.dependsOn().size());
-        for (StepId d : s.dependsOn()) dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
       Map<StepId, Integer> group = new HashMap<>();
       for (Step s : steps)
@@ -129,11 +177,20 @@ public final class Executor {
           List<Step> ready = new ArrayList<>();
           for (Step s : steps) if (s.dependsOn().isEmpty()) ready.add(s);
           submitAll(ready);
-          while (inFlight > 0) wait();
+        }
+        var unused = rest.whenComplete(this::added);
+        synchronized (this) {
+          // a stop does not wait for the rest of the plan; the timed wait notices it
+          while (inFlight > 0 || (restPending && !stop.requested())) wait(100);
+          closed = true;
           long millis = (System.nanoTime() - started) / 1_000_000;
           int notStarted = steps.size() - outcomes.size();
+          String why = restFailure != null ? restFailure : stop.reason();
           return new ApplyResult(
-              new ArrayList<>(outcomes), millis, notStarted, notStarted > 0 ? stop.reason() : null);
+              new ArrayList<>(outcomes),
+              millis,
+              notStarted,
+              notStarted > 0 || restFailure != null ? why : null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -141,6 +198,54 @@ public final class Executor {
       } finally {
         pool.shutdownNow();
       }
+    }
+
+    /** The rest of the plan arrived (or could not be made). */
+    private synchronized void added(List<Step> more, Throwable failure) {
+      if (closed) return; // the run ended on a stop before the rest came
+      restPending = false;
+      if (failure != null) {
+        Throwable t =
+            failure instanceof java.util.concurrent.CompletionException
+                    && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        restFailure = t.getMessage() == null ? t.toString() : t.getMessage();
+        stop.request(restFailure);
+        notifyAll();
+        return;
+      }
+      List<Step> fresh = register(more);
+      rerank();
+      List<Step> ready = new ArrayList<>();
+      for (Step s : fresh) {
+        if (status.containsKey(s.id())) continue; // skipped while registering its siblings
+        StepId broken =
+            s.dependsOn().stream()
+                .filter(d -> status.containsKey(d) && status.get(d) != StepOutcome.Status.DONE)
+                .findFirst()
+                .orElse(null);
+        if (broken != null) {
+          StepOutcome skipped =
+              new StepOutcome(
+                  s,
+                  StepOutcome.Status.SKIPPED,
+                  "skipped: depends on "
+                      + broken
+                      + (status.get(broken) == StepOutcome.Status.FAILED
+                          ? ", which failed"
+                          : ", which was skipped"),
+                  0);
+          status.put(s.id(), StepOutcome.Status.SKIPPED);
+          outcomes.add(skipped);
+          progress.finished(skipped, outcomes.size(), steps.size());
+          skipDependents(s, dependents, status, outcomes, progress, steps.size());
+        } else if (waiting.get(s.id()) == 0) {
+          ready.add(s);
+        }
+      }
+      if (!stop.requested()) submitAll(ready);
+      notifyAll();
     }
 
     /** Caller holds the monitor. */

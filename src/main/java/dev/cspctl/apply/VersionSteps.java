@@ -197,7 +197,8 @@ final class VersionSteps {
             client, Sleeper.REAL, ctx.cmsFirstPoll(), MAX_POLL_INTERVAL, ctx.cmsTimeout());
     try {
       CmsSyncWaiter.Synced synced = waiter.awaitCounting(uid, needed, null);
-      syncEstimate.observe(Duration.ofNanos(System.nanoTime() - putReturned));
+      // the sync was done when the successful poll left, not when its answer came back
+      syncEstimate.observe(Duration.ofNanos(synced.foundBySentAtNanos() - putReturned));
       RemoteExperience e = synced.experience();
       return new CmsSynced(
           name,

@@ -3,6 +3,7 @@ package dev.cspctl.cli;
 import dev.cspctl.apply.Applier;
 import dev.cspctl.apply.ApplyResult;
 import dev.cspctl.apply.ProjectLock;
+import dev.cspctl.apply.StagedApply;
 import dev.cspctl.apply.StepOutcome;
 import dev.cspctl.plan.Fingerprints;
 import dev.cspctl.plan.Plan;
@@ -110,6 +111,8 @@ final class ApplyCommand implements Callable<Integer> {
       try (Interruption interruption =
               Interruption.install(err, seconds("CSPCTL_STOP_GRACE_S", 10));
           ProjectLock lock = lock(target, err, interruption)) {
+        if (autoApprove)
+          return applyStaged(target, desired, options, color, out, err, interruption);
         Workspace.Planned planned = Workspace.plan(target, desired, options);
         out.print(new TextRenderer(color).render(planned.plan()));
         out.flush();
@@ -126,6 +129,57 @@ final class ApplyCommand implements Callable<Integer> {
             interruption);
       }
     }
+  }
+
+  /**
+   * Without a confirmation to wait for, the writes that depend only on what has been read start
+   * while the entry reads go on ({@link StagedApply}); the plan printed is the one applied.
+   */
+  private int applyStaged(
+      Target target,
+      DesiredState desired,
+      PlanOptions options,
+      boolean color,
+      PrintWriter out,
+      PrintWriter err,
+      Interruption interruption) {
+    dev.cspctl.state.StateReader.Staged staged =
+        new dev.cspctl.state.StateReader(target.clients().personalize(), target.clients().cma())
+            .readStaged(dev.cspctl.plan.ReadScopes.of(desired));
+    HeldProgress held = new HeldProgress();
+    ProgressPrinter[] printer = new ProgressPrinter[1];
+    StagedApply.Outcome outcome;
+    try {
+      outcome =
+          StagedApply.run(
+              staged,
+              live -> Workspace.plan(target, desired, options, live),
+              applier(target, desired.project().publish()),
+              interruption.executing(0, held),
+              interruption.stop(),
+              plan -> {
+                interruption.planned(plan.steps().size());
+                out.print(new TextRenderer(color).render(plan));
+                if (!plan.isEmpty()) out.println();
+                out.flush();
+                printer[0] = new ProgressPrinter(out, Terminal.interactive(), plan.steps());
+                held.release(printer[0]);
+              });
+    } finally {
+      if (printer[0] != null) printer[0].close();
+    }
+    if (outcome.result() == null) return 0; // no changes
+    if (outcome.plan() == null) {
+      // the whole plan was never made: say exactly what the early steps did
+      try (ProgressPrinter early =
+          new ProgressPrinter(
+              out,
+              Terminal.interactive(),
+              outcome.result().outcomes().stream().map(StepOutcome::step).toList())) {
+        held.release(early);
+      }
+    }
+    return report(outcome.plan(), outcome.result(), new StepFailureLine(desired), out, err);
   }
 
   private int applySaved(PrintWriter out, PrintWriter err, boolean color) {
@@ -282,15 +336,7 @@ final class ApplyCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       Interruption interruption) {
-    Duration cmsTimeout =
-        Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
-    Applier applier =
-        new Applier(
-            target.clients().personalize(),
-            target.clients().cma(),
-            publish,
-            cmsTimeout,
-            parallelism);
+    Applier applier = applier(target, publish);
     out.println();
     ApplyResult result;
     try (ProgressPrinter progress =
@@ -302,6 +348,19 @@ final class ApplyCommand implements Callable<Integer> {
               interruption.executing(plan.steps().size(), progress),
               interruption.stop());
     }
+    return report(plan, result, failures, out, err);
+  }
+
+  private Applier applier(Target target, PublishSettings publish) {
+    Duration cmsTimeout =
+        Duration.ofSeconds(Long.parseLong(root.env().getOrDefault("CSPCTL_CMS_TIMEOUT_S", "120")));
+    return new Applier(
+        target.clients().personalize(), target.clients().cma(), publish, cmsTimeout, parallelism);
+  }
+
+  /** The failures, skips and summary of a run; {@code plan} is null if it was never made whole. */
+  private static int report(
+      Plan plan, ApplyResult result, StepFailureLine failures, PrintWriter out, PrintWriter err) {
     for (StepOutcome o : result.outcomes()) {
       if (o.status() == StepOutcome.Status.FAILED) {
         err.println(OneLine.of(failures.line(o.step(), o.message())));
@@ -313,7 +372,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }
     out.println(result.summary());
-    out.println(ResourceSummary.of(plan, result).line());
+    if (plan != null) out.println(ResourceSummary.of(plan, result).line());
     if (result.stopped()) {
       if (!Interruption.REASON.equals(result.stoppedBecause()))
         err.println("error: " + result.stoppedBecause());

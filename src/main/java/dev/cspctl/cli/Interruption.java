@@ -59,6 +59,11 @@ final class Interruption implements AutoCloseable {
   }
 
   /** Wraps the progress output so that the hook knows how far the apply got. */
+  /** The whole plan of a staged apply is known: it has {@code steps} steps. */
+  void planned(int steps) {
+    total = steps;
+  }
+
   ProgressListener executing(int steps, ProgressListener progress) {
     total = steps;
     return new ProgressListener() {

@@ -62,11 +62,11 @@ final class Workspace {
   static Planned plan(Target target, DesiredState desired, PlanOptions options) {
     ReadScope scope = ReadScopes.of(desired);
     LiveState live = read(target, scope);
-    return new Planned(
-        desired,
-        live,
-        scope,
-        new Planner().plan(desired, live, options.withOwnership(ownership(target, desired))));
+    return new Planned(desired, live, scope, plan(target, desired, options, live));
+  }
+
+  static Plan plan(Target target, DesiredState desired, PlanOptions options, LiveState live) {
+    return new Planner().plan(desired, live, options.withOwnership(ownership(target, desired)));
   }
 
   /** Whose resources this folder manages in the target project: cspctl.yaml's owner there. */

@@ -42,10 +42,12 @@ final class Entries {
                   contentType(s, q.param("ct"));
                   List<ObjectNode> all = new ArrayList<>();
                   String locale = q.query("locale", null);
+                  java.util.function.Predicate<String> uid = uidFilter(q.query("query", null));
                   s.entries.forEach(
                       (k, v) -> {
                         if (k.startsWith(q.param("ct") + "/")
-                            && (locale == null || locale.equals(Json.text(v, "locale")))) {
+                            && (locale == null || locale.equals(Json.text(v, "locale")))
+                            && uid.test(Json.text(v, "uid"))) {
                           all.add(v);
                         }
                       });
@@ -61,6 +63,38 @@ final class Entries {
                   body.set("entry", entry(s, q.param("ct"), q.param("entry")));
                   return Response.ok(body);
                 }));
+  }
+
+  /**
+   * The entry query of the CMA, as far as cspctl uses it: {@code {"uid":"…"}} and {@code
+   * {"uid":{"$in":[…]}}}; no query matches every entry. Any other query is refused (422), so a
+   * client that sent one would fail a test instead of reading everything.
+   */
+  static java.util.function.Predicate<String> uidFilter(String query) {
+    if (query == null) return u -> true;
+    com.fasterxml.jackson.databind.JsonNode q;
+    try {
+      q = new com.fasterxml.jackson.databind.ObjectMapper().readTree(query);
+    } catch (java.io.IOException e) {
+      throw ApiException.cma(
+          422, "Please send a valid JSON query.", EmulatorAssumptions.CMA_CODE_NOT_FOUND);
+    }
+    com.fasterxml.jackson.databind.JsonNode uid = q == null ? null : q.get("uid");
+    if (q == null || !q.isObject() || q.size() != 1 || uid == null) {
+      throw ApiException.cma(
+          422,
+          "The emulator supports only a query on uid.",
+          EmulatorAssumptions.CMA_CODE_NOT_FOUND);
+    }
+    if (uid.isTextual()) return uid.asText()::equals;
+    com.fasterxml.jackson.databind.JsonNode in = uid.get("$in");
+    if (in == null || !in.isArray()) {
+      throw ApiException.cma(
+          422, "The emulator supports only uid or $in.", EmulatorAssumptions.CMA_CODE_NOT_FOUND);
+    }
+    java.util.Set<String> uids = new java.util.HashSet<>();
+    in.forEach(u -> uids.add(u.asText()));
+    return uids::contains;
   }
 
   static ObjectNode contentType(EmulatorState s, String ct) {

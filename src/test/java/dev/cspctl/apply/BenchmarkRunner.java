@@ -208,19 +208,36 @@ final class BenchmarkRunner {
       int applyParallelism,
       Runnable mark,
       ProgressListener progress) {
-    LiveState live =
-        new StateReader(e2e.clients.personalize(), e2e.clients.cma(), readParallelism)
-            .read(E2E.scope(d));
-    Plan plan = new Planner().plan(d, live, new PlanOptions(false, Set.of()));
-    mark.run();
-    ApplyResult r =
+    Applier applier =
         new Applier(
-                e2e.clients.personalize(),
-                e2e.clients.cma(),
-                d.project().publish(),
-                Duration.ofSeconds(60),
-                applyParallelism)
-            .apply(plan, live, progress);
+            e2e.clients.personalize(),
+            e2e.clients.cma(),
+            d.project().publish(),
+            Duration.ofSeconds(60),
+            applyParallelism);
+    StateReader reader =
+        new StateReader(e2e.clients.personalize(), e2e.clients.cma(), readParallelism);
+    Plan plan;
+    ApplyResult r;
+    if (applyParallelism == 1) {
+      // the naive baseline: everything read, then one step after another
+      LiveState live = reader.read(E2E.scope(d));
+      plan = new Planner().plan(d, live, new PlanOptions(false, Set.of()));
+      mark.run();
+      r = applier.apply(plan, live, progress);
+    } else {
+      // staged: the early steps start while the entry reads go on; the mark is the whole plan
+      StagedApply.Outcome o =
+          StagedApply.run(
+              reader.readStaged(E2E.scope(d)),
+              live -> new Planner().plan(d, live, new PlanOptions(false, Set.of())),
+              applier,
+              progress,
+              new StopSignal(),
+              whole -> mark.run());
+      plan = o.plan();
+      r = o.result() == null ? new ApplyResult(List.of(), 0, 0, null) : o.result();
+    }
     if (!r.succeeded()) {
       throw new IllegalStateException(
           "apply failed: "

@@ -223,6 +223,39 @@ public final class CmaClient implements CmaPort {
   }
 
   /**
+   * Which of these entries of the content type exist, in one request for up to {@value
+   * ApiAssumptions#CMA_PAGE_LIMIT} uids: {@code GET …/entries?query={"uid":{"$in":[…]}}} with only
+   * the uid returned (§9: the CMA's entry query). Only uids asked for are returned, so a server
+   * that ignored the query can make an entry look absent but never present: callers confirm an
+   * absence another way.
+   */
+  public java.util.Set<String> existingEntryUids(String ct, java.util.Collection<String> uids) {
+    if (uids.size() > ApiAssumptions.CMA_PAGE_LIMIT) {
+      throw new IllegalArgumentException("at most " + ApiAssumptions.CMA_PAGE_LIMIT + " uids");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode q =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    var in = q.putObject("uid").putArray("$in");
+    uids.forEach(in::add);
+    String path =
+        query(
+            V3 + "/content_types/" + seg(ct) + "/entries",
+            params(
+                "query",
+                q.toString(),
+                "only[BASE][]",
+                "uid",
+                "limit",
+                ApiAssumptions.CMA_PAGE_LIMIT));
+    java.util.Set<String> asked = java.util.Set.copyOf(uids);
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    for (String uid :
+        entriesPage(path, (call, resp, entry, at) -> entry.path("uid").asText()).items())
+      if (asked.contains(uid)) found.add(uid);
+    return found;
+  }
+
+  /**
    * Every base entry of the content type in the locale: {@code ceil(N/100)} requests (at least 1).
    */
   public List<CmsEntry> listAllEntries(String ct, String locale) {

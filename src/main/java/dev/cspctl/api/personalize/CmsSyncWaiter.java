@@ -47,8 +47,11 @@ public final class CmsSyncWaiter {
     return awaitCounting(experienceUid, expectedShortUids, resource).experience();
   }
 
-  /** What a wait found: the synced experience, after how many polls. */
-  public record Synced(RemoteExperience experience, int polls) {}
+  /**
+   * What a wait found: the synced experience, after how many polls, and when ({@link
+   * System#nanoTime()}) the poll that found it was sent: the sync was complete by then.
+   */
+  public record Synced(RemoteExperience experience, int polls, long foundBySentAtNanos) {}
 
   /** As {@link #await}, also counting the polls. */
   public Synced awaitCounting(
@@ -59,10 +62,11 @@ public final class CmsSyncWaiter {
     Duration next = initial;
     PersonalizePort c = resource == null ? client : client.about(resource);
     while (true) {
+      long sentAt = System.nanoTime();
       RemoteExperience e = c.getExperience(experienceUid);
       polls++;
       if (e.cmsReady() && e.cms().variants().keySet().containsAll(expected)) {
-        return new Synced(e, polls);
+        return new Synced(e, polls, sentAt);
       }
       if (waited.compareTo(timeout) >= 0) {
         String state =
