@@ -59,6 +59,7 @@ public final class Applier {
    */
   public ApplyResult applyStaged(
       List<Step> first,
+      List<Step> rankedBy,
       LiveState early,
       CompletableFuture<Planned> rest,
       ProgressListener progress,
@@ -76,7 +77,7 @@ public final class Applier {
               restRunner.set(runner(p.live()));
               return p.plan().steps();
             });
-    return new Executor(parallelism).run(first, restSteps, action, progress, stop);
+    return new Executor(parallelism).run(first, rankedBy, restSteps, action, progress, stop);
   }
 
   private StepRunner runner(LiveState live) {

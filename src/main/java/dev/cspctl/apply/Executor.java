@@ -1,5 +1,6 @@
 package dev.cspctl.apply;
 
+import dev.cspctl.api.http.RequestPriority;
 import dev.cspctl.plan.Step;
 import dev.cspctl.plan.StepId;
 import java.util.ArrayDeque;
@@ -41,7 +42,8 @@ public final class Executor {
    */
   public ApplyResult run(
       List<Step> steps, StepAction action, ProgressListener progress, StopSignal stop) {
-    return new Run(steps, CompletableFuture.completedFuture(List.of()), action, progress, stop)
+    return new Run(
+            steps, steps, CompletableFuture.completedFuture(List.of()), action, progress, stop)
         .run();
   }
 
@@ -50,14 +52,16 @@ public final class Executor {
    * again, by id, are not run twice). A step of {@code rest} may depend on steps of {@code first}:
    * it starts once they are done, and is skipped if one failed. If {@code rest} fails, no further
    * step starts; the result is stopped with its message, once the steps already started finish.
+   * Until then the steps rank as in {@code rankedBy} (a plan holding {@code first}).
    */
   public ApplyResult run(
       List<Step> first,
+      List<Step> rankedBy,
       CompletableFuture<List<Step>> rest,
       StepAction action,
       ProgressListener progress,
       StopSignal stop) {
-    return new Run(first, rest, action, progress, stop).run();
+    return new Run(first, rankedBy, rest, action, progress, stop).run();
   }
 
   /**
@@ -85,6 +89,7 @@ public final class Executor {
 
     Run(
         List<Step> first,
+        List<Step> rankedBy,
         CompletableFuture<List<Step>> rest,
         StepAction action,
         ProgressListener progress,
@@ -94,7 +99,7 @@ public final class Executor {
       this.progress = progress;
       this.stop = stop;
       register(first);
-      rerank();
+      rerank(rankedBy);
     }
 
     /** Adds steps not known yet; counts, for each, its dependencies not done yet. */
@@ -117,18 +122,26 @@ public final class Executor {
       return fresh;
     }
 
-    private void rerank() {
+    /**
+     * Ranks every step of {@code universe} (the whole plan, or the plan the first steps were taken
+     * from while the rest is being made), so early steps rank with the experiences that need them.
+     */
+    private void rerank(List<Step> universe) {
       Map<String, Integer> groupFirst = new HashMap<>();
       Map<StepId, Integer> ownGroup = new HashMap<>();
       Map<StepId, Integer> position = new HashMap<>();
-      for (int i = 0; i < steps.size(); i++) {
-        Step s = steps.get(i);
+      Map<StepId, List<Step>> needing = new HashMap<>();
+      for (int i = 0; i < universe.size(); i++) {
+        Step s = universe.get(i);
         position.put(s.id(), i);
         ownGroup.put(s.id(), groupFirst.computeIfAbsent(group(s), g -> groupFirst.size()));
+        for (StepId d : s.dependsOn()) needing.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
       Map<StepId, Integer> group = new HashMap<>();
-      for (Step s : steps)
-        rank.put(s.id(), ((long) effectiveGroup(s, ownGroup, group) << 32) | position.get(s.id()));
+      for (Step s : universe)
+        rank.put(
+            s.id(),
+            ((long) effectiveGroup(s, ownGroup, needing, group) << 32) | position.get(s.id()));
     }
 
     /**
@@ -136,7 +149,11 @@ public final class Executor {
      * whose version names it, an attribute with that audience's. The first experience's chain can
      * then start after its own audiences, not after every audience of the plan.
      */
-    private int effectiveGroup(Step s, Map<StepId, Integer> ownGroup, Map<StepId, Integer> memo) {
+    private static int effectiveGroup(
+        Step s,
+        Map<StepId, Integer> ownGroup,
+        Map<StepId, List<Step>> dependents,
+        Map<StepId, Integer> memo) {
       Integer known = memo.get(s.id());
       if (known != null) return known;
       memo.put(s.id(), ownGroup.get(s.id())); // a cycle (never planned) cannot recurse forever
@@ -144,7 +161,7 @@ public final class Executor {
       // the plan lists attributes before audiences before experiences: a step others need takes
       // the rank of the first of them, not the (earlier) one of its own kind
       int g = needing.isEmpty() ? ownGroup.get(s.id()) : Integer.MAX_VALUE;
-      for (Step d : needing) g = Math.min(g, effectiveGroup(d, ownGroup, memo));
+      for (Step d : needing) g = Math.min(g, effectiveGroup(d, ownGroup, dependents, memo));
       memo.put(s.id(), g);
       return g;
     }
@@ -216,7 +233,7 @@ public final class Executor {
         return;
       }
       List<Step> fresh = register(more);
-      rerank();
+      rerank(more);
       List<Step> ready = new ArrayList<>();
       for (Step s : fresh) {
         if (status.containsKey(s.id())) continue; // skipped while registering its siblings
@@ -267,11 +284,18 @@ public final class Executor {
         return;
       }
       Ancestors ancestors;
+      long priority;
+      int total;
       synchronized (this) {
         ancestors = ancestors(s);
+        priority = rank.get(s.id());
+        total = steps.size();
       }
+      // the step's requests wait for rate-limit permits in rank order too
       StepOutcome done =
-          runOne(s, ancestors, action, progress, startedCount.incrementAndGet(), steps.size());
+          RequestPriority.with(
+              priority,
+              () -> runOne(s, ancestors, action, progress, startedCount.incrementAndGet(), total));
       synchronized (this) {
         inFlight--;
         outcomes.add(done);

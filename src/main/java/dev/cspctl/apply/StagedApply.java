@@ -95,9 +95,12 @@ public final class StagedApply {
       PlanReady onPlan) {
     Optional<LiveState> early = join(staged.early());
     List<Step> first = List.of();
+    List<Step> rankedBy = List.of();
     if (early.isPresent()) {
       try {
-        first = earlySteps(planner.apply(early.get()));
+        Plan earlyPlan = planner.apply(early.get());
+        rankedBy = earlyPlan.steps();
+        first = earlySteps(earlyPlan);
       } catch (RuntimeException refused) {
         // the whole plan is refused the same way, before any write: nothing starts early
         first = List.of();
@@ -123,7 +126,7 @@ public final class StagedApply {
                   onPlan.ready(plan);
                   return new Applier.Planned(plan, live);
                 });
-    ApplyResult result = applier.applyStaged(first, early.get(), rest, progress, stop);
+    ApplyResult result = applier.applyStaged(first, rankedBy, early.get(), rest, progress, stop);
     return new Outcome(whole.get(), result);
   }
 

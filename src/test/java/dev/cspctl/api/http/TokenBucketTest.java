@@ -63,4 +63,35 @@ class TokenBucketTest {
     assertThat(wait4).isBetween(900_000_000L, 1_000_000_000L);
     assertThat(wait5).isBetween(1_900_000_000L, 2_000_000_000L); // queued behind the 4th
   }
+
+  @Test
+  void aWaiterOfHigherPriorityGetsTheNextPermitBeforeOneThatCameEarlier() throws Exception {
+    TokenBucket bucket = new TokenBucket("t", 5, 1); // one permit per 200 ms
+    bucket.acquire(); // the bucket is empty now
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService ex = Executors.newFixedThreadPool(2);
+    Future<?> low =
+        ex.submit(
+            () ->
+                RequestPriority.with(
+                    10,
+                    () -> {
+                      bucket.acquire();
+                      return order.add("low");
+                    }));
+    Thread.sleep(50); // low is waiting for the permit due in about 150 ms
+    Future<?> high =
+        ex.submit(
+            () ->
+                RequestPriority.with(
+                    1,
+                    () -> {
+                      bucket.acquire();
+                      return order.add("high");
+                    }));
+    high.get(5, TimeUnit.SECONDS);
+    low.get(5, TimeUnit.SECONDS);
+    ex.shutdown();
+    assertThat(order).containsExactly("high", "low");
+  }
 }
