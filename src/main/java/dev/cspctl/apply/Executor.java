@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a plan's steps as their dependency graph: a step starts once every step it depends on is
  * done, and is given the results of its ancestors; independent steps run concurrently (bounded by a
- * pool; the HTTP transport's token buckets bound the request rate); dependents of a failed step are
+ * pool; the HTTP transport's rate windows bound the request rate); dependents of a failed step are
  * skipped with the reason, independent branches go on. A step that crashes (a bug, not an API
  * answer) fails like any other: every other outcome stays in the result. {@code parallelism == 1}
  * runs serially, one resource after another.
@@ -265,12 +265,17 @@ public final class Executor {
       notifyAll();
     }
 
+    /** A step the ranking plan did not hold goes last. Caller holds the monitor. */
+    private long rankOf(Step s) {
+      return rank.getOrDefault(s.id(), Long.MAX_VALUE);
+    }
+
     /** Caller holds the monitor. */
     private void submitAll(List<Step> ready) {
-      ready.sort((a, b) -> Long.compare(rank.get(a.id()), rank.get(b.id())));
+      ready.sort((a, b) -> Long.compare(rankOf(a), rankOf(b)));
       for (Step s : ready) {
         inFlight++;
-        pool.execute(new Ranked(rank.get(s.id()), () -> execute(s)));
+        pool.execute(new Ranked(rankOf(s), () -> execute(s)));
       }
     }
 
@@ -288,7 +293,7 @@ public final class Executor {
       int total;
       synchronized (this) {
         ancestors = ancestors(s);
-        priority = rank.get(s.id());
+        priority = rankOf(s);
         total = steps.size();
       }
       // the step's requests wait for rate-limit permits in rank order too

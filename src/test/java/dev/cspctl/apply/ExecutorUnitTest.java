@@ -77,6 +77,68 @@ class ExecutorUnitTest {
   }
 
   @Test
+  void stepsAddedLaterWaitForTheFirstOnesAndAreSkippedBehindAFailedOne() throws Exception {
+    List<Step> first = List.of(step("a"), step("b"));
+    java.util.concurrent.CompletableFuture<List<Step>> rest =
+        new java.util.concurrent.CompletableFuture<>();
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch firstDone = new CountDownLatch(2);
+    var run =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                new Executor(2)
+                    .run(
+                        first,
+                        first,
+                        rest,
+                        (s, anc) -> {
+                          ran.add(s.id().value());
+                          if (s.id().value().equals("b")) throw new ApplyException("b refused");
+                          return new Done("ok");
+                        },
+                        new ProgressListener() {
+                          @Override
+                          public void finished(StepOutcome o, int done, int total) {
+                            firstDone.countDown();
+                          }
+                        },
+                        new StopSignal()));
+    assertThat(firstDone.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(run).isNotDone(); // the rest of the plan is still to come
+    // the whole plan lists the first steps again: they do not run twice
+    rest.complete(List.of(step("a"), step("b"), step("c", "a"), step("d", "b"), step("e", "d")));
+    ApplyResult r = run.get(5, TimeUnit.SECONDS);
+    assertThat(ran).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(statuses(r))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "a", "DONE",
+                "b", "FAILED: b refused",
+                "c", "DONE",
+                "d", "SKIPPED: skipped: depends on b, which failed",
+                "e", "SKIPPED: skipped: depends on d, which was skipped"));
+  }
+
+  @Test
+  void whenTheRestOfThePlanCannotBeMadeNoFurtherStepStartsAndTheResultSaysWhy() {
+    java.util.concurrent.CompletableFuture<List<Step>> rest =
+        new java.util.concurrent.CompletableFuture<>();
+    rest.completeExceptionally(new IllegalStateException("CMA read failed (503)"));
+    ApplyResult r =
+        new Executor(1)
+            .run(
+                List.of(step("a"), step("b", "a")),
+                List.of(),
+                rest,
+                (s, anc) -> new Done("ok"),
+                ProgressListener.NONE,
+                new StopSignal());
+    assertThat(r.stopped()).isTrue();
+    assertThat(r.stoppedBecause()).isEqualTo("CMA read failed (503)");
+    assertThat(r.succeeded()).isFalse();
+  }
+
+  @Test
   void aStepThatCrashesFailsAloneAsAnInternalErrorAndEveryOtherOutcomeIsKept() {
     List<Step> plan =
         List.of(

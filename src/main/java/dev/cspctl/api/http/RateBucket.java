@@ -1,6 +1,6 @@
 package dev.cspctl.api.http;
 
-/** The documented rate limits (contentstack-api.md §0); one {@link TokenBucket} each. */
+/** The documented rate limits (contentstack-api.md §0); one {@link RateWindow} each. */
 public enum RateBucket {
   /** Personalize: 10 req/s per organisation, reads and writes alike. */
   PERSONALIZE,

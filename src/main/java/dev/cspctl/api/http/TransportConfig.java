@@ -7,7 +7,8 @@ import java.util.Objects;
  * Transport policy knobs. Defaults follow contentstack-api.md §0 (10 req/s Personalize, 10 GET/s
  * and 10 write/s CMA, 1 req/s bulk). Tests shrink timeouts and backoffs.
  *
- * @param burst tokens a bucket may hold (requests that may go at once after idleness)
+ * @param burst requests that may go at once after a quiet window (at least: a window holds
+ *     ceil(rate))
  * @param maxRetries retries after the first attempt (so at most maxRetries+1 attempts)
  * @param maxRetryAfter cap on an honoured {@code Retry-After}
  * @param seed seed for backoff jitter (reproducible tests)

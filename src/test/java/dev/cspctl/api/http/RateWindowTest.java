@@ -12,14 +12,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class TokenBucketTest {
+class RateWindowTest {
 
   @Test
   void concurrentCallersAreSpacedByTheRate() throws Exception {
     double rate = 200; // 5 ms per permit
     int burst = 2;
     int n = 22;
-    TokenBucket bucket = new TokenBucket("t", rate, burst);
+    RateWindow bucket = new RateWindow("t", rate, burst);
     ExecutorService ex = Executors.newFixedThreadPool(8);
     CountDownLatch go = new CountDownLatch(1);
     List<Long> grants = Collections.synchronizedList(new ArrayList<>());
@@ -53,20 +53,47 @@ class TokenBucketTest {
   }
 
   @Test
-  void burstIsImmediateAndDebtIsReported() {
-    TokenBucket bucket = new TokenBucket("t", 1, 3);
-    assertThat(bucket.reserve()).isZero();
-    assertThat(bucket.reserve()).isZero();
-    assertThat(bucket.reserve()).isZero();
-    long wait4 = bucket.reserve();
-    long wait5 = bucket.reserve();
-    assertThat(wait4).isBetween(900_000_000L, 1_000_000_000L);
-    assertThat(wait5).isBetween(1_900_000_000L, 2_000_000_000L); // queued behind the 4th
+  void aWindowsPermitsGoAtOnceAndTheNextWaitsForTheOldestToLeaveTheWindow() {
+    RateWindow window = new RateWindow("t", 20, 3); // 3 per 150 ms
+    long t0 = System.nanoTime();
+    assertThat(window.acquire()).isZero();
+    assertThat(window.acquire()).isZero();
+    assertThat(window.acquire()).isZero();
+    window.acquire();
+    long fourth = System.nanoTime() - t0;
+    assertThat(fourth).isGreaterThanOrEqualTo(150_000_000L);
+    // the 2nd and 3rd left the window with the 1st: two more go at once, then a window's wait
+    assertThat(window.acquire()).isZero();
+    assertThat(window.acquire()).isZero();
+    assertThat(window.untilAvailable()).isPositive();
+  }
+
+  @Test
+  void noWindowEverHoldsMoreThanItsPermitsUnderContention() throws Exception {
+    int permits = 5;
+    RateWindow window = new RateWindow("t", 100, permits); // 5 per 50 ms
+    ExecutorService ex = Executors.newFixedThreadPool(8);
+    List<Long> grants = Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> fs = new ArrayList<>();
+    for (int i = 0; i < 40; i++)
+      fs.add(
+          ex.submit(
+              () -> {
+                window.acquire();
+                return grants.add(System.nanoTime());
+              }));
+    for (Future<?> f : fs) f.get(10, TimeUnit.SECONDS);
+    ex.shutdown();
+    List<Long> sorted = new ArrayList<>(grants);
+    Collections.sort(sorted);
+    // the i-th grant is at least a window after the (i - permits)-th (1 ms for the clock reads)
+    for (int i = permits; i < sorted.size(); i++)
+      assertThat(sorted.get(i) - sorted.get(i - permits)).isGreaterThanOrEqualTo(49_000_000L);
   }
 
   @Test
   void aWaiterOfHigherPriorityGetsTheNextPermitBeforeOneThatCameEarlier() throws Exception {
-    TokenBucket bucket = new TokenBucket("t", 5, 1); // one permit per 200 ms
+    RateWindow bucket = new RateWindow("t", 5, 1); // one permit per 200 ms
     bucket.acquire(); // the bucket is empty now
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     ExecutorService ex = Executors.newFixedThreadPool(2);
