@@ -127,6 +127,24 @@ class CmaContractTest extends EmulatorTestBase {
   }
 
   @Test
+  void entriesQueryByUidReturnsOnlyThoseEntriesAndOtherQueriesAreRefused() {
+    String q =
+        java.net.URLEncoder.encode(
+            "{\"uid\":{\"$in\":[\"" + HERO + "\",\"blt9999999999999999\"]}}",
+            java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode found =
+        api.c("GET", "/content_types/hero_banner/entries?query=" + q + "&limit=100", null).body();
+    assertThat(found.path("entries").size()).isEqualTo(1);
+    assertThat(found.path("entries").get(0).path("uid").asText()).isEqualTo(HERO);
+    String other =
+        java.net.URLEncoder.encode("{\"title\":\"x\"}", java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(api.c("GET", "/content_types/hero_banner/entries?query=" + other, null).status())
+        .isEqualTo(422);
+    assertThat(api.c("GET", "/content_types/nope/entries?query=" + q, null).status())
+        .isEqualTo(422);
+  }
+
+  @Test
   void variantGroupPagination() {
     for (int i = 0; i < 3; i++) {
       syncedExperience("E" + i, 1);

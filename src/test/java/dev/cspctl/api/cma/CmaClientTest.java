@@ -462,4 +462,19 @@ class CmaClientTest {
         .isExactlyInstanceOf(RemoteApiException.class)
         .hasMessageContaining("at entries[0]: missing required field 'uid'");
   }
+
+  @Test
+  void existingEntryUidsAsksOneQueryForTheUidsAndKeepsOnlyThoseItAskedFor() {
+    wm.stubFor(
+        get(urlPathEqualTo("/v3/content_types/page/entries"))
+            .withQueryParam("query", equalToJson("{\"uid\":{\"$in\":[\"blt1\",\"blt2\"]}}"))
+            .withQueryParam("only[BASE][]", equalTo("uid"))
+            .withQueryParam("limit", equalTo("100"))
+            .willReturn(okJson("{\"entries\":[{\"uid\":\"blt1\"},{\"uid\":\"other\"}]}")));
+    assertThat(cma.existingEntryUids("page", List.of("blt1", "blt2"))).containsExactly("blt1");
+    wm.verify(1, authed(getRequestedFor(urlPathEqualTo("/v3/content_types/page/entries"))));
+    List<String> tooMany = IntStream.range(0, 101).mapToObj(n -> "blt" + n).toList();
+    assertThatThrownBy(() -> cma.existingEntryUids("page", tooMany))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
