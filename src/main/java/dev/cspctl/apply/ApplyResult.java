@@ -29,7 +29,8 @@ public record ApplyResult(
   public boolean succeeded() {
     return count(StepOutcome.Status.FAILED) == 0
         && count(StepOutcome.Status.SKIPPED) == 0
-        && notStarted == 0;
+        && notStarted == 0
+        && !stopped();
   }
 
   public String summary() {

@@ -194,6 +194,7 @@ public final class StateReader {
                   experiences,
                   groups,
                   environments,
+                  environmentNames,
                   locales,
                   contentTypes));
       all.addAll(entries);
@@ -250,8 +251,11 @@ public final class StateReader {
                   experiences,
                   groups,
                   environments,
+                  environmentNames,
                   locales,
                   contentTypes));
+      // every future the early state joins: a join on one still to complete would block the
+      // thread that is completing it (the early callback can run inside its postComplete)
       beforeEntries.addAll(exists.values());
       CompletableFuture<Optional<LiveState>> early =
           CompletableFuture.anyOf(
