@@ -93,8 +93,12 @@ record SavedPlan(
     ObjectNode fp = saved.putObject("fingerprints");
     new TreeMap<>(Fingerprints.of(p.desired(), p.live())).forEach(fp::put);
     ArrayNode scope = saved.putArray("scope");
-    for (EntryKey k : p.scope().entries())
-      scope.addArray().add(k.contentType()).add(k.entryUid()).add(k.locale());
+    // [content type, entry, locale, then the experiences writing it]: apply checks freshness with
+    // the same reads the plan made (an entry no live experience writes is only checked to exist)
+    for (EntryKey k : p.scope().entries()) {
+      ArrayNode key = scope.addArray().add(k.contentType()).add(k.entryUid()).add(k.locale());
+      p.scope().writers().getOrDefault(k, java.util.Set.of()).stream().sorted().forEach(key::add);
+    }
     PublishSettings publish =
         p.desired().project() == null
             ? new PublishSettings(List.of(), List.of(), PublishSettings.PublishMethod.BULK)
@@ -161,8 +165,14 @@ record SavedPlan(
         .fields()
         .forEachRemaining(f -> fp.put(f.getKey(), f.getValue().asText()));
     List<EntryKey> keys = new ArrayList<>();
-    for (JsonNode k : saved.path("scope"))
-      keys.add(new EntryKey(k.get(0).asText(), k.get(1).asText(), k.get(2).asText()));
+    java.util.Map<EntryKey, java.util.Set<String>> writers = new java.util.HashMap<>();
+    for (JsonNode k : saved.path("scope")) {
+      EntryKey key = new EntryKey(k.get(0).asText(), k.get(1).asText(), k.get(2).asText());
+      keys.add(key);
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (int i = 3; i < k.size(); i++) names.add(k.get(i).asText());
+      if (!names.isEmpty()) writers.put(key, names);
+    }
     JsonNode pub = saved.path("publish");
     List<String> envs = new ArrayList<>();
     pub.path("environments").forEach(n -> envs.add(n.asText()));
@@ -210,7 +220,7 @@ record SavedPlan(
         saved.path("plan_id").asText(),
         saved.path("spec_digest").asText(),
         fp,
-        ReadScope.of(keys).withStackSettings(),
+        ReadScope.of(keys).withWriters(writers).withStackSettings(),
         publish,
         applied,
         target,
