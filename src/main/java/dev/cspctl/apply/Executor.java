@@ -248,19 +248,7 @@ public final class Executor {
                 .findFirst()
                 .orElse(null);
         if (broken != null) {
-          StepOutcome skipped =
-              new StepOutcome(
-                  s,
-                  StepOutcome.Status.SKIPPED,
-                  "skipped: depends on "
-                      + broken
-                      + (status.get(broken) == StepOutcome.Status.FAILED
-                          ? ", which failed"
-                          : ", which was skipped"),
-                  0);
-          status.put(s.id(), StepOutcome.Status.SKIPPED);
-          outcomes.add(skipped);
-          progress.finished(skipped, outcomes.size(), steps.size());
+          skip(s, broken, status, outcomes, progress, steps.size());
           skipDependents(s, dependents, status, outcomes, progress, steps.size());
         } else if (waiting.get(s.id()) == 0) {
           ready.add(s);
@@ -437,20 +425,31 @@ public final class Executor {
       int total) {
     for (Step d : dependents.getOrDefault(failed.id(), List.of())) {
       if (status.containsKey(d.id())) continue;
-      StepOutcome skipped =
-          new StepOutcome(
-              d,
-              StepOutcome.Status.SKIPPED,
-              "skipped: depends on "
-                  + failed.id()
-                  + (status.get(failed.id()) == StepOutcome.Status.FAILED
-                      ? ", which failed"
-                      : ", which was skipped"),
-              0);
-      status.put(d.id(), StepOutcome.Status.SKIPPED);
-      outcomes.add(skipped);
-      progress.finished(skipped, outcomes.size(), total);
+      skip(d, failed.id(), status, outcomes, progress, total);
       skipDependents(d, dependents, status, outcomes, progress, total);
     }
+  }
+
+  /** Records {@code s} as skipped because {@code broken} failed or was skipped. */
+  private static void skip(
+      Step s,
+      StepId broken,
+      Map<StepId, StepOutcome.Status> status,
+      List<StepOutcome> outcomes,
+      ProgressListener progress,
+      int total) {
+    StepOutcome skipped =
+        new StepOutcome(
+            s,
+            StepOutcome.Status.SKIPPED,
+            "skipped: depends on "
+                + broken
+                + (status.get(broken) == StepOutcome.Status.FAILED
+                    ? ", which failed"
+                    : ", which was skipped"),
+            0);
+    status.put(s.id(), StepOutcome.Status.SKIPPED);
+    outcomes.add(skipped);
+    progress.finished(skipped, outcomes.size(), total);
   }
 }

@@ -184,19 +184,20 @@ public final class StateReader {
                 (list, names) ->
                     list.stream().map(v -> LiveMapper.entryVariant(k, v, names)).toList()));
       }
-      List<CompletableFuture<?>> all =
-          new ArrayList<>(
-              List.of(
-                  attributes,
-                  events,
-                  audiences,
-                  priority,
-                  experiences,
-                  groups,
-                  environments,
-                  environmentNames,
-                  locales,
-                  contentTypes));
+      Reads reads =
+          new Reads(
+              scope,
+              attributes,
+              events,
+              audiences,
+              experiences,
+              groups,
+              priority,
+              environments,
+              environmentNames,
+              locales,
+              contentTypes);
+      List<CompletableFuture<?>> all = new ArrayList<>(reads.futures());
       all.addAll(entries);
       CompletableFuture<?>[] arr = all.toArray(CompletableFuture[]::new);
       // Fail fast: the first failure completes this, and we stop waiting for the rest.
@@ -220,19 +221,7 @@ public final class StateReader {
                         missing.stream()
                             .sorted(java.util.Comparator.comparing(EntryKey::toString))
                             .toList();
-                    return state(
-                        scope,
-                        entryVariants,
-                        missingSorted,
-                        attributes,
-                        events,
-                        audiences,
-                        experiences,
-                        groups,
-                        priority,
-                        environmentNames,
-                        locales,
-                        contentTypes);
+                    return reads.state(entryVariants, missingSorted);
                   });
       var unusedShutdown =
           full.whenComplete(
@@ -241,21 +230,9 @@ public final class StateReader {
                 cx.shutdownNow();
               });
       boolean certain = scope.entries().stream().allMatch(exists::containsKey);
-      List<CompletableFuture<?>> beforeEntries =
-          new ArrayList<>(
-              List.of(
-                  attributes,
-                  events,
-                  audiences,
-                  priority,
-                  experiences,
-                  groups,
-                  environments,
-                  environmentNames,
-                  locales,
-                  contentTypes));
       // every future the early state joins: a join on one still to complete would block the
       // thread that is completing it (the early callback can run inside its postComplete)
+      List<CompletableFuture<?>> beforeEntries = new ArrayList<>(reads.futures());
       beforeEntries.addAll(exists.values());
       CompletableFuture<Optional<LiveState>> early =
           CompletableFuture.anyOf(
@@ -264,20 +241,7 @@ public final class StateReader {
               .thenApply(
                   done ->
                       certain && exists.values().stream().allMatch(CompletableFuture::join)
-                          ? Optional.of(
-                              state(
-                                  scope,
-                                  List.of(),
-                                  List.of(),
-                                  attributes,
-                                  events,
-                                  audiences,
-                                  experiences,
-                                  groups,
-                                  priority,
-                                  environmentNames,
-                                  locales,
-                                  contentTypes))
+                          ? Optional.of(reads.state(List.of(), List.of()))
                           : Optional.empty());
       return new Staged(early, full);
     } catch (RuntimeException e) {
@@ -291,34 +255,50 @@ public final class StateReader {
   public record Staged(
       CompletableFuture<Optional<LiveState>> early, CompletableFuture<LiveState> full) {}
 
-  @SuppressWarnings("TooManyParameters")
-  private static LiveState state(
+  /** The reads of a live state but its entry variants, and the state they make once done. */
+  private record Reads(
       ReadScope scope,
-      List<LiveEntryVariant> entryVariants,
-      List<EntryKey> missingSorted,
       CompletableFuture<List<dev.cspctl.api.personalize.RemoteAttribute>> attributes,
       CompletableFuture<List<dev.cspctl.api.personalize.RemoteEvent>> events,
       CompletableFuture<List<dev.cspctl.api.personalize.RemoteAudience>> audiences,
       CompletableFuture<List<LiveExperience>> experiences,
       CompletableFuture<List<dev.cspctl.api.cma.VariantGroup>> groups,
       CompletableFuture<List<String>> priority,
+      CompletableFuture<List<dev.cspctl.api.cma.Environment>> environments,
       CompletableFuture<Map<String, String>> environmentNames,
       CompletableFuture<List<String>> locales,
       CompletableFuture<List<String>> contentTypes) {
-    LiveState.StackSettings stack =
-        scope.stackSettings()
-            ? new LiveState.StackSettings(
-                true, environmentNames.join(), locales.join(), contentTypes.join(), missingSorted)
-            : LiveState.StackSettings.unread(missingSorted);
-    return new LiveState(
-        attributes.join().stream().map(LiveMapper::attribute).toList(),
-        events.join().stream().map(LiveMapper::event).toList(),
-        audiences.join().stream().map(LiveMapper::audience).toList(),
-        experiences.join(),
-        groups.join().stream().map(LiveMapper::group).toList(),
-        entryVariants,
-        priority.join(),
-        stack);
+    List<CompletableFuture<?>> futures() {
+      return List.of(
+          attributes,
+          events,
+          audiences,
+          priority,
+          experiences,
+          groups,
+          environments,
+          environmentNames,
+          locales,
+          contentTypes);
+    }
+
+    /** Only once every one of {@link #futures()} is done. */
+    LiveState state(List<LiveEntryVariant> entryVariants, List<EntryKey> missingSorted) {
+      LiveState.StackSettings stack =
+          scope.stackSettings()
+              ? new LiveState.StackSettings(
+                  true, environmentNames.join(), locales.join(), contentTypes.join(), missingSorted)
+              : LiveState.StackSettings.unread(missingSorted);
+      return new LiveState(
+          attributes.join().stream().map(LiveMapper::attribute).toList(),
+          events.join().stream().map(LiveMapper::event).toList(),
+          audiences.join().stream().map(LiveMapper::audience).toList(),
+          experiences.join(),
+          groups.join().stream().map(LiveMapper::group).toList(),
+          entryVariants,
+          priority.join(),
+          stack);
+    }
   }
 
   /**

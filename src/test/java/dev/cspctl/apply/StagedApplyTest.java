@@ -38,6 +38,15 @@ class StagedApplyTest {
     return new Planner().plan(d, live, new PlanOptions(false, Set.of()));
   }
 
+  private static Applier applier(E2E e2e, DesiredState d) {
+    return new Applier(
+        e2e.clients.personalize(),
+        e2e.clients.cma(),
+        d.project().publish(),
+        java.time.Duration.ofSeconds(20),
+        8);
+  }
+
   private static List<RequestLog.Entry> writes(E2E e2e) {
     return e2e.emulator.requestLog().stream().filter(r -> !r.method().equals("GET")).toList();
   }
@@ -90,13 +99,7 @@ class StagedApplyTest {
       assertThat(gets(e2e, "/entries/blt00000000000000ff/variants")).isEqualTo(1);
 
       StateReader.Staged again = reader.readStaged(E2E.scope(d));
-      Applier applier =
-          new Applier(
-              e2e.clients.personalize(),
-              e2e.clients.cma(),
-              d.project().publish(),
-              java.time.Duration.ofSeconds(20),
-              8);
+      Applier applier = applier(e2e, d);
       assertThatThrownBy(
               () ->
                   StagedApply.run(
@@ -148,12 +151,7 @@ class StagedApplyTest {
                   StagedApply.run(
                       new StateReader.Staged(CompletableFuture.completedFuture(early), held),
                       live -> plan(d, live),
-                      new Applier(
-                          e2e.clients.personalize(),
-                          e2e.clients.cma(),
-                          d.project().publish(),
-                          java.time.Duration.ofSeconds(20),
-                          8),
+                      applier(e2e, d),
                       progress,
                       new StopSignal(),
                       printed::add));
@@ -200,12 +198,7 @@ class StagedApplyTest {
           StagedApply.run(
               new StateReader.Staged(CompletableFuture.completedFuture(early), failing),
               live -> plan(d, live),
-              new Applier(
-                  e2e.clients.personalize(),
-                  e2e.clients.cma(),
-                  d.project().publish(),
-                  java.time.Duration.ofSeconds(20),
-                  8),
+              applier(e2e, d),
               ProgressListener.NONE,
               new StopSignal(),
               p -> {});

@@ -43,12 +43,12 @@ public record TransportConfig(
   }
 
   /**
-   * The client's buckets run this fraction of the documented limits. The servers count requests in
-   * a one-second window at arrival; evenly spaced departures at exactly the limit reach them with
-   * jitter, and any arrival less than a second after the 10th-previous (bulk: the previous) one is
-   * refused with 429 and {@code Retry-After: 1}. At exactly 1/s about every other bulk publish got
-   * a 429 and a 50-experience apply failed after 4 retries (the benchmark in docs/performance.md);
-   * at 95% the margin is 50 ms per window and the 429s are gone.
+   * The client's rate windows run this fraction of the documented limits. The servers count
+   * requests in a one-second window at arrival; evenly spaced departures at exactly the limit reach
+   * them with jitter, and any arrival less than a second after the 10th-previous (bulk: the
+   * previous) one is refused with 429 and {@code Retry-After: 1}. At exactly 1/s about every other
+   * bulk publish got a 429 and a 50-experience apply failed after 4 retries (the benchmark in
+   * docs/performance.md); at 95% the margin is 50 ms per window and the 429s are gone.
    */
   public static final double RATE_MARGIN = 0.95;
 
